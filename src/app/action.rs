@@ -1,0 +1,63 @@
+//! Everything the user can ask for, as plain data. The keymap turns key presses into
+//! actions; `update` applies them to the state.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::model::Phase;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Save everything and leave the program (Ctrl+Q, from anywhere).
+    Quit,
+    /// Close what is open on top, or go back one screen (Esc).
+    Back,
+    /// Open or close the help screen (F1).
+    Help,
+    /// Show or hide the guiding questions of the current phase (F2).
+    ToggleQuestions,
+    /// Capture a quote with its speaker, from any phase (F3).
+    QuickQuote,
+    /// The large view of the current phase, to turn towards the table (F4).
+    ToggleTableView,
+    NextPhase,
+    PrevPhase,
+    GoToPhase(Phase),
+    NextField,
+    PrevField,
+    /// A key for the focused field: typing, moving the cursor, cycling a choice, a score.
+    FieldKey(KeyEvent),
+    /// Text pasted by the terminal (bracketed paste), inserted as one edit.
+    Paste(String),
+    /// Add an item to the list the focus is in (Ctrl+N), or press the focused button.
+    AddItem,
+    /// Remove the focused list item (Ctrl+D; asks once more).
+    RemoveItem,
+    MoveItemUp,
+    MoveItemDown,
+    /// Open the list to choose from for the focused choice field (Enter).
+    OpenPicker,
+    /// Save now (Ctrl+S); saving also happens by itself.
+    SaveNow,
+    /// Answer to a question on screen (delete? remove?).
+    Confirm(bool),
+
+    // The library screen.
+    SelectUp,
+    SelectDown,
+    /// Open the selected session (Enter).
+    OpenSelected,
+    /// Start a new session (Ctrl+N).
+    NewSession,
+    /// Start the next wave of the selected session's series (Ctrl+F).
+    FollowUpSelected,
+    /// Move the selected session to the trash, after confirmation (Ctrl+D).
+    DeleteSelected,
+    /// Load the fictional demo sessions (Ctrl+L).
+    LoadDemo,
+    /// A character typed into the library filter.
+    FilterChar(char),
+    FilterBackspace,
+
+    /// Time passes: clocks and autosave.
+    Tick,
+}

@@ -1,0 +1,199 @@
+//! Saving off the drawing thread. The UI hands over a copy of the session after every
+//! change; a saver thread writes it when asked (shortly after typing stops), one save at
+//! a time. The same shared copy is what the emergency paths (signals, a closed terminal,
+//! a panic) save, so they always have the newest text.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread;
+
+use crate::model::Session;
+use crate::store;
+
+/// What the status line says about saving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    Saved,
+    /// Changes not written yet (saving follows within a second).
+    Pending,
+    /// The last save failed; the text is safe in memory and saving is retried.
+    Failed(String),
+}
+
+#[derive(Default)]
+struct Latest {
+    snapshot: Option<(PathBuf, Session)>,
+    generation: u64,
+    saved: u64,
+    error: Option<String>,
+}
+
+/// Shared between the UI, the saver thread and the emergency paths.
+#[derive(Default)]
+pub struct Shared {
+    latest: Mutex<Latest>,
+    /// Held while writing, so two writers never interleave.
+    disk: Mutex<()>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic elsewhere must not stop the data from being saved.
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl Shared {
+    /// Writes the newest copy if it is not on disk yet. Safe from any thread.
+    pub fn save_pending(&self) -> SaveStatus {
+        let _disk = lock(&self.disk);
+        let (path, session, generation) = {
+            let l = lock(&self.latest);
+            match &l.snapshot {
+                Some((p, s)) if l.generation > l.saved => (p.clone(), s.clone(), l.generation),
+                _ => return status_of(&l),
+            }
+        };
+        let result = store::save_to(&path, &session);
+        let mut l = lock(&self.latest);
+        match result {
+            Ok(()) => {
+                l.saved = l.saved.max(generation);
+                l.error = None;
+            }
+            Err(e) => l.error = Some(e.to_string()),
+        }
+        status_of(&l)
+    }
+
+    pub fn status(&self) -> SaveStatus {
+        status_of(&lock(&self.latest))
+    }
+
+    /// Where the session being edited lives, for messages after a crash.
+    pub fn path(&self) -> Option<PathBuf> {
+        lock(&self.latest).snapshot.as_ref().map(|(p, _)| p.clone())
+    }
+}
+
+fn status_of(l: &Latest) -> SaveStatus {
+    if l.generation <= l.saved {
+        SaveStatus::Saved
+    } else if let Some(e) = &l.error {
+        SaveStatus::Failed(e.clone())
+    } else {
+        SaveStatus::Pending
+    }
+}
+
+/// The UI's handle on saving.
+pub struct Autosave {
+    shared: Arc<Shared>,
+    wake: Sender<()>,
+}
+
+impl Autosave {
+    pub fn start() -> Autosave {
+        let shared = Arc::new(Shared::default());
+        let (wake, rx): (Sender<()>, Receiver<()>) = channel();
+        let worker = Arc::clone(&shared);
+        thread::Builder::new()
+            .name("tafel-save".into())
+            .spawn(move || {
+                while rx.recv().is_ok() {
+                    while rx.try_recv().is_ok() {}
+                    worker.save_pending();
+                }
+            })
+            .expect("the save thread starts");
+        Autosave { shared, wake }
+    }
+
+    pub fn shared(&self) -> Arc<Shared> {
+        Arc::clone(&self.shared)
+    }
+
+    /// Hands over the newest state of a session (after a change).
+    pub fn changed(&self, path: &Path, session: &Session) {
+        let mut l = lock(&self.shared.latest);
+        l.snapshot = Some((path.to_path_buf(), session.clone()));
+        l.generation += 1;
+    }
+
+    /// Starts following another session (or none): what was pending is saved first.
+    pub fn switch_to(&self, current: Option<(&Path, &Session)>) -> SaveStatus {
+        let status = self.flush();
+        let mut l = lock(&self.shared.latest);
+        l.snapshot = current.map(|(p, s)| (p.to_path_buf(), s.clone()));
+        l.saved = l.generation;
+        l.error = None;
+        status
+    }
+
+    /// Asks the saver thread to write now.
+    pub fn request(&self) {
+        let _ = self.wake.send(());
+    }
+
+    /// Saves on this thread, now, and says how it went.
+    pub fn flush(&self) -> SaveStatus {
+        self.shared.save_pending()
+    }
+
+    pub fn status(&self) -> SaveStatus {
+        self.shared.status()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LifeDomain, PriceList};
+    use std::time::{Duration, Instant};
+
+    fn wait_for(a: &Autosave, want: &SaveStatus) {
+        let start = Instant::now();
+        while &a.status() != want && start.elapsed() < Duration::from_secs(5) {
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    #[test]
+    fn saves_the_newest_copy_off_thread_and_reports_failures() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let mut s = Session::new(
+            vec![LifeDomain::new("wonen", "Wonen", "Housing")],
+            PriceList::default(),
+            vec![],
+        );
+        let a = Autosave::start();
+        a.switch_to(Some((&path, &s)));
+        assert_eq!(a.status(), SaveStatus::Saved);
+        s.preparation.project = "De Graasj".into();
+        a.changed(&path, &s);
+        assert_eq!(a.status(), SaveStatus::Pending);
+        a.request();
+        wait_for(&a, &SaveStatus::Saved);
+        assert_eq!(
+            store::load(&path).unwrap().session.preparation.project,
+            "De Graasj"
+        );
+
+        // A folder that does not exist: the save fails, the status says so, nothing is lost.
+        let bad = dir.path().join("missing/s.json");
+        a.switch_to(Some((&bad, &s)));
+        s.preparation.project = "Nog niet opgeslagen".into();
+        a.changed(&bad, &s);
+        assert!(matches!(a.flush(), SaveStatus::Failed(_)));
+        std::fs::create_dir(dir.path().join("missing")).unwrap();
+        assert_eq!(
+            a.flush(),
+            SaveStatus::Saved,
+            "saving resumes when the folder is back"
+        );
+        assert_eq!(
+            store::load(&bad).unwrap().session.preparation.project,
+            "Nog niet opgeslagen"
+        );
+    }
+}

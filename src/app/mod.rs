@@ -1,0 +1,128 @@
+//! The interactive program: one synchronous loop of
+//! terminal event -> keymap -> [`Action`] -> [`update`] -> render (which only reads state),
+//! with a tick for the clocks and autosave. Saving runs on its own thread
+//! ([`autosave`]); signals and a closed terminal are handled in [`signals`].
+
+pub mod action;
+pub mod autosave;
+pub mod form;
+pub mod keymap;
+pub mod signals;
+pub mod state;
+pub mod terminal;
+pub mod text_field;
+pub mod update;
+
+use std::io;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
+
+pub use action::Action;
+pub use state::App;
+pub use update::update;
+
+use crate::cli::{CmdResult, Failure, Start};
+use crate::i18n::Lang;
+use crate::store::Library;
+
+/// How long the loop waits for a key before a tick.
+const TICK: Duration = Duration::from_millis(100);
+
+pub fn run(lib: &Library, lang: Lang, start: Start) -> CmdResult {
+    let stop =
+        signals::install().map_err(|e| Failure(format!("cannot set up signal handling: {e}")))?;
+    let mut app = App::new(lang, lib.clone(), start);
+    let shared = app.autosave.shared();
+    install_panic_hook(Arc::clone(&shared), lang);
+    signals::watchdog(&stop, Arc::clone(&shared), Duration::from_millis(500));
+
+    terminal::enter().map_err(|e| {
+        terminal::restore();
+        Failure(format!("cannot take over the terminal: {e}"))
+    })?;
+    let result = CrosstermBackend::new(io::stdout());
+    let mut terminal = match Terminal::new(result) {
+        Ok(t) => t,
+        Err(e) => {
+            terminal::restore();
+            return Err(Failure(format!("cannot draw on this terminal: {e}")));
+        }
+    };
+    let outcome = event_loop(&mut terminal, &mut app, &stop);
+    // Whatever happened, the newest text goes to disk before we leave.
+    let saved = app.autosave.flush();
+    terminal::restore();
+    let t = lang.texts();
+    if let autosave::SaveStatus::Failed(e) = saved {
+        eprintln!("tafel: {} {e}", t.ui.not_saved);
+        return Ok(ExitCode::FAILURE);
+    }
+    match outcome {
+        Ok(Some(status)) => Ok(ExitCode::from(u8::try_from(status).unwrap_or(1))),
+        Ok(None) => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(Failure(format!("{} {e}", t.ui.terminal_error))),
+    }
+}
+
+/// Runs until the user quits (`None`) or a signal asks to stop (`Some(exit status)`).
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    stop: &signals::Stop,
+) -> io::Result<Option<i32>> {
+    loop {
+        if let Some(status) = stop.requested() {
+            return Ok(Some(status));
+        }
+        terminal.draw(|frame| crate::ui::render(frame, app))?;
+        if event::poll(TICK)? {
+            // Drain everything that is waiting, then draw once.
+            loop {
+                handle(app, event::read()?);
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        update(app, Action::Tick);
+        if app.quit {
+            return Ok(None);
+        }
+    }
+}
+
+fn handle(app: &mut App, e: Event) {
+    match e {
+        Event::Key(k) if k.kind == KeyEventKind::Press || k.kind == KeyEventKind::Repeat => {
+            if let Some(action) = keymap::map_key(app, k) {
+                update(app, action);
+            }
+        }
+        Event::Paste(text) => update(app, Action::Paste(text)),
+        _ => {}
+    }
+}
+
+/// On a panic anywhere: save the newest copy, give the terminal back, say where the data is.
+fn install_panic_hook(shared: Arc<autosave::Shared>, lang: Lang) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let status = shared.save_pending();
+        terminal::restore();
+        let t = lang.texts();
+        let saved = match status {
+            autosave::SaveStatus::Failed(e) => format!("{} {e}", t.ui.not_saved),
+            _ => t.ui.panic_saved.to_string(),
+        };
+        let place = shared
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        eprintln!("\ntafel: {} {saved} {place}\n", t.ui.panic_intro);
+        previous(info);
+    }));
+}

@@ -1,0 +1,272 @@
+//! The state of the running program. Drawing only reads it; `update` changes it.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use uuid::Uuid;
+
+use super::autosave::SaveStatus;
+use super::form::{FieldId, ListKind, layout};
+use super::text_field::TextField;
+use crate::catalog::Catalog;
+use crate::i18n::Lang;
+use crate::model::{Phase, Session};
+use crate::store::{Entry, Library, SessionLock, Summary};
+
+pub struct App {
+    pub lang: Lang,
+    pub library: Library,
+    pub catalog: Catalog,
+    pub screen: Screen,
+    pub help_open: bool,
+    /// A short message in the status line, with how important it is.
+    pub message: Option<Message>,
+    pub quit: bool,
+    pub autosave: super::autosave::Autosave,
+    /// When '1' was typed on a score: a '0' right after makes it 10.
+    pub score_one_at: Option<Instant>,
+    /// The time the screen shows (clocks), set on every tick.
+    pub now: Instant,
+    /// Today, for follow-ups that are due; set on every tick.
+    pub today: chrono::NaiveDate,
+}
+
+pub enum Screen {
+    Library(LibraryView),
+    Session(Box<SessionView>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub level: Level,
+    pub at: Instant,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+/// The library: every session file, grouped by series, with a filter.
+pub struct LibraryView {
+    pub entries: Vec<Entry>,
+    pub filter: String,
+    /// Index into [`LibraryView::rows`].
+    pub selected: usize,
+    pub confirm_delete: Option<Uuid>,
+}
+
+/// A line of the library list.
+#[derive(Debug, Clone, Copy)]
+pub enum LibraryRow<'a> {
+    Session(&'a Summary),
+    Unreadable(&'a Entry),
+}
+
+impl LibraryView {
+    pub fn new(entries: Vec<Entry>) -> LibraryView {
+        LibraryView {
+            entries,
+            filter: String::new(),
+            selected: 0,
+            confirm_delete: None,
+        }
+    }
+
+    /// Sessions grouped by series (newest series first, waves in order), then the
+    /// unreadable files; filtered by every word of the filter.
+    pub fn rows(&self) -> Vec<LibraryRow<'_>> {
+        let words: Vec<String> = self
+            .filter
+            .to_lowercase()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let matches = |hay: String| words.iter().all(|w| hay.to_lowercase().contains(w));
+        let mut sessions: Vec<&Summary> = self
+            .entries
+            .iter()
+            .filter_map(|e| {
+                if let Entry::Session(s) = e {
+                    Some(s.as_ref())
+                } else {
+                    None
+                }
+            })
+            .filter(|s| {
+                matches(format!(
+                    "{} {} T{} {} {}",
+                    s.case_code,
+                    s.project,
+                    s.wave,
+                    s.id,
+                    s.date.map(|d| d.to_string()).unwrap_or_default()
+                ))
+            })
+            .collect();
+        // Newest activity of a series decides its place; within a series, by wave.
+        let newest = |series: Uuid, all: &[&Summary]| {
+            all.iter()
+                .filter(|s| s.series_id == series)
+                .map(|s| s.updated_at)
+                .max()
+        };
+        let all = sessions.clone();
+        sessions.sort_by(|a, b| {
+            newest(b.series_id, &all)
+                .cmp(&newest(a.series_id, &all))
+                .then(a.series_id.cmp(&b.series_id))
+                .then(a.wave.cmp(&b.wave))
+                .then(a.created_at.cmp(&b.created_at))
+        });
+        let mut rows: Vec<LibraryRow<'_>> = sessions.into_iter().map(LibraryRow::Session).collect();
+        rows.extend(
+            self.entries
+                .iter()
+                .filter(|e| matches!(e, Entry::Unreadable { .. }))
+                .filter(|e| matches(e.path().display().to_string()))
+                .map(LibraryRow::Unreadable),
+        );
+        rows
+    }
+
+    pub fn selected_session(&self) -> Option<&Summary> {
+        match self.rows().get(self.selected) {
+            Some(LibraryRow::Session(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Whether a later wave of this session's series exists.
+    pub fn has_later_wave(&self, s: &Summary) -> bool {
+        self.entries.iter().any(
+            |e| matches!(e, Entry::Session(o) if o.series_id == s.series_id && o.wave > s.wave),
+        )
+    }
+}
+
+/// The quote being captured (F3).
+#[derive(Debug, Clone)]
+pub struct QuoteDraft {
+    pub speaker: TextField,
+    pub words: TextField,
+    pub on_words: bool,
+}
+
+/// The list shown to choose a value of a choice field.
+#[derive(Debug, Clone)]
+pub struct Picker {
+    pub field: FieldId,
+    pub filter: String,
+    /// Index into the filtered options.
+    pub selected: usize,
+}
+
+/// The session being facilitated.
+pub struct SessionView {
+    pub session: Session,
+    pub path: PathBuf,
+    /// Held while we may write; none when read-only.
+    pub lock: Option<SessionLock>,
+    /// Why the session cannot be changed here, if it cannot.
+    pub read_only: Option<String>,
+    pub phase: Phase,
+    /// Focused field index per phase.
+    pub focus: [usize; 6],
+    /// The text field being edited: always the focused field when it is a text field.
+    pub editor: Option<(FieldId, TextField)>,
+    /// The field's text when the editor opened: put back if the field is left invalid.
+    pub editor_original: String,
+    /// Typed text that is not a valid value (a date that is not a date), with the message.
+    pub field_error: Option<(FieldId, String)>,
+    pub questions_open: bool,
+    pub table_view: bool,
+    pub quote: Option<QuoteDraft>,
+    pub picker: Option<Picker>,
+    pub confirm_remove: Option<(ListKind, usize)>,
+    /// The earlier wave, whose scores are shown as reference.
+    pub reference: Option<Session>,
+    /// Since when the current phase's clock runs without being added to `time_spent`.
+    pub phase_entered: Instant,
+    pub save: SaveStatus,
+    /// Changes since the last save request.
+    pub dirty_since: Option<Instant>,
+    pub last_change: Instant,
+}
+
+impl SessionView {
+    pub fn new(
+        session: Session,
+        path: PathBuf,
+        lock: Option<SessionLock>,
+        read_only: Option<String>,
+    ) -> SessionView {
+        let now = Instant::now();
+        SessionView {
+            session,
+            path,
+            lock,
+            read_only,
+            phase: Phase::Preparation,
+            focus: [0; 6],
+            editor: None,
+            editor_original: String::new(),
+            field_error: None,
+            questions_open: false,
+            table_view: false,
+            quote: None,
+            picker: None,
+            confirm_remove: None,
+            reference: None,
+            phase_entered: now,
+            save: SaveStatus::Saved,
+            dirty_since: None,
+            last_change: now,
+        }
+    }
+
+    pub fn fields(&self) -> Vec<FieldId> {
+        layout::fields(self.phase, &self.session)
+    }
+
+    pub fn focused(&self) -> Option<FieldId> {
+        let fields = self.fields();
+        fields
+            .get(self.focus[self.phase.index()].min(fields.len().saturating_sub(1)))
+            .copied()
+    }
+
+    /// The session clock runs on the day of the conversation only, so reopening a
+    /// session later (to read or compare) does not add to its time.
+    pub fn clock_runs(&self, today: chrono::NaiveDate) -> bool {
+        self.read_only.is_none() && self.session.preparation.date.is_none_or(|d| d == today)
+    }
+
+    /// Seconds spent in `phase`, including the running clock of the current phase.
+    pub fn phase_secs(&self, phase: Phase, now: Instant, today: chrono::NaiveDate) -> u64 {
+        let booked = self.session.time_spent.get(phase);
+        if phase == self.phase && self.clock_runs(today) {
+            booked + now.saturating_duration_since(self.phase_entered).as_secs()
+        } else {
+            booked
+        }
+    }
+
+    pub fn total_secs(&self, now: Instant, today: chrono::NaiveDate) -> u64 {
+        Phase::ALL
+            .iter()
+            .map(|p| self.phase_secs(*p, now, today))
+            .sum()
+    }
+
+    /// Planned seconds for a phase: its share of the planned duration.
+    pub fn planned_secs(&self, phase: Phase) -> u64 {
+        u64::from(self.session.preparation.planned_minutes)
+            * 60
+            * u64::from(phase.default_share_percent())
+            / 100
+    }
+}

@@ -1,0 +1,913 @@
+//! `update`: applies one [`Action`] to the [`App`]. All changes of state happen here.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::autosave::{Autosave, SaveStatus};
+use super::form::{self, FieldId, FieldKind, ListKind};
+use super::state::{App, Level, LibraryView, Message, Picker, QuoteDraft, Screen, SessionView};
+use super::text_field::{Edit, TextField};
+use crate::cli::Start;
+use crate::model::{Phase, Quote, Session, series};
+use crate::store::{self, LockOutcome};
+
+/// Saving starts this long after the last change...
+pub const DEBOUNCE: Duration = Duration::from_millis(250);
+/// ...or this long after the first unsaved change, even while typing goes on.
+pub const MAX_UNSAVED: Duration = Duration::from_secs(1);
+/// A failed save is tried again this often.
+pub const RETRY: Duration = Duration::from_secs(2);
+/// The phase clock is written into the session this often.
+pub const BOOK_TIME_EVERY: Duration = Duration::from_secs(60);
+
+impl App {
+    pub fn new(lang: crate::i18n::Lang, library: store::Library, start: Start) -> App {
+        let catalog = crate::catalog::Catalog::load(library.root());
+        let warnings = catalog.warnings.clone();
+        let mut app = App {
+            lang,
+            library,
+            catalog,
+            screen: Screen::Library(LibraryView::new(Vec::new())),
+            help_open: false,
+            message: None,
+            quit: false,
+            autosave: Autosave::start(),
+            score_one_at: None,
+            now: Instant::now(),
+            today: chrono::Local::now().date_naive(),
+        };
+        if let Some(w) = warnings.first() {
+            app.say(
+                Level::Warning,
+                format!("{} {w}", app.lang.texts().ui.override_ignored),
+            );
+        }
+        match start {
+            Start::Library => app.show_library(),
+            Start::New(id) => {
+                let path = app.library.path_for(id);
+                app.open_session(&path);
+            }
+            Start::Open(path) => app.open_session(&path),
+        }
+        app
+    }
+
+    pub fn say(&mut self, level: Level, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            level,
+            at: Instant::now(),
+        });
+    }
+
+    fn show_library(&mut self) {
+        let entries = match self.library.scan() {
+            Ok(e) => e,
+            Err(e) => {
+                self.say(
+                    Level::Error,
+                    format!("{}: {e}", self.library.sessions_dir().display()),
+                );
+                Vec::new()
+            }
+        };
+        let keep = match &self.screen {
+            Screen::Library(l) => Some((l.filter.clone(), l.selected)),
+            Screen::Session(_) => None,
+        };
+        let mut view = LibraryView::new(entries);
+        if let Some((filter, selected)) = keep {
+            view.filter = filter;
+            view.selected = selected.min(view.rows().len().saturating_sub(1));
+        }
+        self.screen = Screen::Library(view);
+    }
+
+    /// Opens a session file: editable when we get its lock, read-only otherwise.
+    pub fn open_session(&mut self, path: &Path) {
+        let t = self.lang.texts();
+        let loaded = match store::load(path) {
+            Ok(l) => l,
+            Err(e) => {
+                self.show_library();
+                self.say(Level::Error, format!("{} {e}", t.ui.cannot_open));
+                return;
+            }
+        };
+        let mut read_only = loaded
+            .newer_version
+            .map(|_| t.ui.read_only_newer.to_string());
+        let mut lock = None;
+        let mut notice = None;
+        if read_only.is_none() {
+            match self.library.lock(loaded.session.id) {
+                Ok(LockOutcome::Acquired(l)) => {
+                    if l.stale_holder.is_some() {
+                        notice = Some((Level::Warning, t.ui.recovered_after_crash.to_string()));
+                    }
+                    lock = Some(l);
+                }
+                Ok(LockOutcome::HeldElsewhere(who)) => {
+                    read_only = Some(t.ui.read_only_locked.replace("{}", &who));
+                }
+                Err(e) => read_only = Some(format!("{} ({e})", t.ui.read_only_no_lock)),
+            }
+        }
+        let reference = loaded
+            .session
+            .previous_session_id
+            .and_then(|id| store::load(&self.library.path_for(id)).ok())
+            .map(|l| l.session);
+        let mut view =
+            SessionView::new(loaded.session, loaded.path.clone(), lock, read_only.clone());
+        view.reference = reference;
+        if read_only.is_none() {
+            self.autosave.switch_to(Some((&view.path, &view.session)));
+        } else {
+            self.autosave.switch_to(None);
+        }
+        self.screen = Screen::Session(Box::new(view));
+        self.open_editor();
+        if let Some(r) = read_only {
+            self.say(Level::Warning, r);
+        } else if let Some((level, text)) = notice {
+            self.say(level, text);
+        } else if let Some(v) = loaded.migrated_from {
+            self.say(Level::Info, t.ui.migrated.replace("{}", &v.to_string()));
+        }
+    }
+
+    fn session_mut(&mut self) -> Option<&mut SessionView> {
+        match &mut self.screen {
+            Screen::Session(v) => Some(v),
+            Screen::Library(_) => None,
+        }
+    }
+
+    /// Creates the editor for the focused field when it is a text field.
+    fn open_editor(&mut self) {
+        let lang = self.lang;
+        let Some(v) = self.session_mut() else { return };
+        v.editor = v.focused().filter(|id| id.kind().is_text()).map(|id| {
+            let text = form::text(&v.session, id, lang);
+            let field = TextField::new(&text, id.kind() == FieldKind::MultiLine);
+            v.editor_original = text;
+            (id, field)
+        });
+    }
+
+    /// Leaves the focused field: an invalid value is reported and the old one kept.
+    fn close_editor(&mut self) {
+        let lang = self.lang;
+        let Some(v) = self.session_mut() else { return };
+        v.editor = None;
+        if let Some((id, msg)) = v.field_error.take() {
+            // Put back what the field held before; it was valid then.
+            let original = std::mem::take(&mut v.editor_original);
+            if form::set_text(&mut v.session, id, &original, lang).is_ok() {
+                self.changed();
+            }
+            let kept = lang.texts().ui.kept_old_value;
+            self.say(Level::Warning, format!("{msg} {kept}"));
+        }
+    }
+
+    fn set_focus(&mut self, index: usize) {
+        self.close_editor();
+        if let Some(v) = self.session_mut() {
+            let n = v.fields().len();
+            v.focus[v.phase.index()] = index.min(n.saturating_sub(1));
+        }
+        self.open_editor();
+        self.request_save_soon();
+    }
+
+    fn focus_field(&mut self, id: FieldId) {
+        if let Some(v) = self.session_mut()
+            && let Some(i) = v.fields().iter().position(|f| *f == id)
+        {
+            self.set_focus(i);
+        }
+    }
+
+    /// Records that the session changed: autosave follows shortly.
+    fn changed(&mut self) {
+        let autosave = &self.autosave;
+        if let Screen::Session(v) = &mut self.screen {
+            v.session.touch();
+            autosave.changed(&v.path, &v.session);
+            let now = Instant::now();
+            v.last_change = now;
+            v.dirty_since.get_or_insert(now);
+            v.save = SaveStatus::Pending;
+        }
+    }
+
+    /// Leaving a field or phase saves without waiting for the debounce.
+    fn request_save_soon(&mut self) {
+        if let Screen::Session(v) = &mut self.screen
+            && v.dirty_since.is_some()
+        {
+            v.dirty_since = None;
+            self.autosave.request();
+        }
+    }
+
+    fn refuse_if_read_only(&mut self) -> bool {
+        let reason = match &self.screen {
+            Screen::Session(v) => v.read_only.clone(),
+            Screen::Library(_) => None,
+        };
+        if let Some(r) = reason {
+            self.say(
+                Level::Warning,
+                format!("{} {r}", self.lang.texts().ui.cannot_change),
+            );
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Adds the running phase clock into the session's time spent.
+    fn book_time(&mut self) {
+        let now = Instant::now();
+        let today = self.today;
+        let Some(v) = self.session_mut() else { return };
+        if !v.clock_runs(today) {
+            v.phase_entered = now;
+            return;
+        }
+        let secs = now.saturating_duration_since(v.phase_entered).as_secs();
+        if secs > 0 {
+            *v.session.time_spent.get_mut(v.phase) += secs;
+            v.phase_entered += Duration::from_secs(secs);
+            self.changed();
+        }
+    }
+
+    fn go_to_phase(&mut self, phase: Phase) {
+        self.close_editor();
+        self.book_time();
+        if let Some(v) = self.session_mut() {
+            v.phase = phase;
+            v.phase_entered = Instant::now();
+            v.picker = None;
+            v.confirm_remove = None;
+        }
+        self.open_editor();
+        self.request_save_soon();
+    }
+
+    /// Saves, releases the session and shows the library.
+    fn leave_session(&mut self) {
+        self.close_editor();
+        self.book_time();
+        let status = self.autosave.switch_to(None);
+        if let SaveStatus::Failed(e) = status {
+            // Stay: leaving would drop the only copy of what was typed.
+            if let Some(v) = self.session_mut() {
+                v.save = SaveStatus::Failed(e.clone());
+            }
+            self.say(
+                Level::Error,
+                format!("{} {e}", self.lang.texts().ui.not_saved_stay),
+            );
+            self.open_editor();
+            return;
+        }
+        self.show_library();
+    }
+
+    /// Saves and ends the program. If saving fails, the program stays open.
+    fn quit(&mut self) {
+        if matches!(self.screen, Screen::Session(_)) {
+            self.close_editor();
+            self.book_time();
+            if let SaveStatus::Failed(e) = self.autosave.flush() {
+                self.say(
+                    Level::Error,
+                    format!("{} {e}", self.lang.texts().ui.not_saved_stay),
+                );
+                if let Some(v) = self.session_mut() {
+                    v.save = SaveStatus::Failed(e);
+                }
+                self.open_editor();
+                return;
+            }
+        }
+        self.quit = true;
+    }
+}
+
+/// Applies one action.
+pub fn update(app: &mut App, action: Action) {
+    if app.help_open
+        && !matches!(
+            action,
+            Action::Quit | Action::Help | Action::Back | Action::Tick
+        )
+    {
+        return;
+    }
+    match action {
+        Action::Quit => app.quit(),
+        Action::Help => app.help_open = !app.help_open,
+        Action::Tick => tick(app),
+        _ => match app.screen {
+            Screen::Library(_) => library_action(app, action),
+            Screen::Session(_) => session_action(app, action),
+        },
+    }
+}
+
+fn tick(app: &mut App) {
+    let now = Instant::now();
+    app.now = now;
+    app.today = chrono::Local::now().date_naive();
+    if let Some(m) = &app.message
+        && m.level == Level::Info
+        && now.duration_since(m.at) > Duration::from_secs(8)
+    {
+        app.message = None;
+    }
+    let Screen::Session(v) = &mut app.screen else {
+        return;
+    };
+    if v.read_only.is_some() {
+        return;
+    }
+    if now.saturating_duration_since(v.phase_entered) >= BOOK_TIME_EVERY {
+        app.book_time();
+    }
+    let Screen::Session(v) = &mut app.screen else {
+        return;
+    };
+    if let Some(since) = v.dirty_since
+        && (now.duration_since(v.last_change) >= DEBOUNCE
+            || now.duration_since(since) >= MAX_UNSAVED)
+    {
+        v.dirty_since = None;
+        app.autosave.request();
+    }
+    let status = app.autosave.status();
+    let Screen::Session(v) = &mut app.screen else {
+        return;
+    };
+    if let SaveStatus::Failed(_) = status
+        && now.duration_since(v.last_change) >= RETRY
+        && v.dirty_since.is_none()
+    {
+        // Try again; the copy in memory is complete.
+        v.last_change = now;
+        app.autosave.request();
+    }
+    if let Screen::Session(v) = &mut app.screen {
+        v.save = status;
+    }
+}
+
+fn library_action(app: &mut App, action: Action) {
+    let t = app.lang.texts();
+    let Screen::Library(lib) = &mut app.screen else {
+        return;
+    };
+    let rows = lib.rows().len();
+    if lib.confirm_delete.is_some() {
+        match action {
+            Action::Confirm(true) => {
+                let id = lib.confirm_delete.take().expect("checked");
+                match app.library.move_to_trash(id) {
+                    Ok(_) => {
+                        app.show_library();
+                        app.say(Level::Info, t.ui.moved_to_trash);
+                    }
+                    Err(e) => app.say(Level::Error, format!("{} {e}", t.ui.cannot_delete)),
+                }
+            }
+            Action::Confirm(false) | Action::Back => lib.confirm_delete = None,
+            _ => {}
+        }
+        return;
+    }
+    match action {
+        Action::SelectUp => lib.selected = lib.selected.saturating_sub(1),
+        Action::SelectDown => lib.selected = (lib.selected + 1).min(rows.saturating_sub(1)),
+        Action::FilterChar(c) => {
+            lib.filter.push(c);
+            lib.selected = 0;
+        }
+        Action::FilterBackspace => {
+            lib.filter.pop();
+            lib.selected = 0;
+        }
+        Action::Back => lib.filter.clear(),
+        Action::OpenSelected => match lib.rows().get(lib.selected) {
+            Some(super::state::LibraryRow::Session(s)) => {
+                let path = s.path.clone();
+                app.open_session(&path);
+            }
+            Some(super::state::LibraryRow::Unreadable(store::Entry::Unreadable {
+                error, ..
+            })) => {
+                let text = format!("{} {error}", t.ui.cannot_open);
+                app.say(Level::Error, text);
+            }
+            _ => {}
+        },
+        Action::NewSession => new_session(app, None),
+        Action::FollowUpSelected => {
+            if let Some(path) = lib.selected_session().map(|s| s.path.clone()) {
+                match store::load(&path) {
+                    Ok(earlier) => new_session(app, Some(&earlier.session)),
+                    Err(e) => app.say(Level::Error, format!("{} {e}", t.ui.cannot_open)),
+                }
+            }
+        }
+        Action::DeleteSelected => {
+            if let Some(id) = lib.selected_session().map(|s| s.id) {
+                lib.confirm_delete = Some(id);
+            }
+        }
+        Action::LoadDemo => {
+            let mut written = 0;
+            for s in crate::demo::sessions(&app.catalog) {
+                if !app.library.path_for(s.id).exists() && app.library.save(&s).is_ok() {
+                    written += 1;
+                }
+            }
+            app.show_library();
+            app.say(
+                Level::Info,
+                t.ui.demo_loaded.replace("{}", &written.to_string()),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Creates a new session (or the next wave of `earlier`) and opens it.
+fn new_session(app: &mut App, earlier: Option<&Session>) {
+    let s = if let Some(e) = earlier {
+        series::follow_up(e)
+    } else {
+        let c = &app.catalog;
+        Session::new(c.domains.clone(), c.prices.clone(), c.payers.clone())
+    };
+    match app.library.save(&s) {
+        Ok(path) => app.open_session(&path),
+        Err(e) => app.say(Level::Error, e.to_string()),
+    }
+}
+
+fn session_action(app: &mut App, action: Action) {
+    let Screen::Session(v) = &mut app.screen else {
+        return;
+    };
+    // What is open on top takes the keys first.
+    if v.quote.is_some() {
+        return quote_action(app, action);
+    }
+    if v.picker.is_some() {
+        return picker_action(app, action);
+    }
+    if let Some((list, index)) = v.confirm_remove {
+        match action {
+            Action::Confirm(true) | Action::RemoveItem => {
+                v.confirm_remove = None;
+                app.close_editor();
+                if let Some(v) = app.session_mut() {
+                    form::remove_item(&mut v.session, list, index);
+                }
+                app.changed();
+                let focus = app.session_mut().map_or(0, |v| v.focus[v.phase.index()]);
+                app.set_focus(focus);
+            }
+            _ => v.confirm_remove = None,
+        }
+        return;
+    }
+    if v.table_view
+        && !matches!(
+            action,
+            Action::ToggleTableView
+                | Action::Back
+                | Action::NextPhase
+                | Action::PrevPhase
+                | Action::GoToPhase(_)
+        )
+    {
+        return;
+    }
+    match action {
+        Action::Back => {
+            if v.table_view {
+                v.table_view = false;
+            } else {
+                app.leave_session();
+            }
+        }
+        Action::ToggleQuestions => v.questions_open = !v.questions_open,
+        Action::ToggleTableView => v.table_view = !v.table_view,
+        Action::QuickQuote => {
+            if !app.refuse_if_read_only()
+                && let Some(v) = app.session_mut()
+            {
+                v.quote = Some(QuoteDraft {
+                    speaker: TextField::new("", false),
+                    words: TextField::new("", true),
+                    on_words: false,
+                });
+            }
+        }
+        Action::NextPhase => {
+            let p = v.phase.next();
+            app.go_to_phase(p);
+        }
+        Action::PrevPhase => {
+            let p = v.phase.prev();
+            app.go_to_phase(p);
+        }
+        Action::GoToPhase(p) => app.go_to_phase(p),
+        Action::NextField => {
+            let i = v.focus[v.phase.index()] + 1;
+            let n = v.fields().len();
+            app.set_focus(if i >= n { 0 } else { i });
+        }
+        Action::PrevField => {
+            let i = v.focus[v.phase.index()];
+            let n = v.fields().len();
+            app.set_focus(if i == 0 { n.saturating_sub(1) } else { i - 1 });
+        }
+        Action::SaveNow => {
+            app.close_editor();
+            let status = app.autosave.flush();
+            let t = app.lang.texts();
+            match &status {
+                SaveStatus::Failed(e) => app.say(Level::Error, format!("{} {e}", t.ui.not_saved)),
+                _ => app.say(Level::Info, t.ui.saved_now),
+            }
+            if let Some(v) = app.session_mut() {
+                v.save = status;
+                v.dirty_since = None;
+            }
+            app.open_editor();
+        }
+        Action::Paste(text) => {
+            if app.refuse_if_read_only() {
+                return;
+            }
+            edit_focused(app, |f| f.paste(&text));
+        }
+        Action::FieldKey(key) => field_key(app, key),
+        Action::AddItem => {
+            let list = v.focused().and_then(FieldId::list);
+            if app.refuse_if_read_only() {
+                return;
+            }
+            if let Some(list) = list {
+                add_item(app, list);
+            }
+        }
+        Action::RemoveItem => {
+            let item = v.focused().and_then(FieldId::list_item);
+            if app.refuse_if_read_only() {
+                return;
+            }
+            if let Some(v) = app.session_mut() {
+                v.confirm_remove = item;
+            }
+        }
+        Action::MoveItemUp | Action::MoveItemDown => {
+            let Some(id) = v.focused() else { return };
+            let Some((list, i)) = id.list_item() else {
+                return;
+            };
+            let j = if action == Action::MoveItemUp {
+                i.checked_sub(1)
+            } else {
+                Some(i + 1)
+            };
+            let Some(j) = j.filter(|j| *j < form::list_len(&v.session, list)) else {
+                return;
+            };
+            if app.refuse_if_read_only() {
+                return;
+            }
+            app.close_editor();
+            if let Some(v) = app.session_mut() {
+                form::swap_items(&mut v.session, list, i, j);
+            }
+            app.changed();
+            app.focus_field(form::with_index(id, j));
+        }
+        Action::OpenPicker => {
+            let focused = v.focused();
+            if app.refuse_if_read_only() {
+                return;
+            }
+            let lang = app.lang;
+            let Some(v) = app.session_mut() else { return };
+            match focused.map(|f| (f, f.kind())) {
+                Some((id, FieldKind::Choice)) => {
+                    let current = form::choice(&v.session, id, lang).1;
+                    v.picker = Some(Picker {
+                        field: id,
+                        filter: String::new(),
+                        selected: current,
+                    });
+                }
+                Some((FieldId::Add(list), _)) => add_item(app, list),
+                Some((FieldId::Reprice, _)) => {
+                    let current = app.catalog.prices.clone();
+                    let changed = app.session_mut().map_or(0, |v| {
+                        crate::model::costs::reprice(
+                            &mut v.session.costs.price_list,
+                            &current,
+                            crate::model::now(),
+                        )
+                    });
+                    app.changed();
+                    let text = app
+                        .lang
+                        .texts()
+                        .ui
+                        .repriced
+                        .replace("{}", &changed.to_string());
+                    app.say(Level::Info, text);
+                }
+                Some((id, FieldKind::Toggle)) => {
+                    form::toggle(&mut v.session, id);
+                    app.changed();
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+}
+
+fn add_item(app: &mut App, list: ListKind) {
+    app.close_editor();
+    let Some(v) = app.session_mut() else { return };
+    let i = form::add_item(&mut v.session, list);
+    app.changed();
+    app.focus_field(form::first_field(list, i));
+}
+
+/// Applies an edit to the focused text field and writes it into the session.
+fn edit_focused(app: &mut App, edit: impl FnOnce(&mut TextField) -> Edit) -> Edit {
+    let lang = app.lang;
+    let Some(v) = app.session_mut() else {
+        return Edit::Ignored;
+    };
+    let Some((id, field)) = v.editor.as_mut() else {
+        return Edit::Ignored;
+    };
+    let id = *id;
+    let result = edit(field);
+    if result == Edit::Changed {
+        let text = field.text();
+        match form::set_text(&mut v.session, id, &text, lang) {
+            Ok(()) => {
+                v.field_error = None;
+                app.changed();
+            }
+            Err(msg) => v.field_error = Some((id, msg)),
+        }
+    }
+    result
+}
+
+fn field_key(app: &mut App, key: KeyEvent) {
+    let Some(v) = app.session_mut() else { return };
+    let Some(id) = v.focused() else { return };
+    let kind = id.kind();
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let read_only = v.read_only.is_some();
+    let moves_focus = |app: &mut App, key: &KeyEvent| match key.code {
+        KeyCode::Up => update(app, Action::PrevField),
+        KeyCode::Down | KeyCode::Enter => update(app, Action::NextField),
+        _ => {}
+    };
+    if kind.is_text() {
+        if read_only {
+            // Moving around is fine; changing is not.
+            if matches!(key.code, KeyCode::Up | KeyCode::Down | KeyCode::Enter) {
+                moves_focus(app, &key);
+            } else if matches!(
+                key.code,
+                KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Delete
+            ) {
+                app.refuse_if_read_only();
+            }
+            return;
+        }
+        if edit_focused(app, |f| f.key(key)) == Edit::Ignored {
+            moves_focus(app, &key);
+        }
+        return;
+    }
+    match (kind, key.code) {
+        (_, KeyCode::Up | KeyCode::Down) => moves_focus(app, &key),
+        (FieldKind::Choice, KeyCode::Left | KeyCode::Right) => {
+            if app.refuse_if_read_only() {
+                return;
+            }
+            let lang = app.lang;
+            let Some(v) = app.session_mut() else { return };
+            let (options, current) = form::choice(&v.session, id, lang);
+            let n = options.len().max(1);
+            let next = if key.code == KeyCode::Right {
+                (current + 1) % n
+            } else {
+                (current + n - 1) % n
+            };
+            form::set_choice(&mut v.session, id, next);
+            app.changed();
+        }
+        (FieldKind::Choice | FieldKind::Button, KeyCode::Enter) => update(app, Action::OpenPicker),
+        (
+            FieldKind::Toggle,
+            KeyCode::Char(' ') | KeyCode::Enter | KeyCode::Left | KeyCode::Right,
+        ) => {
+            if app.refuse_if_read_only() {
+                return;
+            }
+            let Some(v) = app.session_mut() else { return };
+            form::toggle(&mut v.session, id);
+            app.changed();
+        }
+        (FieldKind::Score, code) if plain => {
+            if read_only {
+                if matches!(code, KeyCode::Enter) {
+                    moves_focus(app, &key);
+                } else {
+                    app.refuse_if_read_only();
+                }
+                return;
+            }
+            let Some(v) = app.session_mut() else { return };
+            let current = form::score(&v.session, id);
+            let now = Instant::now();
+            let new = match code {
+                KeyCode::Left => Some(current.map_or(5, |c| c.saturating_sub(1))),
+                KeyCode::Right => Some(current.map_or(5, |c| (c + 1).min(10))),
+                KeyCode::Char('0')
+                    if current == Some(1)
+                        && app.score_one_at.is_some_and(|t| {
+                            now.duration_since(t) < Duration::from_millis(1500)
+                        }) =>
+                {
+                    Some(10)
+                }
+                KeyCode::Char(c @ '0'..='9') => Some(c as u8 - b'0'),
+                KeyCode::Backspace | KeyCode::Delete => None,
+                KeyCode::Enter => {
+                    moves_focus(app, &key);
+                    return;
+                }
+                _ => return,
+            };
+            app.score_one_at = (code == KeyCode::Char('1')).then_some(now);
+            let Some(v) = app.session_mut() else { return };
+            form::set_score(&mut v.session, id, new);
+            app.changed();
+        }
+        (FieldKind::Display, KeyCode::Enter) => moves_focus(app, &key),
+        _ => {}
+    }
+}
+
+fn picker_action(app: &mut App, action: Action) {
+    let lang = app.lang;
+    let Some(v) = app.session_mut() else { return };
+    let Some(p) = v.picker.as_mut() else { return };
+    let (options, _) = form::choice(&v.session, p.field, lang);
+    let visible = filtered(&options, &p.filter);
+    match action {
+        Action::Back => v.picker = None,
+        Action::SelectUp | Action::PrevField => p.selected = p.selected.saturating_sub(1),
+        Action::SelectDown | Action::NextField => {
+            p.selected = (p.selected + 1).min(visible.len().saturating_sub(1));
+        }
+        Action::FilterChar(c) => {
+            p.filter.push(c);
+            p.selected = 0;
+        }
+        Action::FilterBackspace => {
+            p.filter.pop();
+            p.selected = 0;
+        }
+        Action::OpenSelected | Action::Confirm(true) => {
+            let field = p.field;
+            if let Some(index) = visible.get(p.selected).copied() {
+                form::set_choice(&mut v.session, field, index);
+                v.picker = None;
+                app.changed();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Indexes of the options that contain every word of the filter.
+pub fn filtered(options: &[String], filter: &str) -> Vec<usize> {
+    let words: Vec<String> = filter
+        .to_lowercase()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            let o = o.to_lowercase();
+            words.iter().all(|w| o.contains(w))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn quote_action(app: &mut App, action: Action) {
+    let Some(v) = app.session_mut() else { return };
+    let Some(q) = v.quote.as_mut() else { return };
+    match action {
+        Action::NextField | Action::PrevField => q.on_words = !q.on_words,
+        Action::Paste(text) => {
+            let f = if q.on_words {
+                &mut q.words
+            } else {
+                &mut q.speaker
+            };
+            f.paste(&text);
+        }
+        Action::FieldKey(key) => {
+            let f = if q.on_words {
+                &mut q.words
+            } else {
+                &mut q.speaker
+            };
+            if key.code == KeyCode::Enter && (!q.on_words || key.modifiers.is_empty()) {
+                if q.on_words {
+                    finish_quote(app);
+                } else {
+                    q.on_words = true;
+                }
+                return;
+            }
+            f.key(key);
+        }
+        Action::Back | Action::QuickQuote | Action::OpenPicker => finish_quote(app),
+        _ => {}
+    }
+}
+
+/// Closes the quote box; anything typed is kept as a quote, never thrown away.
+fn finish_quote(app: &mut App) {
+    let Some(v) = app.session_mut() else { return };
+    let Some(q) = v.quote.take() else { return };
+    let words = q.words.text().trim().to_string();
+    let speaker = q.speaker.text().trim().to_string();
+    if words.is_empty() && speaker.is_empty() {
+        return;
+    }
+    let domain_id = match v.focused() {
+        Some(
+            FieldId::ScoreStart(d)
+            | FieldId::ScoreNow(d)
+            | FieldId::OwnWords(d)
+            | FieldId::Estimated(d),
+        ) => v.session.domains.get(d).map(|d| d.id.clone()),
+        _ => None,
+    };
+    let id = crate::model::next_id("q", v.session.outcomes.quotes.iter().map(|q| q.id.as_str()));
+    let phase = v.phase;
+    v.session.outcomes.quotes.push(Quote {
+        id,
+        speaker,
+        text: words,
+        domain_id,
+        phase: Some(phase),
+        captured_at: Some(crate::model::now()),
+    });
+    app.changed();
+    app.request_save_soon();
+    let t = app.lang.texts();
+    app.say(Level::Info, t.ui.quote_saved);
+}
+
+/// Where a session being worked on lives (for the panic message).
+pub fn current_path(app: &App) -> Option<PathBuf> {
+    match &app.screen {
+        Screen::Session(v) => Some(v.path.clone()),
+        Screen::Library(_) => None,
+    }
+}

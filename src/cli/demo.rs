@@ -1,0 +1,32 @@
+//! `tafel demo`: writes the fictional demo cases; files that exist are left alone.
+
+use std::process::ExitCode;
+
+use super::CmdResult;
+use crate::catalog::Catalog;
+use crate::i18n::Lang;
+use crate::store::Library;
+
+pub fn run(lib: &Library, lang: Lang) -> CmdResult {
+    let catalog = Catalog::builtin();
+    let mut written = 0;
+    for session in crate::demo::sessions(&catalog) {
+        let path = lib.path_for(session.id);
+        if path.exists() {
+            continue;
+        }
+        lib.save(&session)?;
+        written += 1;
+    }
+    let t = lang.texts();
+    if written == 0 {
+        println!("{}", t.cli_demo_unchanged);
+    } else {
+        println!(
+            "{written} {} {}",
+            t.cli_demo_written,
+            lib.sessions_dir().display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,132 @@
+//! `tafel list`: the sessions in the library, as a table or as JSON.
+
+use std::process::ExitCode;
+
+use chrono::Local;
+use serde_json::json;
+
+use super::CmdResult;
+use crate::i18n::Lang;
+use crate::model::dates::display_date;
+use crate::store::{Entry, Library};
+
+pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
+    let entries = lib.scan()?;
+    if as_json {
+        let sessions: Vec<_> = entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Session(s) => Some(json!({
+                    "id": s.id,
+                    "series_id": s.series_id,
+                    "case_code": s.case_code,
+                    "project": s.project,
+                    "wave": format!("T{}", s.wave),
+                    "date": s.date,
+                    "created_at": s.created_at,
+                    "updated_at": s.updated_at,
+                    "follow_up_due": s.follow_up_due,
+                    "retention_until": s.retention_until,
+                    "phases_started": s.phases_started,
+                    "read_only": s.newer_version.is_some(),
+                    "path": s.path,
+                })),
+                Entry::Unreadable { .. } => None,
+            })
+            .collect();
+        let unreadable: Vec<_> = entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Unreadable { path, error } => {
+                    Some(json!({"path": path, "reason": error.reason()}))
+                }
+                Entry::Session(_) => None,
+            })
+            .collect();
+        let out = json!({"data_dir": lib.root(), "sessions": sessions, "unreadable": unreadable});
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let t = lang.texts();
+    if entries.is_empty() {
+        println!("{}", t.cli_no_sessions);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut sessions: Vec<_> = entries
+        .iter()
+        .filter_map(|e| {
+            if let Entry::Session(s) = e {
+                Some(s)
+            } else {
+                None
+            }
+        })
+        .collect();
+    sessions.sort_by(|a, b| (&a.case_code, a.wave, a.id).cmp(&(&b.case_code, b.wave, b.id)));
+    let today = Local::now().date_naive();
+    println!(
+        "{:<8}  {:<10}  {:<24}  {:<4}  {:<10}  {:<16}  {:<10}  {}",
+        "id",
+        t.f_case_code,
+        t.f_project,
+        t.f_wave,
+        t.f_date,
+        t.f_updated,
+        t.f_follow_up,
+        t.f_progress
+    );
+    for s in &sessions {
+        let has_later_wave = sessions
+            .iter()
+            .any(|o| o.series_id == s.series_id && o.wave > s.wave);
+        let due = match s.follow_up_due {
+            Some(_) if has_later_wave => "-".to_string(),
+            Some(d) if d <= today => format!("{}!", display_date(d, lang)),
+            Some(d) => display_date(d, lang),
+            None => String::new(),
+        };
+        let progress: String = s
+            .phases_started
+            .iter()
+            .map(|b| if *b { '■' } else { '□' })
+            .collect();
+        println!(
+            "{:<8}  {:<10}  {:<24}  {:<4}  {:<10}  {:<16}  {:<10}  {}{}",
+            &s.id.to_string()[..8],
+            truncate(&s.case_code, 10),
+            truncate(&s.project, 24),
+            format!("T{}", s.wave),
+            s.date.map(|d| display_date(d, lang)).unwrap_or_default(),
+            s.updated_at.format("%Y-%m-%d %H:%M"),
+            due,
+            progress,
+            if s.newer_version.is_some() {
+                format!("  ({})", t.cli_read_only_newer)
+            } else {
+                String::new()
+            },
+        );
+    }
+    for e in &entries {
+        if let Entry::Unreadable { path, error } = e {
+            println!(
+                "{}: {}: {}",
+                t.cli_unreadable,
+                path.display(),
+                error.reason()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        s.chars()
+            .take(max - 1)
+            .chain(std::iter::once('…'))
+            .collect()
+    }
+}

@@ -1,0 +1,158 @@
+//! The command-line contract (see README): parsing with clap, one function per command,
+//! plain-language errors on stderr with a non-zero exit code.
+
+mod demo;
+mod list;
+mod validate;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::catalog::Catalog;
+use crate::i18n::Lang;
+use crate::model::{Session, series};
+use crate::store::{self, Library, paths};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "tafel",
+    version,
+    about = "Facilitate an Effectencalculator table conversation (tafelgesprek)."
+)]
+pub struct Cli {
+    /// Folder with the library (default: the platform's data folder, or TAFEL_DATA_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Language of the screens and messages: nl or en (default: from the locale, else nl).
+    #[arg(long, global = true, value_name = "nl|en")]
+    pub lang: Option<Lang>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create a session and open it, cursor in the first field.
+    New {
+        #[arg(long)]
+        project: Option<String>,
+        /// A pseudonym for the case, never a real name.
+        #[arg(long = "case", value_name = "CODE")]
+        case_code: Option<String>,
+    },
+    /// Open a session by id (or a unique prefix) or path.
+    Open { id: String },
+    /// Start the next wave (T1, T2, ...) of a session's series and open it.
+    FollowUp { id: String },
+    /// List the sessions in the library; unreadable files with the reason.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a readable summary of a session.
+    Show { id: String },
+    /// Check session files; exit 0 when all are valid.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema of the session file.
+    Schema,
+    /// Write the fictional demo sessions into the library (running it twice changes nothing).
+    Demo,
+}
+
+/// A failure to report to the user: the message is shown as is.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl<E: std::error::Error> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+pub type CmdResult = Result<ExitCode, Failure>;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = Lang::detect(cli.lang);
+    match run(cli, lang) {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            let _ = writeln!(std::io::stderr(), "tafel: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli, lang: Lang) -> CmdResult {
+    let data_dir = || -> Result<PathBuf, Failure> {
+        paths::resolve_data_dir(cli.data_dir.as_deref()).ok_or_else(|| {
+            Failure(
+                "no home folder found for the library; pass --data-dir DIR or set TAFEL_DATA_DIR"
+                    .into(),
+            )
+        })
+    };
+    let library = || -> Result<Library, Failure> {
+        let dir = data_dir()?;
+        Library::open(&dir)
+            .map_err(|e| Failure(format!("cannot open the library in {}: {e}", dir.display())))
+    };
+    match cli.command {
+        None => crate::app::run(&library()?, lang, Start::Library),
+        Some(Command::New { project, case_code }) => {
+            let lib = library()?;
+            let catalog = Catalog::load(lib.root());
+            let mut s = Session::new(catalog.domains, catalog.prices, catalog.payers);
+            s.preparation.project = project.unwrap_or_default();
+            s.preparation.case_code = case_code.unwrap_or_default();
+            lib.save(&s)?;
+            crate::app::run(&lib, lang, Start::New(s.id))
+        }
+        Some(Command::Open { id }) => {
+            let lib = library()?;
+            let path = lib.resolve(&id)?;
+            crate::app::run(&lib, lang, Start::Open(path))
+        }
+        Some(Command::FollowUp { id }) => {
+            let lib = library()?;
+            let earlier = store::load(&lib.resolve(&id)?)?;
+            let next = series::follow_up(&earlier.session);
+            lib.save(&next)?;
+            crate::app::run(&lib, lang, Start::New(next.id))
+        }
+        Some(Command::List { json }) => list::run(&library()?, lang, json),
+        Some(Command::Show { id }) => {
+            let lib = library()?;
+            let loaded = store::load(&lib.resolve(&id)?)?;
+            print!("{}", crate::report::summary::render(&loaded, lang));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Validate { files }) => Ok(validate::run(&files, lang)),
+        Some(Command::Schema) => {
+            println!("{}", schema_json());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Demo) => demo::run(&library()?, lang),
+    }
+}
+
+/// Where the interactive program starts.
+#[derive(Debug, Clone)]
+pub enum Start {
+    Library,
+    /// A session just created: cursor in the first text field.
+    New(uuid::Uuid),
+    Open(PathBuf),
+}
+
+/// The JSON Schema of a session file, as published in `assets/session.schema.json`.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(Session);
+    serde_json::to_string_pretty(&schema).expect("a schema always serialises")
+}

@@ -1,0 +1,272 @@
+//! The shape of one language's texts. Adding a field here forces both languages to fill it.
+
+use crate::model::alternative::ReferenceType;
+use crate::model::preparation::{AttendeeKind, ConsentScope, ParticipantKind};
+use crate::model::scenario::{Confidence, Unit};
+use crate::model::{Phase, costs::Scenario};
+
+pub struct Texts {
+    /// Texts of the interactive screens.
+    pub ui: UiTexts,
+    /// Phase names, in `Phase::ALL` order.
+    pub phases: [&'static str; 6],
+    /// Unit names (plural-neutral), in `Unit::ALL` order.
+    pub units: [&'static str; 12],
+    pub participant_kinds: [&'static str; 5],
+    pub attendee_kinds: [&'static str; 4],
+    pub confidences: [&'static str; 3],
+    pub reference_types: [&'static str; 4],
+    pub consent_scopes: [&'static str; 2],
+    pub scenarios: [&'static str; 2],
+    pub yes: &'static str,
+    pub no: &'static str,
+
+    // Field labels, shared by `tafel show`, reports and the TUI forms.
+    pub f_project: &'static str,
+    pub f_case_code: &'static str,
+    pub f_participant_kind: &'static str,
+    pub f_date: &'static str,
+    pub f_place: &'static str,
+    pub f_facilitator: &'static str,
+    pub f_wave: &'static str,
+    pub f_attendees: &'static str,
+    pub f_ground_rules: &'static str,
+    pub f_consent: &'static str,
+    pub f_consent_scope: &'static str,
+    pub f_recorded_by: &'static str,
+    pub f_starting_question: &'static str,
+    pub f_planned_minutes: &'static str,
+    pub f_timeline: &'static str,
+    pub f_start: &'static str,
+    pub f_end: &'static str,
+    pub f_ongoing: &'static str,
+    pub f_events: &'static str,
+    pub f_activities: &'static str,
+    pub f_domain: &'static str,
+    pub f_score_start: &'static str,
+    pub f_score_now: &'static str,
+    pub f_change: &'static str,
+    pub f_own_words: &'static str,
+    pub f_quotes: &'static str,
+    pub f_off_record: &'static str,
+    pub f_reference_type: &'static str,
+    pub f_narrative: &'static str,
+    pub f_assumptions: &'static str,
+    pub f_estimated_score: &'static str,
+    pub f_confidence: &'static str,
+    pub f_payer: &'static str,
+    pub f_quantity: &'static str,
+    pub f_unit_price: &'static str,
+    pub f_cost: &'static str,
+    pub f_price_list: &'static str,
+    pub f_informal_hours: &'static str,
+    pub f_difference: &'static str,
+    pub f_total: &'static str,
+    pub f_learning_points: &'static str,
+    pub f_agreements: &'static str,
+    pub f_pulse_owner: &'static str,
+    pub f_follow_up: &'static str,
+    pub f_notes: &'static str,
+    pub f_time_spent: &'static str,
+    pub f_updated: &'static str,
+    pub f_retention: &'static str,
+    pub f_series: &'static str,
+    pub f_progress: &'static str,
+    pub no_payer: &'static str,
+    pub no_domain: &'static str,
+    pub price_missing: &'static str,
+    pub difference_explained: &'static str,
+    pub change_caveat: &'static str,
+    pub off_record_count: &'static str,
+
+    // Command-line messages.
+    pub cli_no_sessions: &'static str,
+    pub cli_unreadable: &'static str,
+    pub cli_demo_written: &'static str,
+    pub cli_demo_unchanged: &'static str,
+    pub cli_valid: &'static str,
+    pub cli_read_only_newer: &'static str,
+    pub cli_tui_not_yet: &'static str,
+}
+
+impl Texts {
+    pub fn phase(&self, p: Phase) -> &'static str {
+        self.phases[p.index()]
+    }
+    pub fn unit(&self, u: Unit) -> &'static str {
+        self.units[Unit::ALL.iter().position(|x| *x == u).unwrap_or(0)]
+    }
+    pub fn participant_kind(&self, k: ParticipantKind) -> &'static str {
+        self.participant_kinds[ParticipantKind::ALL
+            .iter()
+            .position(|x| *x == k)
+            .unwrap_or(0)]
+    }
+    pub fn attendee_kind(&self, k: AttendeeKind) -> &'static str {
+        self.attendee_kinds[AttendeeKind::ALL.iter().position(|x| *x == k).unwrap_or(0)]
+    }
+    pub fn confidence(&self, c: Confidence) -> &'static str {
+        self.confidences[Confidence::ALL.iter().position(|x| *x == c).unwrap_or(0)]
+    }
+    pub fn reference_type(&self, r: ReferenceType) -> &'static str {
+        self.reference_types[ReferenceType::ALL.iter().position(|x| *x == r).unwrap_or(0)]
+    }
+    pub fn consent_scope(&self, s: ConsentScope) -> &'static str {
+        match s {
+            ConsentScope::SessionOnly => self.consent_scopes[0],
+            ConsentScope::AnonymisedReporting => self.consent_scopes[1],
+        }
+    }
+    pub fn scenario(&self, s: Scenario) -> &'static str {
+        match s {
+            Scenario::Intervention => self.scenarios[0],
+            Scenario::Alternative => self.scenarios[1],
+        }
+    }
+    pub fn yes_no(&self, b: bool) -> &'static str {
+        if b { self.yes } else { self.no }
+    }
+}
+
+/// Texts of the interactive screens. `{}` marks where a value is filled in.
+pub struct UiTexts {
+    /// Short phase names for narrow terminals, in `Phase::ALL` order.
+    pub phases_short: [&'static str; 6],
+    /// The first lines of the help screen.
+    pub help_intro: &'static [&'static str],
+    /// The last lines of the help screen.
+    pub help_more: &'static [&'static str],
+    pub activity: &'static str,
+    pub actual_short: &'static str,
+    pub add_activity: &'static str,
+    pub add_agreement: &'static str,
+    pub add_assumption: &'static str,
+    pub add_attendee: &'static str,
+    pub add_event: &'static str,
+    pub add_learning_point: &'static str,
+    pub add_off_record: &'static str,
+    pub add_quote: &'static str,
+    pub agreement: &'static str,
+    pub alias: &'static str,
+    pub alternative_short: &'static str,
+    pub assumption: &'static str,
+    pub cannot_change: &'static str,
+    pub cannot_delete: &'static str,
+    pub cannot_open: &'static str,
+    pub confirm_delete: &'static str,
+    pub confirm_remove: &'static str,
+    pub consent_date: &'static str,
+    pub demo_loaded: &'static str,
+    pub due: &'static str,
+    pub empty_library_1: &'static str,
+    pub empty_library_2: &'static str,
+    pub event: &'static str,
+    pub filter: &'static str,
+    pub filter_hint: &'static str,
+    pub follow_up_done: &'static str,
+    pub from: &'static str,
+    pub ground_rules_and_consent: &'static str,
+    pub help_form: &'static str,
+    pub help_library: &'static str,
+    pub help_quote: &'static str,
+    pub help_title: &'static str,
+    pub hours_per_week: &'static str,
+    pub informal: &'static str,
+    pub informal_as_hours: &'static str,
+    pub informal_replacement: &'static str,
+    pub informal_valuation: &'static str,
+    pub k_add: &'static str,
+    pub k_back: &'static str,
+    pub k_choose: &'static str,
+    pub k_close: &'static str,
+    pub k_close_keep: &'static str,
+    pub k_cycle: &'static str,
+    pub k_delete: &'static str,
+    pub k_demo: &'static str,
+    pub k_follow_up: &'static str,
+    pub k_help: &'static str,
+    pub k_list: &'static str,
+    pub k_move_down: &'static str,
+    pub k_move_up: &'static str,
+    pub k_new: &'static str,
+    pub k_newline: &'static str,
+    pub k_next_field: &'static str,
+    pub k_next_phase: &'static str,
+    pub k_no: &'static str,
+    pub k_open: &'static str,
+    pub k_questions: &'static str,
+    pub k_quit: &'static str,
+    pub k_quote: &'static str,
+    pub k_remove: &'static str,
+    pub k_save_quote: &'static str,
+    pub k_score: &'static str,
+    pub k_speaker_words: &'static str,
+    pub k_table_view: &'static str,
+    pub k_toggle: &'static str,
+    pub k_type_to_filter: &'static str,
+    pub k_undo: &'static str,
+    pub k_yes: &'static str,
+    pub kept_old_value: &'static str,
+    pub kind: &'static str,
+    pub learning_point: &'static str,
+    pub library: &'static str,
+    pub migrated: &'static str,
+    pub more_text: &'static str,
+    pub moved_to_trash: &'static str,
+    pub no_case_code: &'static str,
+    pub no_match: &'static str,
+    pub none: &'static str,
+    pub not_a_date: &'static str,
+    pub not_a_day: &'static str,
+    pub not_a_number: &'static str,
+    pub not_an_amount: &'static str,
+    pub not_minutes: &'static str,
+    pub not_saved: &'static str,
+    pub not_saved_short: &'static str,
+    pub not_saved_stay: &'static str,
+    pub note: &'static str,
+    pub off_record_hint: &'static str,
+    pub off_record_marked: &'static str,
+    pub organisation: &'static str,
+    pub overdue: &'static str,
+    pub override_ignored: &'static str,
+    pub override_reason: &'static str,
+    pub panic_intro: &'static str,
+    pub panic_saved: &'static str,
+    pub payer_from_price: &'static str,
+    pub person: &'static str,
+    pub price_item: &'static str,
+    pub price_override: &'static str,
+    pub questions: &'static str,
+    pub quick_quote: &'static str,
+    pub quote: &'static str,
+    pub quote_saved: &'static str,
+    pub raised_by: &'static str,
+    pub read_only: &'static str,
+    pub read_only_locked: &'static str,
+    pub read_only_newer: &'static str,
+    pub read_only_no_lock: &'static str,
+    pub reason_missing: &'static str,
+    pub reprice: &'static str,
+    pub repriced: &'static str,
+    pub copied_on: &'static str,
+    pub prices: &'static str,
+    pub reason_without_override: &'static str,
+    pub recovered_after_crash: &'static str,
+    pub role: &'static str,
+    pub saved: &'static str,
+    pub saved_now: &'static str,
+    pub saving: &'static str,
+    pub speaker: &'static str,
+    pub terminal_error: &'static str,
+    pub to: &'static str,
+    pub too_small: &'static str,
+    pub too_small_safe: &'static str,
+    pub unit: &'static str,
+    pub unreadable: &'static str,
+    pub weeks: &'static str,
+    pub what: &'static str,
+    pub when: &'static str,
+    pub who: &'static str,
+    pub words: &'static str,
+}

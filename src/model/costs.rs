@@ -1,0 +1,461 @@
+//! Phase 4, costs: the price list a session uses, the payers, and the calculation of
+//! cost lines and totals. Costs are calculated from activities, never typed as totals.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::money::Cents;
+use super::scenario::{Activity, Unit};
+use super::{Localized, Session};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Costs {
+    /// A copy of the prices this session used, so its figures stay put when the list changes.
+    pub price_list: PriceList,
+    pub payers: Vec<Payer>,
+    /// How informal hours are valued in euros; none means they are shown as hours only.
+    pub informal_valuation: Option<InformalValuation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct PriceList {
+    pub name: String,
+    /// When this copy was taken from the program's (or the user's) list.
+    pub copied_at: Option<DateTime<FixedOffset>>,
+    pub items: Vec<PriceItem>,
+}
+
+impl PriceList {
+    pub fn item(&self, id: &str) -> Option<&PriceItem> {
+        self.items.iter().find(|i| i.id == id)
+    }
+}
+
+/// One price: an hourly tariff, a benefit month, a night in a shelter...
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct PriceItem {
+    pub id: String,
+    pub label: Localized,
+    pub unit: Unit,
+    /// Price per unit in cents; none when no public price is known (the user types one).
+    pub amount_cents: Option<Cents>,
+    /// The year the amount applies to (*prijspeil*).
+    pub price_year: Option<i32>,
+    pub default_payer: Option<String>,
+    pub source: Source,
+}
+
+/// Where a figure comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+    /// Caveats: secondary source, example tariff of one municipality, ...
+    pub note: String,
+}
+
+/// An organisation (or person) that pays for something.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Payer {
+    pub id: String,
+    pub label: Localized,
+}
+
+/// A method to value informal hours in euros, chosen by the user.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct InformalValuation {
+    /// E.g. "replacement cost" (*vervangingskosten*).
+    pub method: String,
+    pub hourly_cents: Cents,
+    #[serde(default)]
+    pub source: Source,
+}
+
+/// Brings a session's copy of the prices up to `current`: every item of `current`
+/// replaces or joins the copy; items only in the copy stay, so no activity loses its price.
+/// Returns how many amounts changed or were added.
+pub fn reprice(copy: &mut PriceList, current: &PriceList, at: DateTime<FixedOffset>) -> usize {
+    let mut changed = 0;
+    for item in &current.items {
+        match copy.items.iter_mut().find(|i| i.id == item.id) {
+            Some(old) => {
+                if old.amount_cents != item.amount_cents || old.price_year != item.price_year {
+                    changed += 1;
+                }
+                *old = item.clone();
+            }
+            None => {
+                changed += 1;
+                copy.items.push(item.clone());
+            }
+        }
+    }
+    copy.name.clone_from(&current.name);
+    copy.copied_at = Some(at);
+    changed
+}
+
+/// Which of the two scenarios a cost line belongs to.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Scenario {
+    /// What actually happened.
+    Intervention,
+    /// What would have happened without the approach.
+    Alternative,
+}
+
+/// Where the unit price of a line came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PriceBasis {
+    List,
+    Override,
+    /// No price: the item has no amount, or the activity has no item.
+    Missing,
+}
+
+/// One activity priced: quantity × unit price = cost.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostLine<'a> {
+    pub scenario: Scenario,
+    pub activity: &'a Activity,
+    pub item: Option<&'a PriceItem>,
+    pub unit_price: Option<Cents>,
+    pub basis: PriceBasis,
+    /// Formal cost in cents; none when the price is missing or the help is informal.
+    pub cost: Option<Cents>,
+    /// Hours of informal help (also counted when they are valued).
+    pub informal_hours: Option<Decimal>,
+    /// Informal help valued with the chosen method, if any.
+    pub informal_value: Option<Cents>,
+    /// The payer that bears this line.
+    pub payer_id: Option<&'a str>,
+}
+
+/// Prices every activity of both scenarios.
+pub fn cost_lines(session: &Session) -> Vec<CostLine<'_>> {
+    let int = session
+        .looking_back
+        .activities
+        .iter()
+        .map(|a| (Scenario::Intervention, a));
+    let alt = session
+        .alternative
+        .activities
+        .iter()
+        .map(|a| (Scenario::Alternative, a));
+    int.chain(alt)
+        .map(|(scenario, a)| price_line(session, scenario, a))
+        .collect()
+}
+
+fn price_line<'a>(session: &'a Session, scenario: Scenario, a: &'a Activity) -> CostLine<'a> {
+    let costs = &session.costs;
+    let item = a
+        .price_id
+        .as_deref()
+        .and_then(|id| costs.price_list.item(id));
+    let (unit_price, basis) = match (&a.price_override, item.and_then(|i| i.amount_cents)) {
+        (Some(o), _) => (Some(o.unit_price_cents), PriceBasis::Override),
+        (None, Some(p)) => (Some(p), PriceBasis::List),
+        (None, None) => (None, PriceBasis::Missing),
+    };
+    let payer_id = a
+        .payer_id
+        .as_deref()
+        .or_else(|| item.and_then(|i| i.default_payer.as_deref()));
+    if a.informal {
+        let hours = (a.unit == Unit::Hour).then_some(a.quantity);
+        let value = costs
+            .informal_valuation
+            .as_ref()
+            .and_then(|v| hours.and_then(|h| v.hourly_cents.times(h)));
+        CostLine {
+            scenario,
+            activity: a,
+            item,
+            unit_price,
+            basis,
+            cost: None,
+            informal_hours: hours,
+            informal_value: value,
+            payer_id,
+        }
+    } else {
+        CostLine {
+            scenario,
+            activity: a,
+            item,
+            unit_price,
+            basis,
+            cost: unit_price.and_then(|p| p.times(a.quantity)),
+            informal_hours: None,
+            informal_value: None,
+            payer_id,
+        }
+    }
+}
+
+/// Totals of one payer in both scenarios.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PayerTotals {
+    pub intervention: Cents,
+    pub alternative: Cents,
+}
+
+impl PayerTotals {
+    /// Alternative minus real: positive means this payer saves because of the approach.
+    pub fn difference(&self) -> Cents {
+        self.alternative - self.intervention
+    }
+}
+
+/// Everything the cost table shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CostSummary {
+    /// Keyed by payer id; "" collects lines without a payer.
+    pub per_payer: BTreeMap<String, PayerTotals>,
+    /// Keyed by domain id; "" collects lines without a domain.
+    pub per_domain: BTreeMap<String, PayerTotals>,
+    pub intervention_total: Cents,
+    pub alternative_total: Cents,
+    pub intervention_informal_hours: Decimal,
+    pub alternative_informal_hours: Decimal,
+    pub intervention_informal_value: Option<Cents>,
+    pub alternative_informal_value: Option<Cents>,
+    /// Formal lines without a price: the table still has to supply one.
+    pub lines_without_price: usize,
+}
+
+impl CostSummary {
+    pub fn difference(&self) -> Cents {
+        self.alternative_total - self.intervention_total
+    }
+}
+
+/// Adds up the lines. Totals are sums of the rounded line costs, so they match the lines
+/// shown exactly.
+pub fn summarise(lines: &[CostLine<'_>]) -> CostSummary {
+    let mut s = CostSummary::default();
+    for line in lines {
+        let payer = line.payer_id.unwrap_or("").to_string();
+        let domain = line.activity.domain_id.clone().unwrap_or_default();
+        if let Some(cost) = line.cost {
+            for totals in [
+                s.per_payer.entry(payer).or_default(),
+                s.per_domain.entry(domain).or_default(),
+            ] {
+                match line.scenario {
+                    Scenario::Intervention => totals.intervention += cost,
+                    Scenario::Alternative => totals.alternative += cost,
+                }
+            }
+            match line.scenario {
+                Scenario::Intervention => s.intervention_total += cost,
+                Scenario::Alternative => s.alternative_total += cost,
+            }
+        } else if !line.activity.informal {
+            s.lines_without_price += 1;
+        }
+        if let Some(h) = line.informal_hours {
+            let (hours, value) = match line.scenario {
+                Scenario::Intervention => (
+                    &mut s.intervention_informal_hours,
+                    &mut s.intervention_informal_value,
+                ),
+                Scenario::Alternative => (
+                    &mut s.alternative_informal_hours,
+                    &mut s.alternative_informal_value,
+                ),
+            };
+            *hours += h;
+            if let Some(v) = line.informal_value {
+                *value = Some(value.unwrap_or_default() + v);
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::scenario::PriceOverride;
+    use proptest::prelude::*;
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn session_with(int: Vec<Activity>, alt: Vec<Activity>) -> Session {
+        let list = PriceList {
+            name: "test".into(),
+            copied_at: None,
+            items: vec![
+                PriceItem {
+                    id: "WMO-01".into(),
+                    unit: Unit::Hour,
+                    amount_cents: Some(Cents(5580)),
+                    default_payer: Some("gemeente_wmo".into()),
+                    ..PriceItem::default()
+                },
+                PriceItem {
+                    id: "INK-04".into(),
+                    unit: Unit::Month,
+                    amount_cents: Some(Cents(134_545)),
+                    default_payer: Some("gemeente_pw".into()),
+                    ..PriceItem::default()
+                },
+                PriceItem {
+                    id: "NOPRICE".into(),
+                    ..PriceItem::default()
+                },
+            ],
+        };
+        let mut s = Session::new(vec![], list, vec![]);
+        s.looking_back.activities = int;
+        s.alternative.activities = alt;
+        s
+    }
+
+    fn act(price: &str, qty: &str) -> Activity {
+        Activity {
+            price_id: Some(price.into()),
+            quantity: dec(qty),
+            ..Activity::default()
+        }
+    }
+
+    #[test]
+    fn prices_hours_times_tariff_and_months_times_benefit() {
+        let s = session_with(vec![act("WMO-01", "26")], vec![act("INK-04", "12")]);
+        let lines = cost_lines(&s);
+        assert_eq!(lines[0].cost, Some(Cents(145_080))); // 26 × 55,80
+        assert_eq!(lines[1].cost, Some(Cents(1_614_540))); // 12 × 1.345,45
+        let sum = summarise(&lines);
+        assert_eq!(sum.intervention_total, Cents(145_080));
+        assert_eq!(sum.alternative_total, Cents(1_614_540));
+        assert_eq!(sum.per_payer["gemeente_pw"].difference(), Cents(1_614_540));
+        assert_eq!(sum.per_payer["gemeente_wmo"].difference(), Cents(-145_080));
+        assert_eq!(sum.difference(), Cents(1_614_540 - 145_080));
+    }
+
+    #[test]
+    fn an_override_wins_and_a_missing_price_is_counted_not_guessed() {
+        let mut a = act("WMO-01", "10");
+        a.price_override = Some(PriceOverride {
+            unit_price_cents: Cents(6000),
+            reason: "contract".into(),
+        });
+        a.payer_id = Some("school".into());
+        let s = session_with(vec![a, act("NOPRICE", "3")], vec![]);
+        let lines = cost_lines(&s);
+        assert_eq!(lines[0].basis, PriceBasis::Override);
+        assert_eq!(lines[0].cost, Some(Cents(60_000)));
+        assert_eq!(lines[0].payer_id, Some("school"));
+        assert_eq!(lines[1].basis, PriceBasis::Missing);
+        assert_eq!(summarise(&lines).lines_without_price, 1);
+    }
+
+    #[test]
+    fn informal_hours_stay_hours_until_a_method_is_chosen() {
+        let mut a = act("WMO-01", "40");
+        a.informal = true;
+        let mut s = session_with(vec![a], vec![]);
+        let sum = summarise(&cost_lines(&s));
+        assert_eq!(sum.intervention_total, Cents::ZERO);
+        assert_eq!(sum.intervention_informal_hours, dec("40"));
+        assert_eq!(sum.intervention_informal_value, None);
+        s.costs.informal_valuation = Some(InformalValuation {
+            method: "vervangingskosten".into(),
+            hourly_cents: Cents(1880),
+            source: Source::default(),
+        });
+        let sum = summarise(&cost_lines(&s));
+        assert_eq!(sum.intervention_informal_value, Some(Cents(75_200)));
+        assert_eq!(
+            sum.intervention_total,
+            Cents::ZERO,
+            "valued informal help is not a payer's cost"
+        );
+    }
+
+    #[test]
+    fn repricing_updates_and_adds_but_never_drops_a_used_price() {
+        let mut copy = PriceList {
+            name: "oud".into(),
+            copied_at: None,
+            items: vec![
+                PriceItem {
+                    id: "A".into(),
+                    amount_cents: Some(Cents(100)),
+                    ..PriceItem::default()
+                },
+                PriceItem {
+                    id: "OLD".into(),
+                    amount_cents: Some(Cents(5)),
+                    ..PriceItem::default()
+                },
+            ],
+        };
+        let current = PriceList {
+            name: "nieuw".into(),
+            copied_at: None,
+            items: vec![
+                PriceItem {
+                    id: "A".into(),
+                    amount_cents: Some(Cents(120)),
+                    ..PriceItem::default()
+                },
+                PriceItem {
+                    id: "B".into(),
+                    amount_cents: Some(Cents(7)),
+                    ..PriceItem::default()
+                },
+            ],
+        };
+        let at = crate::model::now();
+        assert_eq!(reprice(&mut copy, &current, at), 2);
+        assert_eq!(copy.item("A").unwrap().amount_cents, Some(Cents(120)));
+        assert!(copy.item("B").is_some() && copy.item("OLD").is_some());
+        assert_eq!(copy.copied_at, Some(at));
+        assert_eq!(
+            reprice(&mut copy, &current, at),
+            0,
+            "a second time changes nothing"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn totals_equal_the_sum_of_the_lines(
+            lines in proptest::collection::vec((0usize..3, 0u32..100_000, 0u32..3, any::<bool>()), 0..40)
+        ) {
+            let ids = ["WMO-01", "INK-04", "NOPRICE"];
+            let mut int = vec![];
+            let mut alt = vec![];
+            for (item, hundredths, _, is_alt) in &lines {
+                let a = act(ids[*item], &format!("{}.{:02}", hundredths / 100, hundredths % 100));
+                if *is_alt { alt.push(a) } else { int.push(a) }
+            }
+            let s = session_with(int, alt);
+            let priced = cost_lines(&s);
+            let sum = summarise(&priced);
+            let by_hand = |sc: Scenario| priced.iter().filter(|l| l.scenario == sc).filter_map(|l| l.cost).sum::<Cents>();
+            prop_assert_eq!(sum.intervention_total, by_hand(Scenario::Intervention));
+            prop_assert_eq!(sum.alternative_total, by_hand(Scenario::Alternative));
+            let payer_sum: Cents = sum.per_payer.values().map(|t| t.intervention + t.alternative).sum();
+            prop_assert_eq!(payer_sum, sum.intervention_total + sum.alternative_total);
+        }
+    }
+}

@@ -1,0 +1,377 @@
+//! The domain model of one table conversation (*tafelgesprek*), phase by phase.
+//!
+//! Plain data with serde: no terminal, no files. Every later part of the program (the
+//! store, the TUI, the reports) reads and writes these types. Field names are the
+//! snake_case names of the session file; see `assets/session.schema.json`.
+
+pub mod alternative;
+pub mod costs;
+pub mod dates;
+pub mod domains;
+pub mod looking_back;
+pub mod money;
+pub mod outcomes;
+pub mod preparation;
+pub mod scenario;
+pub mod series;
+pub mod validate;
+pub mod wrap_up;
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+pub use alternative::{Alternative, Assumption, EstimatedScore, ReferenceType};
+pub use costs::{Costs, Payer, PriceItem, PriceList, Source};
+pub use dates::PartialDate;
+pub use domains::LifeDomain;
+pub use looking_back::{LookingBack, Timeline};
+pub use money::Cents;
+pub use outcomes::{DomainOutcome, OffRecord, Outcomes, Quote, Score};
+pub use preparation::{
+    Attendee, AttendeeKind, Consent, ConsentScope, ParticipantKind, Preparation,
+};
+pub use scenario::{Activity, Confidence, LifeEvent, Unit};
+pub use wrap_up::{Agreement, WrapUp};
+
+use crate::i18n::Lang;
+
+/// The version of the session file this program writes. Files with a lower version are
+/// migrated on load (`store::migrate`); files with a higher one open read-only.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Text in both UI languages, for data that ships with the program (domains, prices).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Localized {
+    pub nl: String,
+    pub en: String,
+}
+
+impl Localized {
+    pub fn new(nl: &str, en: &str) -> Self {
+        Localized {
+            nl: nl.to_string(),
+            en: en.to_string(),
+        }
+    }
+
+    /// The text in `lang`, falling back to the other language when it is empty.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::Nl => (&self.nl, &self.en),
+            Lang::En => (&self.en, &self.nl),
+        };
+        if first.is_empty() { second } else { first }
+    }
+}
+
+/// The six phases of a session, in the order the facilitator walks them.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Preparation,
+    LookingBack,
+    Outcomes,
+    Alternative,
+    Costs,
+    WrapUp,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 6] = [
+        Phase::Preparation,
+        Phase::LookingBack,
+        Phase::Outcomes,
+        Phase::Alternative,
+        Phase::Costs,
+        Phase::WrapUp,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn next(self) -> Phase {
+        Phase::ALL[(self.index() + 1) % Phase::ALL.len()]
+    }
+
+    pub fn prev(self) -> Phase {
+        Phase::ALL[(self.index() + Phase::ALL.len() - 1) % Phase::ALL.len()]
+    }
+
+    /// Share of the planned duration this phase gets by default, in percent. The
+    /// scenarios and their costs take most of a session.
+    pub fn default_share_percent(self) -> u32 {
+        match self {
+            Phase::Preparation => 10,
+            Phase::LookingBack => 25,
+            Phase::Outcomes => 20,
+            Phase::Alternative => 20,
+            Phase::Costs => 15,
+            Phase::WrapUp => 10,
+        }
+    }
+}
+
+/// Seconds spent in each phase, counted by the session clock while the phase is open.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct PhaseTimes {
+    pub preparation_secs: u64,
+    pub looking_back_secs: u64,
+    pub outcomes_secs: u64,
+    pub alternative_secs: u64,
+    pub costs_secs: u64,
+    pub wrap_up_secs: u64,
+}
+
+impl PhaseTimes {
+    pub fn get(&self, phase: Phase) -> u64 {
+        match phase {
+            Phase::Preparation => self.preparation_secs,
+            Phase::LookingBack => self.looking_back_secs,
+            Phase::Outcomes => self.outcomes_secs,
+            Phase::Alternative => self.alternative_secs,
+            Phase::Costs => self.costs_secs,
+            Phase::WrapUp => self.wrap_up_secs,
+        }
+    }
+
+    pub fn get_mut(&mut self, phase: Phase) -> &mut u64 {
+        match phase {
+            Phase::Preparation => &mut self.preparation_secs,
+            Phase::LookingBack => &mut self.looking_back_secs,
+            Phase::Outcomes => &mut self.outcomes_secs,
+            Phase::Alternative => &mut self.alternative_secs,
+            Phase::Costs => &mut self.costs_secs,
+            Phase::WrapUp => &mut self.wrap_up_secs,
+        }
+    }
+
+    pub fn total(&self) -> u64 {
+        Phase::ALL.iter().map(|p| self.get(*p)).sum()
+    }
+}
+
+/// One table conversation: the whole session file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "tafel session")]
+pub struct Session {
+    /// Version of this file's shape; see `SCHEMA_VERSION`.
+    pub schema_version: u32,
+    pub id: Uuid,
+    /// Shared by a session and its follow-ups (T0, T1, ...).
+    pub series_id: Uuid,
+    /// The earlier wave this session follows up, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_session_id: Option<Uuid>,
+    pub created_at: DateTime<FixedOffset>,
+    pub updated_at: DateTime<FixedOffset>,
+    /// After this date the session should be deleted (`tafel purge --expired`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_until: Option<NaiveDate>,
+    /// The list of life domains this session used, so waves stay comparable when the
+    /// program's list changes.
+    #[serde(default)]
+    pub domains: Vec<LifeDomain>,
+    #[serde(default)]
+    pub preparation: Preparation,
+    #[serde(default)]
+    pub looking_back: LookingBack,
+    #[serde(default)]
+    pub outcomes: Outcomes,
+    #[serde(default)]
+    pub alternative: Alternative,
+    #[serde(default)]
+    pub costs: Costs,
+    #[serde(default)]
+    pub wrap_up: WrapUp,
+    #[serde(default)]
+    pub time_spent: PhaseTimes,
+}
+
+/// Default planned length of a session: the method's two to three hours.
+pub const DEFAULT_PLANNED_MINUTES: u32 = 150;
+/// Default retention of a session file in months, unless the data dir config says otherwise.
+pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
+
+impl Session {
+    /// A new, empty T0 session with the given domain list, price list and payers.
+    pub fn new(domains: Vec<LifeDomain>, price_list: PriceList, payers: Vec<Payer>) -> Session {
+        let now = now();
+        let id = Uuid::new_v4();
+        let outcomes = Outcomes {
+            domains: domains.iter().map(|d| DomainOutcome::new(&d.id)).collect(),
+            ..Outcomes::default()
+        };
+        Session {
+            schema_version: SCHEMA_VERSION,
+            id,
+            series_id: id,
+            previous_session_id: None,
+            created_at: now,
+            updated_at: now,
+            retention_until: now
+                .date_naive()
+                .checked_add_months(chrono::Months::new(DEFAULT_RETENTION_MONTHS)),
+            domains,
+            preparation: Preparation {
+                date: Some(now.date_naive()),
+                planned_minutes: DEFAULT_PLANNED_MINUTES,
+                ..Preparation::default()
+            },
+            looking_back: LookingBack::default(),
+            outcomes,
+            alternative: Alternative::default(),
+            costs: Costs {
+                price_list,
+                payers,
+                ..Costs::default()
+            },
+            wrap_up: WrapUp::default(),
+            time_spent: PhaseTimes::default(),
+        }
+    }
+
+    /// "T0", "T1", ...
+    pub fn wave_label(&self) -> String {
+        format!("T{}", self.preparation.wave)
+    }
+
+    pub fn domain(&self, id: &str) -> Option<&LifeDomain> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+
+    pub fn attendee(&self, id: &str) -> Option<&Attendee> {
+        self.preparation.attendees.iter().find(|a| a.id == id)
+    }
+
+    /// The follow-up date, or six months after the session date when none was agreed.
+    pub fn follow_up_due(&self) -> Option<NaiveDate> {
+        self.wrap_up.follow_up_date.or_else(|| {
+            self.preparation
+                .date
+                .and_then(|d| d.checked_add_months(chrono::Months::new(6)))
+        })
+    }
+
+    /// Which phases hold anything at all: the library shows this as progress.
+    pub fn phases_started(&self) -> [bool; 6] {
+        let p = &self.preparation;
+        let lb = &self.looking_back;
+        let o = &self.outcomes;
+        let alt = &self.alternative;
+        let w = &self.wrap_up;
+        [
+            !p.project.is_empty() || !p.case_code.is_empty() || !p.attendees.is_empty(),
+            lb.timeline.start.is_some() || !lb.events.is_empty() || !lb.activities.is_empty(),
+            o.domains.iter().any(|d| {
+                d.score_start.is_some() || d.score_now.is_some() || !d.own_words.is_empty()
+            }) || !o.quotes.is_empty(),
+            !alt.narrative.is_empty()
+                || !alt.events.is_empty()
+                || !alt.activities.is_empty()
+                || !alt.assumptions.is_empty(),
+            self.looking_back
+                .activities
+                .iter()
+                .chain(&alt.activities)
+                .any(|a| a.price_id.is_some()),
+            !w.learning_points.is_empty()
+                || !w.agreements.is_empty()
+                || !w.notes.is_empty()
+                || w.follow_up_date.is_some(),
+        ]
+    }
+
+    /// Marks the session as changed now.
+    pub fn touch(&mut self) {
+        self.updated_at = now();
+    }
+}
+
+/// The current local time with its UTC offset, as stored in files.
+pub fn now() -> DateTime<FixedOffset> {
+    Local::now().fixed_offset()
+}
+
+/// The next free short id with `prefix` ("p1", "p2", ...) among `existing`.
+pub fn next_id<'a>(prefix: &str, existing: impl Iterator<Item = &'a str>) -> String {
+    let max = existing
+        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{}", max + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn empty() -> Session {
+        Session::new(
+            vec![LifeDomain::new("wonen", "Wonen", "Housing")],
+            PriceList::default(),
+            vec![],
+        )
+    }
+
+    #[test]
+    fn a_new_session_is_its_own_series_with_one_outcome_per_domain() {
+        let s = empty();
+        assert_eq!(s.id, s.series_id);
+        assert_eq!(s.schema_version, SCHEMA_VERSION);
+        assert_eq!(s.outcomes.domains.len(), 1);
+        assert_eq!(s.outcomes.domains[0].domain_id, "wonen");
+        assert_eq!(s.wave_label(), "T0");
+        assert_eq!(s.phases_started(), [false; 6]);
+    }
+
+    #[test]
+    fn follow_up_defaults_to_six_months_after_the_session() {
+        let mut s = empty();
+        s.preparation.date = NaiveDate::from_ymd_opt(2026, 3, 12);
+        assert_eq!(s.follow_up_due(), NaiveDate::from_ymd_opt(2026, 9, 12));
+        s.wrap_up.follow_up_date = NaiveDate::from_ymd_opt(2026, 10, 1);
+        assert_eq!(s.follow_up_due(), NaiveDate::from_ymd_opt(2026, 10, 1));
+    }
+
+    #[test]
+    fn round_trips_through_json_with_required_top_level_fields() {
+        let s = empty();
+        let json = serde_json::to_value(&s).unwrap();
+        for field in [
+            "schema_version",
+            "id",
+            "series_id",
+            "created_at",
+            "updated_at",
+        ] {
+            assert!(json.get(field).is_some(), "missing {field}");
+        }
+        let back: Session = serde_json::from_value(json).unwrap();
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn next_id_counts_past_the_highest() {
+        assert_eq!(next_id("p", ["p1", "p7", "x9"].into_iter()), "p8");
+        assert_eq!(next_id("e", std::iter::empty()), "e1");
+    }
+
+    #[test]
+    fn phases_cycle() {
+        assert_eq!(Phase::WrapUp.next(), Phase::Preparation);
+        assert_eq!(Phase::Preparation.prev(), Phase::WrapUp);
+        assert_eq!(
+            Phase::ALL
+                .iter()
+                .map(|p| p.default_share_percent())
+                .sum::<u32>(),
+            100
+        );
+    }
+}

@@ -1,0 +1,129 @@
+//! What both scenarios are made of: life events and support activities on a timeline.
+//! The intervention scenario (looking back) and the alternative share these types.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::dates::PartialDate;
+use super::money::Cents;
+
+/// How sure the table is of something in the alternative scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [Confidence::Low, Confidence::Medium, Confidence::High];
+}
+
+/// Something that happened (or would have happened) in the participant's life.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct LifeEvent {
+    pub id: String,
+    /// When, to month precision usually.
+    pub when: Option<PartialDate>,
+    pub what: String,
+    pub domain_id: Option<String>,
+    /// Attendee id of whoever brought it up.
+    pub raised_by: Option<String>,
+    /// Only in the alternative scenario: how sure the table is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+}
+
+/// The unit a quantity and a price are counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    #[default]
+    Hour,
+    HalfDay,
+    Day,
+    Night,
+    Week,
+    Month,
+    Year,
+    Visit,
+    Contact,
+    Ride,
+    Case,
+    Trajectory,
+}
+
+impl Unit {
+    pub const ALL: [Unit; 12] = [
+        Unit::Hour,
+        Unit::HalfDay,
+        Unit::Day,
+        Unit::Night,
+        Unit::Week,
+        Unit::Month,
+        Unit::Year,
+        Unit::Visit,
+        Unit::Contact,
+        Unit::Ride,
+        Unit::Case,
+        Unit::Trajectory,
+    ];
+}
+
+/// A price typed for one activity instead of the price list's; only with a reason.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct PriceOverride {
+    pub unit_price_cents: Cents,
+    pub reason: String,
+}
+
+/// Support given (or that would have been given), or a facility used: who, when, how much,
+/// at what price, paid by whom.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Activity {
+    pub id: String,
+    /// What was done, e.g. "individuele begeleiding", "bijstandsuitkering".
+    pub what: String,
+    /// Attendee id of who did it, if they are at the table.
+    pub attendee_id: Option<String>,
+    pub organisation: String,
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+    /// How many units, exact (e.g. "26" hours, "1.5" days). Stored as a decimal string.
+    pub quantity: Decimal,
+    pub unit: Unit,
+    /// For hours: the hours-per-week times weeks that gave `quantity`, so the estimate
+    /// can be revisited.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours_per_week: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weeks: Option<Decimal>,
+    /// Price item id in the session's price list.
+    pub price_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price_override: Option<PriceOverride>,
+    /// Payer id; when empty the price item's default payer applies.
+    pub payer_id: Option<String>,
+    /// Informal help (family, volunteers): counted in hours, in euros only on request.
+    pub informal: bool,
+    pub domain_id: Option<String>,
+    /// Only in the alternative scenario: how sure the table is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+    pub note: String,
+}
+
+impl Activity {
+    /// Applies the hours helper: quantity = hours per week × weeks.
+    pub fn set_hours_per_week(&mut self, hours_per_week: Decimal, weeks: Decimal) {
+        self.hours_per_week = Some(hours_per_week);
+        self.weeks = Some(weeks);
+        self.unit = Unit::Hour;
+        self.quantity = (hours_per_week * weeks).normalize();
+    }
+}

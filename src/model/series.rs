@@ -1,0 +1,87 @@
+//! Series of sessions: a follow-up (T1, T2, ...) starts from the wave before it.
+
+use uuid::Uuid;
+
+use super::outcomes::{DomainOutcome, Outcomes};
+use super::preparation::{Consent, Preparation};
+use super::{Costs, Session};
+
+/// The next wave of `earlier`'s series: same case, project, attendees, domain list, price
+/// list and payers; every phase otherwise empty. The earlier scores are not copied (the
+/// screen shows them beside the new ones, read from the earlier file).
+pub fn follow_up(earlier: &Session) -> Session {
+    let mut next = Session::new(
+        earlier.domains.clone(),
+        earlier.costs.price_list.clone(),
+        earlier.costs.payers.clone(),
+    );
+    next.id = Uuid::new_v4();
+    next.series_id = earlier.series_id;
+    next.previous_session_id = Some(earlier.id);
+    let p = &earlier.preparation;
+    next.preparation = Preparation {
+        project: p.project.clone(),
+        case_code: p.case_code.clone(),
+        participant_kind: p.participant_kind,
+        place: p.place.clone(),
+        facilitator_alias: p.facilitator_alias.clone(),
+        wave: p.wave + 1,
+        attendees: p.attendees.clone(),
+        consent: Consent::default(),
+        ..next.preparation
+    };
+    next.outcomes = Outcomes {
+        domains: earlier
+            .domains
+            .iter()
+            .map(|d| DomainOutcome::new(&d.id))
+            .collect(),
+        ..Outcomes::default()
+    };
+    next.costs = Costs {
+        informal_valuation: earlier.costs.informal_valuation.clone(),
+        ..next.costs
+    };
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Attendee, LifeDomain, PriceList, Quote};
+
+    #[test]
+    fn carries_the_case_over_and_leaves_the_phases_empty() {
+        let mut t0 = Session::new(
+            vec![LifeDomain::new("wonen", "Wonen", "Housing")],
+            PriceList::default(),
+            vec![],
+        );
+        t0.preparation.case_code = "GR-01".into();
+        t0.preparation.project = "De Graasj".into();
+        t0.preparation.attendees.push(Attendee {
+            id: "p1".into(),
+            alias: "Sam".into(),
+            ..Attendee::default()
+        });
+        t0.preparation.consent.given = true;
+        t0.outcomes.quotes.push(Quote {
+            text: "Ik slaap weer.".into(),
+            ..Quote::default()
+        });
+        let t1 = follow_up(&t0);
+        assert_ne!(t1.id, t0.id);
+        assert_eq!(t1.series_id, t0.series_id);
+        assert_eq!(t1.previous_session_id, Some(t0.id));
+        assert_eq!(t1.wave_label(), "T1");
+        assert_eq!(t1.preparation.case_code, "GR-01");
+        assert_eq!(t1.preparation.attendees, t0.preparation.attendees);
+        assert!(
+            !t1.preparation.consent.given,
+            "consent is asked again at every session"
+        );
+        assert!(t1.outcomes.quotes.is_empty());
+        assert_eq!(t1.outcomes.domains.len(), 1);
+        assert_eq!(t1.domains, t0.domains);
+    }
+}

@@ -1,0 +1,3 @@
+//! Sessions turned into text for people: the summary of `tafel show`.
+
+pub mod summary;

@@ -1,0 +1,495 @@
+//! The library of session files on disk: `<data-dir>/sessions/<id>.json`.
+//!
+//! Loading never changes a file: a file that cannot be read is reported with its reason
+//! and left byte for byte as it is; a file from a newer tafel opens read-only. Saving
+//! replaces files atomically (see [`atomic`]); editing takes a lock (see [`lock`]).
+
+pub mod atomic;
+pub mod error;
+pub mod lock;
+pub mod migrate;
+pub mod paths;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Deserialize;
+use uuid::Uuid;
+
+pub use error::{LoadError, ResolveError, SaveError};
+pub use lock::{LockOutcome, SessionLock};
+
+use crate::model::{SCHEMA_VERSION, Session};
+
+/// Larger files are refused unread: a session with hours of typing is well under 1 MB.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A session read from disk, and whether it may be changed.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub path: PathBuf,
+    pub session: Session,
+    /// Set when the file was written by a newer tafel: show it, never save it.
+    pub newer_version: Option<u32>,
+    /// Set when the file was migrated from an older version on load.
+    pub migrated_from: Option<u32>,
+}
+
+/// What the library list shows of one session file.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub path: PathBuf,
+    pub id: Uuid,
+    pub series_id: Uuid,
+    pub case_code: String,
+    pub project: String,
+    pub wave: u32,
+    pub date: Option<NaiveDate>,
+    pub created_at: DateTime<FixedOffset>,
+    pub updated_at: DateTime<FixedOffset>,
+    pub follow_up_due: Option<NaiveDate>,
+    pub retention_until: Option<NaiveDate>,
+    pub phases_started: [bool; 6],
+    pub newer_version: Option<u32>,
+}
+
+impl Summary {
+    pub fn of(loaded: &Loaded) -> Summary {
+        let s = &loaded.session;
+        Summary {
+            path: loaded.path.clone(),
+            id: s.id,
+            series_id: s.series_id,
+            case_code: s.preparation.case_code.clone(),
+            project: s.preparation.project.clone(),
+            wave: s.preparation.wave,
+            date: s.preparation.date,
+            created_at: s.created_at,
+            updated_at: s.updated_at,
+            follow_up_due: s.follow_up_due(),
+            retention_until: s.retention_until,
+            phases_started: s.phases_started(),
+            newer_version: loaded.newer_version,
+        }
+    }
+}
+
+/// One entry of the library folder: a session, or a file that could not be read.
+#[derive(Debug)]
+pub enum Entry {
+    Session(Box<Summary>),
+    Unreadable { path: PathBuf, error: LoadError },
+}
+
+impl Entry {
+    pub fn path(&self) -> &Path {
+        match self {
+            Entry::Session(s) => &s.path,
+            Entry::Unreadable { path, .. } => path,
+        }
+    }
+}
+
+/// The library in one data directory.
+#[derive(Debug, Clone)]
+pub struct Library {
+    root: PathBuf,
+}
+
+impl Library {
+    /// Opens (and if needed creates, mode 0700) the library in `data_dir`.
+    pub fn open(data_dir: &Path) -> io::Result<Library> {
+        let lib = Library {
+            root: data_dir.to_path_buf(),
+        };
+        paths::ensure_private_dir(&lib.root, false)?;
+        paths::ensure_private_dir(&lib.sessions_dir(), true)?;
+        atomic::remove_stale_temps(&lib.sessions_dir(), Duration::from_secs(60));
+        Ok(lib)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn sessions_dir(&self) -> PathBuf {
+        self.root.join("sessions")
+    }
+
+    pub fn path_for(&self, id: Uuid) -> PathBuf {
+        self.sessions_dir().join(format!("{id}.json"))
+    }
+
+    pub fn lock_path_for(&self, id: Uuid) -> PathBuf {
+        self.sessions_dir().join(format!("{id}.lock"))
+    }
+
+    /// Every `.json` file in the sessions folder, read, sorted by path. Nothing is changed.
+    pub fn scan(&self) -> io::Result<Vec<Entry>> {
+        let mut entries = Vec::new();
+        for dirent in fs::read_dir(self.sessions_dir())? {
+            let dirent = dirent?;
+            let path = dirent.path();
+            let name = dirent.file_name();
+            let Some(name) = name.to_str() else {
+                if name.as_encoded_bytes().ends_with(b".json") {
+                    entries.push(Entry::Unreadable {
+                        path: path.clone(),
+                        error: LoadError::NotASession {
+                            path,
+                            message: "the file name is not valid text; rename it to open it".into(),
+                        },
+                    });
+                }
+                continue;
+            };
+            if !name.ends_with(".json") || atomic::is_temp_name(name) {
+                continue;
+            }
+            match load(&path) {
+                Ok(loaded) => entries.push(Entry::Session(Box::new(Summary::of(&loaded)))),
+                Err(error) => entries.push(Entry::Unreadable { path, error }),
+            }
+        }
+        entries.sort_by(|a, b| a.path().cmp(b.path()));
+        Ok(entries)
+    }
+
+    /// Finds a session by a path, a full id or a unique prefix of its id.
+    pub fn resolve(&self, given: &str) -> Result<PathBuf, ResolveError> {
+        let as_path = Path::new(given);
+        if (given.contains('/') || given.ends_with(".json")) && as_path.exists() {
+            return Ok(as_path.to_path_buf());
+        }
+        let wanted = given.trim().to_ascii_lowercase();
+        if wanted.is_empty() {
+            return Err(ResolveError::NotFound(given.to_string()));
+        }
+        let dir = self.sessions_dir();
+        let read = fs::read_dir(&dir).map_err(|source| ResolveError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        let mut matches: Vec<(String, PathBuf)> = read
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_str()?.to_string();
+                let stem = name.strip_suffix(".json")?.to_string();
+                (!atomic::is_temp_name(&name) && stem.to_ascii_lowercase().starts_with(&wanted))
+                    .then(|| (stem, e.path()))
+            })
+            .collect();
+        matches.sort();
+        match matches.len() {
+            0 => Err(ResolveError::NotFound(given.to_string())),
+            1 => Ok(matches.remove(0).1),
+            count => Err(ResolveError::Ambiguous {
+                given: given.to_string(),
+                count,
+                examples: matches
+                    .iter()
+                    .take(3)
+                    .map(|(s, _)| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        }
+    }
+
+    /// Saves `session` as `sessions/<id>.json`, atomically, mode 0600.
+    pub fn save(&self, session: &Session) -> Result<PathBuf, SaveError> {
+        let path = self.path_for(session.id);
+        save_to(&path, session)?;
+        Ok(path)
+    }
+
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root.join("trash")
+    }
+
+    /// Moves a session to `<data-dir>/trash/` (mode 0700), where `tafel delete` or
+    /// `tafel purge` removes it for good. Refused while another copy has it open.
+    pub fn move_to_trash(&self, id: Uuid) -> io::Result<PathBuf> {
+        let lock = match self.lock(id)? {
+            LockOutcome::Acquired(l) => l,
+            LockOutcome::HeldElsewhere(who) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::ResourceBusy,
+                    format!("the session is open in {who}"),
+                ));
+            }
+        };
+        paths::ensure_private_dir(&self.trash_dir(), true)?;
+        let target = self.trash_dir().join(format!("{id}.json"));
+        fs::rename(self.path_for(id), &target)?;
+        fs::File::open(self.sessions_dir())?.sync_all()?;
+        drop(lock);
+        let _ = fs::remove_file(self.lock_path_for(id));
+        Ok(target)
+    }
+
+    /// Takes the edit lock of a session.
+    pub fn lock(&self, id: Uuid) -> io::Result<LockOutcome> {
+        SessionLock::acquire(&self.lock_path_for(id))
+    }
+}
+
+/// Serialises and atomically writes a session to `path`.
+pub fn save_to(path: &Path, session: &Session) -> Result<(), SaveError> {
+    if session.schema_version > SCHEMA_VERSION {
+        return Err(SaveError::ReadOnly {
+            path: path.to_path_buf(),
+            reason: "the file was made by a newer version of tafel".into(),
+        });
+    }
+    let mut bytes = serde_json::to_vec_pretty(session).map_err(|e| SaveError::Io {
+        path: path.to_path_buf(),
+        source: io::Error::other(e),
+    })?;
+    bytes.push(b'\n');
+    atomic::write_atomic(path, &bytes).map_err(|source| SaveError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    schema_version: Option<serde_json::Value>,
+}
+
+/// Reads one session file without changing it.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let meta = fs::symlink_metadata(path).map_err(|source| LoadError::Io {
+        path: path.into(),
+        source,
+    })?;
+    if meta.file_type().is_symlink() {
+        return Err(LoadError::Symlink { path: path.into() });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.into(),
+            size: meta.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = fs::read(path).map_err(|source| LoadError::Io {
+        path: path.into(),
+        source,
+    })?;
+    parse(path, &bytes)
+}
+
+/// Parses the bytes of a session file; `path` is only used in messages.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let parse_err = |e: serde_json::Error| LoadError::Parse {
+        path: path.into(),
+        line: e.line(),
+        column: e.column(),
+        message: plain_json_message(&e),
+    };
+    let not_object = || LoadError::NotASession {
+        path: path.into(),
+        message: "this is JSON, but not a tafel session (it is not an object)".into(),
+    };
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(
+            match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+                Ok(_) => not_object(),
+                Err(e) => parse_err(e),
+            },
+        );
+    }
+    let probe: VersionProbe = serde_json::from_slice(bytes).map_err(parse_err)?;
+    let version = match probe.schema_version {
+        None => {
+            return Err(LoadError::NotASession {
+                path: path.into(),
+                message: "no schema_version: this is not a tafel session file".into(),
+            });
+        }
+        Some(v) => v
+            .as_u64()
+            .filter(|v| (1..=u64::from(u32::MAX)).contains(v))
+            .ok_or_else(|| LoadError::NotASession {
+                path: path.into(),
+                message: format!("schema_version {v} is not a version number"),
+            })? as u32,
+    };
+    let loaded = |session, newer_version, migrated_from| Loaded {
+        path: path.to_path_buf(),
+        session,
+        newer_version,
+        migrated_from,
+    };
+    if version == SCHEMA_VERSION {
+        let session = serde_json::from_slice(bytes).map_err(parse_err)?;
+        Ok(loaded(session, None, None))
+    } else if version > SCHEMA_VERSION {
+        // Read what we understand; never written back.
+        serde_json::from_slice(bytes)
+            .map(|s| loaded(s, Some(version), None))
+            .map_err(|e| LoadError::TooNew {
+                path: path.into(),
+                version,
+                supported: SCHEMA_VERSION,
+                message: plain_json_message(&e),
+            })
+    } else {
+        let mut doc: serde_json::Value = serde_json::from_slice(bytes).map_err(parse_err)?;
+        migrate::migrate(&mut doc, version, migrate::STEPS).map_err(|message| {
+            LoadError::NotASession {
+                path: path.into(),
+                message,
+            }
+        })?;
+        let session = serde_json::from_value(doc).map_err(|e| LoadError::NotASession {
+            path: path.into(),
+            message: format!(
+                "after migrating from version {version}: {}",
+                plain_json_message(&e)
+            ),
+        })?;
+        Ok(loaded(session, None, Some(version)))
+    }
+}
+
+/// serde_json's message without its trailing " at line X column Y" (we show those apart).
+fn plain_json_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LifeDomain, PriceList};
+    use std::os::unix::fs::PermissionsExt;
+
+    fn sample() -> Session {
+        let mut s = Session::new(
+            vec![LifeDomain::new("wonen", "Wonen", "Housing")],
+            PriceList::default(),
+            vec![],
+        );
+        s.preparation.case_code = "GR-01".into();
+        s
+    }
+
+    fn library() -> (tempfile::TempDir, Library) {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(&dir.path().join("data")).unwrap();
+        (dir, lib)
+    }
+
+    #[test]
+    fn saves_and_loads_with_private_modes() {
+        let (_d, lib) = library();
+        let s = sample();
+        let path = lib.save(&s).unwrap();
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            fs::metadata(lib.sessions_dir())
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777,
+            0o700
+        );
+        assert_eq!(
+            fs::metadata(lib.root()).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+        let loaded = load(&path).unwrap();
+        assert_eq!(loaded.session, s);
+        assert_eq!(loaded.newer_version, None);
+    }
+
+    #[test]
+    fn truncated_file_reports_line_and_column_and_is_left_alone() {
+        let (_d, lib) = library();
+        let path = lib.save(&sample()).unwrap();
+        let full = fs::read(&path).unwrap();
+        let cut = &full[..full.len() / 2];
+        fs::write(&path, cut).unwrap();
+        match load(&path) {
+            Err(LoadError::Parse { line, .. }) => assert!(line > 1),
+            other => panic!("expected a parse error, got {other:?}"),
+        }
+        let entries = lib.scan().unwrap();
+        assert!(matches!(entries[0], Entry::Unreadable { .. }));
+        assert_eq!(fs::read(&path).unwrap(), cut, "never rewritten");
+    }
+
+    #[test]
+    fn newer_version_opens_read_only_and_refuses_to_save() {
+        let (_d, lib) = library();
+        let mut s = sample();
+        s.schema_version = SCHEMA_VERSION + 1;
+        let mut json = serde_json::to_value(&s).unwrap();
+        json["a_field_from_the_future"] = serde_json::json!({"x": 1});
+        let path = lib.path_for(s.id);
+        fs::write(&path, serde_json::to_vec(&json).unwrap()).unwrap();
+        let loaded = load(&path).unwrap();
+        assert_eq!(loaded.newer_version, Some(SCHEMA_VERSION + 1));
+        assert!(matches!(
+            lib.save(&loaded.session),
+            Err(SaveError::ReadOnly { .. })
+        ));
+    }
+
+    #[test]
+    fn wrong_types_and_non_sessions_get_reasons() {
+        let (_d, lib) = library();
+        let dir = lib.sessions_dir();
+        fs::write(dir.join("a.json"), br#"{"schema_version": 1, "id": 5}"#).unwrap();
+        fs::write(dir.join("b.json"), b"[1,2]").unwrap();
+        fs::write(dir.join("c.json"), br#"{"hello": 1}"#).unwrap();
+        fs::write(dir.join("d.json"), br#"{"schema_version": "x"}"#).unwrap();
+        std::os::unix::fs::symlink(dir.join("a.json"), dir.join("e.json")).unwrap();
+        let reasons: Vec<String> = lib
+            .scan()
+            .unwrap()
+            .into_iter()
+            .map(|e| match e {
+                Entry::Unreadable { error, .. } => error.reason(),
+                Entry::Session(_) => panic!("should not load"),
+            })
+            .collect();
+        assert!(reasons[0].contains("line 1"), "{}", reasons[0]);
+        assert!(reasons[1].contains("not an object"), "{}", reasons[1]);
+        assert!(reasons[2].contains("schema_version"), "{}", reasons[2]);
+        assert!(reasons[3].contains("not a version"), "{}", reasons[3]);
+        assert!(reasons[4].contains("symbolic link"), "{}", reasons[4]);
+    }
+
+    #[test]
+    fn resolves_unique_prefixes_only() {
+        let (_d, lib) = library();
+        let mut a = sample();
+        a.id = Uuid::parse_str("aaaa1111-0000-4000-8000-000000000000").unwrap();
+        let mut b = sample();
+        b.id = Uuid::parse_str("aaaa2222-0000-4000-8000-000000000000").unwrap();
+        lib.save(&a).unwrap();
+        lib.save(&b).unwrap();
+        assert_eq!(lib.resolve("aaaa1").unwrap(), lib.path_for(a.id));
+        assert_eq!(lib.resolve("AAAA2").unwrap(), lib.path_for(b.id));
+        assert!(matches!(
+            lib.resolve("aaaa"),
+            Err(ResolveError::Ambiguous { count: 2, .. })
+        ));
+        assert!(matches!(lib.resolve("b"), Err(ResolveError::NotFound(_))));
+        let p = lib.path_for(a.id);
+        assert_eq!(lib.resolve(p.to_str().unwrap()).unwrap(), p);
+    }
+}

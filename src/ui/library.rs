@@ -1,0 +1,215 @@
+//! The library screen: every session, grouped by case series, newest first.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::{footer, message_line, theme, wrap::truncate};
+use crate::app::state::{App, LibraryRow, LibraryView};
+use crate::model::dates::display_date;
+use crate::store::Entry;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
+    let t = app.lang.texts();
+    let [top, filter, list, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let count = view
+        .entries
+        .iter()
+        .filter(|e| matches!(e, Entry::Session(_)))
+        .count();
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled("tafel", theme::title()),
+            Span::raw(format!(
+                " · {} ({count}) · {}",
+                t.ui.library,
+                app.library.root().display()
+            )),
+        ]),
+        top,
+    );
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(format!("{}: ", t.ui.filter), theme::label()),
+            Span::styled(format!("{}▏", view.filter), theme::focus_label()),
+            Span::styled(format!("  {}", t.ui.filter_hint), theme::dim()),
+        ]),
+        filter,
+    );
+
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme::dim());
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    let rows = view.rows();
+    if view.entries.is_empty() {
+        let lines = vec![
+            Line::from(""),
+            Line::styled(t.ui.empty_library_1, theme::heading()),
+            Line::from(t.ui.empty_library_2),
+            Line::from(""),
+            Line::from(vec![
+                Span::styled("Ctrl+L ", theme::key()),
+                Span::raw(t.ui.k_demo),
+            ]),
+            Line::from(vec![
+                Span::styled("Ctrl+N ", theme::key()),
+                Span::raw(t.ui.k_new),
+            ]),
+        ];
+        frame.render_widget(
+            Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
+    } else {
+        let today = app.today;
+        let w = inner.width as usize;
+        // The project column gives way first on a narrow screen.
+        let pw = if w >= 100 { 24 } else { 16 };
+        let mut lines = vec![Line::styled(
+            truncate(
+                &format!(
+                    "  {:<10} {:<pw$} {:<6} {:<11} {:<9} {:<21} {}",
+                    t.f_case_code,
+                    t.f_project,
+                    t.f_wave,
+                    t.f_date,
+                    t.f_progress,
+                    t.f_follow_up,
+                    t.f_retention
+                ),
+                w,
+            ),
+            theme::dim(),
+        )];
+        let mut previous_series = None;
+        for (i, row) in rows.iter().enumerate() {
+            let selected = i == view.selected;
+            let line = match row {
+                LibraryRow::Session(s) => {
+                    let first_of_series = previous_series != Some(s.series_id);
+                    previous_series = Some(s.series_id);
+                    let case = if first_of_series {
+                        s.case_code.as_str()
+                    } else {
+                        ""
+                    };
+                    let project = if first_of_series {
+                        s.project.as_str()
+                    } else {
+                        ""
+                    };
+                    let progress: String = s
+                        .phases_started
+                        .iter()
+                        .map(|b| if *b { '■' } else { '□' })
+                        .collect();
+                    let later = view.has_later_wave(s);
+                    let (due, due_style) = match s.follow_up_due {
+                        _ if later => (t.ui.follow_up_done.to_string(), theme::dim()),
+                        Some(d) if d < today => (
+                            format!("{} {}", display_date(d, app.lang), t.ui.overdue),
+                            theme::error(),
+                        ),
+                        Some(d) if d <= today + chrono::Days::new(30) => (
+                            format!("{} {}", display_date(d, app.lang), t.ui.due),
+                            theme::warn(),
+                        ),
+                        Some(d) => (display_date(d, app.lang), theme::label()),
+                        None => (String::new(), theme::label()),
+                    };
+                    let retention = s
+                        .retention_until
+                        .map(|d| display_date(d, app.lang))
+                        .unwrap_or_default();
+                    let ro = if s.newer_version.is_some() {
+                        format!(" ({})", t.ui.read_only)
+                    } else {
+                        String::new()
+                    };
+                    let head = format!(
+                        "{} {:<10} {:<pw$} {:<6} {:<11} {:<9} ",
+                        if selected { '▶' } else { ' ' },
+                        truncate(case, 10),
+                        truncate(project, pw),
+                        format!("T{}", s.wave),
+                        s.date
+                            .map(|d| display_date(d, app.lang))
+                            .unwrap_or_default(),
+                        progress,
+                    );
+                    Line::from(vec![
+                        Span::raw(head),
+                        Span::styled(format!("{due:<21} "), due_style),
+                        Span::raw(format!("{retention}{ro}")),
+                    ])
+                }
+                LibraryRow::Unreadable(e) => {
+                    let reason = match e {
+                        Entry::Unreadable { error, .. } => error.reason(),
+                        Entry::Session(_) => String::new(),
+                    };
+                    let name = e
+                        .path()
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    Line::styled(
+                        truncate(
+                            &format!(
+                                "{} ⚠ {name}: {} — {reason}",
+                                if selected { '▶' } else { ' ' },
+                                t.ui.unreadable
+                            ),
+                            w,
+                        ),
+                        theme::error(),
+                    )
+                }
+            };
+            lines.push(if selected {
+                line.style(theme::focus())
+            } else {
+                line
+            });
+        }
+        if rows.is_empty() {
+            lines.push(Line::styled(t.ui.no_match, theme::dim()));
+        }
+        // Keep the selection in view.
+        let height = inner.height as usize;
+        let skip = (view.selected + 2).saturating_sub(height);
+        let visible: Vec<Line> = lines
+            .into_iter()
+            .skip(if skip > 0 { skip } else { 0 })
+            .collect();
+        frame.render_widget(Paragraph::new(visible), inner);
+    }
+
+    if let Some(id) = view.confirm_delete {
+        let case = view
+            .entries
+            .iter()
+            .find_map(|e| match e {
+                Entry::Session(s) if s.id == id => Some(format!("{} T{}", s.case_code, s.wave)),
+                _ => None,
+            })
+            .unwrap_or_default();
+        frame.render_widget(
+            Line::styled(t.ui.confirm_delete.replace("{}", &case), theme::error()),
+            status,
+        );
+    } else if let Some(m) = message_line(app) {
+        frame.render_widget(m, status);
+    }
+    frame.render_widget(footer(app, keys.width), keys);
+}

@@ -1,0 +1,109 @@
+//! Drawing. Every function here only reads the state; nothing is changed while drawing.
+//!
+//! - [`library`]: the library screen (sessions grouped by series)
+//! - [`session`]: the session screen frame: header with clocks, phase tabs, footer
+//! - [`form`]: the phase forms (fields, lists, sliders)
+//! - [`costs`]: the cost table per payer with its bars
+//! - [`table_view`]: the large view to turn towards the table
+//! - [`popup`]: the picker, the quote box, help
+
+pub mod costs;
+pub mod form;
+pub mod library;
+pub mod popup;
+pub mod session;
+pub mod table_view;
+pub mod theme;
+pub mod wrap;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::keymap;
+use crate::app::state::{App, Level, Screen};
+
+/// Below this the screens do not fit; a message asks for a larger window.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, app, area);
+        return;
+    }
+    match &app.screen {
+        Screen::Library(view) => library::render(frame, area, app, view),
+        Screen::Session(view) => session::render(frame, area, app, view),
+    }
+    if app.help_open {
+        popup::help(frame, area, app);
+    }
+}
+
+fn too_small(frame: &mut Frame, app: &App, area: Rect) {
+    let t = app.lang.texts();
+    let text = format!(
+        "{}\n{}×{} → {}×{}\n{}",
+        t.ui.too_small, area.width, area.height, MIN_WIDTH, MIN_HEIGHT, t.ui.too_small_safe
+    );
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true })
+            .style(theme::warn()),
+        area,
+    );
+}
+
+/// The key hints of the current context, as many as fit in one line.
+pub fn footer(app: &App, width: u16) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for (key, label) in keymap::hints(app) {
+        let len = key.chars().count() + label.chars().count() + 3;
+        if used + len > width as usize {
+            break;
+        }
+        spans.push(Span::styled(key, theme::key()));
+        spans.push(Span::raw(format!(" {label}  ")));
+        used += len;
+    }
+    Line::from(spans)
+}
+
+/// The message line: the newest message, styled by how important it is.
+pub fn message_line(app: &App) -> Option<Line<'static>> {
+    app.message.as_ref().map(|m| {
+        let style = match m.level {
+            Level::Info => theme::good(),
+            Level::Warning => theme::warn(),
+            Level::Error => theme::error(),
+        };
+        Line::styled(m.text.clone(), style)
+    })
+}
+
+/// A rectangle of `w`×`h` centred in `area` (clipped to it).
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// "1:05:09" or "12:03".
+pub fn clock(secs: u64) -> String {
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}

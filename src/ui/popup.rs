@@ -1,0 +1,151 @@
+//! What opens on top of a screen: the list to choose from, the quote box, the help.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::{centered, theme, wrap::truncate};
+use crate::app::form;
+use crate::app::keymap::{Context, bindings};
+use crate::app::state::{App, SessionView};
+use crate::app::update::filtered;
+
+pub fn picker(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
+    let Some(p) = &view.picker else { return };
+    let t = app.lang.texts();
+    let (options, current) = form::choice(&view.session, p.field, app.lang);
+    let visible = filtered(&options, &p.filter);
+    let box_area = centered(
+        area,
+        area.width.saturating_sub(6).min(100),
+        area.height.saturating_sub(2).min(22),
+    );
+    frame.render_widget(Clear, box_area);
+    let title = super::form::field_label(app.lang, &view.session, p.field);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" {title} "), theme::heading()));
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    let w = inner.width as usize;
+    let mut lines = vec![Line::from(vec![
+        Span::raw(format!("{}: ", t.ui.filter)),
+        Span::styled(format!("{}▏", p.filter), theme::focus_label()),
+    ])];
+    let room = (inner.height as usize).saturating_sub(1);
+    let skip = (p.selected + 1).saturating_sub(room);
+    for (n, &i) in visible.iter().enumerate().skip(skip).take(room) {
+        let mark = if i == current { "● " } else { "  " };
+        let line = Line::from(truncate(&format!("{mark}{}", options[i]), w));
+        lines.push(if n == p.selected {
+            line.style(theme::focus())
+        } else {
+            line
+        });
+    }
+    if visible.is_empty() {
+        lines.push(Line::styled(t.ui.no_match, theme::dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn quote(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
+    let Some(q) = &view.quote else { return };
+    let t = app.lang.texts();
+    let box_area = centered(
+        area,
+        area.width.saturating_sub(8).min(90),
+        10.min(area.height),
+    );
+    frame.render_widget(Clear, box_area);
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(
+        format!(" {} ", t.ui.quick_quote),
+        theme::heading(),
+    ));
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    if inner.height < 3 || inner.width < 20 {
+        return;
+    }
+    let label_w = 12u16;
+    let row = |y: u16, h: u16| Rect {
+        x: inner.x + label_w,
+        y: inner.y + y,
+        width: inner.width - label_w,
+        height: h,
+    };
+    let label = |y: u16, text: &str, on: bool| {
+        (
+            Rect {
+                x: inner.x,
+                y: inner.y + y,
+                width: label_w,
+                height: 1,
+            },
+            Line::styled(
+                text.to_string(),
+                if on {
+                    theme::focus_label()
+                } else {
+                    theme::label()
+                },
+            ),
+        )
+    };
+    let (a, l) = label(0, t.ui.speaker, !q.on_words);
+    frame.render_widget(l, a);
+    frame.render_widget(q.speaker.textarea(), row(0, 1));
+    let (a, l) = label(2, t.ui.words, q.on_words);
+    frame.render_widget(l, a);
+    frame.render_widget(
+        q.words.textarea(),
+        row(2, inner.height.saturating_sub(3).max(1)),
+    );
+}
+
+pub fn help(frame: &mut Frame, area: Rect, app: &App) {
+    let t = app.lang.texts();
+    let box_area = centered(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    frame.render_widget(Clear, box_area);
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(
+        format!(" {} ", t.ui.help_title),
+        theme::title(),
+    ));
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    let mut lines: Vec<Line> = t.ui.help_intro.iter().map(|l| Line::from(*l)).collect();
+    let sections: [(&str, Context); 3] = [
+        (
+            t.ui.help_form,
+            Context::Form {
+                kind: form::FieldKind::Text,
+                in_list: true,
+                read_only: false,
+            },
+        ),
+        (t.ui.help_library, Context::Library),
+        (t.ui.help_quote, Context::Quote),
+    ];
+    for (title, ctx) in sections {
+        lines.push(Line::from(""));
+        lines.push(Line::styled(title, theme::heading()));
+        for b in bindings(ctx) {
+            if let Some(h) = b.hint {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {:<14}", b.key.name()), theme::key()),
+                    Span::raw(h(t)),
+                ]));
+            }
+        }
+    }
+    lines.push(Line::from(""));
+    for extra in t.ui.help_more {
+        lines.push(Line::from(*extra));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

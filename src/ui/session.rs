@@ -1,0 +1,180 @@
+//! The session screen: a header with the clocks and the save state, the phase tabs, the
+//! phase (form or table view), the guiding questions when open, messages and the keys.
+
+use std::time::Instant;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::{clock, footer, message_line, popup, theme, wrap::truncate};
+use crate::app::autosave::SaveStatus;
+use crate::app::state::{App, SessionView};
+use crate::model::Phase;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
+    let [header, tabs, body, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(4),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let now = app.now;
+    frame.render_widget(header_line(app, view, now, header.width), header);
+    frame.render_widget(tab_line(app, view, now, tabs.width), tabs);
+
+    let (main, side) = if view.questions_open {
+        if body.width >= 100 {
+            let [m, s] =
+                Layout::horizontal([Constraint::Min(60), Constraint::Length(38)]).areas(body);
+            (m, Some(s))
+        } else {
+            let [m, s] = Layout::vertical([Constraint::Min(4), Constraint::Length(8)]).areas(body);
+            (m, Some(s))
+        }
+    } else {
+        (body, None)
+    };
+    if view.table_view {
+        super::table_view::render(frame, main, app, view);
+    } else if view.phase == Phase::Costs {
+        super::costs::render_phase(frame, main, app, view);
+    } else {
+        super::form::render(frame, main, app, view);
+    }
+    if let Some(side) = side {
+        questions(frame, side, app, view);
+    }
+
+    let t = app.lang.texts();
+    if let Some((_, index)) = view.confirm_remove {
+        frame.render_widget(
+            Line::styled(
+                t.ui.confirm_remove.replace("{}", &(index + 1).to_string()),
+                theme::error(),
+            ),
+            status,
+        );
+    } else if let SaveStatus::Failed(e) = &view.save {
+        frame.render_widget(
+            Line::styled(
+                truncate(&format!("{} {e}", t.ui.not_saved), status.width as usize),
+                theme::error(),
+            ),
+            status,
+        );
+    } else if let Some(m) = message_line(app) {
+        frame.render_widget(m, status);
+    }
+    frame.render_widget(footer(app, keys.width), keys);
+
+    if view.picker.is_some() {
+        popup::picker(frame, body, app, view);
+    }
+    if view.quote.is_some() {
+        popup::quote(frame, body, app, view);
+    }
+}
+
+fn header_line(app: &App, view: &SessionView, now: Instant, width: u16) -> Line<'static> {
+    let t = app.lang.texts();
+    let p = &view.session.preparation;
+    let case = if p.case_code.is_empty() {
+        t.ui.no_case_code.to_string()
+    } else {
+        p.case_code.clone()
+    };
+    let title = format!(
+        "tafel · {case} · {} · {}",
+        p.project,
+        view.session.wave_label()
+    );
+    let total = view.total_secs(now, app.today);
+    let planned = u64::from(p.planned_minutes) * 60;
+    let phase_secs = view.phase_secs(view.phase, now, app.today);
+    let phase_plan = view.planned_secs(view.phase);
+    let over = |used: u64, plan: u64| {
+        if plan > 0 && used > plan {
+            theme::warn()
+        } else {
+            theme::label()
+        }
+    };
+    let (save_text, save_style) = match (&view.read_only, &view.save) {
+        (Some(_), _) => (t.ui.read_only.to_string(), theme::warn()),
+        (None, SaveStatus::Saved) => (format!("✓ {}", t.ui.saved), theme::good()),
+        (None, SaveStatus::Pending) => (format!("… {}", t.ui.saving), theme::label()),
+        (None, SaveStatus::Failed(_)) => (format!("✗ {}", t.ui.not_saved_short), theme::error()),
+    };
+    let clocks = format!("⏱ {} / {}", clock(total), clock(planned));
+    let phase_clock = format!(
+        "{} {} / {}",
+        t.phase(view.phase),
+        clock(phase_secs),
+        clock(phase_plan)
+    );
+    let right_len =
+        clocks.chars().count() + phase_clock.chars().count() + save_text.chars().count() + 6;
+    let title_w = (width as usize).saturating_sub(right_len).max(10);
+    Line::from(vec![
+        Span::styled(
+            format!("{:<title_w$}", truncate(&title, title_w)),
+            theme::title(),
+        ),
+        Span::styled(clocks, over(total, planned)),
+        Span::raw("  "),
+        Span::styled(phase_clock, over(phase_secs, phase_plan)),
+        Span::raw("  "),
+        Span::styled(save_text, save_style),
+    ])
+}
+
+fn tab_line(app: &App, view: &SessionView, now: Instant, width: u16) -> Line<'static> {
+    let t = app.lang.texts();
+    let long: usize = Phase::ALL
+        .iter()
+        .map(|p| t.phase(*p).chars().count() + 9)
+        .sum();
+    let names = if long <= width as usize {
+        &t.phases
+    } else {
+        &t.ui.phases_short
+    };
+    let mut spans = Vec::new();
+    for (i, phase) in Phase::ALL.iter().enumerate() {
+        let mins = view.phase_secs(*phase, now, app.today) / 60;
+        let label = format!(" F{} {} {mins}′ ", 5 + i, names[i]);
+        let style = if *phase == view.phase {
+            theme::focus()
+        } else {
+            theme::label()
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw("│"));
+    }
+    Line::from(spans)
+}
+
+fn questions(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
+    let t = app.lang.texts();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::dim())
+        .title(Span::styled(
+            format!(" {} · {} ", t.ui.questions, t.phase(view.phase)),
+            theme::heading(),
+        ));
+    let lines: Vec<Line> = app
+        .catalog
+        .questions(view.phase, app.lang)
+        .iter()
+        .map(|q| Line::from(format!("• {q}")))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}

@@ -1,0 +1,382 @@
+//! The interactive program driven by actions, without a terminal: what a facilitator
+//! does, and what ends up in the session file.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tafel::app::form::{ActivityF, AttendeeF, FieldId, ListKind};
+use tafel::app::state::{Level, Screen};
+use tafel::app::{Action, App, update};
+use tafel::cli::Start;
+use tafel::i18n::Lang;
+use tafel::model::costs::Scenario;
+use tafel::model::{Phase, Session};
+use tafel::store::{self, Library, LockOutcome};
+
+fn library() -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("data")).unwrap();
+    (dir, lib)
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(
+            app,
+            Action::FieldKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    update(
+        app,
+        Action::FieldKey(KeyEvent::new(code, KeyModifiers::NONE)),
+    );
+}
+
+fn view(app: &App) -> &tafel::app::state::SessionView {
+    match &app.screen {
+        Screen::Session(v) => v,
+        Screen::Library(_) => panic!("expected the session screen"),
+    }
+}
+
+fn on_disk(lib: &Library, app: &App) -> Session {
+    store::load(&lib.path_for(view(app).session.id))
+        .unwrap()
+        .session
+}
+
+fn new_session(lib: &Library) -> App {
+    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    update(&mut app, Action::NewSession);
+    app
+}
+
+#[test]
+fn a_new_session_takes_typing_in_its_first_field_and_saves_it_on_quit() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    assert_eq!(view(&app).focused(), Some(FieldId::Project));
+    assert!(
+        view(&app).editor.is_some(),
+        "the cursor is in the first text field"
+    );
+    type_text(&mut app, "De Graasj");
+    update(&mut app, Action::NextField);
+    type_text(&mut app, "GR-12");
+    update(&mut app, Action::Quit);
+    assert!(app.quit);
+    let s = on_disk(&lib, &app);
+    assert_eq!(s.preparation.project, "De Graasj");
+    assert_eq!(s.preparation.case_code, "GR-12");
+}
+
+#[test]
+fn leaving_a_field_saves_without_waiting() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    type_text(&mut app, "Ontschotten en Verbinden");
+    update(&mut app, Action::NextField);
+    let start = std::time::Instant::now();
+    while on_disk(&lib, &app).preparation.project.is_empty() && start.elapsed().as_secs() < 5 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(
+        on_disk(&lib, &app).preparation.project,
+        "Ontschotten en Verbinden"
+    );
+}
+
+#[test]
+fn a_wrong_date_is_refused_with_a_message_and_the_old_value_kept() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    let date_before = view(&app).session.preparation.date;
+    for _ in 0..3 {
+        update(&mut app, Action::NextField);
+    }
+    assert_eq!(view(&app).focused(), Some(FieldId::Date));
+    for _ in 0..12 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "morgen");
+    let err = view(&app)
+        .field_error
+        .clone()
+        .expect("an error is shown at the field");
+    assert!(
+        err.1.contains("morgen") && err.1.contains("12-3-2026"),
+        "{}",
+        err.1
+    );
+    update(&mut app, Action::NextField);
+    assert_eq!(app.message.as_ref().unwrap().level, Level::Warning);
+    assert_eq!(view(&app).session.preparation.date, date_before);
+}
+
+#[test]
+fn lists_grow_and_shrink_with_confirmation() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    let add = view(&app)
+        .fields()
+        .iter()
+        .position(|f| *f == FieldId::Add(ListKind::Attendees))
+        .unwrap();
+    for _ in 0..add {
+        update(&mut app, Action::NextField);
+    }
+    update(&mut app, Action::OpenPicker); // Enter on "+ add"
+    assert_eq!(
+        view(&app).focused(),
+        Some(FieldId::Attendee(0, AttendeeF::Alias))
+    );
+    type_text(&mut app, "Jobcoach Karin");
+    update(&mut app, Action::AddItem);
+    type_text(&mut app, "Ruud");
+    update(&mut app, Action::MoveItemUp);
+    assert_eq!(
+        view(&app).focused(),
+        Some(FieldId::Attendee(0, AttendeeF::Alias))
+    );
+    let names: Vec<_> = view(&app)
+        .session
+        .preparation
+        .attendees
+        .iter()
+        .map(|a| a.alias.clone())
+        .collect();
+    assert_eq!(names, ["Ruud", "Jobcoach Karin"]);
+    update(&mut app, Action::RemoveItem);
+    assert_eq!(
+        view(&app).session.preparation.attendees.len(),
+        2,
+        "asks first"
+    );
+    update(&mut app, Action::Confirm(true));
+    assert_eq!(view(&app).session.preparation.attendees.len(), 1);
+    update(&mut app, Action::Quit);
+    assert_eq!(
+        on_disk(&lib, &app).preparation.attendees[0].alias,
+        "Jobcoach Karin"
+    );
+}
+
+#[test]
+fn every_phase_can_be_visited_in_any_order_and_keeps_its_own_focus() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    update(&mut app, Action::GoToPhase(Phase::WrapUp));
+    assert_eq!(view(&app).phase, Phase::WrapUp);
+    update(&mut app, Action::NextField);
+    let wrap_focus = view(&app).focus[Phase::WrapUp.index()];
+    update(&mut app, Action::PrevPhase);
+    assert_eq!(view(&app).phase, Phase::Costs);
+    update(&mut app, Action::NextPhase);
+    update(&mut app, Action::NextPhase);
+    assert_eq!(view(&app).phase, Phase::Preparation);
+    update(&mut app, Action::GoToPhase(Phase::WrapUp));
+    assert_eq!(view(&app).focus[Phase::WrapUp.index()], wrap_focus);
+}
+
+#[test]
+fn scores_take_digits_ten_and_arrows() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    update(&mut app, Action::GoToPhase(Phase::Outcomes));
+    assert_eq!(view(&app).focused(), Some(FieldId::ScoreStart(0)));
+    type_text(&mut app, "10");
+    update(&mut app, Action::NextField);
+    type_text(&mut app, "4");
+    key(&mut app, KeyCode::Right);
+    let d = &view(&app).session.domains[0].id.clone();
+    let o = view(&app).session.outcomes.for_domain(d).unwrap().clone();
+    assert_eq!(o.score_start.map(|s| s.get()), Some(10));
+    assert_eq!(o.score_now.map(|s| s.get()), Some(5));
+}
+
+#[test]
+fn the_hours_helper_and_a_price_give_a_cost_line() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    update(&mut app, Action::GoToPhase(Phase::LookingBack));
+    let add = view(&app)
+        .fields()
+        .iter()
+        .position(|f| *f == FieldId::Add(ListKind::Activities(Scenario::Intervention)))
+        .unwrap();
+    for _ in 0..add {
+        update(&mut app, Action::NextField);
+    }
+    update(&mut app, Action::AddItem);
+    type_text(&mut app, "Begeleiding");
+    let fields = view(&app).fields();
+    let hpw = fields
+        .iter()
+        .position(|f| *f == FieldId::Activity(Scenario::Intervention, 0, ActivityF::HoursPerWeek))
+        .unwrap();
+    let here = view(&app).focus[Phase::LookingBack.index()];
+    for _ in here..hpw {
+        update(&mut app, Action::NextField);
+    }
+    type_text(&mut app, "1,5");
+    update(&mut app, Action::NextField);
+    type_text(&mut app, "20");
+    update(&mut app, Action::GoToPhase(Phase::Costs));
+    // The price field of the first activity: choose WMO-01 through the picker.
+    let price = FieldId::Activity(Scenario::Intervention, 0, ActivityF::Price);
+    let at = view(&app)
+        .fields()
+        .iter()
+        .position(|f| *f == price)
+        .unwrap();
+    for _ in 0..at {
+        update(&mut app, Action::NextField);
+    }
+    update(&mut app, Action::OpenPicker);
+    for c in "wmo-01".chars() {
+        update(&mut app, Action::FilterChar(c));
+    }
+    update(&mut app, Action::OpenSelected);
+    let s = &view(&app).session;
+    let lines = tafel::model::costs::cost_lines(s);
+    assert_eq!(lines[0].activity.quantity.to_string(), "30");
+    assert_eq!(lines[0].cost, Some(tafel::model::Cents(30 * 5580)));
+    assert_eq!(lines[0].payer_id, Some("gemeente_wmo"));
+}
+
+#[test]
+fn a_quote_can_be_captured_from_any_phase_and_escape_keeps_it() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    update(&mut app, Action::GoToPhase(Phase::Alternative));
+    update(&mut app, Action::QuickQuote);
+    type_text(&mut app, "Ruud");
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Ik kan weer naar een toekomst toe leven.");
+    update(&mut app, Action::Back);
+    let q = &view(&app).session.outcomes.quotes;
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker, "Ruud");
+    assert_eq!(q[0].phase, Some(Phase::Alternative));
+    assert_eq!(view(&app).phase, Phase::Alternative, "still where we were");
+}
+
+#[test]
+fn a_second_copy_gets_the_session_read_only_and_cannot_change_it() {
+    let (_d, lib) = library();
+    let first = new_session(&lib);
+    let path = view(&first).path.clone();
+    let mut second = App::new(Lang::En, lib.clone(), Start::Open(path));
+    assert!(
+        view(&second)
+            .read_only
+            .as_deref()
+            .unwrap()
+            .contains("already open")
+    );
+    let before = view(&second).session.clone();
+    type_text(&mut second, "typed into a read-only copy");
+    assert_eq!(view(&second).session, before);
+    assert!(
+        second
+            .message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("cannot be changed")
+    );
+    drop(first);
+}
+
+#[test]
+fn after_a_crash_the_stale_lock_is_noticed_and_the_session_opens_normally() {
+    let (_d, lib) = library();
+    let app = new_session(&lib);
+    let id = view(&app).session.id;
+    let path = view(&app).path.clone();
+    drop(app); // the lock is released...
+    std::fs::write(lib.lock_path_for(id), "process 4242 since 2026-11-28 10:00").unwrap(); // ...as if it crashed
+    let reopened = App::new(Lang::Nl, lib.clone(), Start::Open(path));
+    assert!(view(&reopened).read_only.is_none());
+    assert!(
+        reopened
+            .message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("onverwacht")
+    );
+    assert!(matches!(
+        lib.lock(id).unwrap(),
+        LockOutcome::HeldElsewhere(_)
+    ));
+}
+
+#[test]
+fn a_paste_goes_in_as_one_edit() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    update(&mut app, Action::GoToPhase(Phase::WrapUp));
+    let notes = view(&app)
+        .fields()
+        .iter()
+        .position(|f| *f == FieldId::Notes)
+        .unwrap();
+    for _ in 0..notes {
+        update(&mut app, Action::NextField);
+    }
+    let big = "Regel met een ë en 😀.\n".repeat(40_000);
+    let start = std::time::Instant::now();
+    update(&mut app, Action::Paste(big.clone()));
+    assert!(start.elapsed().as_secs() < 5);
+    assert_eq!(view(&app).session.wrap_up.notes, big);
+    update(
+        &mut app,
+        Action::FieldKey(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)),
+    );
+    assert_eq!(
+        view(&app).session.wrap_up.notes,
+        "",
+        "one undo removes the paste"
+    );
+}
+
+#[test]
+fn the_library_filters_opens_follows_up_and_trashes() {
+    let (_d, lib) = library();
+    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    update(&mut app, Action::LoadDemo);
+    let Screen::Library(l) = &app.screen else {
+        panic!()
+    };
+    let all = l.rows().len();
+    assert!(all >= 5);
+    for c in "verbinden".chars() {
+        update(&mut app, Action::FilterChar(c));
+    }
+    let Screen::Library(l) = &app.screen else {
+        panic!()
+    };
+    assert!(l.rows().len() < all && !l.rows().is_empty());
+    update(&mut app, Action::Back);
+    update(&mut app, Action::FollowUpSelected);
+    let s = &view(&app).session;
+    assert!(s.previous_session_id.is_some());
+    assert!(
+        view(&app).reference.is_some(),
+        "the earlier wave is shown as reference"
+    );
+    update(&mut app, Action::Back);
+    let Screen::Library(l) = &app.screen else {
+        panic!("back in the library")
+    };
+    assert_eq!(l.rows().len(), all + 1);
+    update(&mut app, Action::DeleteSelected);
+    update(&mut app, Action::Confirm(true));
+    let Screen::Library(l) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(l.rows().len(), all);
+    assert_eq!(std::fs::read_dir(lib.trash_dir()).unwrap().count(), 1);
+}

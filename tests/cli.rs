@@ -1,0 +1,260 @@
+//! The command-line contract, run as a user would: the real binary on a fresh data dir.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn tafel(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tafel"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("TAFEL_DATA_DIR")
+        .env("LANG", "C")
+        .output()
+        .expect("tafel runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn session_files(data: &Path) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = fs::read_dir(data.join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn demo_list_show_validate_on_a_fresh_library() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("lib");
+
+    let o = tafel(&data, &["demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let files = session_files(&data);
+    assert!(files.len() >= 5);
+    let before: Vec<Vec<u8>> = files.iter().map(|f| fs::read(f).unwrap()).collect();
+
+    // Idempotent: a second run changes nothing.
+    let o = tafel(&data, &["demo"]);
+    assert!(o.status.success());
+    let after: Vec<Vec<u8>> = session_files(&data)
+        .iter()
+        .map(|f| fs::read(f).unwrap())
+        .collect();
+    assert_eq!(before, after);
+
+    // Private modes.
+    assert_eq!(
+        fs::metadata(&data).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
+    assert_eq!(
+        fs::metadata(data.join("sessions"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o700
+    );
+    for f in &files {
+        assert_eq!(
+            fs::metadata(f).unwrap().permissions().mode() & 0o777,
+            0o600,
+            "{}",
+            f.display()
+        );
+    }
+
+    let o = tafel(&data, &["list", "--json"]);
+    assert!(o.status.success());
+    let list: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let sessions = list["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), files.len());
+    for field in [
+        "id",
+        "series_id",
+        "case_code",
+        "project",
+        "wave",
+        "date",
+        "updated_at",
+        "follow_up_due",
+    ] {
+        assert!(
+            sessions[0].get(field).is_some(),
+            "list --json lacks {field}"
+        );
+    }
+
+    // show by a prefix, in both languages, with the per-payer table.
+    let id = sessions[0]["id"].as_str().unwrap();
+    let o = tafel(&data, &["--lang", "nl", "show", &id[..6]]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    for want in [
+        "Voorbereiding",
+        "Terugblik",
+        "Beleving",
+        "Alternatief scenario",
+        "Kosten",
+        "Afronding",
+        "Betaler",
+        "€ ",
+    ] {
+        assert!(text.contains(want), "show (nl) lacks {want}");
+    }
+    let o = tafel(&data, &["--lang", "en", "show", id]);
+    assert!(stdout(&o).contains("Looking back") && stdout(&o).contains("Payer"));
+
+    let mut args = vec!["validate"];
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    args.extend(names.iter().map(String::as_str));
+    let o = tafel(&data, &args);
+    assert!(o.status.success(), "demo files validate: {}", stderr(&o));
+
+    let o = tafel(&data, &["schema"]);
+    assert!(o.status.success());
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(schema["title"], "tafel session");
+}
+
+#[test]
+fn bad_files_are_reported_and_left_byte_for_byte() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("lib");
+    assert!(tafel(&data, &["demo"]).status.success());
+    let files = session_files(&data);
+
+    // A truncated copy: validate names the line and exits 1.
+    let full = fs::read(&files[0]).unwrap();
+    let truncated = data.join("sessions/truncated.json");
+    fs::write(&truncated, &full[..full.len() * 2 / 3]).unwrap();
+    let o = tafel(&data, &["validate", truncated.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("truncated.json:") && err.contains("EOF"),
+        "{err}"
+    );
+    let line: usize = err
+        .split(':')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .expect("a line number");
+    assert!(line > 10);
+
+    // A corrupt file and a file from the future.
+    let corrupt = data.join("sessions/corrupt.json");
+    fs::write(&corrupt, b"{\"schema_version\": 1, \"id\": \x01garbage").unwrap();
+    let mut future: serde_json::Value = serde_json::from_slice(&full).unwrap();
+    future["schema_version"] = 999.into();
+    future["id"] = "99999999-0000-4000-8000-000000000000".into();
+    future["new_thing"] = serde_json::json!([1, 2, 3]);
+    let future_path = data.join("sessions/99999999-0000-4000-8000-000000000000.json");
+    fs::write(&future_path, serde_json::to_vec_pretty(&future).unwrap()).unwrap();
+    let snapshot = |p: &Path| fs::read(p).unwrap();
+    let (c0, f0, t0) = (
+        snapshot(&corrupt),
+        snapshot(&future_path),
+        snapshot(&truncated),
+    );
+
+    let o = tafel(&data, &["--lang", "en", "list"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(
+        text.contains("corrupt.json") && text.contains("truncated.json"),
+        "{text}"
+    );
+    assert!(
+        text.contains("newer version"),
+        "future file is listed read-only: {text}"
+    );
+
+    let o = tafel(&data, &["list", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(list["unreadable"].as_array().unwrap().len(), 2);
+    let future_entry = list["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "99999999-0000-4000-8000-000000000000")
+        .unwrap();
+    assert_eq!(future_entry["read_only"], true);
+
+    // Showing and re-running demo never rewrites them.
+    assert!(tafel(&data, &["show", "99999999"]).status.success());
+    assert!(tafel(&data, &["demo"]).status.success());
+    assert_eq!(
+        (
+            snapshot(&corrupt),
+            snapshot(&future_path),
+            snapshot(&truncated)
+        ),
+        (c0, f0, t0)
+    );
+}
+
+#[test]
+fn errors_are_plain_words_with_a_non_zero_exit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("lib");
+    let o = tafel(&data, &["show", "nothing-like-this"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no session found for 'nothing-like-this'"),
+        "{}",
+        stderr(&o)
+    );
+    let o = tafel(&data, &["--lang", "xx", "list"]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("use nl or en"));
+    let o = tafel(&data, &["--lang", "en", "list"]);
+    assert!(
+        stdout(&o).contains("tafel demo"),
+        "an empty library explains itself"
+    );
+}
+
+#[test]
+fn the_published_schema_matches_the_code() {
+    let published = include_str!("../assets/session.schema.json");
+    assert_eq!(
+        published.trim_end(),
+        tafel::cli::schema_json(),
+        "assets/session.schema.json is stale: run `cargo run -- schema > assets/session.schema.json`"
+    );
+}
+
+#[test]
+fn a_version_1_file_loads_for_ever() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/session-v1.json");
+    let loaded = tafel::store::load(&path).expect("the version-1 fixture loads");
+    let s = &loaded.session;
+    assert_eq!(s.preparation.case_code, "FX-01");
+    assert_eq!(
+        s.outcomes
+            .domains
+            .iter()
+            .find(|d| d.domain_id == "wonen")
+            .and_then(|d| d.change()),
+        Some(4)
+    );
+    let lines = tafel::model::costs::cost_lines(s);
+    let sum = tafel::model::costs::summarise(&lines);
+    assert_eq!(sum.intervention_total, tafel::model::Cents(145_080));
+    assert_eq!(sum.alternative_total, tafel::model::Cents(1_614_540));
+    assert!(tafel::model::validate::check(s).is_empty());
+}

@@ -1,0 +1,148 @@
+//! Screens as a user sees them, drawn with ratatui's `TestBackend` and kept as insta
+//! snapshots: the library and every phase, at 80×24 and 120×40, in Dutch and English.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tafel::app::state::Screen;
+use tafel::app::{Action, App, update};
+use tafel::cli::Start;
+use tafel::i18n::Lang;
+use tafel::model::Phase;
+use tafel::store::Library;
+
+/// The demo case every phase snapshot shows: the Graasj resident at T1, which has an
+/// earlier wave to show as reference.
+const DEMO_T1: &str = "8d2f6a13-7c4e-4b9a-a5d1-6e0c3f9b2a74";
+
+fn demo_library() -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("data")).unwrap();
+    for s in tafel::demo::sessions(&tafel::catalog::Catalog::builtin()) {
+        lib.save(&s).unwrap();
+    }
+    (dir, lib)
+}
+
+/// Fixes the clocks and the date so the screen does not depend on when the test runs.
+fn freeze(app: &mut App) {
+    app.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    if let Screen::Session(v) = &app.screen {
+        app.now = v.phase_entered;
+    }
+}
+
+fn draw(app: &App, w: u16, h: u16, lib: &Library) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| tafel::ui::render(f, app)).unwrap();
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let line: String = (0..w).map(|x| buf[(x, y)].symbol()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.replace(&lib.root().display().to_string(), "<data>")
+}
+
+#[test]
+fn library_screens() {
+    let (_d, lib) = demo_library();
+    for lang in [Lang::Nl, Lang::En] {
+        let mut app = App::new(lang, lib.clone(), Start::Library);
+        freeze(&mut app);
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(
+                format!("library_{}_{w}x{h}", lang.code()),
+                draw(&app, w, h, &lib)
+            );
+        }
+    }
+    let empty_dir = tempfile::tempdir().unwrap();
+    let empty = Library::open(empty_dir.path()).unwrap();
+    let mut app = App::new(Lang::Nl, empty.clone(), Start::Library);
+    freeze(&mut app);
+    insta::assert_snapshot!("library_empty_nl_80x24", draw(&app, 80, 24, &empty));
+}
+
+#[test]
+fn every_phase_in_both_languages_at_two_sizes() {
+    let (_d, lib) = demo_library();
+    for lang in [Lang::Nl, Lang::En] {
+        let mut app = App::new(
+            lang,
+            lib.clone(),
+            Start::Open(lib.path_for(DEMO_T1.parse().unwrap())),
+        );
+        for phase in Phase::ALL {
+            update(&mut app, Action::GoToPhase(phase));
+            freeze(&mut app);
+            for (w, h) in [(80, 24), (120, 40)] {
+                let name = format!("phase_{}_{:?}_{w}x{h}", lang.code(), phase).to_lowercase();
+                insta::assert_snapshot!(name, draw(&app, w, h, &lib));
+            }
+        }
+    }
+}
+
+#[test]
+fn table_view_questions_help_and_picker() {
+    let (_d, lib) = demo_library();
+    let mut app = App::new(
+        Lang::Nl,
+        lib.clone(),
+        Start::Open(lib.path_for(DEMO_T1.parse().unwrap())),
+    );
+    for phase in [Phase::Outcomes, Phase::Costs] {
+        update(&mut app, Action::GoToPhase(phase));
+        update(&mut app, Action::ToggleTableView);
+        freeze(&mut app);
+        insta::assert_snapshot!(
+            format!("table_view_{phase:?}_120x40").to_lowercase(),
+            draw(&app, 120, 40, &lib)
+        );
+        update(&mut app, Action::ToggleTableView);
+    }
+    update(&mut app, Action::GoToPhase(Phase::LookingBack));
+    update(&mut app, Action::ToggleQuestions);
+    freeze(&mut app);
+    insta::assert_snapshot!("questions_panel_nl_120x40", draw(&app, 120, 40, &lib));
+    update(&mut app, Action::ToggleQuestions);
+    update(&mut app, Action::Help);
+    insta::assert_snapshot!("help_nl_80x24", draw(&app, 80, 24, &lib));
+}
+
+#[test]
+fn tiny_terminals_and_resize_storms_never_panic() {
+    let (_d, lib) = demo_library();
+    let mut app = App::new(
+        Lang::Nl,
+        lib.clone(),
+        Start::Open(lib.path_for(DEMO_T1.parse().unwrap())),
+    );
+    freeze(&mut app);
+    let small = draw(&app, 40, 10, &lib);
+    assert!(
+        small.contains("groter"),
+        "asks for a larger window:\n{small}"
+    );
+    for phase in Phase::ALL {
+        update(&mut app, Action::GoToPhase(phase));
+        for (w, h) in [
+            (1, 1),
+            (2, 1),
+            (1, 30),
+            (59, 15),
+            (60, 16),
+            (61, 17),
+            (300, 5),
+            (300, 100),
+        ] {
+            draw(&app, w, h, &lib);
+        }
+    }
+    let mut lib_app = App::new(Lang::En, lib.clone(), Start::Library);
+    freeze(&mut lib_app);
+    for w in 0..130 {
+        draw(&lib_app, w.max(1), (w / 3).max(1), &lib);
+    }
+}
