@@ -258,3 +258,73 @@ fn a_version_1_file_loads_for_ever() {
     assert_eq!(sum.alternative_total, tafel::model::Cents(1_614_540));
     assert!(tafel::model::validate::check(s).is_empty());
 }
+
+#[test]
+fn compare_gives_the_same_numbers_in_text_markdown_and_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("lib");
+    assert!(tafel(&data, &["demo"]).status.success());
+    // GR-07: T0 4b7e2c91, T1 8d2f6a13 (given in the "wrong" order on purpose).
+    let run = |format: &str| {
+        let o = tafel(
+            &data,
+            &[
+                "--lang", "nl", "compare", "8d2f", "4b7e", "--format", format,
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(json["earlier"]["wave"], "T0");
+    assert_eq!(json["later"]["wave"], "T1");
+    assert_eq!(json["same_series"], true);
+    let text = run("text");
+    let markdown = run("markdown");
+    for d in json["domains"].as_array().unwrap() {
+        let label = d["label"]["nl"].as_str().unwrap();
+        let cell = |v: &serde_json::Value| v.as_u64().map_or("·".to_string(), |x| x.to_string());
+        let change = d["change"].as_i64().map_or("·".to_string(), |c| {
+            if c == 0 { "0".into() } else { format!("{c:+}") }
+        });
+        let row_md = format!(
+            "| {label} | {} | {} | {} | {} | {change} |",
+            cell(&d["earlier_start"]),
+            cell(&d["earlier_now"]),
+            cell(&d["later_start"]),
+            cell(&d["later_now"])
+        );
+        assert!(markdown.contains(&row_md), "markdown lacks {row_md}");
+        let text_row = text
+            .lines()
+            .find(|l| l.starts_with(label))
+            .expect("a text row per domain");
+        assert!(
+            text_row.trim_end().ends_with(&change),
+            "{text_row} ends with {change}"
+        );
+    }
+    let later_total = json["later"]["actual_total_cents"].as_i64().unwrap();
+    let shown = tafel::model::Cents(later_total).display(tafel::i18n::Lang::Nl);
+    assert!(text.contains(&shown) && markdown.contains(&shown));
+    assert!(text.contains("Verschillen zijn veranderingen in het eigen oordeel"));
+    // Different cases still compare, and say so.
+    let o = tafel(&data, &["--lang", "en", "compare", "8d2f", "c3a9"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("different cases") && stderr(&o).contains("different cases"));
+    let o = tafel(
+        &data,
+        &[
+            "compare",
+            "8d2f",
+            "4b7e",
+            "--format",
+            "html",
+            "-o",
+            tmp.path().join("c.html").to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success());
+    let html = std::fs::read_to_string(tmp.path().join("c.html")).unwrap();
+    assert!(html.contains("<svg") && html.contains("</html>"));
+}

@@ -146,3 +146,27 @@ fn tiny_terminals_and_resize_storms_never_panic() {
         draw(&lib_app, w.max(1), (w / 3).max(1), &lib);
     }
 }
+
+#[test]
+fn the_comparison_screen_at_80x24_and_160x48() {
+    let (_d, lib) = demo_library();
+    for lang in [Lang::Nl, Lang::En] {
+        let mut app = App::new(lang, lib.clone(), Start::Library);
+        // The library lists GR-07 T0 then T1; Ctrl+K on T1 compares it with T0.
+        update(&mut app, Action::SelectDown);
+        update(&mut app, Action::CompareSelected);
+        freeze(&mut app);
+        assert!(matches!(app.screen, Screen::Compare(_)));
+        for (w, h) in [(80, 24), (160, 48)] {
+            insta::assert_snapshot!(
+                format!("compare_{}_{w}x{h}", lang.code()),
+                draw(&app, w, h, &lib)
+            );
+        }
+        update(&mut app, Action::PageDown);
+        insta::assert_snapshot!(
+            format!("compare_{}_80x24_scrolled", lang.code()),
+            draw(&app, 80, 24, &lib)
+        );
+    }
+}

@@ -54,6 +54,11 @@ pub enum Action {
     DeleteSelected,
     /// Load the fictional demo sessions (Ctrl+L).
     LoadDemo,
+    /// Compare the selected session with its earlier wave, or with a marked one (Ctrl+K).
+    CompareSelected,
+    /// Scroll a page (PgUp / PgDn) in a view that scrolls.
+    PageUp,
+    PageDown,
     /// A character typed into the library filter.
     FilterChar(char),
     FilterBackspace,

@@ -15,6 +15,7 @@ pub enum Context {
     Help,
     Library,
     ConfirmDelete,
+    Compare,
     Form {
         kind: FieldKind,
         in_list: bool,
@@ -33,6 +34,7 @@ pub fn context(app: &App) -> Context {
     match &app.screen {
         Screen::Library(l) if l.confirm_delete.is_some() => Context::ConfirmDelete,
         Screen::Library(_) => Context::Library,
+        Screen::Compare(_) => Context::Compare,
         Screen::Session(v) if v.quote.is_some() => Context::Quote,
         Screen::Session(v) if v.picker.is_some() => Context::Picker,
         Screen::Session(v) if v.confirm_remove.is_some() => Context::ConfirmRemove,
@@ -172,11 +174,21 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             b(key(KeyCode::Enter), Action::OpenSelected, |t| t.ui.k_open),
             b(ctrl('n'), Action::NewSession, |t| t.ui.k_new),
             b(ctrl('f'), Action::FollowUpSelected, |t| t.ui.k_follow_up),
+            b(ctrl('k'), Action::CompareSelected, |t| t.ui.k_compare),
             b(ctrl('d'), Action::DeleteSelected, |t| t.ui.k_delete),
             b(ctrl('l'), Action::LoadDemo, |t| t.ui.k_demo),
             silent(key(KeyCode::Up), Action::SelectUp),
             silent(key(KeyCode::Down), Action::SelectDown),
             silent(key(KeyCode::Esc), Action::Back),
+        ],
+        Context::Compare => vec![
+            quit,
+            help,
+            b(key(KeyCode::Down), Action::SelectDown, |t| t.ui.k_scroll),
+            silent(key(KeyCode::Up), Action::SelectUp),
+            silent(key(KeyCode::PageDown), Action::PageDown),
+            silent(key(KeyCode::PageUp), Action::PageUp),
+            b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_back),
         ],
         Context::Picker => vec![
             b(key(KeyCode::Enter), Action::OpenSelected, |t| t.ui.k_choose),

@@ -34,6 +34,14 @@ pub struct App {
 pub enum Screen {
     Library(LibraryView),
     Session(Box<SessionView>),
+    Compare(Box<CompareView>),
+}
+
+/// Two sessions side by side (chosen in the library).
+pub struct CompareView {
+    pub comparison: crate::model::compare::Comparison,
+    /// Lines scrolled in the lower part (costs, events, words).
+    pub scroll: u16,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +65,8 @@ pub struct LibraryView {
     /// Index into [`LibraryView::rows`].
     pub selected: usize,
     pub confirm_delete: Option<Uuid>,
+    /// The first session picked for a comparison (Ctrl+K), waiting for the second.
+    pub marked: Option<Uuid>,
 }
 
 /// A line of the library list.
@@ -73,6 +83,7 @@ impl LibraryView {
             filter: String::new(),
             selected: 0,
             confirm_delete: None,
+            marked: None,
         }
     }
 

@@ -78,7 +78,7 @@ impl App {
         };
         let keep = match &self.screen {
             Screen::Library(l) => Some((l.filter.clone(), l.selected)),
-            Screen::Session(_) => None,
+            Screen::Session(_) | Screen::Compare(_) => None,
         };
         let mut view = LibraryView::new(entries);
         if let Some((filter, selected)) = keep {
@@ -145,7 +145,7 @@ impl App {
     fn session_mut(&mut self) -> Option<&mut SessionView> {
         match &mut self.screen {
             Screen::Session(v) => Some(v),
-            Screen::Library(_) => None,
+            Screen::Library(_) | Screen::Compare(_) => None,
         }
     }
 
@@ -221,7 +221,7 @@ impl App {
     fn refuse_if_read_only(&mut self) -> bool {
         let reason = match &self.screen {
             Screen::Session(v) => v.read_only.clone(),
-            Screen::Library(_) => None,
+            Screen::Library(_) | Screen::Compare(_) => None,
         };
         if let Some(r) = reason {
             self.say(
@@ -322,6 +322,7 @@ pub fn update(app: &mut App, action: Action) {
         _ => match app.screen {
             Screen::Library(_) => library_action(app, action),
             Screen::Session(_) => session_action(app, action),
+            Screen::Compare(_) => compare_action(app, action),
         },
     }
 }
@@ -421,6 +422,35 @@ fn library_action(app: &mut App, action: Action) {
             _ => {}
         },
         Action::NewSession => new_session(app, None),
+        Action::CompareSelected => {
+            let Some((id, series, wave, path)) = lib
+                .selected_session()
+                .map(|s| (s.id, s.series_id, s.wave, s.path.clone()))
+            else {
+                return;
+            };
+            let other = match lib.marked.take() {
+                Some(marked) if marked != id => Some(app.library.path_for(marked)),
+                _ => lib
+                    .entries
+                    .iter()
+                    .filter_map(|e| match e {
+                        store::Entry::Session(s) if s.series_id == series && s.wave < wave => {
+                            Some(s)
+                        }
+                        _ => None,
+                    })
+                    .max_by_key(|s| s.wave)
+                    .map(|s| s.path.clone()),
+            };
+            match other {
+                Some(other) => open_comparison(app, &other, &path),
+                None => {
+                    lib.marked = Some(id);
+                    app.say(Level::Info, t.ui.cmp_pick_second);
+                }
+            }
+        }
         Action::FollowUpSelected => {
             if let Some(path) = lib.selected_session().map(|s| s.path.clone()) {
                 match store::load(&path) {
@@ -447,6 +477,39 @@ fn library_action(app: &mut App, action: Action) {
                 t.ui.demo_loaded.replace("{}", &written.to_string()),
             );
         }
+        _ => {}
+    }
+}
+
+fn open_comparison(app: &mut App, a: &Path, b: &Path) {
+    match (store::load(a), store::load(b)) {
+        (Ok(a), Ok(b)) => {
+            let comparison = crate::model::compare::compare(&a.session, &b.session);
+            if !comparison.same_series {
+                app.say(Level::Warning, app.lang.texts().ui.cmp_other_series);
+            }
+            app.screen = Screen::Compare(Box::new(super::state::CompareView {
+                comparison,
+                scroll: 0,
+            }));
+        }
+        (Err(e), _) | (_, Err(e)) => {
+            let text = format!("{} {e}", app.lang.texts().ui.cannot_open);
+            app.say(Level::Error, text);
+        }
+    }
+}
+
+fn compare_action(app: &mut App, action: Action) {
+    let Screen::Compare(c) = &mut app.screen else {
+        return;
+    };
+    match action {
+        Action::SelectDown => c.scroll = c.scroll.saturating_add(1),
+        Action::SelectUp => c.scroll = c.scroll.saturating_sub(1),
+        Action::PageDown => c.scroll = c.scroll.saturating_add(10),
+        Action::PageUp => c.scroll = c.scroll.saturating_sub(10),
+        Action::Back => app.show_library(),
         _ => {}
     }
 }
@@ -908,6 +971,6 @@ fn finish_quote(app: &mut App) {
 pub fn current_path(app: &App) -> Option<PathBuf> {
     match &app.screen {
         Screen::Session(v) => Some(v.path.clone()),
-        Screen::Library(_) => None,
+        Screen::Library(_) | Screen::Compare(_) => None,
     }
 }

@@ -1,7 +1,10 @@
 //! The command-line contract (see README): parsing with clap, one function per command,
 //! plain-language errors on stderr with a non-zero exit code.
 
+mod compare;
+mod delete;
 mod demo;
+mod export;
 mod list;
 mod validate;
 
@@ -63,6 +66,64 @@ pub enum Command {
     Schema,
     /// Write the fictional demo sessions into the library (running it twice changes nothing).
     Demo,
+    /// Write a report of one session, or (with --all) the whole library as flat tables.
+    Export {
+        /// The session (id, unique prefix or path); leave out with --all.
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        id: Option<String>,
+        /// Export every session in the library (csv or jsonl).
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file (or folder, for --all --format csv) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Leave out aliases, case codes, free text and quotes; coarsen dates to months.
+        #[arg(long)]
+        anonymous: bool,
+    },
+    /// Compare two sessions (normally two waves of one case).
+    Compare {
+        a: String,
+        b: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: CompareFormat,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Remove a session for good (with its trash copy and lock file).
+    Delete {
+        id: String,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Remove the sessions whose retention date has passed.
+    Purge {
+        /// Required: purge only what has expired.
+        #[arg(long, required = true)]
+        expired: bool,
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Markdown,
+    Html,
+    Json,
+    Csv,
+    Jsonl,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareFormat {
+    Text,
+    Markdown,
+    Json,
+    Html,
 }
 
 /// A failure to report to the user: the message is shown as is.
@@ -139,6 +200,29 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Demo) => demo::run(&library()?, lang),
+        Some(Command::Export {
+            id,
+            all,
+            format,
+            output,
+            anonymous,
+        }) => export::run(
+            &library()?,
+            lang,
+            id.as_deref(),
+            all,
+            format,
+            output.as_deref(),
+            anonymous,
+        ),
+        Some(Command::Compare {
+            a,
+            b,
+            format,
+            output,
+        }) => compare::run(&library()?, lang, &a, &b, format, output.as_deref()),
+        Some(Command::Delete { id, yes }) => delete::run_delete(&library()?, lang, &id, yes),
+        Some(Command::Purge { expired: _, yes }) => delete::run_purge(&library()?, lang, yes),
     }
 }
 

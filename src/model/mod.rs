@@ -5,6 +5,7 @@
 //! snake_case names of the session file; see `assets/session.schema.json`.
 
 pub mod alternative;
+pub mod compare;
 pub mod costs;
 pub mod dates;
 pub mod domains;

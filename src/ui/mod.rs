@@ -3,10 +3,12 @@
 //! - [`library`]: the library screen (sessions grouped by series)
 //! - [`session`]: the session screen frame: header with clocks, phase tabs, footer
 //! - [`form`]: the phase forms (fields, lists, sliders)
+//! - [`compare`]: two sessions side by side, with the radar chart
 //! - [`costs`]: the cost table per payer with its bars
 //! - [`table_view`]: the large view to turn towards the table
 //! - [`popup`]: the picker, the quote box, help
 
+pub mod compare;
 pub mod costs;
 pub mod form;
 pub mod library;
@@ -37,6 +39,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     match &app.screen {
         Screen::Library(view) => library::render(frame, area, app, view),
         Screen::Session(view) => session::render(frame, area, app, view),
+        Screen::Compare(view) => compare::render(frame, area, app, view),
     }
     if app.help_open {
         popup::help(frame, area, app);
