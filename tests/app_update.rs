@@ -36,7 +36,7 @@ fn key(app: &mut App, code: KeyCode) {
 fn view(app: &App) -> &tafel::app::state::SessionView {
     match &app.screen {
         Screen::Session(v) => v,
-        Screen::Library(_) | Screen::Compare(_) => panic!("expected the session screen"),
+        _ => panic!("expected the session screen"),
     }
 }
 

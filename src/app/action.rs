@@ -52,6 +52,8 @@ pub enum Action {
     FollowUpSelected,
     /// Move the selected session to the trash, after confirmation (Ctrl+D).
     DeleteSelected,
+    /// Open the price list to look up, edit or add prices (Ctrl+P).
+    OpenPrices,
     /// Load the fictional demo sessions (Ctrl+L).
     LoadDemo,
     /// Compare the selected session with its earlier wave, or with a marked one (Ctrl+K).

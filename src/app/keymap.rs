@@ -16,6 +16,10 @@ pub enum Context {
     Library,
     ConfirmDelete,
     Compare,
+    Prices,
+    PriceEdit {
+        choice: bool,
+    },
     Form {
         kind: FieldKind,
         in_list: bool,
@@ -35,6 +39,13 @@ pub fn context(app: &App) -> Context {
         Screen::Library(l) if l.confirm_delete.is_some() => Context::ConfirmDelete,
         Screen::Library(_) => Context::Library,
         Screen::Compare(_) => Context::Compare,
+        Screen::Prices(p) if p.confirm_remove.is_some() => Context::ConfirmRemove,
+        Screen::Prices(p) => match &p.edit {
+            Some(e) => Context::PriceEdit {
+                choice: super::prices::PriceField::ALL[e.field].is_choice(),
+            },
+            None => Context::Prices,
+        },
         Screen::Session(v) if v.quote.is_some() => Context::Quote,
         Screen::Session(v) if v.picker.is_some() => Context::Picker,
         Screen::Session(v) if v.confirm_remove.is_some() => Context::ConfirmRemove,
@@ -175,6 +186,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             b(ctrl('n'), Action::NewSession, |t| t.ui.k_new),
             b(ctrl('f'), Action::FollowUpSelected, |t| t.ui.k_follow_up),
             b(ctrl('k'), Action::CompareSelected, |t| t.ui.k_compare),
+            b(ctrl('p'), Action::OpenPrices, |t| t.ui.k_prices),
             b(ctrl('d'), Action::DeleteSelected, |t| t.ui.k_delete),
             b(ctrl('l'), Action::LoadDemo, |t| t.ui.k_demo),
             silent(key(KeyCode::Up), Action::SelectUp),
@@ -190,6 +202,32 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             silent(key(KeyCode::PageUp), Action::PageUp),
             b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_back),
         ],
+        Context::Prices => vec![
+            quit,
+            help,
+            b(key(KeyCode::Enter), Action::OpenSelected, |t| t.ui.k_edit),
+            b(ctrl('n'), Action::AddItem, |t| t.ui.k_add),
+            b(ctrl('d'), Action::RemoveItem, |t| t.ui.k_remove),
+            silent(key(KeyCode::Up), Action::SelectUp),
+            silent(key(KeyCode::Down), Action::SelectDown),
+            b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_back),
+            field_hint(key(KeyCode::Char('a')), |t| t.ui.k_type_to_filter),
+        ],
+        Context::PriceEdit { choice } => {
+            let mut v = vec![
+                quit,
+                b(key(KeyCode::Tab), Action::NextField, |t| t.ui.k_next_field),
+                silent(key(KeyCode::BackTab), Action::PrevField),
+                b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_save_close),
+                silent(ctrl('s'), Action::SaveNow),
+            ];
+            if choice {
+                v.push(field_hint(key(KeyCode::Left), |t| t.ui.k_cycle));
+            } else {
+                v.push(field_hint(ctrl('z'), |t| t.ui.k_undo));
+            }
+            v
+        }
         Context::Picker => vec![
             b(key(KeyCode::Enter), Action::OpenSelected, |t| t.ui.k_choose),
             b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_close),
@@ -340,12 +378,14 @@ pub fn map_key(app: &App, e: KeyEvent) -> Option<Action> {
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match ctx {
-        Context::Library | Context::Picker => match e.code {
+        Context::Library | Context::Picker | Context::Prices => match e.code {
             KeyCode::Char(c) if plain => Some(Action::FilterChar(c)),
             KeyCode::Backspace => Some(Action::FilterBackspace),
             _ => None,
         },
-        Context::Form { .. } | Context::Quote => Some(Action::FieldKey(e)),
+        Context::Form { .. } | Context::Quote | Context::PriceEdit { .. } => {
+            Some(Action::FieldKey(e))
+        }
         _ => None,
     }
 }

@@ -7,6 +7,7 @@ pub mod action;
 pub mod autosave;
 pub mod form;
 pub mod keymap;
+pub mod prices;
 pub mod signals;
 pub mod state;
 pub mod terminal;

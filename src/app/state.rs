@@ -35,6 +35,7 @@ pub enum Screen {
     Library(LibraryView),
     Session(Box<SessionView>),
     Compare(Box<CompareView>),
+    Prices(Box<super::prices::PricesView>),
 }
 
 /// Two sessions side by side (chosen in the library).

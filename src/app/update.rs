@@ -65,7 +65,7 @@ impl App {
         });
     }
 
-    fn show_library(&mut self) {
+    pub(crate) fn show_library(&mut self) {
         let entries = match self.library.scan() {
             Ok(e) => e,
             Err(e) => {
@@ -78,7 +78,7 @@ impl App {
         };
         let keep = match &self.screen {
             Screen::Library(l) => Some((l.filter.clone(), l.selected)),
-            Screen::Session(_) | Screen::Compare(_) => None,
+            Screen::Session(_) | Screen::Compare(_) | Screen::Prices(_) => None,
         };
         let mut view = LibraryView::new(entries);
         if let Some((filter, selected)) = keep {
@@ -145,7 +145,7 @@ impl App {
     fn session_mut(&mut self) -> Option<&mut SessionView> {
         match &mut self.screen {
             Screen::Session(v) => Some(v),
-            Screen::Library(_) | Screen::Compare(_) => None,
+            Screen::Library(_) | Screen::Compare(_) | Screen::Prices(_) => None,
         }
     }
 
@@ -221,7 +221,7 @@ impl App {
     fn refuse_if_read_only(&mut self) -> bool {
         let reason = match &self.screen {
             Screen::Session(v) => v.read_only.clone(),
-            Screen::Library(_) | Screen::Compare(_) => None,
+            Screen::Library(_) | Screen::Compare(_) | Screen::Prices(_) => None,
         };
         if let Some(r) = reason {
             self.say(
@@ -323,6 +323,7 @@ pub fn update(app: &mut App, action: Action) {
             Screen::Library(_) => library_action(app, action),
             Screen::Session(_) => session_action(app, action),
             Screen::Compare(_) => compare_action(app, action),
+            Screen::Prices(_) => super::prices::prices_action(app, action),
         },
     }
 }
@@ -422,6 +423,7 @@ fn library_action(app: &mut App, action: Action) {
             _ => {}
         },
         Action::NewSession => new_session(app, None),
+        Action::OpenPrices => app.open_prices(),
         Action::CompareSelected => {
             let Some((id, series, wave, path)) = lib
                 .selected_session()
@@ -971,6 +973,6 @@ fn finish_quote(app: &mut App) {
 pub fn current_path(app: &App) -> Option<PathBuf> {
     match &app.screen {
         Screen::Session(v) => Some(v.path.clone()),
-        Screen::Library(_) | Screen::Compare(_) => None,
+        Screen::Library(_) | Screen::Compare(_) | Screen::Prices(_) => None,
     }
 }

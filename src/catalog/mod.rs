@@ -124,6 +124,28 @@ impl Catalog {
     }
 }
 
+/// The file in the data dir with the user's own prices.
+pub fn own_prices_path(data_dir: &Path) -> std::path::PathBuf {
+    data_dir.join("prices.json")
+}
+
+/// The user's own price list (empty when there is none yet).
+pub fn load_own_prices(data_dir: &Path) -> Result<PriceList, String> {
+    let path = own_prices_path(data_dir);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(PriceList::default()),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+/// Writes the user's own price list (atomically, mode 0600).
+pub fn save_own_prices(data_dir: &Path, own: &PriceList) -> std::io::Result<()> {
+    let mut bytes = serde_json::to_vec_pretty(own).map_err(std::io::Error::other)?;
+    bytes.push(b'\n');
+    crate::store::atomic::write_atomic(&own_prices_path(data_dir), &bytes)
+}
+
 /// The user's own items replace built-in items with the same id and add the rest.
 pub fn merge_prices(base: &mut PriceList, own: PriceList) {
     if !own.name.is_empty() {
@@ -201,6 +223,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn own_prices_round_trip_through_the_data_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(load_own_prices(dir.path()).unwrap().items.is_empty());
+        let mut own = PriceList {
+            name: "eigen".into(),
+            ..PriceList::default()
+        };
+        own.items.push(crate::model::PriceItem {
+            id: "OWN-1".into(),
+            ..Default::default()
+        });
+        save_own_prices(dir.path(), &own).unwrap();
+        assert_eq!(load_own_prices(dir.path()).unwrap(), own);
+        assert!(Catalog::load(dir.path()).prices.item("OWN-1").is_some());
     }
 
     #[test]

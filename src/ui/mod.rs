@@ -6,6 +6,7 @@
 //! - [`compare`]: two sessions side by side, with the radar chart
 //! - [`costs`]: the cost table per payer with its bars
 //! - [`table_view`]: the large view to turn towards the table
+//! - [`prices`]: the price list and the form of one price
 //! - [`popup`]: the picker, the quote box, help
 
 pub mod compare;
@@ -13,6 +14,7 @@ pub mod costs;
 pub mod form;
 pub mod library;
 pub mod popup;
+pub mod prices;
 pub mod session;
 pub mod table_view;
 pub mod theme;
@@ -40,6 +42,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Screen::Library(view) => library::render(frame, area, app, view),
         Screen::Session(view) => session::render(frame, area, app, view),
         Screen::Compare(view) => compare::render(frame, area, app, view),
+        Screen::Prices(view) => prices::render(frame, area, app, view),
     }
     if app.help_open {
         popup::help(frame, area, app);
