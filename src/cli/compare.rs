@@ -33,9 +33,9 @@ pub fn run(
         Some(path) => {
             crate::store::atomic::write_atomic(path, text.as_bytes())
                 .map_err(|e| Failure(format!("could not write {}: {e}", path.display())))?;
-            println!("{}", path.display());
+            outln!("{}", path.display());
         }
-        None => print!("{text}"),
+        None => super::emit(&text),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -20,9 +20,9 @@ pub fn run(lib: &Library, lang: Lang) -> CmdResult {
     }
     let t = lang.texts();
     if written == 0 {
-        println!("{}", t.cli_demo_unchanged);
+        outln!("{}", t.cli_demo_unchanged);
     } else {
-        println!(
+        outln!(
             "{written} {} {}",
             t.cli_demo_written,
             lib.sessions_dir().display()

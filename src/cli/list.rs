@@ -44,12 +44,12 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
             })
             .collect();
         let out = json!({"data_dir": lib.root(), "sessions": sessions, "unreadable": unreadable});
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        outln!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
     let t = lang.texts();
     if entries.is_empty() {
-        println!("{}", t.cli_no_sessions);
+        outln!("{}", t.cli_no_sessions);
         return Ok(ExitCode::SUCCESS);
     }
     let mut sessions: Vec<_> = entries
@@ -64,8 +64,8 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
         .collect();
     sessions.sort_by(|a, b| (&a.case_code, a.wave, a.id).cmp(&(&b.case_code, b.wave, b.id)));
     let today = Local::now().date_naive();
-    println!(
-        "{:<8}  {:<10}  {:<24}  {:<4}  {:<10}  {:<16}  {:<10}  {}",
+    outln!(
+        "{:<8}  {:<10}  {:<24}  {:<6}  {:<10}  {:<16}  {:<12}  {}",
         "id",
         t.f_case_code,
         t.f_project,
@@ -90,8 +90,8 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
             .iter()
             .map(|b| if *b { '■' } else { '□' })
             .collect();
-        println!(
-            "{:<8}  {:<10}  {:<24}  {:<4}  {:<10}  {:<16}  {:<10}  {}{}",
+        outln!(
+            "{:<8}  {:<10}  {:<24}  {:<6}  {:<10}  {:<16}  {:<12}  {}{}",
             &s.id.to_string()[..8],
             truncate(&s.case_code, 10),
             truncate(&s.project, 24),
@@ -109,7 +109,7 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
     }
     for e in &entries {
         if let Entry::Unreadable { path, error } = e {
-            println!(
+            outln!(
                 "{}: {}: {}",
                 t.cli_unreadable,
                 path.display(),

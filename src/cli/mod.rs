@@ -1,6 +1,13 @@
 //! The command-line contract (see README): parsing with clap, one function per command,
 //! plain-language errors on stderr with a non-zero exit code.
 
+/// `println!` that ends the program quietly when the reader has gone (`tafel list | head`).
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::emit(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod compare;
 mod delete;
 mod demo;
@@ -191,12 +198,12 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
         Some(Command::Show { id }) => {
             let lib = library()?;
             let loaded = store::load(&lib.resolve(&id)?)?;
-            print!("{}", crate::report::summary::render(&loaded, lang));
+            emit(&crate::report::summary::render(&loaded, lang));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Validate { files }) => Ok(validate::run(&files, lang)),
         Some(Command::Schema) => {
-            println!("{}", schema_json());
+            outln!("{}", schema_json());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Demo) => demo::run(&library()?, lang),
@@ -223,6 +230,16 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
         }) => compare::run(&library()?, lang, &a, &b, format, output.as_deref()),
         Some(Command::Delete { id, yes }) => delete::run_delete(&library()?, lang, &id, yes),
         Some(Command::Purge { expired: _, yes }) => delete::run_purge(&library()?, lang, yes),
+    }
+}
+
+/// Writes to standard output; a closed pipe ends the program with success, not a panic.
+pub(crate) fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
     }
 }
 

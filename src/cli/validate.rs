@@ -31,7 +31,7 @@ pub fn run(files: &[PathBuf], lang: Lang) -> ExitCode {
                         Some(_) => format!(" ({})", lang.texts().cli_read_only_newer),
                         None => String::new(),
                     };
-                    println!("{}: {}{note}", path.display(), lang.texts().cli_valid);
+                    outln!("{}: {}{note}", path.display(), lang.texts().cli_valid);
                 } else {
                     all_valid = false;
                     for p in problems {
