@@ -121,6 +121,24 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
             let priced = cost_lines(s);
             let sum = summarise(&priced);
             lines.extend(super::costs::payer_table(s, &sum, lang, inner.width, true));
+            lines.push(Line::from(""));
+            lines.push(Line::styled(
+                format!(
+                    "{:<34} {:>14} {:>14} {:>14}",
+                    t.f_domain, t.ui.actual_short, t.ui.alternative_short, t.f_difference
+                ),
+                theme::heading(),
+            ));
+            for (domain, totals) in &sum.per_domain {
+                let label = s.domain(domain).map_or(t.no_domain, |d| d.label.get(lang));
+                lines.push(Line::from(format!(
+                    "{:<34} {:>14} {:>14} {:>14}",
+                    super::wrap::truncate(label, 34),
+                    totals.intervention.display(lang),
+                    totals.alternative.display(lang),
+                    totals.difference().display_signed(lang)
+                )));
+            }
         }
         Phase::WrapUp => {
             lines.push(big(t.f_agreements.to_string()));
