@@ -102,6 +102,32 @@ mod tests {
     }
 
     #[test]
+    fn no_money_or_quantity_is_a_float_in_a_session_file() {
+        fn walk(v: &serde_json::Value, path: &str, floats: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Number(n) if n.is_f64() => floats.push(path.to_string()),
+                serde_json::Value::Array(a) => a
+                    .iter()
+                    .enumerate()
+                    .for_each(|(i, x)| walk(x, &format!("{path}[{i}]"), floats)),
+                serde_json::Value::Object(o) => o
+                    .iter()
+                    .for_each(|(k, x)| walk(x, &format!("{path}.{k}"), floats)),
+                _ => {}
+            }
+        }
+        for s in sessions(&Catalog::builtin()) {
+            let mut floats = Vec::new();
+            walk(&serde_json::to_value(&s).unwrap(), "", &mut floats);
+            assert!(
+                floats.is_empty(),
+                "floats in {}: {floats:?}",
+                s.preparation.case_code
+            );
+        }
+    }
+
+    #[test]
     fn a_follow_up_pair_shows_change_in_both_directions() {
         let all = sessions(&Catalog::builtin());
         let pair = all.iter().find_map(|t1| {

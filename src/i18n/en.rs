@@ -134,7 +134,7 @@ pub static TEXTS: Texts = Texts {
         read_only_locked: "this session is already open ({}); read-only here.",
         read_only_newer: "made by a newer version of tafel; read-only.",
         read_only_no_lock: "the session could not be locked; read-only",
-        reason_missing: "reason missing",
+        reason_missing: "reason missing: the other price counts only with a reason",
         reprice: "Re-price to the current price list",
         repriced: "{} prices updated or added; the costs are recalculated.",
         copied_on: "copied on",

@@ -134,7 +134,7 @@ pub static TEXTS: Texts = Texts {
         read_only_locked: "dit gesprek is al geopend ({}); hier alleen lezen.",
         read_only_newer: "gemaakt met een nieuwere versie van tafel; alleen lezen.",
         read_only_no_lock: "het gesprek kon niet worden vergrendeld; alleen lezen",
-        reason_missing: "reden ontbreekt",
+        reason_missing: "reden ontbreekt: de afwijkende prijs telt pas mee met een reden",
         reprice: "Prijzen bijwerken naar de huidige prijslijst",
         repriced: "{} prijzen bijgewerkt of toegevoegd; de kosten zijn opnieuw berekend.",
         copied_on: "overgenomen op",

@@ -165,10 +165,13 @@ fn price_line<'a>(session: &'a Session, scenario: Scenario, a: &'a Activity) -> 
         .price_id
         .as_deref()
         .and_then(|id| costs.price_list.item(id));
+    // A typed price counts only with a written reason; without one the list price stands.
     let (unit_price, basis) = match (&a.price_override, item.and_then(|i| i.amount_cents)) {
-        (Some(o), _) => (Some(o.unit_price_cents), PriceBasis::Override),
-        (None, Some(p)) => (Some(p), PriceBasis::List),
-        (None, None) => (None, PriceBasis::Missing),
+        (Some(o), _) if !o.reason.trim().is_empty() => {
+            (Some(o.unit_price_cents), PriceBasis::Override)
+        }
+        (_, Some(p)) => (Some(p), PriceBasis::List),
+        (_, None) => (None, PriceBasis::Missing),
     };
     let payer_id = a
         .payer_id
@@ -365,6 +368,19 @@ mod tests {
         assert_eq!(lines[0].payer_id, Some("school"));
         assert_eq!(lines[1].basis, PriceBasis::Missing);
         assert_eq!(summarise(&lines).lines_without_price, 1);
+    }
+
+    #[test]
+    fn an_override_without_a_reason_does_not_count() {
+        let mut a = act("WMO-01", "10");
+        a.price_override = Some(PriceOverride {
+            unit_price_cents: Cents(1),
+            reason: "  ".into(),
+        });
+        let s = session_with(vec![a], vec![]);
+        let lines = cost_lines(&s);
+        assert_eq!(lines[0].basis, PriceBasis::List);
+        assert_eq!(lines[0].cost, Some(Cents(55_800)));
     }
 
     #[test]
