@@ -82,21 +82,14 @@ pub struct PricesView {
 impl PricesView {
     /// Indexes into the catalog's merged list that match the filter.
     pub fn rows(&self, catalog: &Catalog, lang: Lang) -> Vec<usize> {
-        let words: Vec<String> = self
-            .filter
-            .to_lowercase()
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
         catalog
             .prices
             .items
             .iter()
             .enumerate()
             .filter(|(_, i)| {
-                let hay =
-                    format!("{} {} {}", i.id, i.label.get(lang), i.source.title).to_lowercase();
-                words.iter().all(|w| hay.contains(w))
+                let hay = format!("{} {} {}", i.id, i.label.get(lang), i.source.title);
+                super::update::matches_filter(&self.filter, &hay)
             })
             .map(|(n, _)| n)
             .collect()

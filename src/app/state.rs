@@ -91,13 +91,7 @@ impl LibraryView {
     /// Sessions grouped by series (newest series first, waves in order), then the
     /// unreadable files; filtered by every word of the filter.
     pub fn rows(&self) -> Vec<LibraryRow<'_>> {
-        let words: Vec<String> = self
-            .filter
-            .to_lowercase()
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
-        let matches = |hay: String| words.iter().all(|w| hay.to_lowercase().contains(w));
+        let matches = |hay: String| super::update::matches_filter(&self.filter, &hay);
         let mut sessions: Vec<&Summary> = self
             .entries
             .iter()

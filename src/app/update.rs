@@ -883,20 +883,22 @@ fn picker_action(app: &mut App, action: Action) {
     }
 }
 
-/// Indexes of the options that contain every word of the filter.
-pub fn filtered(options: &[String], filter: &str) -> Vec<usize> {
-    let words: Vec<String> = filter
+/// Whether `hay` contains every word of `filter`, ignoring case: how every list that can
+/// be searched by typing (library, picker, price list) filters.
+pub fn matches_filter(filter: &str, hay: &str) -> bool {
+    let hay = hay.to_lowercase();
+    filter
         .to_lowercase()
         .split_whitespace()
-        .map(str::to_string)
-        .collect();
+        .all(|w| hay.contains(w))
+}
+
+/// Indexes of the options that contain every word of the filter.
+pub fn filtered(options: &[String], filter: &str) -> Vec<usize> {
     options
         .iter()
         .enumerate()
-        .filter(|(_, o)| {
-            let o = o.to_lowercase();
-            words.iter().all(|w| o.contains(w))
-        })
+        .filter(|(_, o)| matches_filter(filter, o))
         .map(|(i, _)| i)
         .collect()
 }
