@@ -170,3 +170,17 @@ fn the_comparison_screen_at_80x24_and_160x48() {
         );
     }
 }
+
+#[test]
+fn the_help_scrolls_on_a_small_terminal() {
+    let (_d, lib) = demo_library();
+    let mut app = App::new(Lang::En, lib.clone(), Start::Library);
+    freeze(&mut app);
+    update(&mut app, Action::Help);
+    let top = draw(&app, 80, 24, &lib);
+    update(&mut app, Action::PageDown);
+    let scrolled = draw(&app, 80, 24, &lib);
+    assert_ne!(top, scrolled);
+    update(&mut app, Action::Back);
+    assert!(!app.help_open, "Esc closes the help");
+}

@@ -164,6 +164,10 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
         Context::Help => vec![
             b(key(KeyCode::Esc), Action::Help, |t| t.ui.k_close),
             silent(key(KeyCode::F(1)), Action::Help),
+            b(key(KeyCode::Down), Action::SelectDown, |t| t.ui.k_scroll),
+            silent(key(KeyCode::Up), Action::SelectUp),
+            silent(key(KeyCode::PageDown), Action::PageDown),
+            silent(key(KeyCode::PageUp), Action::PageUp),
             quit,
         ],
         Context::ConfirmDelete | Context::ConfirmRemove => vec![

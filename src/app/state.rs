@@ -19,6 +19,8 @@ pub struct App {
     pub catalog: Catalog,
     pub screen: Screen,
     pub help_open: bool,
+    /// Lines scrolled in the help screen.
+    pub help_scroll: u16,
     /// A short message in the status line, with how important it is.
     pub message: Option<Message>,
     pub quit: bool,

@@ -33,6 +33,7 @@ impl App {
             catalog,
             screen: Screen::Library(LibraryView::new(Vec::new())),
             help_open: false,
+            help_scroll: 0,
             message: None,
             quit: false,
             autosave: Autosave::start(),
@@ -307,17 +308,25 @@ impl App {
 
 /// Applies one action.
 pub fn update(app: &mut App, action: Action) {
-    if app.help_open
-        && !matches!(
-            action,
-            Action::Quit | Action::Help | Action::Back | Action::Tick
-        )
-    {
+    if app.help_open {
+        match action {
+            Action::SelectDown => app.help_scroll = app.help_scroll.saturating_add(1),
+            Action::SelectUp => app.help_scroll = app.help_scroll.saturating_sub(1),
+            Action::PageDown => app.help_scroll = app.help_scroll.saturating_add(10),
+            Action::PageUp => app.help_scroll = app.help_scroll.saturating_sub(10),
+            Action::Help | Action::Back => app.help_open = false,
+            Action::Quit => app.quit(),
+            Action::Tick => tick(app),
+            _ => {}
+        }
         return;
     }
     match action {
         Action::Quit => app.quit(),
-        Action::Help => app.help_open = !app.help_open,
+        Action::Help => {
+            app.help_open = true;
+            app.help_scroll = 0;
+        }
         Action::Tick => tick(app),
         _ => match app.screen {
             Screen::Library(_) => library_action(app, action),

@@ -147,5 +147,10 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     for extra in t.ui.help_more {
         lines.push(Line::from(*extra));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((app.help_scroll, 0)),
+        inner,
+    );
 }
