@@ -1,23 +1,192 @@
-//! `tafel export` (being built).
+//! `tafel export`: one session as a report (Markdown, HTML), JSON or flat tables, or with
+//! `--all` the whole library as flat tables (CSV or JSON lines). The exports themselves
+//! are built in [`crate::report::export`]; this file finds the sessions, says what was
+//! skipped and why, and writes to standard output, a file or a folder.
+//!
+//! Standard output carries only the export; messages go to standard error.
 
-#![allow(unused_imports)]
-
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{self, Write};
 use std::path::Path;
+use std::process::ExitCode;
 
-use super::{CmdResult, CompareFormat, ExportFormat, Failure};
+use super::{CmdResult, ExportFormat, Failure};
 use crate::i18n::Lang;
-use crate::store::Library;
+use crate::model::Session;
+use crate::report::export::{
+    Exported, Format, NoConsent, export_library, export_session, reporting_consent,
+};
+use crate::store::{self, Library};
+
+impl From<ExportFormat> for Format {
+    fn from(f: ExportFormat) -> Format {
+        match f {
+            ExportFormat::Markdown => Format::Markdown,
+            ExportFormat::Html => Format::Html,
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Jsonl => Format::Jsonl,
+        }
+    }
+}
 
 pub fn run(
-    _lib: &Library,
-    _lang: Lang,
-    _id: Option<&str>,
-    _all: bool,
-    _format: ExportFormat,
-    _output: Option<&Path>,
-    _anonymous: bool,
+    lib: &Library,
+    lang: Lang,
+    id: Option<&str>,
+    all: bool,
+    format: ExportFormat,
+    output: Option<&Path>,
+    anonymous: bool,
 ) -> CmdResult {
-    Err(Failure(
-        "export is not available in this version yet".into(),
-    ))
+    let format = Format::from(format);
+    let r = &lang.texts().report;
+    if format == Format::Csv {
+        check_csv_target(output, lang)?;
+    }
+    if all {
+        if !format.is_tables() {
+            return Err(Failure(r.cli_all_needs_tables.to_string()));
+        }
+        return run_all(lib, lang, format, output, anonymous);
+    }
+    let Some(id) = id else {
+        return Err(Failure(r.cli_which_session.to_string()));
+    };
+    let loaded = store::load(&lib.resolve(id)?)?;
+    if let Err(why) = reporting_consent(&loaded.session) {
+        note(&r.cli_consent_warning.replace("{}", reason(why, lang)));
+    }
+    let exported = export_session(&loaded.session, lang, format, anonymous);
+    deliver(&exported, output, lang)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// CSV is a folder of four files: refuse a missing `-o` or one that names a file.
+fn check_csv_target(output: Option<&Path>, lang: Lang) -> Result<(), Failure> {
+    let r = &lang.texts().report;
+    match output {
+        None => Err(Failure(r.cli_csv_needs_folder.to_string())),
+        Some(p)
+            if fs::metadata(p).is_ok_and(|m| !m.is_dir())
+                || p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) =>
+        {
+            Err(Failure(format!(
+                "{} {}",
+                r.cli_csv_not_a_folder
+                    .replace("{}", &p.display().to_string()),
+                r.cli_csv_needs_folder
+            )))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+fn run_all(
+    lib: &Library,
+    lang: Lang,
+    format: Format,
+    output: Option<&Path>,
+    anonymous: bool,
+) -> CmdResult {
+    let r = &lang.texts().report;
+    let dir = lib.sessions_dir();
+    let mut paths: Vec<_> = fs::read_dir(&dir)
+        .map_err(|e| Failure(format!("{}: {e}", dir.display())))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(".json") && !store::atomic::is_temp_name(n))
+        })
+        .collect();
+    paths.sort();
+    let mut sessions: Vec<Session> = Vec::new();
+    for path in &paths {
+        match store::load(path) {
+            Ok(loaded) => sessions.push(loaded.session),
+            Err(e) => note(&format!(
+                "{}: {}: {}",
+                r.cli_skipped_unreadable,
+                path.display(),
+                e.reason()
+            )),
+        }
+    }
+    let out = export_library(&sessions, lang, format, anonymous);
+    if !out.skipped.is_empty() {
+        let mut why: BTreeMap<NoConsent, usize> = BTreeMap::new();
+        for w in &out.skipped {
+            *why.entry(*w).or_default() += 1;
+        }
+        let reasons: Vec<String> = why
+            .iter()
+            .map(|(w, n)| format!("{}: {n}", reason(*w, lang)))
+            .collect();
+        note(&format!(
+            "{} ({})",
+            r.cli_skipped_consent
+                .replace("{}", &out.skipped.len().to_string()),
+            reasons.join("; ")
+        ));
+    }
+    deliver(&out.exported, output, lang)?;
+    note(
+        &r.cli_exported_all
+            .replacen("{}", &out.sessions.to_string(), 1)
+            .replacen("{}", &out.scores.to_string(), 1)
+            .replacen("{}", &out.cost_lines.to_string(), 1)
+            .replacen("{}", &out.events.to_string(), 1),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn reason(why: NoConsent, lang: Lang) -> &'static str {
+    let r = &lang.texts().report;
+    match why {
+        NoConsent::NotGiven => r.no_consent_given,
+        NoConsent::SessionOnly => r.no_consent_session_only,
+        NoConsent::Withdrawn => r.no_consent_withdrawn,
+    }
+}
+
+fn note(message: &str) {
+    let _ = writeln!(io::stderr(), "tafel: {message}");
+}
+
+/// Writes the export to standard output, or to `output` and says where.
+fn deliver(exported: &Exported, output: Option<&Path>, lang: Lang) -> Result<(), Failure> {
+    let r = &lang.texts().report;
+    match (exported, output) {
+        (Exported::File(text), None) => {
+            let mut stdout = io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                // A reader that stops early (`| head`) is not an error.
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure(format!(
+                    "{}: {e}",
+                    r.cli_write_failed.replace("{}", "stdout")
+                ))),
+                _ => Ok(()),
+            }
+        }
+        (Exported::Folder(_), None) => Err(Failure(r.cli_csv_needs_folder.to_string())),
+        (_, Some(path)) => {
+            let written = exported.write_to(path).map_err(|e| {
+                Failure(format!(
+                    "{}: {e}",
+                    r.cli_write_failed
+                        .replace("{}", &path.display().to_string())
+                ))
+            })?;
+            for p in written {
+                note(&r.cli_written.replace("{}", &p.display().to_string()));
+            }
+            Ok(())
+        }
+    }
 }

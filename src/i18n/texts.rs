@@ -8,6 +8,8 @@ use crate::model::{Phase, costs::Scenario};
 pub struct Texts {
     /// Texts of the interactive screens.
     pub ui: UiTexts,
+    /// Texts of reports and exports (`tafel export`).
+    pub report: ReportTexts,
     /// Phase names, in `Phase::ALL` order.
     pub phases: [&'static str; 6],
     /// Unit names (plural-neutral), in `Unit::ALL` order.
@@ -308,4 +310,65 @@ pub struct UiTexts {
     pub when: &'static str,
     pub who: &'static str,
     pub words: &'static str,
+}
+
+/// Texts of reports and exports (`tafel export`). `{}` marks where a value is filled in.
+pub struct ReportTexts {
+    /// The title of a case report, followed by the case code.
+    pub title: &'static str,
+    /// A line above the title.
+    pub kicker: &'static str,
+    /// What the report is, for a reader who never saw tafel.
+    pub intro: &'static str,
+    pub anonymous_notice: &'static str,
+    pub key_figures: &'static str,
+    pub contents: &'static str,
+    pub total_actual: &'static str,
+    pub total_alternative: &'static str,
+    pub difference_total: &'static str,
+    pub domains_changed: &'static str,
+    /// `{}` is the date the session was saved.
+    pub made_from: &'static str,
+    pub nothing_recorded: &'static str,
+    pub withdrawn_on: &'static str,
+    pub period: &'static str,
+    pub informal: &'static str,
+    /// Column heading for informal help.
+    pub informal_column: &'static str,
+    pub score_chart_title: &'static str,
+    pub legend_alternative: &'static str,
+    pub not_scored: &'static str,
+    pub price_override: &'static str,
+    /// Stands in for the reason of a typed price in anonymous exports.
+    pub reason_left_out: &'static str,
+    pub per_payer: &'static str,
+    pub cost_chart_title: &'static str,
+    pub informal_valued: &'static str,
+    pub lines_without_price: &'static str,
+    pub per_domain: &'static str,
+    pub prices_used: &'static str,
+    pub per: &'static str,
+    pub price_year: &'static str,
+    pub source: &'static str,
+    /// Roles that replace aliases in anonymous exports.
+    pub role_participant: &'static str,
+    pub role_professional: &'static str,
+    pub role_peer: &'static str,
+    pub role_network: &'static str,
+    pub role_facilitator: &'static str,
+    /// Why a session stays out of a library export.
+    pub no_consent_given: &'static str,
+    pub no_consent_session_only: &'static str,
+    pub no_consent_withdrawn: &'static str,
+    /// Messages of `tafel export`.
+    pub cli_all_needs_tables: &'static str,
+    pub cli_which_session: &'static str,
+    pub cli_consent_warning: &'static str,
+    pub cli_csv_needs_folder: &'static str,
+    pub cli_csv_not_a_folder: &'static str,
+    pub cli_skipped_unreadable: &'static str,
+    pub cli_skipped_consent: &'static str,
+    pub cli_exported_all: &'static str,
+    pub cli_write_failed: &'static str,
+    pub cli_written: &'static str,
 }
