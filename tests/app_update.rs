@@ -380,3 +380,27 @@ fn the_library_filters_opens_follows_up_and_trashes() {
     assert_eq!(l.rows().len(), all);
     assert_eq!(std::fs::read_dir(lib.trash_dir()).unwrap().count(), 1);
 }
+
+#[test]
+fn ctrl_e_writes_the_open_session_and_the_comparison_as_html_and_says_where() {
+    let (_d, lib) = library();
+    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    update(&mut app, Action::LoadDemo);
+    update(&mut app, Action::SelectDown);
+    update(&mut app, Action::CompareSelected);
+    update(&mut app, Action::Export);
+    let msg = app.message.clone().unwrap().text;
+    let path = msg.split(": ").nth(1).expect("the path is shown");
+    let html = std::fs::read_to_string(path).unwrap();
+    assert!(
+        html.contains("<svg") && path.ends_with("GR-07-T0-T1.html"),
+        "{msg}"
+    );
+    update(&mut app, Action::Back);
+    update(&mut app, Action::OpenSelected);
+    update(&mut app, Action::Export);
+    let msg = app.message.clone().unwrap().text;
+    let path = msg.split(": ").nth(1).unwrap();
+    assert!(std::fs::read_to_string(path).unwrap().contains("GR-07"));
+    assert!(path.contains("/exports/"));
+}

@@ -36,6 +36,8 @@ pub enum Action {
     MoveItemDown,
     /// Open the list to choose from for the focused choice field (Enter).
     OpenPicker,
+    /// Write the open session (or comparison) as an HTML report into `<data-dir>/exports/` (Ctrl+E).
+    Export,
     /// Save now (Ctrl+S); saving also happens by itself.
     SaveNow,
     /// Answer to a question on screen (delete? remove?).

@@ -204,6 +204,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             silent(key(KeyCode::Up), Action::SelectUp),
             silent(key(KeyCode::PageDown), Action::PageDown),
             silent(key(KeyCode::PageUp), Action::PageUp),
+            b(ctrl('e'), Action::Export, |t| t.ui.k_export),
             b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_back),
         ],
         Context::Prices => vec![
@@ -348,6 +349,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             v.push(b(key(KeyCode::F(4)), Action::ToggleTableView, |t| {
                 t.ui.k_table_view
             }));
+            v.push(b(ctrl('e'), Action::Export, |t| t.ui.k_export));
             v.push(b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_back));
             v.push(silent(ctrl('s'), Action::SaveNow));
             for (i, phase) in Phase::ALL.iter().enumerate() {

@@ -328,6 +328,7 @@ pub fn update(app: &mut App, action: Action) {
             app.help_scroll = 0;
         }
         Action::Tick => tick(app),
+        Action::Export => export_current(app),
         _ => match app.screen {
             Screen::Library(_) => library_action(app, action),
             Screen::Session(_) => session_action(app, action),
@@ -522,6 +523,57 @@ fn compare_action(app: &mut App, action: Action) {
         Action::PageUp => c.scroll = c.scroll.saturating_sub(10),
         Action::Back => app.show_library(),
         _ => {}
+    }
+}
+
+/// Writes the open session or comparison as an HTML report into `<data-dir>/exports/`
+/// and says where.
+fn export_current(app: &mut App) {
+    let lang = app.lang;
+    let t = lang.texts();
+    let dir = app.library.root().join("exports");
+    let (name, html) = match &app.screen {
+        Screen::Session(v) => {
+            let format = crate::report::export::Format::Html;
+            let name = crate::report::export::suggested_name(&v.session, format, false);
+            match crate::report::export::export_session(&v.session, lang, format, false) {
+                crate::report::export::Exported::File(text) => (name, text),
+                crate::report::export::Exported::Folder(_) => return,
+            }
+        }
+        Screen::Compare(c) => {
+            let k = &c.comparison;
+            let case: String = k
+                .later
+                .case_code
+                .chars()
+                .map(|ch| {
+                    if ch.is_alphanumeric() || ch == '-' {
+                        ch
+                    } else {
+                        '-'
+                    }
+                })
+                .collect();
+            (
+                format!("{case}-{}-{}.html", k.earlier.wave, k.later.wave),
+                crate::report::compare::html(k, lang),
+            )
+        }
+        _ => return,
+    };
+    let path = dir.join(name);
+    let result = crate::store::paths::ensure_private_dir(&dir, true)
+        .and_then(|()| crate::store::atomic::write_atomic(&path, html.as_bytes()));
+    match result {
+        Ok(()) => app.say(
+            Level::Info,
+            t.ui.exported.replace("{}", &path.display().to_string()),
+        ),
+        Err(e) => app.say(
+            Level::Error,
+            format!("{} {}: {e}", t.ui.export_failed, path.display()),
+        ),
     }
 }
 

@@ -253,6 +253,10 @@ pub struct UiTexts {
     pub repriced: &'static str,
     pub copied_on: &'static str,
     pub prices: &'static str,
+    pub k_export: &'static str,
+    pub exported: &'static str,
+    pub export_failed: &'static str,
+
     pub k_prices: &'static str,
     pub k_edit: &'static str,
     pub k_save_close: &'static str,

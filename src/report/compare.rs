@@ -253,12 +253,7 @@ pub fn json(c: &Comparison) -> serde_json::Result<String> {
     })
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use super::html::escape as esc;
 
 /// An SVG radar chart of the "now" scores of both sessions, one axis per domain.
 pub fn radar_svg(c: &Comparison, lang: Lang) -> String {
@@ -269,7 +264,7 @@ pub fn radar_svg(c: &Comparison, lang: Lang) -> String {
         (cx + r * v * angle.cos(), cy + r * v * angle.sin())
     };
     let mut svg = String::from(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 520 470" width="520" height="470" role="img">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="-110 0 740 470" width="740" height="470" role="img">"#,
     );
     for ring in [0.2, 0.4, 0.6, 0.8, 1.0] {
         let pts: Vec<String> = (0..n)
@@ -385,28 +380,16 @@ pub fn html(c: &Comparison, lang: Lang) -> String {
     if in_list {
         body.push_str("</ul>\n");
     }
+    let title = format!(
+        "{} {} {}–{}",
+        lang.texts().ui.cmp_title,
+        c.later.case_code,
+        c.earlier.wave,
+        c.later.wave
+    );
     format!(
-        r#"<!DOCTYPE html>
-<html lang="{}"><head><meta charset="utf-8"><title>{}</title>
-<style>
-@page {{ size: A4; margin: 18mm; }}
-body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; color: #222; }}
-h2 {{ break-before: page; border-bottom: 1px solid #ccc; }}
-h2:first-of-type {{ break-before: auto; }}
-table {{ border-collapse: collapse; margin: 1rem 0; }}
-th, td {{ border-bottom: 1px solid #ddd; padding: .2rem .6rem; text-align: right; }}
-th:first-child, td:first-child {{ text-align: left; }}
-svg {{ max-width: 100%; height: auto; }}
-</style></head><body>
-{body}</body></html>
-"#,
-        lang.code(),
-        esc(&format!(
-            "{} {} {}–{}",
-            lang.texts().ui.cmp_title,
-            c.later.case_code,
-            c.earlier.wave,
-            c.later.wave
-        ))
+        "{}<style>.comparison td {{ white-space: nowrap; }}</style>\n<main class=\"comparison\">\n{body}</main>\n{}",
+        super::html::page_start(lang.code(), &title),
+        super::html::PAGE_END
     )
 }
