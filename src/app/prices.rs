@@ -178,6 +178,23 @@ pub fn choice(
     }
 }
 
+impl PriceEdit {
+    /// Applies an edit to the focused text field and writes the text into the draft; text
+    /// that is not a valid value is kept in the field with the reason.
+    fn edit_text(&mut self, t: &Texts, edit: impl FnOnce(&mut TextField) -> Edit) -> Edit {
+        let f = PriceField::ALL[self.field];
+        let Some(ed) = self.editor.as_mut() else {
+            return Edit::Ignored;
+        };
+        let result = edit(ed);
+        if result == Edit::Changed {
+            let text = ed.text();
+            self.error = set_field(&mut self.draft, f, &text, t).err();
+        }
+        result
+    }
+}
+
 fn open_field_editor(edit: &mut PriceEdit, lang: Lang) {
     let f = PriceField::ALL[edit.field];
     edit.editor =
@@ -317,7 +334,6 @@ fn edit_action(app: &mut App, action: Action) {
         return;
     };
     let Some(edit) = v.edit.as_mut() else { return };
-    let f = PriceField::ALL[edit.field];
     let move_to = |edit: &mut PriceEdit, to: usize| {
         edit.field = to % PriceField::ALL.len();
         edit.error = None;
@@ -327,12 +343,7 @@ fn edit_action(app: &mut App, action: Action) {
         Action::NextField => move_to(edit, edit.field + 1),
         Action::PrevField => move_to(edit, edit.field + PriceField::ALL.len() - 1),
         Action::Paste(text) => {
-            if let Some(ed) = edit.editor.as_mut()
-                && ed.paste(&text) == Edit::Changed
-            {
-                let text = ed.text();
-                edit.error = set_field(&mut edit.draft, f, &text, t).err();
-            }
+            edit.edit_text(t, |ed| ed.paste(&text));
         }
         Action::FieldKey(key) => field_key(app, key),
         Action::SaveNow | Action::Back => finish_edit(app),
@@ -370,20 +381,12 @@ fn field_key(app: &mut App, key: KeyEvent) {
         }
         return;
     }
-    let Some(ed) = edit.editor.as_mut() else {
-        return;
-    };
-    match ed.key(key) {
-        Edit::Changed => {
-            let text = ed.text();
-            edit.error = set_field(&mut edit.draft, f, &text, t).err();
-        }
-        Edit::Moved => {}
-        Edit::Ignored => match key.code {
+    if edit.edit_text(t, |ed| ed.key(key)) == Edit::Ignored {
+        match key.code {
             KeyCode::Enter | KeyCode::Down => prices_action(app, Action::NextField),
             KeyCode::Up => prices_action(app, Action::PrevField),
             _ => {}
-        },
+        }
     }
 }
 
