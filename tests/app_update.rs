@@ -404,3 +404,19 @@ fn ctrl_e_writes_the_open_session_and_the_comparison_as_html_and_says_where() {
     assert!(std::fs::read_to_string(path).unwrap().contains("GR-07"));
     assert!(path.contains("/exports/"));
 }
+
+#[test]
+fn page_down_and_up_jump_between_the_parts_of_a_phase() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    update(&mut app, Action::PageDown);
+    assert_eq!(view(&app).focused(), Some(FieldId::GroundRules));
+    update(&mut app, Action::PageDown);
+    assert_eq!(
+        view(&app).focused(),
+        Some(FieldId::Add(ListKind::Attendees))
+    );
+    update(&mut app, Action::PageUp);
+    update(&mut app, Action::PageUp);
+    assert_eq!(view(&app).focused(), Some(FieldId::Project));
+}

@@ -290,6 +290,10 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
                     Action::NextPhase,
                     |t| t.ui.k_next_phase,
                 ),
+                b(key(KeyCode::PageDown), Action::PageDown, |t| {
+                    t.ui.k_next_part
+                }),
+                silent(key(KeyCode::PageUp), Action::PageUp),
                 silent(
                     Key {
                         code: KeyCode::PageUp,

@@ -670,6 +670,18 @@ fn session_action(app: &mut App, action: Action) {
             let n = v.fields().len();
             app.set_focus(if i == 0 { n.saturating_sub(1) } else { i - 1 });
         }
+        Action::PageDown | Action::PageUp => {
+            let starts = super::form::layout::part_starts(v.phase, &v.session);
+            let i = v.focus[v.phase.index()];
+            let target = if action == Action::PageDown {
+                starts.iter().copied().find(|s| *s > i)
+            } else {
+                starts.iter().copied().rev().find(|s| *s < i)
+            };
+            if let Some(t) = target {
+                app.set_focus(t);
+            }
+        }
         Action::SaveNow => {
             app.close_editor();
             let status = app.autosave.flush();

@@ -139,6 +139,7 @@ pub static TEXTS: Texts = Texts {
         repriced: "{} prices updated or added; the costs are recalculated.",
         copied_on: "copied on",
         prices: "prices",
+        k_next_part: "next part",
         k_export: "report",
         exported: "Report written: {}",
         export_failed: "Could not write the report:",

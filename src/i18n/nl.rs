@@ -139,6 +139,7 @@ pub static TEXTS: Texts = Texts {
         repriced: "{} prijzen bijgewerkt of toegevoegd; de kosten zijn opnieuw berekend.",
         copied_on: "overgenomen op",
         prices: "prijzen",
+        k_next_part: "volgend onderdeel",
         k_export: "verslag",
         exported: "Verslag geschreven: {}",
         export_failed: "Kon het verslag niet schrijven:",

@@ -253,6 +253,8 @@ pub struct UiTexts {
     pub repriced: &'static str,
     pub copied_on: &'static str,
     pub prices: &'static str,
+    pub k_next_part: &'static str,
+
     pub k_export: &'static str,
     pub exported: &'static str,
     pub export_failed: &'static str,

@@ -258,6 +258,27 @@ fn list(
     r.push(Row::Field(FieldId::Add(l)));
 }
 
+/// The focus indexes where a part of the form starts (a heading or a list item): PgDn and
+/// PgUp jump between them, so a long phase is crossed in a few keys.
+pub fn part_starts(phase: Phase, s: &Session) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut index = 0;
+    let mut pending = false;
+    for row in rows(phase, s) {
+        match row {
+            Row::Heading(_) | Row::Item(..) => pending = true,
+            Row::Field(_) => {
+                if pending && starts.last() != Some(&index) {
+                    starts.push(index);
+                }
+                pending = false;
+                index += 1;
+            }
+        }
+    }
+    starts
+}
+
 /// The fields that take focus, in Tab order.
 pub fn fields(phase: Phase, s: &Session) -> Vec<FieldId> {
     rows(phase, s)
