@@ -328,3 +328,32 @@ fn compare_gives_the_same_numbers_in_text_markdown_and_json() {
     let html = std::fs::read_to_string(tmp.path().join("c.html")).unwrap();
     assert!(html.contains("<svg") && html.contains("</html>"));
 }
+
+#[test]
+fn delete_asks_first_and_purge_removes_only_what_has_expired() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("lib");
+    assert!(tafel(&data, &["demo"]).status.success());
+    let before = session_files(&data).len();
+    // No terminal to ask on: refused, nothing removed.
+    let o = tafel(&data, &["delete", "4b7e"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--yes"), "{}", stderr(&o));
+    assert_eq!(session_files(&data).len(), before);
+    let o = tafel(&data, &["--lang", "en", "delete", "4b7e", "--yes"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Deleted for good"));
+    assert_eq!(session_files(&data).len(), before - 1);
+
+    // Make one session expired; purge lists it and removes it, nothing else.
+    let victim = data.join("sessions/8d2f6a13-7c4e-4b9a-a5d1-6e0c3f9b2a74.json");
+    let mut s: serde_json::Value = serde_json::from_slice(&fs::read(&victim).unwrap()).unwrap();
+    s["retention_until"] = "2020-01-01".into();
+    fs::write(&victim, serde_json::to_vec(&s).unwrap()).unwrap();
+    let o = tafel(&data, &["purge", "--expired", "--yes"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!victim.exists());
+    assert_eq!(session_files(&data).len(), before - 2);
+    let o = tafel(&data, &["--lang", "en", "purge", "--expired"]);
+    assert!(stdout(&o).contains("No sessions are past"));
+}

@@ -354,4 +354,10 @@ pub static TEXTS: Texts = Texts {
     cli_valid: "valid",
     cli_read_only_newer: "made by a newer version of tafel; read-only",
     cli_tui_not_yet: "The conversation screen is not built in this version yet. The session was created:",
+    cli_needs_yes: "Deleting asks for confirmation; add --yes to delete without asking.",
+    cli_delete_confirm: "Delete session {} for good, also from the trash? Type yes to confirm:",
+    cli_nothing_deleted: "Nothing was deleted.",
+    cli_deleted: "Deleted for good:",
+    cli_purge_none: "No sessions are past their retention date.",
+    cli_purge_confirm: "Delete these {} sessions for good? Type yes to confirm:",
 };

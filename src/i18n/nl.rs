@@ -353,4 +353,10 @@ pub static TEXTS: Texts = Texts {
     cli_valid: "in orde",
     cli_read_only_newer: "gemaakt met een nieuwere versie van tafel; alleen lezen",
     cli_tui_not_yet: "Het scherm voor het gesprek is nog niet gebouwd in deze versie. Dit gesprek is wel aangemaakt:",
+    cli_needs_yes: "Verwijderen vraagt om bevestiging; voeg --yes toe om zonder vraag te verwijderen.",
+    cli_delete_confirm: "Gesprek {} voorgoed verwijderen, ook uit de prullenbak? Typ ja om te bevestigen:",
+    cli_nothing_deleted: "Er is niets verwijderd.",
+    cli_deleted: "Voorgoed verwijderd:",
+    cli_purge_none: "Er zijn geen gesprekken over hun bewaartermijn.",
+    cli_purge_confirm: "Deze {} gesprekken voorgoed verwijderen? Typ ja om te bevestigen:",
 };

@@ -89,6 +89,12 @@ pub struct Texts {
     pub cli_valid: &'static str,
     pub cli_read_only_newer: &'static str,
     pub cli_tui_not_yet: &'static str,
+    pub cli_needs_yes: &'static str,
+    pub cli_delete_confirm: &'static str,
+    pub cli_nothing_deleted: &'static str,
+    pub cli_deleted: &'static str,
+    pub cli_purge_none: &'static str,
+    pub cli_purge_confirm: &'static str,
 }
 
 impl Texts {

@@ -231,6 +231,94 @@ impl Library {
         Ok(target)
     }
 
+    /// Finds a session in the library or in the trash by a unique id prefix.
+    pub fn resolve_with_trash(&self, given: &str) -> Result<Uuid, ResolveError> {
+        let wanted = given.trim().to_ascii_lowercase();
+        let mut ids: Vec<Uuid> = [self.sessions_dir(), self.trash_dir()]
+            .iter()
+            .filter_map(|d| fs::read_dir(d).ok())
+            .flat_map(|r| r.flatten())
+            .filter_map(|e| {
+                let name = e.file_name().to_str()?.to_string();
+                Uuid::parse_str(name.strip_suffix(".json")?).ok()
+            })
+            .filter(|id| !wanted.is_empty() && id.to_string().starts_with(&wanted))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        match ids.as_slice() {
+            [] => Err(ResolveError::NotFound(given.to_string())),
+            [one] => Ok(*one),
+            many => Err(ResolveError::Ambiguous {
+                given: given.to_string(),
+                count: many.len(),
+                examples: many
+                    .iter()
+                    .take(3)
+                    .map(Uuid::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        }
+    }
+
+    /// Removes a session for good: its file, its copy in the trash and its lock file.
+    /// Refused while another copy has it open. Returns what was removed.
+    pub fn delete_for_good(&self, id: Uuid) -> io::Result<Vec<PathBuf>> {
+        let lock = match self.lock(id)? {
+            LockOutcome::Acquired(l) => l,
+            LockOutcome::HeldElsewhere(who) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::ResourceBusy,
+                    format!("the session is open in {who}"),
+                ));
+            }
+        };
+        let mut removed = Vec::new();
+        for path in [
+            self.path_for(id),
+            self.trash_dir().join(format!("{id}.json")),
+        ] {
+            match fs::remove_file(&path) {
+                Ok(()) => removed.push(path),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e),
+            }
+        }
+        drop(lock);
+        let _ = fs::remove_file(self.lock_path_for(id));
+        for dir in [self.sessions_dir(), self.trash_dir()] {
+            if let Ok(d) = fs::File::open(dir) {
+                let _ = d.sync_all();
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Sessions (in the library or the trash) whose retention date lies before `today`.
+    pub fn expired(&self, today: NaiveDate) -> Vec<(Uuid, PathBuf, NaiveDate)> {
+        let mut out = Vec::new();
+        for dir in [self.sessions_dir(), self.trash_dir()] {
+            let Ok(entries) = fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let path = e.path();
+                if path.extension().is_none_or(|x| x != "json") {
+                    continue;
+                }
+                if let Ok(l) = load(&path)
+                    && let Some(until) = l.session.retention_until
+                    && until < today
+                {
+                    out.push((l.session.id, path, until));
+                }
+            }
+        }
+        out.sort_by_key(|(_, p, _)| p.clone());
+        out
+    }
+
     /// Takes the edit lock of a session.
     pub fn lock(&self, id: Uuid) -> io::Result<LockOutcome> {
         SessionLock::acquire(&self.lock_path_for(id))
@@ -471,6 +559,40 @@ mod tests {
         assert!(reasons[2].contains("schema_version"), "{}", reasons[2]);
         assert!(reasons[3].contains("not a version"), "{}", reasons[3]);
         assert!(reasons[4].contains("symbolic link"), "{}", reasons[4]);
+    }
+
+    #[test]
+    fn delete_for_good_removes_file_trash_copy_and_lock_and_purge_finds_expired() {
+        let (_d, lib) = library();
+        let mut s = sample();
+        s.retention_until = NaiveDate::from_ymd_opt(2020, 1, 1);
+        lib.save(&s).unwrap();
+        let other = sample();
+        lib.save(&other).unwrap();
+        lib.move_to_trash(s.id).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let expired = lib.expired(today);
+        assert_eq!(
+            expired.len(),
+            1,
+            "only the expired one, also when it is in the trash"
+        );
+        assert_eq!(expired[0].0, s.id);
+        assert_eq!(
+            lib.resolve_with_trash(&s.id.to_string()[..8]).unwrap(),
+            s.id
+        );
+        let removed = lib.delete_for_good(s.id).unwrap();
+        assert_eq!(removed.len(), 1);
+        assert!(!lib.trash_dir().join(format!("{}.json", s.id)).exists());
+        assert!(!lib.lock_path_for(s.id).exists());
+        // Open elsewhere: refused, nothing removed.
+        let LockOutcome::Acquired(held) = lib.lock(other.id).unwrap() else {
+            panic!()
+        };
+        assert!(lib.delete_for_good(other.id).is_err());
+        assert!(lib.path_for(other.id).exists());
+        drop(held);
     }
 
     #[test]
