@@ -21,6 +21,8 @@ pub struct App {
     pub help_open: bool,
     /// Lines scrolled in the help screen.
     pub help_scroll: u16,
+    /// When free disk space was last checked.
+    pub space_checked: Option<Instant>,
     /// A short message in the status line, with how important it is.
     pub message: Option<Message>,
     pub quit: bool,

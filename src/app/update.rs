@@ -20,6 +20,8 @@ pub const DEBOUNCE: Duration = Duration::from_millis(250);
 pub const MAX_UNSAVED: Duration = Duration::from_secs(1);
 /// A failed save is tried again this often.
 pub const RETRY: Duration = Duration::from_secs(2);
+/// Free disk space is checked this often while a session is open.
+pub const SPACE_CHECK_EVERY: Duration = Duration::from_secs(10);
 /// The phase clock is written into the session this often.
 pub const BOOK_TIME_EVERY: Duration = Duration::from_secs(60);
 
@@ -34,6 +36,7 @@ impl App {
             screen: Screen::Library(LibraryView::new(Vec::new())),
             help_open: false,
             help_scroll: 0,
+            space_checked: None,
             message: None,
             quit: false,
             autosave: Autosave::start(),
@@ -356,6 +359,18 @@ fn tick(app: &mut App) {
     }
     if now.saturating_duration_since(v.phase_entered) >= BOOK_TIME_EVERY {
         app.book_time();
+    }
+    if app
+        .space_checked
+        .is_none_or(|t| now.duration_since(t) >= SPACE_CHECK_EVERY)
+    {
+        app.space_checked = Some(now);
+        if let Some(free) = crate::store::space::nearly_full(&app.library.sessions_dir()) {
+            let mb = rust_decimal::Decimal::from(free / 1024) / rust_decimal::Decimal::from(1024);
+            let mb = form::display_decimal(mb.round_dp(1), app.lang);
+            let text = app.lang.texts().ui.disk_nearly_full.replace("{}", &mb);
+            app.say(Level::Warning, text);
+        }
     }
     let Screen::Session(v) = &mut app.screen else {
         return;

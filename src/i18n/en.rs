@@ -139,6 +139,7 @@ pub static TEXTS: Texts = Texts {
         repriced: "{} prices updated or added; the costs are recalculated.",
         copied_on: "copied on",
         prices: "prices",
+        disk_nearly_full: "The disk is nearly full: {} MB left. Free some space; tafel keeps saving while it can.",
         k_next_part: "next part",
         k_export: "report",
         exported: "Report written: {}",

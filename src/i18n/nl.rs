@@ -139,6 +139,7 @@ pub static TEXTS: Texts = Texts {
         repriced: "{} prijzen bijgewerkt of toegevoegd; de kosten zijn opnieuw berekend.",
         copied_on: "overgenomen op",
         prices: "prijzen",
+        disk_nearly_full: "De schijf is bijna vol: nog {} MB vrij. Maak ruimte vrij; tafel blijft opslaan zolang het kan.",
         k_next_part: "volgend onderdeel",
         k_export: "verslag",
         exported: "Verslag geschreven: {}",

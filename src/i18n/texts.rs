@@ -259,6 +259,8 @@ pub struct UiTexts {
     pub repriced: &'static str,
     pub copied_on: &'static str,
     pub prices: &'static str,
+    pub disk_nearly_full: &'static str,
+
     pub k_next_part: &'static str,
 
     pub k_export: &'static str,

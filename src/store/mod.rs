@@ -9,6 +9,7 @@ pub mod error;
 pub mod lock;
 pub mod migrate;
 pub mod paths;
+pub mod space;
 
 use std::fs;
 use std::io;
