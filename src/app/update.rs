@@ -15,9 +15,9 @@ use crate::model::{Phase, Quote, Session, series};
 use crate::store::{self, LockOutcome};
 
 /// Saving starts this long after the last change...
-pub const DEBOUNCE: Duration = Duration::from_millis(250);
+pub const DEBOUNCE: Duration = Duration::from_millis(200);
 /// ...or this long after the first unsaved change, even while typing goes on.
-pub const MAX_UNSAVED: Duration = Duration::from_secs(1);
+pub const MAX_UNSAVED: Duration = Duration::from_millis(300);
 /// A failed save is tried again this often.
 pub const RETRY: Duration = Duration::from_secs(2);
 /// Free disk space is checked this often while a session is open.

@@ -1,6 +1,11 @@
 //! Saving a file so that a crash, a full disk or a kill at any moment leaves either the
 //! old file or the new one, whole: temp file in the same folder (mode 0600 from birth),
 //! fsync, rename over the target, fsync of the folder.
+//!
+//! On Linux the new content is first written to an unnamed file (`O_TMPFILE`) that gets a
+//! name only once it is complete and on disk, right before the rename: a `kill -9` while
+//! writing then leaves nothing behind. Where the file system cannot do that, a named
+//! temporary file is used, and leftovers of dead processes are removed at the next start.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -19,6 +24,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let tmp = temp_path(path);
+    match write_unnamed(dir, &tmp, bytes) {
+        Ok(()) => {
+            let result = fs::rename(&tmp, path).and_then(|()| File::open(dir)?.sync_all());
+            if result.is_err() {
+                let _ = fs::remove_file(&tmp);
+            }
+            return result;
+        }
+        // The file system has no unnamed files: use a named temporary file below.
+        Err(e) if matches!(e.raw_os_error(), Some(95 | 21 | 22 | 38)) => {}
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+    }
     let result = (|| {
         let mut f = OpenOptions::new()
             .write(true)
@@ -35,6 +55,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Writes `bytes` into an unnamed file in `dir`, makes it durable, and only then links it
+/// in as `tmp`. Errors EOPNOTSUPP/EISDIR/EINVAL/ENOSYS mean unnamed files are unsupported.
+fn write_unnamed(dir: &Path, tmp: &Path, bytes: &[u8]) -> io::Result<()> {
+    use rustix::fs::{AtFlags, CWD, Mode, OFlags};
+    use std::os::fd::AsRawFd;
+    let fd = rustix::fs::open(
+        dir,
+        OFlags::TMPFILE | OFlags::WRONLY | OFlags::CLOEXEC,
+        Mode::from_raw_mode(0o600),
+    )?;
+    let mut f = File::from(fd);
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    let proc_path = format!("/proc/self/fd/{}", f.as_raw_fd());
+    rustix::fs::linkat(CWD, proc_path.as_str(), CWD, tmp, AtFlags::SYMLINK_FOLLOW)?;
+    Ok(())
 }
 
 fn temp_path(path: &Path) -> PathBuf {
@@ -76,11 +114,23 @@ pub fn remove_stale_temps(dir: &Path, min_age: Duration) -> usize {
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age >= min_age);
-        if old_enough && fs::remove_file(entry.path()).is_ok() {
+        if (old_enough || writer_is_gone(name)) && fs::remove_file(entry.path()).is_ok() {
             removed += 1;
         }
     }
     removed
+}
+
+/// A temporary file's name holds the pid of the process that wrote it; when that process
+/// no longer exists, the file is a leftover of a crash.
+fn writer_is_gone(name: &str) -> bool {
+    let Some(rest) = name.split(TEMP_MARKER).nth(1) else {
+        return false;
+    };
+    let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+        return false;
+    };
+    pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists()
 }
 
 #[cfg(test)]
@@ -122,6 +172,20 @@ mod tests {
             .filter(|e| is_temp_name(&e.as_ref().unwrap().file_name().to_string_lossy()))
             .count();
         assert_eq!(temps, 0);
+    }
+
+    #[test]
+    fn leftovers_of_dead_processes_go_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        // pid 4194304 is above Linux's pid_max: certainly not running.
+        fs::write(dir.path().join(".a.json.tmp-4194304-1"), b"x").unwrap();
+        let mine = format!(".b.json.tmp-{}-1", std::process::id());
+        fs::write(dir.path().join(&mine), b"x").unwrap();
+        assert_eq!(remove_stale_temps(dir.path(), Duration::from_secs(3600)), 1);
+        assert!(
+            dir.path().join(&mine).exists(),
+            "a save in progress in a live process is left alone"
+        );
     }
 
     #[test]
