@@ -225,3 +225,258 @@ fn closing_the_terminal_window_saves_unsaved_text_and_leaves_no_process() {
     assert_eq!(s["preparation"]["project"], "Net getypt");
     assert!(took < Duration::from_secs(5), "exit took {took:?}");
 }
+
+/// Starts `tafel new` wrapped in a shell that prints the exit status, types, and returns.
+fn started_with_status(name: &str, env: &[(&str, &str)]) -> Tmux {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let socket = format!("tafel-test-{name}-{}", std::process::id());
+    let inner = format!(
+        "{} --data-dir {} new; echo EXIT=$?; sleep 30",
+        env!("CARGO_BIN_EXE_tafel"),
+        data.display()
+    );
+    let mut cmd = Command::new("tmux");
+    cmd.args([
+        "-L",
+        &socket,
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-s",
+        "t",
+        "sh",
+        "-c",
+        &inner,
+    ])
+    .env("LANG", "nl_NL.UTF-8");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    assert!(cmd.status().unwrap().success());
+    let t = Tmux {
+        socket,
+        _dir: dir,
+        data,
+    };
+    t.tmux(&["set", "-g", "escape-time", "0"]);
+    t.tmux(&["set", "-g", "remain-on-exit", "on"]);
+    t
+}
+
+fn tafel_pid(t: &Tmux) -> i32 {
+    // The pane runs `sh -c`; tafel is its child.
+    let shell = t.pid().unwrap();
+    let start = Instant::now();
+    loop {
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+            .unwrap_or_default();
+        if let Some(pid) = children
+            .split_whitespace()
+            .next()
+            .and_then(|p| p.parse().ok())
+        {
+            return pid;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "tafel did not start"
+        );
+        sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn term_int_quit_and_hup_save_unsaved_text_and_give_the_terminal_back() {
+    for (sig, num) in [("TERM", 15), ("INT", 2), ("QUIT", 3), ("HUP", 1)] {
+        let t = started_with_status(&format!("sig{num}"), &[]);
+        t.wait_for_screen("Voorbereiding");
+        let pid = tafel_pid(&t);
+        t.text(&format!("signaal {sig}"));
+        sleep(Duration::from_millis(60)); // typed, but within the debounce: not saved yet
+        Command::new("kill")
+            .args([&format!("-{sig}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        let screen = t.wait_for_screen("EXIT=");
+        assert!(
+            screen.contains(&format!("EXIT={}", 128 + num)),
+            "SIG{sig}: {screen}"
+        );
+        assert_eq!(
+            t.tmux(&["display", "-p", "-t", "t", "#{alternate_on}"])
+                .trim(),
+            "0",
+            "SIG{sig} left the alternate screen"
+        );
+        let s = json(&t.session_file());
+        assert_eq!(
+            s["preparation"]["project"],
+            format!("signaal {sig}"),
+            "SIG{sig}"
+        );
+    }
+}
+
+#[test]
+fn a_panic_saves_restores_the_terminal_and_says_where_the_data_is() {
+    let t = started_with_status("panic", &[("TAFEL_TEST_PANIC_ON_KEY", "~")]);
+    t.wait_for_screen("Voorbereiding");
+    t.text("voor de paniek");
+    sleep(Duration::from_millis(30));
+    t.text("~");
+    let screen = t.wait_for_screen("EXIT=");
+    assert!(screen.contains("EXIT=101"), "{screen}");
+    let file = t.session_file();
+    assert!(
+        screen.contains(&file.file_name().unwrap().to_string_lossy().to_string()[..8]),
+        "names the file: {screen}"
+    );
+    assert!(
+        !screen.contains("voor de paniek"),
+        "no session text in the crash message: {screen}"
+    );
+    assert_eq!(
+        t.tmux(&["display", "-p", "-t", "t", "#{alternate_on}"])
+            .trim(),
+        "0"
+    );
+    assert_eq!(json(&file)["preparation"]["project"], "voor de paniek");
+}
+
+#[test]
+fn a_second_copy_opens_read_only_and_a_crashed_first_copy_does_not_block() {
+    let first = Tmux::start("two-a", &["new"]);
+    first.wait_for_screen("Voorbereiding");
+    first.text("eerste kopie");
+    sleep(Duration::from_millis(500));
+    let file = first.session_file();
+    let id = file.file_stem().unwrap().to_string_lossy().to_string();
+    let data = first.data.display().to_string();
+    let socket = format!("tafel-test-two-b-{}", std::process::id());
+    let cmd = format!(
+        "{} --data-dir {data} open {id}",
+        env!("CARGO_BIN_EXE_tafel")
+    );
+    Command::new("tmux")
+        .args([
+            "-L",
+            &socket,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-s",
+            "t",
+            &cmd,
+        ])
+        .env("LANG", "nl_NL.UTF-8")
+        .status()
+        .unwrap();
+    let second = Tmux {
+        socket,
+        _dir: tempfile::tempdir().unwrap(),
+        data: first.data.clone(),
+    };
+    let screen = second.wait_for_screen("ALLEEN LEZEN");
+    assert!(
+        screen.contains("al geopend"),
+        "says where it is open: {screen}"
+    );
+    second.tmux(&["kill-server"]);
+    // A crash of the first copy: the lock is stale and the next copy may edit.
+    let pid = first.pid().unwrap();
+    Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .unwrap();
+    wait_until("the kill", || process_gone(pid));
+    let socket = format!("tafel-test-two-c-{}", std::process::id());
+    Command::new("tmux")
+        .args([
+            "-L",
+            &socket,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-s",
+            "t",
+            &cmd,
+        ])
+        .env("LANG", "nl_NL.UTF-8")
+        .status()
+        .unwrap();
+    let third = Tmux {
+        socket,
+        _dir: tempfile::tempdir().unwrap(),
+        data: first.data.clone(),
+    };
+    let screen = third.wait_for_screen("onverwacht");
+    assert!(!screen.contains("ALLEEN LEZEN"), "{screen}");
+}
+
+#[test]
+fn a_megabyte_paste_goes_in_as_one_edit_and_resize_storms_do_no_harm() {
+    let t = Tmux::start("paste", &["new"]);
+    t.wait_for_screen("Voorbereiding");
+    t.keys(&["PgDn"]); // to the consent part...
+    t.keys(&["BTab"]); // ...and back to the multi-line starting question
+    let big = "Regel met een ë, een 😀 en 日本.\n".repeat(30_000);
+    assert!(big.len() > 1_000_000);
+    let file = t.data.with_file_name("paste.txt");
+    std::fs::write(&file, &big).unwrap();
+    t.tmux(&["load-buffer", file.to_str().unwrap()]);
+    let start = Instant::now();
+    t.tmux(&["paste-buffer", "-p", "-t", "t"]);
+    wait_until("the paste on disk", || {
+        std::fs::read(t.session_file())
+            .ok()
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+            .is_some_and(|v| {
+                v["preparation"]["starting_question"]
+                    .as_str()
+                    .is_some_and(|q| q.len() >= big.len() - 1)
+            })
+    });
+    eprintln!("1 MB paste on disk after {:?}", start.elapsed());
+    assert!(start.elapsed() < Duration::from_secs(5));
+    for (w, h) in [
+        (1, 1),
+        (300, 80),
+        (20, 5),
+        (2, 40),
+        (80, 24),
+        (1, 1),
+        (100, 30),
+    ]
+    .repeat(5)
+    {
+        t.tmux(&[
+            "resize-window",
+            "-t",
+            "t",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+        ]);
+    }
+    sleep(Duration::from_millis(300));
+    assert!(!t.dead(), "still running after the resize storm");
+    t.keys(&["C-q"]);
+    wait_until("the program to end", || t.dead());
+}

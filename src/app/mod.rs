@@ -96,9 +96,25 @@ fn event_loop(
     }
 }
 
+/// For the panic test only: `TAFEL_TEST_PANIC_ON_KEY=<char>` makes typing that character
+/// panic, so the test can prove that a panic saves and restores the terminal.
+fn test_panic_key() -> Option<char> {
+    static KEY: std::sync::OnceLock<Option<char>> = std::sync::OnceLock::new();
+    *KEY.get_or_init(|| {
+        std::env::var("TAFEL_TEST_PANIC_ON_KEY")
+            .ok()
+            .and_then(|v| v.chars().next())
+    })
+}
+
 fn handle(app: &mut App, e: Event) {
     match e {
         Event::Key(k) if k.kind == KeyEventKind::Press || k.kind == KeyEventKind::Repeat => {
+            if let ratatui::crossterm::event::KeyCode::Char(c) = k.code
+                && test_panic_key() == Some(c)
+            {
+                panic!("test panic requested with TAFEL_TEST_PANIC_ON_KEY");
+            }
             if let Some(action) = keymap::map_key(app, k) {
                 update(app, action);
             }
