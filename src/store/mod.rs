@@ -597,6 +597,52 @@ mod tests {
     }
 
     #[test]
+    fn odd_names_and_huge_files_are_listed_with_a_reason_and_left_alone() {
+        use std::os::unix::ffi::OsStrExt;
+        let (_d, lib) = library();
+        let dir = lib.sessions_dir();
+        let odd = dir.join(std::ffi::OsStr::from_bytes(b"caf\xe9.json"));
+        fs::write(&odd, b"{}").unwrap();
+        let huge = dir.join("huge.json");
+        let f = fs::File::create(&huge).unwrap();
+        f.set_len(MAX_FILE_BYTES + 1).unwrap(); // sparse: no real disk use
+        let entries = lib.scan().unwrap();
+        let reasons: Vec<String> = entries
+            .iter()
+            .map(|e| match e {
+                Entry::Unreadable { error, .. } => error.reason(),
+                Entry::Session(_) => String::new(),
+            })
+            .collect();
+        assert!(
+            reasons.iter().any(|r| r.contains("not valid text")),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons.iter().any(|r| r.contains("too large")),
+            "{reasons:?}"
+        );
+        assert_eq!(fs::read(&odd).unwrap(), b"{}");
+        assert_eq!(fs::metadata(&huge).unwrap().len(), MAX_FILE_BYTES + 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_loader_never_panics_on_garbage(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..4096)) {
+            let _ = parse(Path::new("x.json"), &bytes);
+        }
+
+        #[test]
+        fn every_strict_prefix_of_a_session_is_refused(cut in 0usize..100_000) {
+            let mut s = sample();
+            s.preparation.starting_question = "Café 😀 日本".repeat(20);
+            let bytes = serde_json::to_vec_pretty(&s).unwrap();
+            let cut = cut % bytes.len();
+            proptest::prop_assert!(parse(Path::new("x.json"), &bytes[..cut]).is_err());
+        }
+    }
+
+    #[test]
     fn resolves_unique_prefixes_only() {
         let (_d, lib) = library();
         let mut a = sample();
