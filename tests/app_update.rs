@@ -420,3 +420,16 @@ fn page_down_and_up_jump_between_the_parts_of_a_phase() {
     update(&mut app, Action::PageUp);
     assert_eq!(view(&app).focused(), Some(FieldId::Project));
 }
+
+#[test]
+fn new_sessions_are_kept_as_long_as_the_data_folder_says() {
+    let (_d, lib) = library();
+    std::fs::write(lib.root().join("config.json"), r#"{"retention_months": 6}"#).unwrap();
+    let app = new_session(&lib);
+    let s = &view(&app).session;
+    let date = s.preparation.date.unwrap();
+    assert_eq!(
+        s.retention_until,
+        date.checked_add_months(chrono::Months::new(6))
+    );
+}

@@ -12,6 +12,7 @@ fn tafel(data: &Path, args: &[&str]) -> Output {
         .args(args)
         .env_remove("TAFEL_DATA_DIR")
         .env("LANG", "C")
+        .stdin(std::process::Stdio::null())
         .output()
         .expect("tafel runs")
 }

@@ -594,12 +594,13 @@ fn export_current(app: &mut App) {
 
 /// Creates a new session (or the next wave of `earlier`) and opens it.
 fn new_session(app: &mut App, earlier: Option<&Session>) {
-    let s = if let Some(e) = earlier {
+    let mut s = if let Some(e) = earlier {
         series::follow_up(e)
     } else {
         let c = &app.catalog;
         Session::new(c.domains.clone(), c.prices.clone(), c.payers.clone())
     };
+    s.set_retention_months(crate::store::config::retention_months(app.library.root()));
     match app.library.save(&s) {
         Ok(path) => app.open_session(&path),
         Err(e) => app.say(Level::Error, e.to_string()),

@@ -177,6 +177,7 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
             let lib = library()?;
             let catalog = Catalog::load(lib.root());
             let mut s = Session::new(catalog.domains, catalog.prices, catalog.payers);
+            s.set_retention_months(store::config::retention_months(lib.root()));
             s.preparation.project = project.unwrap_or_default();
             s.preparation.case_code = case_code.unwrap_or_default();
             lib.save(&s)?;
@@ -190,7 +191,8 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
         Some(Command::FollowUp { id }) => {
             let lib = library()?;
             let earlier = store::load(&lib.resolve(&id)?)?;
-            let next = series::follow_up(&earlier.session);
+            let mut next = series::follow_up(&earlier.session);
+            next.set_retention_months(store::config::retention_months(lib.root()));
             lib.save(&next)?;
             crate::app::run(&lib, lang, Start::New(next.id))
         }

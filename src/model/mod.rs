@@ -237,6 +237,12 @@ impl Session {
         }
     }
 
+    /// Keeps the session until `months` after its date (or after today).
+    pub fn set_retention_months(&mut self, months: u32) {
+        let from = self.preparation.date.unwrap_or_else(|| now().date_naive());
+        self.retention_until = from.checked_add_months(chrono::Months::new(months));
+    }
+
     /// "T0", "T1", ...
     pub fn wave_label(&self) -> String {
         format!("T{}", self.preparation.wave)

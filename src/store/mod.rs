@@ -5,6 +5,7 @@
 //! replaces files atomically (see [`atomic`]); editing takes a lock (see [`lock`]).
 
 pub mod atomic;
+pub mod config;
 pub mod error;
 pub mod lock;
 pub mod migrate;

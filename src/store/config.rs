@@ -1,0 +1,39 @@
+//! Settings of one data folder, in `<data-dir>/config.json`. Today only the default
+//! retention of new sessions: `{"retention_months": 24}`.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::model::DEFAULT_RETENTION_MONTHS;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct File {
+    retention_months: Option<u32>,
+}
+
+/// How many months a new session is kept before `tafel purge --expired` removes it.
+/// A missing or unreadable config file means the default of 24 months.
+pub fn retention_months(data_dir: &Path) -> u32 {
+    std::fs::read_to_string(data_dir.join("config.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<File>(&t).ok())
+        .and_then(|f| f.retention_months)
+        .filter(|m| (1..=1200).contains(m))
+        .unwrap_or(DEFAULT_RETENTION_MONTHS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_retention_or_falls_back_to_the_default() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(retention_months(dir.path()), DEFAULT_RETENTION_MONTHS);
+        std::fs::write(dir.path().join("config.json"), r#"{"retention_months": 6}"#).unwrap();
+        assert_eq!(retention_months(dir.path()), 6);
+        std::fs::write(dir.path().join("config.json"), "not json").unwrap();
+        assert_eq!(retention_months(dir.path()), DEFAULT_RETENTION_MONTHS);
+    }
+}
