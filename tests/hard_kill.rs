@@ -220,12 +220,17 @@ fn kill_9_while_typing_never_corrupts_and_loses_only_the_last_moment() {
         .filter(|r| !r.corrupt && r.lost > r.allowed)
         .map(|r| (r.lost, r.allowed))
         .collect();
-    eprintln!(
-        "hard-kill: {} rounds, {typed} chars typed, corrupt {corrupt}, leftover temp files {leftovers}, chars lost median {} max {}",
+    let summary = format!(
+        "hard-kill: {} rounds (seed {seed}), {typed} chars typed, corrupt {corrupt}, leftover temp files {leftovers}, chars lost median {} max {}",
         results.len(),
         lost[lost.len() / 2],
         lost[lost.len() - 1]
     );
+    eprintln!("{summary}");
+    // scripts/test.sh prints these figures after the run.
+    let figures = Path::new(env!("CARGO_TARGET_TMPDIR")).join("figures");
+    let _ = std::fs::create_dir_all(&figures);
+    let _ = std::fs::write(figures.join("hard-kill.txt"), summary + "\n");
     assert_eq!(results.len(), rounds);
     assert_eq!(
         corrupt, 0,
