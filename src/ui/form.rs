@@ -182,8 +182,8 @@ fn part(
             if is_focus && view.editor.as_ref().is_some_and(|(f, _)| *f == id) {
                 let (_, ed) = view.editor.as_ref().expect("checked");
                 let text = ed.text();
-                let shown: String = text.chars().take(DISPLAY_CHARS * 4).collect();
-                let rows = wrap::wrap(&shown, value_w).len() + usize::from(ed.is_multi_line());
+                let rows = wrap::wrap_at_most(&text, value_w, EDITOR_LINES).len()
+                    + usize::from(ed.is_multi_line());
                 editor = Some(rows.clamp(1, EDITOR_LINES) as u16);
                 lines = vec![Line::from(vec![label_span])];
             } else {

@@ -5,12 +5,24 @@ use unicode_width::UnicodeWidthStr;
 
 /// Splits `text` into lines of at most `width` columns, breaking at spaces where it can.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_at_most(text, width, usize::MAX)
+}
+
+/// Like [`wrap`], but stops after `limit` lines: measuring a 50 KB text for a field of
+/// twelve rows should not wrap all of it.
+pub fn wrap_at_most(text: &str, width: usize, limit: usize) -> Vec<String> {
     let width = width.max(1);
     let mut out = Vec::new();
     for para in text.split('\n') {
+        if out.len() >= limit {
+            break;
+        }
         let mut line = String::new();
         let mut line_w = 0;
         for word in para.split(' ') {
+            if out.len() >= limit {
+                break;
+            }
             let w = word.width();
             let sep = usize::from(!line.is_empty());
             if line_w + sep + w <= width {
@@ -43,6 +55,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         }
         out.push(line);
     }
+    out.truncate(limit);
     out
 }
 
@@ -80,6 +93,20 @@ mod tests {
         assert_eq!(wrap("", 5), vec![""]);
         for line in wrap("Ik heb rust in het hoofd 😀 en ik word niet dakloos", 7) {
             assert!(line.width() <= 7, "{line}");
+        }
+    }
+
+    #[test]
+    fn wrapping_at_most_n_lines_gives_the_first_n_lines_of_the_whole() {
+        let text = "Een zin met woorden die afbreken. 日本語のテキスト\nTweede alinea, kort.\n\nlangwoordzonderspatiesdatafgebrokenmoetworden ".repeat(40);
+        for width in [1, 5, 17, 40] {
+            let all = wrap(&text, width);
+            for limit in [0, 1, 3, 12, all.len(), all.len() + 5] {
+                assert_eq!(
+                    wrap_at_most(&text, width, limit),
+                    all[..limit.min(all.len())]
+                );
+            }
         }
     }
 
