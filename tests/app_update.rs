@@ -347,6 +347,7 @@ fn the_library_filters_opens_follows_up_and_trashes() {
     let (_d, lib) = library();
     let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
     update(&mut app, Action::LoadDemo);
+    app.wait_for_library();
     let Screen::Library(l) = &app.screen else {
         panic!()
     };
@@ -367,13 +368,21 @@ fn the_library_filters_opens_follows_up_and_trashes() {
         view(&app).reference.is_some(),
         "the earlier wave is shown as reference"
     );
+    let t2 = view(&app).session.id;
     update(&mut app, Action::Back);
+    app.wait_for_library();
     let Screen::Library(l) = &app.screen else {
         panic!("back in the library")
     };
     assert_eq!(l.rows().len(), all + 1);
+    assert_eq!(
+        l.selected_session().map(|s| s.id),
+        Some(t2),
+        "the cursor is on the session just closed"
+    );
     update(&mut app, Action::DeleteSelected);
     update(&mut app, Action::Confirm(true));
+    app.wait_for_library();
     let Screen::Library(l) = &app.screen else {
         panic!()
     };
@@ -386,6 +395,7 @@ fn ctrl_e_writes_the_open_session_and_the_comparison_as_html_and_says_where() {
     let (_d, lib) = library();
     let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
     update(&mut app, Action::LoadDemo);
+    app.wait_for_library();
     update(&mut app, Action::SelectDown);
     update(&mut app, Action::CompareSelected);
     update(&mut app, Action::Export);
@@ -397,6 +407,7 @@ fn ctrl_e_writes_the_open_session_and_the_comparison_as_html_and_says_where() {
         "{msg}"
     );
     update(&mut app, Action::Back);
+    app.wait_for_library();
     update(&mut app, Action::OpenSelected);
     update(&mut app, Action::Export);
     let msg = app.message.clone().unwrap().text;

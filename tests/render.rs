@@ -49,6 +49,7 @@ fn library_screens() {
     let (_d, lib) = demo_library();
     for lang in [Lang::Nl, Lang::En] {
         let mut app = App::new(lang, lib.clone(), Start::Library);
+        app.wait_for_library();
         freeze(&mut app);
         for (w, h) in [(80, 24), (120, 40)] {
             insta::assert_snapshot!(
@@ -60,6 +61,7 @@ fn library_screens() {
     let empty_dir = tempfile::tempdir().unwrap();
     let empty = Library::open(empty_dir.path()).unwrap();
     let mut app = App::new(Lang::Nl, empty.clone(), Start::Library);
+    app.wait_for_library();
     freeze(&mut app);
     insta::assert_snapshot!("library_empty_nl_80x24", draw(&app, 80, 24, &empty));
 }
@@ -141,6 +143,7 @@ fn tiny_terminals_and_resize_storms_never_panic() {
         }
     }
     let mut lib_app = App::new(Lang::En, lib.clone(), Start::Library);
+    lib_app.wait_for_library();
     freeze(&mut lib_app);
     for w in 0..130 {
         draw(&lib_app, w.max(1), (w / 3).max(1), &lib);
@@ -152,6 +155,7 @@ fn the_comparison_screen_at_80x24_and_160x48() {
     let (_d, lib) = demo_library();
     for lang in [Lang::Nl, Lang::En] {
         let mut app = App::new(lang, lib.clone(), Start::Library);
+        app.wait_for_library();
         // The library lists GR-07 T0 then T1; Ctrl+K on T1 compares it with T0.
         update(&mut app, Action::SelectDown);
         update(&mut app, Action::CompareSelected);
@@ -175,6 +179,7 @@ fn the_comparison_screen_at_80x24_and_160x48() {
 fn the_help_scrolls_on_a_small_terminal() {
     let (_d, lib) = demo_library();
     let mut app = App::new(Lang::En, lib.clone(), Start::Library);
+    app.wait_for_library();
     freeze(&mut app);
     update(&mut app, Action::Help);
     let top = draw(&app, 80, 24, &lib);

@@ -7,6 +7,7 @@ pub mod action;
 pub mod autosave;
 pub mod form;
 pub mod keymap;
+pub mod library;
 pub mod prices;
 pub mod signals;
 pub mod state;
@@ -32,6 +33,8 @@ use crate::store::Library;
 
 /// How long the loop waits for a key before a tick.
 const TICK: Duration = Duration::from_millis(100);
+/// The same while the library is being read, so the list fills in visibly.
+const LOADING_TICK: Duration = Duration::from_millis(10);
 
 pub fn run(lib: &Library, lang: Lang, start: Start) -> CmdResult {
     let stop =
@@ -80,7 +83,13 @@ fn event_loop(
             return Ok(Some(status));
         }
         terminal.draw(|frame| crate::ui::render(frame, app))?;
-        if event::poll(TICK)? {
+        let loading = matches!(&app.screen, state::Screen::Library(l) if l.loading.is_some());
+        match bench_quit() {
+            Some(BenchQuit::FirstFrame) => return Ok(None),
+            Some(BenchQuit::Loaded) if !loading => return Ok(None),
+            _ => {}
+        }
+        if event::poll(if loading { LOADING_TICK } else { TICK })? {
             // Drain everything that is waiting, then draw once.
             loop {
                 handle(app, event::read()?);
@@ -94,6 +103,24 @@ fn event_loop(
             return Ok(None);
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BenchQuit {
+    FirstFrame,
+    Loaded,
+}
+
+/// For scripts/bench.sh only, so start-up can be timed from outside:
+/// `TAFEL_BENCH_QUIT=first-frame` quits right after the first frame is drawn,
+/// `TAFEL_BENCH_QUIT=loaded` as soon as the whole library has been read and drawn.
+fn bench_quit() -> Option<BenchQuit> {
+    static MODE: std::sync::OnceLock<Option<BenchQuit>> = std::sync::OnceLock::new();
+    *MODE.get_or_init(|| match std::env::var("TAFEL_BENCH_QUIT").ok()?.as_str() {
+        "first-frame" => Some(BenchQuit::FirstFrame),
+        "loaded" => Some(BenchQuit::Loaded),
+        _ => None,
+    })
 }
 
 /// For the panic test only: `TAFEL_TEST_PANIC_ON_KEY=<char>` makes typing that character

@@ -3,15 +3,14 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use uuid::Uuid;
-
 use super::autosave::SaveStatus;
 use super::form::{FieldId, ListKind, layout};
+pub use super::library::{LibraryRow, LibraryView};
 use super::text_field::TextField;
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
 use crate::model::{Phase, Session};
-use crate::store::{Entry, Library, SessionLock, Summary};
+use crate::store::{Library, SessionLock};
 
 pub struct App {
     pub lang: Lang,
@@ -36,7 +35,7 @@ pub struct App {
 }
 
 pub enum Screen {
-    Library(LibraryView),
+    Library(Box<LibraryView>),
     Session(Box<SessionView>),
     Compare(Box<CompareView>),
     Prices(Box<super::prices::PricesView>),
@@ -61,101 +60,6 @@ pub enum Level {
     Info,
     Warning,
     Error,
-}
-
-/// The library: every session file, grouped by series, with a filter.
-pub struct LibraryView {
-    pub entries: Vec<Entry>,
-    pub filter: String,
-    /// Index into [`LibraryView::rows`].
-    pub selected: usize,
-    pub confirm_delete: Option<Uuid>,
-    /// The first session picked for a comparison (Ctrl+K), waiting for the second.
-    pub marked: Option<Uuid>,
-}
-
-/// A line of the library list.
-#[derive(Debug, Clone, Copy)]
-pub enum LibraryRow<'a> {
-    Session(&'a Summary),
-    Unreadable(&'a Entry),
-}
-
-impl LibraryView {
-    pub fn new(entries: Vec<Entry>) -> LibraryView {
-        LibraryView {
-            entries,
-            filter: String::new(),
-            selected: 0,
-            confirm_delete: None,
-            marked: None,
-        }
-    }
-
-    /// Sessions grouped by series (newest series first, waves in order), then the
-    /// unreadable files; filtered by every word of the filter.
-    pub fn rows(&self) -> Vec<LibraryRow<'_>> {
-        let matches = |hay: String| super::update::matches_filter(&self.filter, &hay);
-        let mut sessions: Vec<&Summary> = self
-            .entries
-            .iter()
-            .filter_map(|e| {
-                if let Entry::Session(s) = e {
-                    Some(s.as_ref())
-                } else {
-                    None
-                }
-            })
-            .filter(|s| {
-                matches(format!(
-                    "{} {} T{} {} {}",
-                    s.case_code,
-                    s.project,
-                    s.wave,
-                    s.id,
-                    s.date.map(|d| d.to_string()).unwrap_or_default()
-                ))
-            })
-            .collect();
-        // Newest activity of a series decides its place; within a series, by wave.
-        let newest = |series: Uuid, all: &[&Summary]| {
-            all.iter()
-                .filter(|s| s.series_id == series)
-                .map(|s| s.updated_at)
-                .max()
-        };
-        let all = sessions.clone();
-        sessions.sort_by(|a, b| {
-            newest(b.series_id, &all)
-                .cmp(&newest(a.series_id, &all))
-                .then(a.series_id.cmp(&b.series_id))
-                .then(a.wave.cmp(&b.wave))
-                .then(a.created_at.cmp(&b.created_at))
-        });
-        let mut rows: Vec<LibraryRow<'_>> = sessions.into_iter().map(LibraryRow::Session).collect();
-        rows.extend(
-            self.entries
-                .iter()
-                .filter(|e| matches!(e, Entry::Unreadable { .. }))
-                .filter(|e| matches(e.path().display().to_string()))
-                .map(LibraryRow::Unreadable),
-        );
-        rows
-    }
-
-    pub fn selected_session(&self) -> Option<&Summary> {
-        match self.rows().get(self.selected) {
-            Some(LibraryRow::Session(s)) => Some(s),
-            _ => None,
-        }
-    }
-
-    /// Whether a later wave of this session's series exists.
-    pub fn has_later_wave(&self, s: &Summary) -> bool {
-        self.entries.iter().any(
-            |e| matches!(e, Entry::Session(o) if o.series_id == s.series_id && o.wave > s.wave),
-        )
-    }
 }
 
 /// The quote being captured (F3).

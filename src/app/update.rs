@@ -33,7 +33,7 @@ impl App {
             lang,
             library,
             catalog,
-            screen: Screen::Library(LibraryView::new(Vec::new())),
+            screen: Screen::Library(Box::new(LibraryView::new(Vec::new()))),
             help_open: false,
             help_scroll: 0,
             space_checked: None,
@@ -69,27 +69,26 @@ impl App {
         });
     }
 
+    /// Shows the library; its files are read in the background (see [`LibraryView::load`]).
     pub(crate) fn show_library(&mut self) {
-        let entries = match self.library.scan() {
-            Ok(e) => e,
-            Err(e) => {
-                self.say(
-                    Level::Error,
-                    format!("{}: {e}", self.library.sessions_dir().display()),
-                );
-                Vec::new()
+        let mut view = LibraryView::load(&self.library);
+        match &self.screen {
+            Screen::Library(l) => {
+                view.set_filter(l.filter().to_string());
+                view.selected = l.selected;
             }
-        };
-        let keep = match &self.screen {
-            Screen::Library(l) => Some((l.filter.clone(), l.selected)),
-            Screen::Session(_) | Screen::Compare(_) | Screen::Prices(_) => None,
-        };
-        let mut view = LibraryView::new(entries);
-        if let Some((filter, selected)) = keep {
-            view.filter = filter;
-            view.selected = selected.min(view.rows().len().saturating_sub(1));
+            // Back from a session: the cursor goes to the session just closed.
+            Screen::Session(s) => view.want_selected = Some(s.session.id),
+            Screen::Compare(_) | Screen::Prices(_) => {}
         }
-        self.screen = Screen::Library(view);
+        self.screen = Screen::Library(Box::new(view));
+    }
+
+    /// Waits for the library to be read completely (tests and benchmarks).
+    pub fn wait_for_library(&mut self) {
+        if let Screen::Library(l) = &mut self.screen {
+            l.wait_loaded();
+        }
     }
 
     /// Opens a session file: editable when we get its lock, read-only otherwise.
@@ -351,6 +350,9 @@ fn tick(app: &mut App) {
     {
         app.message = None;
     }
+    if let Screen::Library(l) = &mut app.screen {
+        l.poll();
+    }
     let Screen::Session(v) = &mut app.screen else {
         return;
     };
@@ -404,7 +406,7 @@ fn library_action(app: &mut App, action: Action) {
     let Screen::Library(lib) = &mut app.screen else {
         return;
     };
-    let rows = lib.rows().len();
+    let rows = lib.row_count();
     if lib.confirm_delete.is_some() {
         match action {
             Action::Confirm(true) => {
@@ -426,15 +428,19 @@ fn library_action(app: &mut App, action: Action) {
         Action::SelectUp => lib.selected = lib.selected.saturating_sub(1),
         Action::SelectDown => lib.selected = (lib.selected + 1).min(rows.saturating_sub(1)),
         Action::FilterChar(c) => {
-            lib.filter.push(c);
+            let mut f = lib.filter().to_string();
+            f.push(c);
+            lib.set_filter(f);
             lib.selected = 0;
         }
         Action::FilterBackspace => {
-            lib.filter.pop();
+            let mut f = lib.filter().to_string();
+            f.pop();
+            lib.set_filter(f);
             lib.selected = 0;
         }
-        Action::Back => lib.filter.clear(),
-        Action::OpenSelected => match lib.rows().get(lib.selected) {
+        Action::Back => lib.set_filter(String::new()),
+        Action::OpenSelected => match lib.row(lib.selected) {
             Some(super::state::LibraryRow::Session(s)) => {
                 let path = s.path.clone();
                 app.open_session(&path);
@@ -450,24 +456,14 @@ fn library_action(app: &mut App, action: Action) {
         Action::NewSession => new_session(app, None),
         Action::OpenPrices => app.open_prices(),
         Action::CompareSelected => {
-            let Some((id, series, wave, path)) = lib
-                .selected_session()
-                .map(|s| (s.id, s.series_id, s.wave, s.path.clone()))
-            else {
+            let Some((id, path)) = lib.selected_session().map(|s| (s.id, s.path.clone())) else {
                 return;
             };
             let other = match lib.marked.take() {
                 Some(marked) if marked != id => Some(app.library.path_for(marked)),
                 _ => lib
-                    .entries
-                    .iter()
-                    .filter_map(|e| match e {
-                        store::Entry::Session(s) if s.series_id == series && s.wave < wave => {
-                            Some(s)
-                        }
-                        _ => None,
-                    })
-                    .max_by_key(|s| s.wave)
+                    .selected_session()
+                    .and_then(|s| lib.earlier_wave(s))
                     .map(|s| s.path.clone()),
             };
             match other {

@@ -98,6 +98,7 @@ pub static TEXTS: Texts = Texts {
         kind: "Kind",
         learning_point: "Learning point",
         library: "library",
+        library_loading: "reading…",
         migrated: "This file came from version {} and has been updated.",
         more_text: "more text; go to the field to see it all",
         moved_to_trash: "Moved to the trash (the trash folder in the data folder).",

@@ -218,6 +218,8 @@ pub struct UiTexts {
     pub kind: &'static str,
     pub learning_point: &'static str,
     pub library: &'static str,
+    /// Shown while the library is still being read.
+    pub library_loading: &'static str,
     pub migrated: &'static str,
     pub more_text: &'static str,
     pub moved_to_trash: &'static str,

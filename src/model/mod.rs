@@ -187,11 +187,13 @@ pub struct Session {
     #[serde(default)]
     pub alternative: Alternative,
     #[serde(default)]
-    pub costs: Costs,
-    #[serde(default)]
     pub wrap_up: WrapUp,
     #[serde(default)]
     pub time_spent: PhaseTimes,
+    /// Last in the file: with its copy of the price list it is most of the bytes, and the
+    /// library reads a file's other fields without parsing it (see `store::index`).
+    #[serde(default)]
+    pub costs: Costs,
 }
 
 /// Default planned length of a session: the method's two to three hours.

@@ -20,16 +20,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let count = view
-        .entries
-        .iter()
-        .filter(|e| matches!(e, Entry::Session(_)))
-        .count();
+    let count = view.session_count();
+    let loading = view
+        .loading
+        .as_ref()
+        .map(|_| format!(" · {}", t.ui.library_loading))
+        .unwrap_or_default();
     frame.render_widget(
         Line::from(vec![
             Span::styled("tafel", theme::title()),
             Span::raw(format!(
-                " · {} ({count}) · {}",
+                " · {} ({count}){loading} · {}",
                 t.ui.library,
                 app.library.root().display()
             )),
@@ -39,7 +40,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
     frame.render_widget(
         Line::from(vec![
             Span::styled(format!("{}: ", t.ui.filter), theme::label()),
-            Span::styled(format!("{}▏", view.filter), theme::focus_label()),
+            Span::styled(format!("{}▏", view.filter()), theme::focus_label()),
             Span::styled(format!("  {}", t.ui.filter_hint), theme::dim()),
         ]),
         filter,
@@ -50,8 +51,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
         .border_style(theme::dim());
     let inner = block.inner(list);
     frame.render_widget(block, list);
-    let rows = view.rows();
-    if view.entries.is_empty() {
+    if view.entries().is_empty() && view.loading.is_some() {
+        frame.render_widget(Line::styled(t.ui.library_loading, theme::dim()), inner);
+    } else if view.entries().is_empty() {
         let lines = vec![
             Line::from(""),
             Line::styled(t.ui.empty_library_1, theme::heading()),
@@ -91,8 +93,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
             ),
             theme::dim(),
         )];
-        let mut previous_series = None;
-        for (i, row) in rows.iter().enumerate() {
+        // Only the rows on screen are drawn: the list can hold ten thousand sessions.
+        let height = (inner.height as usize).saturating_sub(1).max(1);
+        let first = (view.selected + 1).saturating_sub(height);
+        let mut previous_series = first.checked_sub(1).and_then(|i| match view.row(i) {
+            Some(LibraryRow::Session(s)) => Some(s.series_id),
+            _ => None,
+        });
+        for i in first..(first + height).min(view.row_count()) {
+            let Some(row) = view.row(i) else { break };
             let selected = i == view.selected;
             let line = match row {
                 LibraryRow::Session(s) => {
@@ -182,27 +191,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
                 line
             });
         }
-        if rows.is_empty() {
+        if view.row_count() == 0 {
             lines.push(Line::styled(t.ui.no_match, theme::dim()));
         }
-        // Keep the selection in view.
-        let height = inner.height as usize;
-        let skip = (view.selected + 2).saturating_sub(height);
-        let visible: Vec<Line> = lines
-            .into_iter()
-            .skip(if skip > 0 { skip } else { 0 })
-            .collect();
-        frame.render_widget(Paragraph::new(visible), inner);
+        frame.render_widget(Paragraph::new(lines), inner);
     }
 
     if let Some(id) = view.confirm_delete {
         let case = view
-            .entries
-            .iter()
-            .find_map(|e| match e {
-                Entry::Session(s) if s.id == id => Some(format!("{} T{}", s.case_code, s.wave)),
-                _ => None,
-            })
+            .find(id)
+            .map(|s| format!("{} T{}", s.case_code, s.wave))
             .unwrap_or_default();
         frame.render_widget(
             Line::styled(t.ui.confirm_delete.replace("{}", &case), theme::error()),

@@ -1,0 +1,333 @@
+//! The library screen's state: every session file, grouped by series, with a filter.
+//!
+//! The files are read on a background thread (from the index where it is current, see
+//! [`crate::store::index`]) and arrive in batches, so the first frame never waits for
+//! them. The grouped and filtered order is computed once per change, not per frame:
+//! drawing a library of ten thousand sessions touches only the rows on screen.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+use uuid::Uuid;
+
+use crate::store::{Entry, Library, Summary};
+
+enum Loaded {
+    Batch(Vec<Entry>),
+    Done(Result<crate::store::index::ScanStats, String>),
+}
+
+/// A scan running on its own thread.
+pub struct Loading {
+    rx: Receiver<Loaded>,
+    pub started: Instant,
+}
+
+/// The library: every session file, grouped by series, with a filter.
+pub struct LibraryView {
+    entries: Vec<Entry>,
+    /// Lower-case text the filter searches, per entry.
+    haystacks: Vec<String>,
+    filter: String,
+    /// Indexes into `entries`, grouped and sorted.
+    grouped: Vec<usize>,
+    /// The same, filtered: the rows on screen.
+    order: Vec<usize>,
+    /// Sessions of which a later wave exists.
+    later_wave: HashSet<Uuid>,
+    sessions: usize,
+    /// Index into the rows.
+    pub selected: usize,
+    /// A session to select as soon as it has been read (the one just closed).
+    pub want_selected: Option<Uuid>,
+    pub confirm_delete: Option<Uuid>,
+    /// The first session picked for a comparison (Ctrl+K), waiting for the second.
+    pub marked: Option<Uuid>,
+    /// Set while files are still being read.
+    pub loading: Option<Loading>,
+    /// Why the folder could not be read, if it could not.
+    pub error: Option<String>,
+    /// How long the last complete load took.
+    pub load_time: Option<Duration>,
+}
+
+/// A line of the library list.
+#[derive(Debug, Clone, Copy)]
+pub enum LibraryRow<'a> {
+    Session(&'a Summary),
+    Unreadable(&'a Entry),
+}
+
+impl LibraryView {
+    /// A view of entries that are already known (tests, benchmarks).
+    pub fn new(entries: Vec<Entry>) -> LibraryView {
+        let mut view = LibraryView {
+            entries: Vec::new(),
+            haystacks: Vec::new(),
+            filter: String::new(),
+            grouped: Vec::new(),
+            order: Vec::new(),
+            later_wave: HashSet::new(),
+            sessions: 0,
+            selected: 0,
+            want_selected: None,
+            confirm_delete: None,
+            marked: None,
+            loading: None,
+            error: None,
+            load_time: None,
+        };
+        view.add(entries);
+        view
+    }
+
+    /// A view that fills itself from `library` on a background thread.
+    pub fn load(library: &Library) -> LibraryView {
+        let mut view = LibraryView::new(Vec::new());
+        let (tx, rx) = mpsc::channel();
+        let library = library.clone();
+        let spawned = std::thread::Builder::new()
+            .name("tafel-library".into())
+            .spawn(move || {
+                let result = library.scan_with(&mut |batch| {
+                    let _ = tx.send(Loaded::Batch(batch));
+                });
+                let _ =
+                    tx.send(Loaded::Done(result.map_err(|e| {
+                        format!("{}: {e}", library.sessions_dir().display())
+                    })));
+            });
+        match spawned {
+            Ok(_) => {
+                view.loading = Some(Loading {
+                    rx,
+                    started: Instant::now(),
+                });
+            }
+            Err(e) => view.error = Some(e.to_string()),
+        }
+        view
+    }
+
+    /// Takes what the background scan has found so far. Returns whether anything changed.
+    pub fn poll(&mut self) -> bool {
+        let Some(loading) = &self.loading else {
+            return false;
+        };
+        let mut batches = Vec::new();
+        let mut done = None;
+        loop {
+            match loading.rx.try_recv() {
+                Ok(Loaded::Batch(b)) => batches.push(b),
+                Ok(Loaded::Done(r)) => {
+                    done = Some(r);
+                    break;
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    done = Some(Err("the library could not be read".into()));
+                    break;
+                }
+            }
+        }
+        let changed = !batches.is_empty() || done.is_some();
+        if !batches.is_empty() {
+            self.add(batches.into_iter().flatten().collect());
+        }
+        if let Some(result) = done {
+            self.load_time = self.loading.as_ref().map(|l| l.started.elapsed());
+            self.loading = None;
+            if let Err(e) = result {
+                self.error = Some(e);
+            }
+            self.refresh_selection();
+        }
+        changed
+    }
+
+    /// Waits until the background scan is complete (tests, benchmarks, the CLI).
+    pub fn wait_loaded(&mut self) {
+        while self.loading.is_some() {
+            self.poll();
+            if self.loading.is_some() {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        }
+    }
+
+    fn add(&mut self, entries: Vec<Entry>) {
+        self.entries.extend(entries);
+        self.regroup();
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    pub fn set_filter(&mut self, filter: String) {
+        self.filter = filter;
+        self.apply_filter();
+    }
+
+    /// Recomputes the grouped order of all entries: sessions grouped by series (the
+    /// series with the newest change first, waves in order), then unreadable files.
+    fn regroup(&mut self) {
+        let mut newest: HashMap<Uuid, DateTime<FixedOffset>> = HashMap::new();
+        let mut top_wave: HashMap<Uuid, u32> = HashMap::new();
+        self.sessions = 0;
+        for e in &self.entries {
+            if let Entry::Session(s) = e {
+                self.sessions += 1;
+                let n = newest.entry(s.series_id).or_insert(s.updated_at);
+                *n = (*n).max(s.updated_at);
+                let w = top_wave.entry(s.series_id).or_insert(s.wave);
+                *w = (*w).max(s.wave);
+            }
+        }
+        self.later_wave.clear();
+        let mut keyed = Vec::with_capacity(self.sessions);
+        let mut unreadable = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            match e {
+                Entry::Session(s) => {
+                    if top_wave[&s.series_id] > s.wave {
+                        self.later_wave.insert(s.id);
+                    }
+                    keyed.push((
+                        std::cmp::Reverse(newest[&s.series_id]),
+                        s.series_id,
+                        s.wave,
+                        s.created_at,
+                        i,
+                    ));
+                }
+                Entry::Unreadable { .. } => unreadable.push(i),
+            }
+        }
+        let entries = &self.entries;
+        let path = |i: usize| entries[i].path().as_os_str();
+        keyed.sort_unstable_by(|a, b| {
+            (a.0, a.1, a.2, a.3)
+                .cmp(&(b.0, b.1, b.2, b.3))
+                .then_with(|| path(a.4).cmp(path(b.4)))
+        });
+        unreadable.sort_unstable_by(|a, b| path(*a).cmp(path(*b)));
+        self.grouped = keyed.into_iter().map(|k| k.4).chain(unreadable).collect();
+        self.apply_filter();
+    }
+
+    /// Keeps the grouped entries that match every word of the filter.
+    fn apply_filter(&mut self) {
+        let words: Vec<String> = self
+            .filter
+            .to_lowercase()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        if words.is_empty() {
+            self.order.clone_from(&self.grouped);
+        } else {
+            // The searchable text of each entry is made once, on the first filtering.
+            for e in &self.entries[self.haystacks.len()..] {
+                self.haystacks.push(match e {
+                    Entry::Session(s) => format!(
+                        "{} {} t{} {} {}",
+                        s.case_code,
+                        s.project,
+                        s.wave,
+                        s.id,
+                        s.date.map(|d| d.to_string()).unwrap_or_default()
+                    )
+                    .to_lowercase(),
+                    Entry::Unreadable { path, .. } => path.display().to_string().to_lowercase(),
+                });
+            }
+            let hay = &self.haystacks;
+            self.order = self
+                .grouped
+                .iter()
+                .copied()
+                .filter(|i| words.iter().all(|w| hay[*i].contains(w.as_str())))
+                .collect();
+        }
+        self.refresh_selection();
+    }
+
+    /// Puts the selection on the wanted session once it is known; keeps it in range
+    /// once everything is read.
+    fn refresh_selection(&mut self) {
+        if let Some(id) = self.want_selected {
+            let found = self
+                .order
+                .iter()
+                .position(|i| matches!(&self.entries[*i], Entry::Session(s) if s.id == id));
+            if let Some(pos) = found {
+                self.selected = pos;
+                self.want_selected = None;
+            } else if self.loading.is_none() {
+                self.want_selected = None;
+            }
+        }
+        if self.loading.is_none() {
+            self.selected = self.selected.min(self.order.len().saturating_sub(1));
+        }
+    }
+
+    pub fn row_count(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Sessions in the library (unfiltered).
+    pub fn session_count(&self) -> usize {
+        self.sessions
+    }
+
+    pub fn row(&self, i: usize) -> Option<LibraryRow<'_>> {
+        let e = &self.entries[*self.order.get(i)?];
+        Some(match e {
+            Entry::Session(s) => LibraryRow::Session(s),
+            Entry::Unreadable { .. } => LibraryRow::Unreadable(e),
+        })
+    }
+
+    /// All rows in display order.
+    pub fn rows(&self) -> Vec<LibraryRow<'_>> {
+        (0..self.row_count()).filter_map(|i| self.row(i)).collect()
+    }
+
+    pub fn selected_session(&self) -> Option<&Summary> {
+        match self.row(self.selected) {
+            Some(LibraryRow::Session(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Whether a later wave of this session's series exists.
+    pub fn has_later_wave(&self, s: &Summary) -> bool {
+        self.later_wave.contains(&s.id)
+    }
+
+    /// The latest earlier wave of a session's series, if any.
+    pub fn earlier_wave(&self, s: &Summary) -> Option<&Summary> {
+        self.entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Session(o) if o.series_id == s.series_id && o.wave < s.wave => Some(&**o),
+                _ => None,
+            })
+            .max_by_key(|o| o.wave)
+    }
+
+    pub fn find(&self, id: Uuid) -> Option<&Summary> {
+        self.entries.iter().find_map(|e| match e {
+            Entry::Session(s) if s.id == id => Some(&**s),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,781 @@
+//! The library index: what the library list shows of every session, kept in
+//! `sessions/.index.jsonl` so that ten thousand sessions open without reading them all.
+//!
+//! The index is a cache and is never trusted over the files themselves:
+//! - each line names a file with its size, modification time and inode; a line counts
+//!   only while the file still has exactly those, otherwise the file is read again;
+//! - every save appends one line (one `write` with `O_APPEND`, so two copies of tafel can
+//!   append at once); a later line for the same file wins; a torn or unknown line is
+//!   skipped;
+//! - a scan that had to read files, or found dead lines, writes a compacted index
+//!   atomically. Losing the index costs one slower start, nothing else.
+//!
+//! Files that are not indexed are read *header-only*: the fields the list shows are
+//! parsed, everything else (the price list copy, the texts) is skipped without building
+//! it. A file that is unreadable is never indexed: it is read again on every scan so its
+//! reason is always current.
+
+use std::collections::HashMap;
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{Entry, LoadError, MAX_FILE_BYTES, Summary, atomic};
+use crate::model::SCHEMA_VERSION;
+
+/// The index file's name inside the sessions folder.
+pub const INDEX_NAME: &str = ".index.jsonl";
+/// Version of the line format; lines of another version are ignored.
+const LINE_VERSION: u32 = 1;
+/// Sessions handed to the caller at a time while a scan reads files.
+const BATCH: usize = 256;
+
+/// What identifies one version of a file on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub len: u64,
+    pub mtime_ns: i64,
+    pub ino: u64,
+}
+
+impl Stamp {
+    pub fn of(meta: &fs::Metadata) -> Stamp {
+        Stamp {
+            len: meta.len(),
+            mtime_ns: meta
+                .mtime()
+                .saturating_mul(1_000_000_000)
+                .saturating_add(meta.mtime_nsec()),
+            ino: meta.ino(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Line {
+    v: u32,
+    file: String,
+    stamp: Stamp,
+    summary: Summary,
+}
+
+/// How a scan went: the figures the benchmark prints.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScanStats {
+    /// Sessions taken from the index.
+    pub from_index: usize,
+    /// Files read because the index did not know them (or knew an older version).
+    pub read: usize,
+    /// Files that could not be read as sessions.
+    pub unreadable: usize,
+    /// Whether a compacted index was written.
+    pub index_written: bool,
+}
+
+pub fn index_path(sessions_dir: &Path) -> PathBuf {
+    sessions_dir.join(INDEX_NAME)
+}
+
+/// Reads the index file's bytes; a missing, odd or unreadable index is empty.
+fn read_index_bytes(path: &Path) -> Vec<u8> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() <= MAX_FILE_BYTES => {
+            fs::read(path).unwrap_or_default()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A parsed index line, with where its bytes are (to copy it unchanged on a rewrite).
+struct Known {
+    line: Line,
+    raw: std::ops::Range<usize>,
+}
+
+/// Parses index lines in `bytes[range]`: the newest line per file name, and how many
+/// lines there were.
+fn parse_lines(bytes: &[u8], range: std::ops::Range<usize>) -> (HashMap<String, Known>, usize) {
+    let mut map = HashMap::new();
+    let mut lines = 0;
+    let mut start = range.start;
+    for raw in bytes[range.clone()].split(|b| *b == b'\n') {
+        let here = start..start + raw.len();
+        start += raw.len() + 1;
+        if raw.is_empty() {
+            continue;
+        }
+        lines += 1;
+        if let Ok(line) = serde_json::from_slice::<Line>(raw)
+            && line.v == LINE_VERSION
+        {
+            map.insert(line.file.clone(), Known { line, raw: here });
+        }
+    }
+    (map, lines)
+}
+
+/// Parses the whole index on two threads (it is ten thousand lines for a large library).
+fn parse_index(bytes: &[u8]) -> (HashMap<String, Known>, usize) {
+    let middle = bytes[bytes.len() / 2..]
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(bytes.len(), |p| bytes.len() / 2 + p + 1);
+    let (second, (mut first, lines_1)) = std::thread::scope(|scope| {
+        let later = scope.spawn(|| parse_lines(bytes, middle..bytes.len()));
+        let earlier = parse_lines(bytes, 0..middle);
+        (later.join().unwrap_or_default(), earlier)
+    });
+    // A later line for the same file wins.
+    let lines = lines_1 + second.1;
+    first.extend(second.0);
+    (first, lines)
+}
+
+fn line_bytes(file: &str, stamp: Stamp, summary: &Summary) -> Option<Vec<u8>> {
+    let mut bytes = serde_json::to_vec(&Line {
+        v: LINE_VERSION,
+        file: file.to_string(),
+        stamp,
+        summary: summary.clone(),
+    })
+    .ok()?;
+    bytes.push(b'\n');
+    Some(bytes)
+}
+
+/// After a save: appends the session's line to the index of the folder it was saved in,
+/// when that folder is a library's `sessions` folder. Failures are ignored: the next scan
+/// simply reads the file.
+pub fn note_saved(path: &Path, summary: &Summary) {
+    let Some(dir) = path.parent() else { return };
+    if dir.file_name().is_none_or(|n| n != "sessions") {
+        return;
+    }
+    let (Some(file), Ok(meta)) = (
+        path.file_name().and_then(|n| n.to_str()),
+        fs::symlink_metadata(path),
+    ) else {
+        return;
+    };
+    let Some(bytes) = line_bytes(file, Stamp::of(&meta), summary) else {
+        return;
+    };
+    if let Ok(mut f) = OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .custom_flags(libc_o_nofollow())
+        .open(index_path(dir))
+    {
+        // One write call: appends of whole lines do not interleave.
+        let _ = f.write_all(&bytes);
+    }
+}
+
+/// `O_NOFOLLOW`: never append through a symlink someone put in the folder.
+fn libc_o_nofollow() -> i32 {
+    rustix::fs::OFlags::NOFOLLOW.bits() as i32
+}
+
+/// One `.json` file of the sessions folder, as listed.
+enum Listed {
+    File {
+        path: PathBuf,
+        name: String,
+        stamp: Option<Stamp>,
+    },
+    BadName(PathBuf),
+}
+
+/// The `.json` files of the folder with their stamps (temporary files left out).
+fn list(sessions_dir: &Path) -> io::Result<Vec<Listed>> {
+    let mut out = Vec::new();
+    for dirent in fs::read_dir(sessions_dir)? {
+        let dirent = dirent?;
+        let path = dirent.path();
+        let name = dirent.file_name();
+        let Some(name) = name.to_str() else {
+            if name.as_encoded_bytes().ends_with(b".json") {
+                out.push(Listed::BadName(path));
+            }
+            continue;
+        };
+        if !name.ends_with(".json") || atomic::is_temp_name(name) {
+            continue;
+        }
+        let stamp = fs::symlink_metadata(&path)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| Stamp::of(&m));
+        out.push(Listed::File {
+            path,
+            name: name.to_string(),
+            stamp,
+        });
+    }
+    Ok(out)
+}
+
+/// Every `.json` file of `sessions_dir`, from the index where it is current and read
+/// header-only where it is not, handed to `sink` in batches: first everything the index
+/// knew, then the rest as it is read (on every core). Nothing but the index is written.
+pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(Vec<Entry>)) -> io::Result<ScanStats> {
+    let index_file = index_path(sessions_dir);
+    let index_bytes = read_index_bytes(&index_file);
+    // The index is parsed while the folder is listed.
+    let ((mut known, lines), listed) = std::thread::scope(|scope| {
+        let parsed = scope.spawn(|| parse_index(&index_bytes));
+        let listed = list(sessions_dir);
+        (parsed.join().unwrap_or_default(), listed)
+    });
+    let listed = listed?;
+
+    let mut stats = ScanStats::default();
+    // Index lines still current, by their place in the old index (copied on a rewrite).
+    let mut current: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut todo: Vec<(PathBuf, String)> = Vec::new();
+    let mut first = Vec::with_capacity(listed.len());
+    for item in listed {
+        match item {
+            Listed::BadName(path) => {
+                first.push(Entry::Unreadable {
+                    path: path.clone(),
+                    error: LoadError::NotASession {
+                        path,
+                        message: "the file name is not valid text; rename it to open it".into(),
+                    },
+                });
+                stats.unreadable += 1;
+            }
+            Listed::File { path, name, stamp } => match (stamp, known.remove(&name)) {
+                (Some(stamp), Some(k)) if k.line.stamp == stamp => {
+                    let mut summary = k.line.summary;
+                    summary.path = path;
+                    first.push(Entry::Session(Box::new(summary)));
+                    current.push(k.raw);
+                    stats.from_index += 1;
+                }
+                _ => todo.push((path, name)),
+            },
+        }
+    }
+    sink(first);
+
+    let mut fresh: Vec<u8> = Vec::new();
+    let (tx, rx) = mpsc::channel::<Vec<(Entry, Option<(String, Stamp)>)>>();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4)
+        .min(todo.len().max(1));
+    let chunk = todo.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        for part in todo.chunks(chunk) {
+            let tx = tx.clone();
+            scope.spawn(move || {
+                let mut batch = Vec::with_capacity(BATCH);
+                for (path, name) in part {
+                    batch.push(read_one(path, name));
+                    if batch.len() == BATCH {
+                        let _ = tx.send(std::mem::take(&mut batch));
+                    }
+                }
+                let _ = tx.send(batch);
+            });
+        }
+        drop(tx);
+        for batch in rx {
+            let mut entries = Vec::with_capacity(batch.len());
+            for (entry, key) in batch {
+                match (&entry, key) {
+                    (Entry::Session(s), Some((file, stamp))) => {
+                        if let Some(line) = line_bytes(&file, stamp, s) {
+                            fresh.extend_from_slice(&line);
+                        }
+                        stats.read += 1;
+                    }
+                    (Entry::Session(_), None) => stats.read += 1,
+                    (Entry::Unreadable { .. }, _) => stats.unreadable += 1,
+                }
+                entries.push(entry);
+            }
+            sink(entries);
+        }
+    });
+
+    // Rewrite when files were read or the index holds lines that are no longer needed.
+    if stats.read > 0 || lines != current.len() {
+        let mut bytes = Vec::with_capacity(index_bytes.len() + fresh.len());
+        for raw in current {
+            bytes.extend_from_slice(&index_bytes[raw]);
+            bytes.push(b'\n');
+        }
+        bytes.extend_from_slice(&fresh);
+        stats.index_written = atomic::write_atomic(&index_file, &bytes).is_ok();
+    }
+    Ok(stats)
+}
+
+/// Reads one file for the list; the key is set when the result may be indexed.
+fn read_one(path: &Path, name: &str) -> (Entry, Option<(String, Stamp)>) {
+    match summarise(path) {
+        Ok((summary, stamp, indexable)) => (
+            Entry::Session(Box::new(summary)),
+            indexable.then(|| (name.to_string(), stamp)),
+        ),
+        Err(error) => (
+            Entry::Unreadable {
+                path: path.to_path_buf(),
+                error,
+            },
+            None,
+        ),
+    }
+}
+
+/// The list's view of one file: header-only for current files, a full load (with its
+/// migration or its precise error message) for anything else.
+pub fn summarise(path: &Path) -> Result<(Summary, Stamp, bool), LoadError> {
+    let io_err = |source| LoadError::Io {
+        path: path.into(),
+        source,
+    };
+    let meta = fs::symlink_metadata(path).map_err(io_err)?;
+    if meta.file_type().is_symlink() {
+        return Err(LoadError::Symlink { path: path.into() });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.into(),
+            size: meta.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = fs::read(path).map_err(io_err)?;
+    let stamp = Stamp::of(&meta);
+    if let Some(probe) = read_head(&bytes)
+        && probe.schema_version == SCHEMA_VERSION
+    {
+        return Ok((probe.summary(path), stamp, true));
+    }
+    let loaded = super::parse(path, &bytes)?;
+    let indexable = loaded.newer_version.is_none() && loaded.migrated_from.is_none();
+    Ok((Summary::of(&loaded), stamp, indexable))
+}
+
+/// Marks the deliberate end of a header-only read.
+const STOP: &str = "tafel: header read, rest skipped";
+
+/// Reads the fields the list needs. tafel writes `costs` (most of a file's bytes) last:
+/// when every other field has been read by then, reading stops there. The file must
+/// still end as tafel ends it, so a truncated file is never taken for a session;
+/// anything unusual (`None`) falls back to reading the whole file.
+fn read_head(bytes: &[u8]) -> Option<Probe> {
+    use serde::de::DeserializeSeed;
+    // As tafel writes it, the file ends with the top level's `}` alone on its line (all
+    // inner braces are indented): a file cut short cannot end like that.
+    let end = bytes.iter().rposition(|b| !b.is_ascii_whitespace())?;
+    if bytes[end] != b'}' || end == 0 || bytes[end - 1] != b'\n' {
+        return None;
+    }
+    let mut out = None;
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    match (Head { out: &mut out }).deserialize(&mut de) {
+        Ok(()) => de.end().ok().and(out),
+        Err(e) if e.to_string().starts_with(STOP) => out,
+        Err(_) => None,
+    }
+}
+
+struct Head<'a> {
+    out: &'a mut Option<Probe>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Head<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Head<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a tafel session")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        use serde::de::Error;
+        let mut schema_version = None;
+        let mut id = None;
+        let mut series_id = None;
+        let mut created_at = None;
+        let mut updated_at = None;
+        let mut retention_until = None;
+        let mut preparation = None;
+        let mut looking_back = None;
+        let mut outcomes = None;
+        let mut alternative = None;
+        let mut wrap_up = None;
+        let mut stop = false;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                "schema_version" => schema_version = Some(map.next_value()?),
+                "id" => id = Some(map.next_value()?),
+                "series_id" => series_id = Some(map.next_value()?),
+                "created_at" => created_at = Some(map.next_value()?),
+                "updated_at" => updated_at = Some(map.next_value()?),
+                "retention_until" => retention_until = Some(map.next_value()?),
+                "preparation" => preparation = Some(map.next_value()?),
+                "looking_back" => looking_back = Some(map.next_value()?),
+                "outcomes" => outcomes = Some(map.next_value()?),
+                "alternative" => alternative = Some(map.next_value()?),
+                "wrap_up" => wrap_up = Some(map.next_value()?),
+                // Everything else the list needs has been read: skip the rest unread.
+                "costs"
+                    if schema_version.is_some()
+                        && id.is_some()
+                        && series_id.is_some()
+                        && created_at.is_some()
+                        && updated_at.is_some()
+                        && preparation.is_some()
+                        && looking_back.is_some()
+                        && outcomes.is_some()
+                        && alternative.is_some()
+                        && wrap_up.is_some() =>
+                {
+                    stop = true;
+                    break;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        *self.out = Some(Probe {
+            schema_version: schema_version
+                .ok_or_else(|| A::Error::missing_field("schema_version"))?,
+            id: id.ok_or_else(|| A::Error::missing_field("id"))?,
+            series_id: series_id.ok_or_else(|| A::Error::missing_field("series_id"))?,
+            created_at: created_at.ok_or_else(|| A::Error::missing_field("created_at"))?,
+            updated_at: updated_at.ok_or_else(|| A::Error::missing_field("updated_at"))?,
+            retention_until: retention_until.unwrap_or_default(),
+            preparation: preparation.unwrap_or_default(),
+            looking_back: looking_back.unwrap_or_default(),
+            outcomes: outcomes.unwrap_or_default(),
+            alternative: alternative.unwrap_or_default(),
+            wrap_up: wrap_up.unwrap_or_default(),
+        });
+        if stop {
+            return Err(A::Error::custom(STOP));
+        }
+        Ok(())
+    }
+}
+
+// The header-only view of a session file: the same field names and defaults as
+// `model::Session`, with everything the list does not need skipped as `IgnoredAny`.
+
+struct Probe {
+    schema_version: u32,
+    id: Uuid,
+    series_id: Uuid,
+    created_at: DateTime<FixedOffset>,
+    updated_at: DateTime<FixedOffset>,
+    retention_until: Option<NaiveDate>,
+    preparation: PrepProbe,
+    looking_back: LookingBackProbe,
+    outcomes: OutcomesProbe,
+    alternative: AlternativeProbe,
+    wrap_up: WrapUpProbe,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PrepProbe {
+    project: String,
+    case_code: String,
+    date: Option<NaiveDate>,
+    wave: u32,
+    attendees: Vec<IgnoredAny>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct TimelineProbe {
+    start: Option<IgnoredAny>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ActivityProbe {
+    price_id: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LookingBackProbe {
+    timeline: TimelineProbe,
+    events: Vec<IgnoredAny>,
+    activities: Vec<ActivityProbe>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct DomainProbe {
+    score_start: Option<IgnoredAny>,
+    score_now: Option<IgnoredAny>,
+    own_words: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct OutcomesProbe {
+    domains: Vec<DomainProbe>,
+    quotes: Vec<IgnoredAny>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AlternativeProbe {
+    narrative: String,
+    events: Vec<IgnoredAny>,
+    activities: Vec<ActivityProbe>,
+    assumptions: Vec<IgnoredAny>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct WrapUpProbe {
+    learning_points: Vec<IgnoredAny>,
+    agreements: Vec<IgnoredAny>,
+    follow_up_date: Option<NaiveDate>,
+    notes: String,
+}
+
+impl Probe {
+    /// Mirrors `Session::follow_up_due` and `Session::phases_started`.
+    fn summary(self, path: &Path) -> Summary {
+        let p = &self.preparation;
+        let lb = &self.looking_back;
+        let o = &self.outcomes;
+        let alt = &self.alternative;
+        let w = &self.wrap_up;
+        let phases_started = [
+            !p.project.is_empty() || !p.case_code.is_empty() || !p.attendees.is_empty(),
+            lb.timeline.start.is_some() || !lb.events.is_empty() || !lb.activities.is_empty(),
+            o.domains.iter().any(|d| {
+                d.score_start.is_some() || d.score_now.is_some() || !d.own_words.is_empty()
+            }) || !o.quotes.is_empty(),
+            !alt.narrative.is_empty()
+                || !alt.events.is_empty()
+                || !alt.activities.is_empty()
+                || !alt.assumptions.is_empty(),
+            lb.activities
+                .iter()
+                .chain(&alt.activities)
+                .any(|a| a.price_id.is_some()),
+            !w.learning_points.is_empty()
+                || !w.agreements.is_empty()
+                || !w.notes.is_empty()
+                || w.follow_up_date.is_some(),
+        ];
+        Summary {
+            path: path.to_path_buf(),
+            id: self.id,
+            series_id: self.series_id,
+            case_code: self.preparation.case_code.clone(),
+            project: self.preparation.project.clone(),
+            wave: self.preparation.wave,
+            date: self.preparation.date,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            follow_up_due: w.follow_up_date.or_else(|| {
+                p.date
+                    .and_then(|d| d.checked_add_months(chrono::Months::new(6)))
+            }),
+            retention_until: self.retention_until,
+            phases_started,
+            newer_version: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Library, load};
+
+    fn demo_library() -> (tempfile::TempDir, Library) {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(dir.path()).unwrap();
+        for s in crate::demo::sessions(&crate::catalog::Catalog::builtin()) {
+            lib.save(&s).unwrap();
+        }
+        (dir, lib)
+    }
+
+    fn summaries(lib: &Library) -> (Vec<Summary>, ScanStats) {
+        let mut all = Vec::new();
+        let stats = scan(&lib.sessions_dir(), &mut |batch| {
+            for e in batch {
+                if let Entry::Session(s) = e {
+                    all.push(*s);
+                }
+            }
+        })
+        .unwrap();
+        all.sort_by(|a, b| a.path.cmp(&b.path));
+        (all, stats)
+    }
+
+    fn same(a: &Summary, b: &Summary) {
+        assert_eq!(format!("{a:?}"), format!("{b:?}"));
+    }
+
+    #[test]
+    fn header_only_summary_equals_the_full_parse_for_every_demo_session() {
+        let (_d, lib) = demo_library();
+        for e in fs::read_dir(lib.sessions_dir()).unwrap().flatten() {
+            let path = e.path();
+            if path.extension().is_none_or(|x| x != "json") {
+                continue;
+            }
+            let full = Summary::of(&load(&path).unwrap());
+            let (header, _, indexable) = summarise(&path).unwrap();
+            assert!(indexable);
+            same(&header, &full);
+        }
+    }
+
+    #[test]
+    fn the_header_read_stops_at_costs_but_never_accepts_a_truncated_file() {
+        let (_d, lib) = demo_library();
+        let path = lib.path_for("8d2f6a13-7c4e-4b9a-a5d1-6e0c3f9b2a74".parse().unwrap());
+        let text = fs::read_to_string(&path).unwrap();
+        let costs = text.find("\"costs\"").expect("costs is written");
+        assert!(
+            costs > text.find("\"wrap_up\"").unwrap(),
+            "costs comes last, so the list can stop reading there"
+        );
+        // Cut anywhere in the costs: the header alone would parse, the file is refused.
+        for cut in [costs + 10, costs + 5000, text.len() - 3, text.len() - 4] {
+            fs::write(&path, &text[..cut]).unwrap();
+            assert!(
+                matches!(summarise(&path), Err(LoadError::Parse { .. })),
+                "{cut}"
+            );
+        }
+        // Files of earlier builds have costs before wrap_up: read in full, same summary.
+        let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let full = Summary::of(&load_str(&path, &text));
+        let obj = doc.as_object_mut().unwrap();
+        let costs = obj.remove("costs").unwrap();
+        let wrap_up = obj.remove("wrap_up").unwrap();
+        obj.insert("costs".into(), costs);
+        obj.insert("wrap_up".into(), wrap_up);
+        let old_order = serde_json::to_string_pretty(&doc).unwrap();
+        assert!(old_order.find("\"costs\"") < old_order.find("\"wrap_up\""));
+        fs::write(&path, &old_order).unwrap();
+        let (summary, _, indexable) = summarise(&path).unwrap();
+        assert!(indexable);
+        same(&summary, &full);
+    }
+
+    fn load_str(path: &Path, text: &str) -> crate::store::Loaded {
+        crate::store::parse(path, text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn saves_append_lines_and_a_scan_uses_them_without_reading_files() {
+        let (_d, lib) = demo_library();
+        let (first, stats) = summaries(&lib);
+        // Saves appended one line each, so nothing had to be read.
+        assert_eq!(stats.read, 0, "{stats:?}");
+        assert_eq!(stats.from_index, first.len());
+        let (second, stats) = summaries(&lib);
+        assert_eq!(stats.from_index, second.len());
+        assert!(!stats.index_written, "a current index is not rewritten");
+        for (a, b) in first.iter().zip(&second) {
+            same(a, b);
+        }
+    }
+
+    #[test]
+    fn a_file_changed_behind_the_index_is_read_again() {
+        let (_d, lib) = demo_library();
+        summaries(&lib);
+        // Another program changes a file; the index still holds the old line.
+        let (all, _) = summaries(&lib);
+        let path = all[0].path.clone();
+        let text = fs::read_to_string(&path).unwrap();
+        let old = &all[0].case_code;
+        fs::write(&path, text.replace(old.as_str(), "CHANGED-1")).unwrap();
+        let (again, stats) = summaries(&lib);
+        assert_eq!(stats.read, 1, "{stats:?}");
+        assert!(stats.index_written);
+        assert!(again.iter().any(|s| s.case_code == "CHANGED-1"));
+        let (_, stats) = summaries(&lib);
+        assert_eq!(stats.read, 0, "the rewritten index knows the new version");
+    }
+
+    #[test]
+    fn a_lost_torn_or_foreign_index_costs_only_a_rebuild() {
+        let (_d, lib) = demo_library();
+        let (expected, _) = summaries(&lib);
+        let idx = index_path(&lib.sessions_dir());
+        for garbage in [
+            &b""[..],
+            b"{\"v\":1,\"file\":\"x",
+            b"not json at all\n\xff\xfe",
+            b"{\"v\":99}\n",
+        ] {
+            fs::write(&idx, garbage).unwrap();
+            let (got, stats) = summaries(&lib);
+            assert_eq!(stats.read, expected.len(), "{stats:?}");
+            assert_eq!(got.len(), expected.len());
+            for (a, b) in got.iter().zip(&expected) {
+                same(a, b);
+            }
+        }
+        fs::remove_file(&idx).unwrap();
+        let (got, _) = summaries(&lib);
+        assert_eq!(got.len(), expected.len());
+        assert!(idx.exists(), "rebuilt");
+        assert_eq!(
+            fs::metadata(&idx).unwrap().mode() & 0o777,
+            0o600,
+            "the index holds case codes: owner only"
+        );
+    }
+
+    #[test]
+    fn an_index_line_never_revives_a_deleted_or_broken_file() {
+        let (_d, lib) = demo_library();
+        let (all, _) = summaries(&lib);
+        fs::remove_file(&all[0].path).unwrap();
+        fs::write(&all[1].path, b"{ broken").unwrap();
+        let mut sessions = 0;
+        let mut unreadable = Vec::new();
+        scan(&lib.sessions_dir(), &mut |batch| {
+            for e in batch {
+                match e {
+                    Entry::Session(_) => sessions += 1,
+                    Entry::Unreadable { path, .. } => unreadable.push(path),
+                }
+            }
+        })
+        .unwrap();
+        assert_eq!(sessions, all.len() - 2);
+        assert_eq!(unreadable, vec![all[1].path.clone()]);
+        // The broken file is left as it was.
+        assert_eq!(fs::read(&all[1].path).unwrap(), b"{ broken");
+    }
+}
