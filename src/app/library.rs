@@ -45,6 +45,8 @@ pub struct LibraryView {
     pub confirm_delete: Option<Uuid>,
     /// The first session picked for a comparison (Ctrl+K), waiting for the second.
     pub marked: Option<Uuid>,
+    /// The library still to be read: reading starts after the first frame.
+    to_load: Option<Library>,
     /// Set while files are still being read.
     pub loading: Option<Loading>,
     /// Why the folder could not be read, if it could not.
@@ -75,6 +77,7 @@ impl LibraryView {
             want_selected: None,
             confirm_delete: None,
             marked: None,
+            to_load: None,
             loading: None,
             error: None,
             load_time: None,
@@ -83,11 +86,25 @@ impl LibraryView {
         view
     }
 
-    /// A view that fills itself from `library` on a background thread.
+    /// A view that fills itself from `library` on a background thread, started by
+    /// [`LibraryView::start`] once the first frame is on screen.
     pub fn load(library: &Library) -> LibraryView {
         let mut view = LibraryView::new(Vec::new());
+        view.to_load = Some(library.clone());
+        view
+    }
+
+    /// Whether the list is still being read (or about to be).
+    pub fn is_loading(&self) -> bool {
+        self.to_load.is_some() || self.loading.is_some()
+    }
+
+    /// Starts reading the files in the background, if that is still to be done.
+    pub fn start(&mut self) {
+        let Some(library) = self.to_load.take() else {
+            return;
+        };
         let (tx, rx) = mpsc::channel();
-        let library = library.clone();
         let spawned = std::thread::Builder::new()
             .name("tafel-library".into())
             .spawn(move || {
@@ -101,18 +118,18 @@ impl LibraryView {
             });
         match spawned {
             Ok(_) => {
-                view.loading = Some(Loading {
+                self.loading = Some(Loading {
                     rx,
                     started: Instant::now(),
                 });
             }
-            Err(e) => view.error = Some(e.to_string()),
+            Err(e) => self.error = Some(e.to_string()),
         }
-        view
     }
 
     /// Takes what the background scan has found so far. Returns whether anything changed.
     pub fn poll(&mut self) -> bool {
+        self.start();
         let Some(loading) = &self.loading else {
             return false;
         };
@@ -149,6 +166,7 @@ impl LibraryView {
 
     /// Waits until the background scan is complete (tests, benchmarks, the CLI).
     pub fn wait_loaded(&mut self) {
+        self.start();
         while self.loading.is_some() {
             self.poll();
             if self.loading.is_some() {
@@ -270,11 +288,11 @@ impl LibraryView {
             if let Some(pos) = found {
                 self.selected = pos;
                 self.want_selected = None;
-            } else if self.loading.is_none() {
+            } else if !self.is_loading() {
                 self.want_selected = None;
             }
         }
-        if self.loading.is_none() {
+        if !self.is_loading() {
             self.selected = self.selected.min(self.order.len().saturating_sub(1));
         }
     }

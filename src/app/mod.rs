@@ -83,11 +83,16 @@ fn event_loop(
             return Ok(Some(status));
         }
         terminal.draw(|frame| crate::ui::render(frame, app))?;
-        let loading = matches!(&app.screen, state::Screen::Library(l) if l.loading.is_some());
-        match bench_quit() {
-            Some(BenchQuit::FirstFrame) => return Ok(None),
-            Some(BenchQuit::Loaded) if !loading => return Ok(None),
-            _ => {}
+        if bench_quit() == Some(BenchQuit::FirstFrame) {
+            return Ok(None);
+        }
+        // The library is read once its first frame is on screen.
+        if let state::Screen::Library(l) = &mut app.screen {
+            l.start();
+        }
+        let loading = matches!(&app.screen, state::Screen::Library(l) if l.is_loading());
+        if bench_quit() == Some(BenchQuit::Loaded) && !loading {
+            return Ok(None);
         }
         if event::poll(if loading { LOADING_TICK } else { TICK })? {
             // Drain everything that is waiting, then draw once.

@@ -58,6 +58,48 @@ pub fn sessions(catalog: &Catalog) -> Vec<Session> {
         .collect()
 }
 
+/// A large library for benchmarks: `count` session files in `sessions_dir`, copies of
+/// the demo sessions with new ids and case codes (waves of one series stay together).
+/// Written plainly (mode 0600, no fsync): this is test data, not a save.
+pub fn write_synthetic_library(
+    catalog: &Catalog,
+    sessions_dir: &std::path::Path,
+    count: usize,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let demo = sessions(catalog);
+    let mut written = 0;
+    let mut round = 0;
+    while written < count {
+        round += 1;
+        let mut series = std::collections::HashMap::new();
+        let mut ids = std::collections::HashMap::new();
+        for d in &demo {
+            if written == count {
+                break;
+            }
+            let mut s = d.clone();
+            s.id = uuid::Uuid::new_v4();
+            ids.insert(d.id, s.id);
+            s.series_id = *series.entry(d.series_id).or_insert_with(uuid::Uuid::new_v4);
+            s.previous_session_id = d.previous_session_id.and_then(|p| ids.get(&p).copied());
+            s.preparation.case_code = format!("{}-{round:05}", d.preparation.case_code);
+            let mut bytes = serde_json::to_vec_pretty(&s).map_err(std::io::Error::other)?;
+            bytes.push(b'\n');
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .mode(0o600)
+                .open(sessions_dir.join(format!("{}.json", s.id)))?
+                .write_all(&bytes)?;
+            written += 1;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -101,24 +101,29 @@ pub fn remove_stale_temps(dir: &Path, min_age: Duration) -> usize {
     let Ok(entries) = fs::read_dir(dir) else {
         return 0;
     };
-    let mut removed = 0;
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if !is_temp_name(name) {
-            continue;
-        }
-        let old_enough = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age >= min_age);
-        if (old_enough || writer_is_gone(name)) && fs::remove_file(entry.path()).is_ok() {
-            removed += 1;
-        }
+    entries
+        .flatten()
+        .filter(|entry| {
+            entry
+                .file_name()
+                .to_str()
+                .is_some_and(|name| remove_if_stale(&entry.path(), name, min_age))
+        })
+        .count()
+}
+
+/// Removes one temporary file named `name` at `path` when it is at least `min_age` old or
+/// its writer is gone. Returns whether it was removed.
+pub fn remove_if_stale(path: &Path, name: &str, min_age: Duration) -> bool {
+    if !is_temp_name(name) {
+        return false;
     }
-    removed
+    let old_enough = fs::symlink_metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age >= min_age);
+    (old_enough || writer_is_gone(name)) && fs::remove_file(path).is_ok()
 }
 
 /// A temporary file's name holds the pid of the process that wrote it; when that process

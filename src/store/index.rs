@@ -34,6 +34,8 @@ use crate::model::SCHEMA_VERSION;
 pub const INDEX_NAME: &str = ".index.jsonl";
 /// Version of the line format; lines of another version are ignored.
 const LINE_VERSION: u32 = 1;
+/// A temporary file this old is a leftover even if its writer's pid is in use again.
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60);
 /// Sessions handed to the caller at a time while a scan reads files.
 const BATCH: usize = 256;
 
@@ -63,7 +65,8 @@ struct Line {
     v: u32,
     file: String,
     stamp: Stamp,
-    summary: Summary,
+    /// Boxed: the list keeps this very allocation (ten thousand of them, so it counts).
+    summary: Box<Summary>,
 }
 
 /// How a scan went: the figures the benchmark prints.
@@ -83,67 +86,52 @@ pub fn index_path(sessions_dir: &Path) -> PathBuf {
     sessions_dir.join(INDEX_NAME)
 }
 
-/// Reads the index file's bytes; a missing, odd or unreadable index is empty.
-fn read_index_bytes(path: &Path) -> Vec<u8> {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_file() && meta.len() <= MAX_FILE_BYTES => {
-            fs::read(path).unwrap_or_default()
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// A parsed index line, with where its bytes are (to copy it unchanged on a rewrite).
-struct Known {
-    line: Line,
-    raw: std::ops::Range<usize>,
-}
-
-/// Parses index lines in `bytes[range]`: the newest line per file name, and how many
-/// lines there were.
-fn parse_lines(bytes: &[u8], range: std::ops::Range<usize>) -> (HashMap<String, Known>, usize) {
+/// Reads the index, line by line (a large library's index is megabytes; it is never held
+/// whole): the newest line per file name, and how many lines there were. A missing, odd
+/// or unreadable index is empty; a torn or foreign line is skipped.
+fn read_index(path: &Path) -> (HashMap<String, (Stamp, Box<Summary>)>, usize) {
+    use std::io::BufRead;
     let mut map = HashMap::new();
     let mut lines = 0;
-    let mut start = range.start;
-    for raw in bytes[range.clone()].split(|b| *b == b'\n') {
-        let here = start..start + raw.len();
-        start += raw.len() + 1;
-        if raw.is_empty() {
+    let file = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() <= MAX_FILE_BYTES => fs::File::open(path),
+        _ => return (map, 0),
+    };
+    let Ok(file) = file else { return (map, 0) };
+    let mut reader = io::BufReader::with_capacity(64 * 1024, file);
+    let mut raw = Vec::with_capacity(1024);
+    loop {
+        raw.clear();
+        match reader.read_until(b'\n', &mut raw) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
+        }
+        if raw.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         lines += 1;
-        if let Ok(line) = serde_json::from_slice::<Line>(raw)
+        if let Ok(line) = serde_json::from_slice::<Line>(&raw)
             && line.v == LINE_VERSION
         {
-            map.insert(line.file.clone(), Known { line, raw: here });
+            map.insert(line.file, (line.stamp, line.summary));
         }
     }
     (map, lines)
 }
 
-/// Parses the whole index on two threads (it is ten thousand lines for a large library).
-fn parse_index(bytes: &[u8]) -> (HashMap<String, Known>, usize) {
-    let middle = bytes[bytes.len() / 2..]
-        .iter()
-        .position(|b| *b == b'\n')
-        .map_or(bytes.len(), |p| bytes.len() / 2 + p + 1);
-    let (second, (mut first, lines_1)) = std::thread::scope(|scope| {
-        let later = scope.spawn(|| parse_lines(bytes, middle..bytes.len()));
-        let earlier = parse_lines(bytes, 0..middle);
-        (later.join().unwrap_or_default(), earlier)
-    });
-    // A later line for the same file wins.
-    let lines = lines_1 + second.1;
-    first.extend(second.0);
-    (first, lines)
-}
-
 fn line_bytes(file: &str, stamp: Stamp, summary: &Summary) -> Option<Vec<u8>> {
-    let mut bytes = serde_json::to_vec(&Line {
+    #[derive(Serialize)]
+    struct LineRef<'a> {
+        v: u32,
+        file: &'a str,
+        stamp: Stamp,
+        summary: &'a Summary,
+    }
+    let mut bytes = serde_json::to_vec(&LineRef {
         v: LINE_VERSION,
-        file: file.to_string(),
+        file,
         stamp,
-        summary: summary.clone(),
+        summary,
     })
     .ok()?;
     bytes.push(b'\n');
@@ -179,73 +167,51 @@ pub fn note_saved(path: &Path, summary: &Summary) {
     }
 }
 
+/// Removes every line about `file` from the index of `sessions_dir` (after a delete: the
+/// index must not keep a deleted session's case code). Lines that cannot be read go too.
+pub fn forget(sessions_dir: &Path, file: &str) -> io::Result<()> {
+    use std::io::BufRead;
+    let path = index_path(sessions_dir);
+    let Ok(f) = fs::File::open(&path) else {
+        return Ok(());
+    };
+    let mut kept = Vec::new();
+    for line in io::BufReader::new(f).split(b'\n') {
+        let line = line?;
+        if let Ok(l) = serde_json::from_slice::<Line>(&line)
+            && l.file != file
+        {
+            kept.extend_from_slice(&line);
+            kept.push(b'\n');
+        }
+    }
+    atomic::write_atomic(&path, &kept)
+}
+
 /// `O_NOFOLLOW`: never append through a symlink someone put in the folder.
 fn libc_o_nofollow() -> i32 {
     rustix::fs::OFlags::NOFOLLOW.bits() as i32
 }
 
-/// One `.json` file of the sessions folder, as listed.
-enum Listed {
-    File {
-        path: PathBuf,
-        name: String,
-        stamp: Option<Stamp>,
-    },
-    BadName(PathBuf),
-}
-
-/// The `.json` files of the folder with their stamps (temporary files left out).
-fn list(sessions_dir: &Path) -> io::Result<Vec<Listed>> {
-    let mut out = Vec::new();
+/// Every `.json` file of `sessions_dir`, from the index where it is current and read
+/// header-only where it is not, handed to `sink` in batches: first everything the index
+/// knew, then the rest as it is read (on every core). Nothing but the index is written,
+/// apart from removing temporary files that a crash left behind.
+pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(Vec<Entry>)) -> io::Result<ScanStats> {
+    let index_file = index_path(sessions_dir);
+    let (mut known, lines) = read_index(&index_file);
+    let mut stats = ScanStats::default();
+    let mut current: Vec<Entry> = Vec::with_capacity(known.len());
+    let mut current_files: Vec<(String, Stamp)> = Vec::with_capacity(known.len());
+    let mut todo: Vec<(PathBuf, String)> = Vec::new();
+    // Each file is matched with its index line as the folder is listed.
     for dirent in fs::read_dir(sessions_dir)? {
         let dirent = dirent?;
         let path = dirent.path();
         let name = dirent.file_name();
         let Some(name) = name.to_str() else {
             if name.as_encoded_bytes().ends_with(b".json") {
-                out.push(Listed::BadName(path));
-            }
-            continue;
-        };
-        if !name.ends_with(".json") || atomic::is_temp_name(name) {
-            continue;
-        }
-        let stamp = fs::symlink_metadata(&path)
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| Stamp::of(&m));
-        out.push(Listed::File {
-            path,
-            name: name.to_string(),
-            stamp,
-        });
-    }
-    Ok(out)
-}
-
-/// Every `.json` file of `sessions_dir`, from the index where it is current and read
-/// header-only where it is not, handed to `sink` in batches: first everything the index
-/// knew, then the rest as it is read (on every core). Nothing but the index is written.
-pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(Vec<Entry>)) -> io::Result<ScanStats> {
-    let index_file = index_path(sessions_dir);
-    let index_bytes = read_index_bytes(&index_file);
-    // The index is parsed while the folder is listed.
-    let ((mut known, lines), listed) = std::thread::scope(|scope| {
-        let parsed = scope.spawn(|| parse_index(&index_bytes));
-        let listed = list(sessions_dir);
-        (parsed.join().unwrap_or_default(), listed)
-    });
-    let listed = listed?;
-
-    let mut stats = ScanStats::default();
-    // Index lines still current, by their place in the old index (copied on a rewrite).
-    let mut current: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut todo: Vec<(PathBuf, String)> = Vec::new();
-    let mut first = Vec::with_capacity(listed.len());
-    for item in listed {
-        match item {
-            Listed::BadName(path) => {
-                first.push(Entry::Unreadable {
+                current.push(Entry::Unreadable {
                     path: path.clone(),
                     error: LoadError::NotASession {
                         path,
@@ -254,21 +220,49 @@ pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(Vec<Entry>)) -> io::Result
                 });
                 stats.unreadable += 1;
             }
-            Listed::File { path, name, stamp } => match (stamp, known.remove(&name)) {
-                (Some(stamp), Some(k)) if k.line.stamp == stamp => {
-                    let mut summary = k.line.summary;
-                    summary.path = path;
-                    first.push(Entry::Session(Box::new(summary)));
-                    current.push(k.raw);
-                    stats.from_index += 1;
-                }
-                _ => todo.push((path, name)),
-            },
+            continue;
+        };
+        if atomic::is_temp_name(name) {
+            // A leftover of a crash (only where the file system has no unnamed files).
+            atomic::remove_if_stale(&path, name, STALE_TEMP_AGE);
+            continue;
+        }
+        if !name.ends_with(".json") {
+            continue;
+        }
+        let stamp = fs::symlink_metadata(&path)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| Stamp::of(&m));
+        match (stamp, known.remove(name)) {
+            (Some(stamp), Some((indexed, mut summary))) if indexed == stamp => {
+                summary.path = path;
+                current.push(Entry::Session(summary));
+                current_files.push((name.to_string(), stamp));
+                stats.from_index += 1;
+            }
+            _ => todo.push((path, name.to_string())),
         }
     }
+    drop(known);
+    // Rewrite when files must be read or the index holds lines no longer needed.
+    let rewrite = !todo.is_empty() || lines != stats.from_index;
+    let mut fresh: Vec<u8> = Vec::new();
+    if rewrite {
+        let sessions = current.iter().filter_map(|e| match e {
+            Entry::Session(s) => Some(s),
+            Entry::Unreadable { .. } => None,
+        });
+        for ((file, stamp), summary) in current_files.iter().zip(sessions) {
+            if let Some(bytes) = line_bytes(file, *stamp, summary) {
+                fresh.extend_from_slice(&bytes);
+            }
+        }
+    }
+    drop(current_files);
+    let first = current;
     sink(first);
 
-    let mut fresh: Vec<u8> = Vec::new();
     let (tx, rx) = mpsc::channel::<Vec<(Entry, Option<(String, Stamp)>)>>();
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -309,15 +303,8 @@ pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(Vec<Entry>)) -> io::Result
         }
     });
 
-    // Rewrite when files were read or the index holds lines that are no longer needed.
-    if stats.read > 0 || lines != current.len() {
-        let mut bytes = Vec::with_capacity(index_bytes.len() + fresh.len());
-        for raw in current {
-            bytes.extend_from_slice(&index_bytes[raw]);
-            bytes.push(b'\n');
-        }
-        bytes.extend_from_slice(&fresh);
-        stats.index_written = atomic::write_atomic(&index_file, &bytes).is_ok();
+    if rewrite {
+        stats.index_written = atomic::write_atomic(&index_file, &fresh).is_ok();
     }
     Ok(stats)
 }
@@ -754,6 +741,27 @@ mod tests {
             0o600,
             "the index holds case codes: owner only"
         );
+    }
+
+    #[test]
+    fn a_scan_removes_temporary_files_of_dead_writers_and_nothing_else() {
+        let (_d, lib) = demo_library();
+        let dir = lib.sessions_dir();
+        // pid 4194304 is above Linux's pid limit: that writer cannot be alive.
+        let dead = dir.join(".x.json.tmp-4194304-1");
+        let alive = dir.join(format!(".y.json.tmp-{}-1", std::process::id()));
+        let other = dir.join("notes.txt");
+        for p in [&dead, &alive, &other] {
+            fs::write(p, b"x").unwrap();
+        }
+        let (all, _) = summaries(&lib);
+        assert_eq!(all.len(), 6);
+        assert!(!dead.exists(), "a dead writer's leftover is removed");
+        assert!(
+            alive.exists(),
+            "a live writer's temporary file is left alone"
+        );
+        assert!(other.exists());
     }
 
     #[test]

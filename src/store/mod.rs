@@ -16,7 +16,6 @@ pub mod space;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
@@ -115,7 +114,8 @@ impl Library {
         };
         paths::ensure_private_dir(&lib.root, false)?;
         paths::ensure_private_dir(&lib.sessions_dir(), true)?;
-        atomic::remove_stale_temps(&lib.sessions_dir(), Duration::from_secs(60));
+        // Leftover temporary files of a crash are removed by the next scan of the folder
+        // (see `index::scan`), not here: opening must not list ten thousand files.
         Ok(lib)
     }
 
@@ -218,6 +218,7 @@ impl Library {
         let target = self.trash_dir().join(format!("{id}.json"));
         fs::rename(self.path_for(id), &target)?;
         fs::File::open(self.sessions_dir())?.sync_all()?;
+        index::forget(&self.sessions_dir(), &format!("{id}.json"))?;
         drop(lock);
         let _ = fs::remove_file(self.lock_path_for(id));
         Ok(target)
@@ -279,6 +280,7 @@ impl Library {
         }
         drop(lock);
         let _ = fs::remove_file(self.lock_path_for(id));
+        index::forget(&self.sessions_dir(), &format!("{id}.json"))?;
         for dir in [self.sessions_dir(), self.trash_dir()] {
             if let Ok(d) = fs::File::open(dir) {
                 let _ = d.sync_all();
@@ -575,7 +577,14 @@ mod tests {
         lib.save(&s).unwrap();
         let other = sample();
         lib.save(&other).unwrap();
+        let index = std::fs::read_to_string(index::index_path(&lib.sessions_dir())).unwrap();
+        assert!(index.contains(&s.id.to_string()), "saves are indexed");
         lib.move_to_trash(s.id).unwrap();
+        let index = std::fs::read_to_string(index::index_path(&lib.sessions_dir())).unwrap();
+        assert!(
+            !index.contains(&s.id.to_string()) && index.contains(&other.id.to_string()),
+            "the index forgets a deleted session at once"
+        );
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
         let expired = lib.expired(today);
         assert_eq!(

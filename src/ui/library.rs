@@ -21,11 +21,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
     ])
     .areas(area);
     let count = view.session_count();
-    let loading = view
-        .loading
-        .as_ref()
-        .map(|_| format!(" · {}", t.ui.library_loading))
-        .unwrap_or_default();
+    let loading = if view.is_loading() {
+        format!(" · {}", t.ui.library_loading)
+    } else {
+        String::new()
+    };
     frame.render_widget(
         Line::from(vec![
             Span::styled("tafel", theme::title()),
@@ -51,7 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
         .border_style(theme::dim());
     let inner = block.inner(list);
     frame.render_widget(block, list);
-    if view.entries().is_empty() && view.loading.is_some() {
+    if view.entries().is_empty() && view.is_loading() {
         frame.render_widget(Line::styled(t.ui.library_loading, theme::dim()), inner);
     } else if view.entries().is_empty() {
         let lines = vec![

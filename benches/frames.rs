@@ -1,0 +1,295 @@
+//! `cargo bench --bench frames [-- word...]`: the costs that decide whether tafel feels
+//! instant, each the median of many runs, printed as `name  value unit`.
+//! scripts/bench.sh runs this and sets each figure against its floor.
+//!
+//! A plain timing loop instead of a bench framework: the figures are compared with floors
+//! measured in the same run (a bare write, reading the files), which a framework's
+//! statistics do not give, and the build stays light on two cores.
+//!
+//! - a keystroke frame (one typed character, then a full draw including the terminal
+//!   diff and escape codes) of every phase at 80x24 and 200x60;
+//! - the same with a 50 KB note in the focused field, against a 2 KB note;
+//! - opening and saving one session, against a bare write + fsync of the same bytes;
+//! - a library of 10,000 sessions: rebuilding the index, opening with the index, grouping,
+//!   drawing and filtering the list, against reading every file (`cat`).
+
+use std::time::{Duration, Instant};
+
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use tafel::app::form::FieldId;
+use tafel::app::state::{LibraryView, Screen};
+use tafel::app::{Action, App, update};
+use tafel::catalog::Catalog;
+use tafel::cli::Start;
+use tafel::i18n::Lang;
+use tafel::model::Phase;
+use tafel::store::{Entry, Library};
+
+type Term = Terminal<CrosstermBackend<std::io::Sink>>;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// `cargo test --all-targets` runs this file too, without `--bench`: then every
+/// measurement runs once on a small library, as a smoke test that it still works.
+fn smoke() -> bool {
+    !std::env::args().any(|a| a == "--bench")
+}
+
+fn time(runs: usize, mut f: impl FnMut()) -> Duration {
+    let runs = if smoke() { 1 } else { runs };
+    for _ in 0..3.min(runs) {
+        f();
+    }
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn report(name: &str, d: Duration) {
+    println!("{name:<40} {:>12.1} us", d.as_secs_f64() * 1e6);
+}
+
+/// `cargo bench --bench frames -- <word>` runs only the measurements whose name has it.
+fn wanted(name: &str) -> bool {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    args.is_empty() || args.iter().any(|a| name.contains(a.as_str()))
+}
+
+/// A terminal of `w`x`h` that writes real escape codes into nothing: the draw, the diff
+/// and the encoding are measured, the terminal emulator is not.
+fn terminal(w: u16, h: u16) -> Term {
+    Terminal::with_options(
+        CrosstermBackend::new(std::io::sink()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
+        },
+    )
+    .unwrap()
+}
+
+fn keystroke(app: &mut App, terminal: &mut Term) {
+    update(
+        app,
+        Action::FieldKey(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE)),
+    );
+    terminal.draw(|f| tafel::ui::render(f, app)).unwrap();
+}
+
+fn focus_text_field(app: &mut App) {
+    for _ in 0..200 {
+        if let Screen::Session(v) = &app.screen
+            && v.editor.is_some()
+        {
+            return;
+        }
+        update(app, Action::NextField);
+    }
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("data")).unwrap();
+    let catalog = Catalog::builtin();
+    for s in tafel::demo::sessions(&catalog) {
+        lib.save(&s).unwrap();
+    }
+    let t1 = lib.path_for("8d2f6a13-7c4e-4b9a-a5d1-6e0c3f9b2a74".parse().unwrap());
+
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        for phase in Phase::ALL {
+            let name = format!("frame.key.{phase:?}.{w}x{h}");
+            if !wanted(&name) {
+                continue;
+            }
+            let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(t1.clone()));
+            update(&mut app, Action::GoToPhase(phase));
+            focus_text_field(&mut app);
+            let mut terminal = terminal(w, h);
+            report(&name, time(300, || keystroke(&mut app, &mut terminal)));
+        }
+    }
+    for (kb, sep) in [(2usize, "\n"), (50, "\n"), (50, " ")] {
+        let name = if sep == " " {
+            format!("frame.key.note{kb}k_one_paragraph.200x60")
+        } else {
+            format!("frame.key.note{kb}k.200x60")
+        };
+        if !wanted(&name) {
+            continue;
+        }
+        let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(t1.clone()));
+        update(&mut app, Action::GoToPhase(Phase::WrapUp));
+        let notes = {
+            let Screen::Session(v) = &app.screen else {
+                unreachable!()
+            };
+            v.fields()
+                .iter()
+                .position(|f| *f == FieldId::Notes)
+                .unwrap()
+        };
+        for _ in 0..notes {
+            update(&mut app, Action::NextField);
+        }
+        let text = format!("Dit is een zin uit het gesprek, met een ë en een é.{sep}")
+            .repeat(kb * 1024 / 52);
+        update(&mut app, Action::Paste(text));
+        let mut terminal = terminal(200, 60);
+        report(&name, time(300, || keystroke(&mut app, &mut terminal)));
+    }
+
+    if wanted("session") {
+        let size = std::fs::metadata(&t1).unwrap().len();
+        println!("{:<40} {:>12} bytes", "session.size", size);
+        report(
+            "session.open",
+            time(200, || {
+                tafel::store::load(&t1).unwrap();
+            }),
+        );
+        let session = tafel::store::load(&t1).unwrap().session;
+        report(
+            "session.save",
+            time(100, || {
+                lib.save(&session).unwrap();
+            }),
+        );
+        let mut bytes = serde_json::to_vec_pretty(&session).unwrap();
+        bytes.push(b'\n');
+        // The safe write and its floor alternate, so noise on a shared disk hits both.
+        let bare = lib.root().join("bare.json");
+        let mut safe_runs = Vec::new();
+        let mut bare_runs = Vec::new();
+        for _ in 0..if smoke() { 1 } else { 200 } {
+            let t = Instant::now();
+            tafel::store::atomic::write_atomic(&t1, &bytes).unwrap();
+            safe_runs.push(t.elapsed());
+            let t = Instant::now();
+            {
+                use std::io::Write;
+                let mut f = std::fs::File::create(&bare).unwrap();
+                f.write_all(&bytes).unwrap();
+                f.sync_all().unwrap();
+            }
+            bare_runs.push(t.elapsed());
+        }
+        report("session.write_atomic", median(safe_runs));
+        report("session.bare_write_fsync", median(bare_runs));
+    }
+
+    let library_parts = [
+        "read_all_files",
+        "scan_rebuild",
+        "scan_indexed",
+        "group_and_sort",
+        "frame",
+        "filter_key",
+    ];
+    if library_parts
+        .iter()
+        .any(|p| wanted(&format!("library.{p}")))
+    {
+        let part = |p: &str| wanted(&format!("library.{p}"));
+        let n: usize = std::env::var("TAFEL_BENCH_SESSIONS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(if smoke() { 60 } else { 10_000 });
+        let big = tempfile::tempdir().unwrap();
+        let biglib = Library::open(big.path()).unwrap();
+        tafel::demo::write_synthetic_library(&catalog, &biglib.sessions_dir(), n).unwrap();
+        let files: Vec<_> = std::fs::read_dir(biglib.sessions_dir())
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        let cat = time(if part("read_all_files") { 5 } else { 1 }, || {
+            for f in &files {
+                std::hint::black_box(std::fs::read(f).unwrap());
+            }
+        });
+        report(&format!("library.{n}.read_all_files"), cat);
+        let index = tafel::store::index::index_path(&biglib.sessions_dir());
+        if part("scan_rebuild") {
+            report(
+                &format!("library.{n}.scan_rebuild"),
+                time(3, || {
+                    let _ = std::fs::remove_file(&index);
+                    assert_eq!(biglib.scan().unwrap().len(), n);
+                }),
+            );
+        }
+        biglib.scan().unwrap();
+        if part("scan_indexed") {
+            report(
+                &format!("library.{n}.scan_indexed"),
+                time(10, || {
+                    assert_eq!(biglib.scan().unwrap().len(), n);
+                }),
+            );
+        }
+        if part("group_and_sort") {
+            let summaries: Vec<_> = biglib
+                .scan()
+                .unwrap()
+                .into_iter()
+                .filter_map(|e| match e {
+                    Entry::Session(s) => Some(s),
+                    Entry::Unreadable { .. } => None,
+                })
+                .collect();
+            let runs: Vec<Duration> = (0..if smoke() { 1 } else { 10 })
+                .map(|_| {
+                    let entries: Vec<Entry> =
+                        summaries.iter().cloned().map(Entry::Session).collect();
+                    let t = Instant::now();
+                    std::hint::black_box(LibraryView::new(entries));
+                    t.elapsed()
+                })
+                .collect();
+            report(&format!("library.{n}.group_and_sort"), median(runs));
+        }
+        let mut app = App::new(Lang::Nl, biglib.clone(), Start::Library);
+        app.wait_for_library();
+        let mut terminal = terminal(200, 60);
+        if part("frame") {
+            report(
+                &format!("library.{n}.frame.200x60"),
+                time(100, || {
+                    update(&mut app, Action::SelectDown);
+                    terminal.draw(|f| tafel::ui::render(f, &app)).unwrap();
+                }),
+            );
+        }
+        if part("filter_key") {
+            report(
+                &format!("library.{n}.filter_key"),
+                time(50, || {
+                    update(&mut app, Action::FilterChar('7'));
+                    terminal.draw(|f| tafel::ui::render(f, &app)).unwrap();
+                    update(&mut app, Action::FilterBackspace);
+                }),
+            );
+        }
+        println!(
+            "{:<40} {:>12} bytes",
+            format!("library.{n}.index_size"),
+            std::fs::metadata(&index).unwrap().len()
+        );
+    }
+}

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Measures every speed goal of tafel next to its floor, measured in the same run on the
+# same machine, and prints one PASS/FAIL line per goal. Exit status 1 if any goal fails.
+#
+#   scripts/bench.sh              # 10,000 sessions
+#   SESSIONS=2000 scripts/bench.sh
+#
+# Floors: a minimal ratatui app (examples/baseline.rs), /bin/true, `cat` over the session
+# files, and a bare write + fsync (in benches/frames.rs). Needs python3 and cargo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SESSIONS="${SESSIONS:-10000}"
+RUNS="${RUNS:-15}"
+SIZE="200x60"
+WORK="target/bench-work"
+
+echo "== building (release)"
+cargo build --release --quiet --bin tafel --example baseline --example make_library
+cargo bench --quiet --bench frames --no-run 2>/dev/null
+
+TAFEL=target/release/tafel
+BASELINE=target/release/examples/baseline
+rm -rf "$WORK"
+mkdir -p "$WORK"
+DATA="$WORK/library"
+EMPTY="$WORK/empty"
+
+echo "== writing a library of $SESSIONS sessions (copies of the demo cases)"
+target/release/examples/make_library "$SESSIONS" "$DATA"
+SDIR="$DATA/sessions"
+BYTES=$(du -sb "$SDIR" | cut -f1)
+echo "   $(ls "$SDIR" | grep -c '\.json$') files, $((BYTES / 1024 / 1024)) MB"
+
+# Warm the page cache, so every measurement reads from memory like `cat` does.
+cat "$SDIR"/*.json > /dev/null
+"$TAFEL" --data-dir "$DATA" list > /dev/null # builds the index
+
+command -v /usr/bin/time > /dev/null || {
+    echo "scripts/bench.sh needs GNU time for peak memory: apt-get install time" >&2
+    exit 2
+}
+# pty_time.py interleaves the commands it is given, so noise hits them alike.
+pty() { python3 scripts/pty_time.py "$RUNS" "$SIZE" "$@"; }
+line() { sed -n "${1}p"; }
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+# peak memory in KB (median of 5 runs) of a command in the pty, measured by GNU time
+mem() {
+    local out="$WORK/mem.txt"
+    rm -f "$out"
+    python3 scripts/pty_time.py 5 "$SIZE" "$@" > /dev/null
+    sort -n "$out" | sed -n 3p
+}
+
+echo "== start-up in a $SIZE pseudo-terminal (median of $RUNS interleaved runs)"
+START=$(pty -- /bin/true \
+    :: -- "$BASELINE" \
+    :: TAFEL_BENCH_QUIT=first-frame -- "$TAFEL" --data-dir "$DATA" \
+    :: TAFEL_BENCH_QUIT=first-frame -- "$TAFEL" --data-dir "$EMPTY")
+TRUE=$(echo "$START" | line 1)
+BASE=$(echo "$START" | line 2)
+FIRST=$(echo "$START" | line 3)
+EMPTYRUN=$(echo "$START" | line 4)
+
+echo "== the library against cat (median of $RUNS interleaved runs)"
+LIB=$(pty TAFEL_BENCH_QUIT=loaded -- "$TAFEL" --data-dir "$DATA" \
+    :: TAFEL_BENCH_QUIT=loaded -- sh -c "rm -f '$SDIR/.index.jsonl'; exec '$TAFEL' --data-dir '$DATA'" \
+    :: -- sh -c "rm -f '$WORK/none'; exec /bin/true" \
+    :: -- sh -c "exec cat '$SDIR'/*.json > /dev/null" \
+    :: -- sh -c "exec /bin/true")
+LOADED=$(echo "$LIB" | line 1)
+REBUILD=$(echo "$LIB" | line 2)
+RM_ONLY=$(echo "$LIB" | line 3)
+CAT=$(echo "$LIB" | line 4)
+SH_ONLY=$(echo "$LIB" | line 5)
+"$TAFEL" --data-dir "$DATA" list > /dev/null # the index again
+
+echo "== peak memory (GNU time, median of 5)"
+T="/usr/bin/time -a -f %M -o $WORK/mem.txt"
+MEM_BASE=$(mem -- $T "$BASELINE")
+MEM_FIRST=$(mem TAFEL_BENCH_QUIT=first-frame -- $T "$TAFEL" --data-dir "$DATA")
+MEM_LOADED=$(mem TAFEL_BENCH_QUIT=loaded -- $T "$TAFEL" --data-dir "$DATA")
+
+echo "   /bin/true                         $TRUE"
+echo "   minimal ratatui app               $BASE   peak ${MEM_BASE} KB"
+echo "   tafel, first frame (10k library)  $FIRST   peak ${MEM_FIRST} KB"
+echo "   tafel, first frame (empty)        $EMPTYRUN"
+echo "   tafel, library read + drawn       $LOADED   peak ${MEM_LOADED} KB"
+echo "   tafel, same without the index     $REBUILD"
+echo "   sh -c 'rm -f x; exec true'        $RM_ONLY"
+echo "   cat of every session file         $CAT"
+echo "   sh -c true (subtracted from cat)  $SH_ONLY"
+
+echo "== cargo bench --bench frames"
+BENCH_OUT="$WORK/frames.txt"
+TAFEL_BENCH_SESSIONS="$SESSIONS" cargo bench --quiet --bench frames 2>/dev/null | tee "$BENCH_OUT"
+b() { awk -v n="$1" '$1 == n { print $2 }' "$BENCH_OUT"; }
+
+FAILED=0
+# goal NAME MEASURED FLOOR LIMIT UNIT: PASS when MEASURED / FLOOR <= LIMIT.
+goal() {
+    local verdict
+    verdict=$(python3 -c "import sys; m,f,l=map(float,sys.argv[1:4]); print('PASS' if m/f <= l else 'FAIL', f'{m/f:.2f}')" "$2" "$3" "$4")
+    printf '%-4s %-58s %10s vs %10s %-3s = %5sx (limit %sx)\n' \
+        "${verdict% *}" "$1" "$2" "$3" "$5" "${verdict#* }" "$4"
+    [[ $verdict == PASS* ]] || FAILED=1
+}
+# limit NAME MEASURED MAX UNIT: PASS when MEASURED <= MAX.
+limit() {
+    local verdict
+    verdict=$(python3 -c "import sys; m,l=map(float,sys.argv[1:3]); print('PASS' if m <= l else 'FAIL')" "$2" "$3")
+    printf '%-4s %-58s %10s %-3s (limit %s %s)\n' "$verdict" "$1" "$2" "$4" "$3" "$4"
+    [[ $verdict == PASS ]] || FAILED=1
+}
+ms() { echo "$1" | field median_ms; }
+# cat's own time, without starting sh; tafel's rebuild without starting sh and rm.
+CAT_MS=$(python3 -c "print(round(max(0.01, $(ms "$CAT") - $(ms "$SH_ONLY") + $(ms "$TRUE")), 2))")
+REBUILD_MS=$(python3 -c "print(round($(ms "$REBUILD") - $(ms "$RM_ONLY") + $(ms "$TRUE"), 2))")
+
+echo
+echo "== goals ($SESSIONS sessions, $((BYTES / 1024 / 1024)) MB; floors measured in this run)"
+goal "first frame of tafel on the library vs minimal ratatui app" "$(ms "$FIRST")" "$(ms "$BASE")" 1.5 ms
+goal "library of $SESSIONS opened + drawn, with index, vs cat" "$(ms "$LOADED")" "$CAT_MS" 0.3 ms
+goal "library of $SESSIONS opened + drawn, index rebuilt, vs cat" "$REBUILD_MS" "$CAT_MS" 1.0 ms
+for phase in Preparation LookingBack Outcomes Alternative Costs WrapUp; do
+    limit "keystroke to frame, $phase 200x60 (15% of 16.7 ms)" "$(b frame.key.$phase.200x60)" 2505 us
+done
+goal "keystroke frame with a 50 KB note vs a 2 KB note (200x60)" "$(b frame.key.note50k.200x60)" "$(b frame.key.note2k.200x60)" 1.5 us
+limit "opening one session ($(b session.size) bytes)" "$(b session.open)" 5000 us
+goal "autosave write (temp, fsync, rename, dir fsync) vs bare write+fsync" "$(b session.write_atomic)" "$(b session.bare_write_fsync)" 1.5 us
+goal "memory at first frame vs minimal ratatui app" "$MEM_FIRST" "$MEM_BASE" 3.0 KB
+limit "memory with the $SESSIONS-session library loaded" "$MEM_LOADED" 20480 KB
+
+echo
+echo "For information (no goal):"
+echo "   full save incl. serialising + index line: $(b session.save) us; one keystroke in a single 50 KB paragraph: $(b frame.key.note50k_one_paragraph.200x60) us"
+echo "   library list: group+sort $(b library.$SESSIONS.group_and_sort) us, frame $(b library.$SESSIONS.frame.200x60) us, filter key $(b library.$SESSIONS.filter_key) us, index $(b library.$SESSIONS.index_size) bytes"
+if [[ $FAILED == 0 ]]; then echo "ALL GOALS MET"; else echo "SOME GOALS FAILED"; fi
+exit "$FAILED"
