@@ -329,22 +329,7 @@ fn read_one(path: &Path, name: &str) -> (Entry, Option<(String, Stamp)>) {
 /// The list's view of one file: header-only for current files, a full load (with its
 /// migration or its precise error message) for anything else.
 pub fn summarise(path: &Path) -> Result<(Summary, Stamp, bool), LoadError> {
-    let io_err = |source| LoadError::Io {
-        path: path.into(),
-        source,
-    };
-    let meta = fs::symlink_metadata(path).map_err(io_err)?;
-    if meta.file_type().is_symlink() {
-        return Err(LoadError::Symlink { path: path.into() });
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.into(),
-            size: meta.len(),
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = fs::read(path).map_err(io_err)?;
+    let (meta, bytes) = super::read_file(path)?;
     let stamp = Stamp::of(&meta);
     if let Some(probe) = read_head(&bytes)
         && probe.schema_version == SCHEMA_VERSION
@@ -630,6 +615,42 @@ mod tests {
     #[test]
     fn header_only_summary_equals_the_full_parse_for_every_demo_session() {
         let (_d, lib) = demo_library();
+        // Also sessions with each phase alone started, so the progress marks must agree.
+        let catalog = crate::catalog::Catalog::builtin();
+        let blank = || {
+            let mut s = crate::model::Session::new(
+                catalog.domains.clone(),
+                catalog.prices.clone(),
+                catalog.payers.clone(),
+            );
+            s.preparation.date = None;
+            s
+        };
+        let demo = &crate::demo::sessions(&catalog)[1];
+        let mut variants = vec![blank()];
+        let mut s = blank();
+        s.preparation.case_code = "X-1".into();
+        variants.push(s);
+        let mut s = blank();
+        s.looking_back.events.clone_from(&demo.looking_back.events);
+        variants.push(s);
+        let mut s = blank();
+        s.outcomes.domains[0].own_words = "woorden".into();
+        variants.push(s);
+        let mut s = blank();
+        s.alternative.narrative = "anders".into();
+        variants.push(s);
+        let mut s = blank();
+        s.alternative
+            .activities
+            .clone_from(&demo.alternative.activities);
+        variants.push(s);
+        let mut s = blank();
+        s.wrap_up.notes = "notitie".into();
+        variants.push(s);
+        for s in &variants {
+            lib.save(s).unwrap();
+        }
         for e in fs::read_dir(lib.sessions_dir()).unwrap().flatten() {
             let path = e.path();
             if path.extension().is_none_or(|x| x != "json") {

@@ -347,10 +347,18 @@ struct VersionProbe {
 
 /// Reads one session file without changing it.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let meta = fs::symlink_metadata(path).map_err(|source| LoadError::Io {
+    let (_, bytes) = read_file(path)?;
+    parse(path, &bytes)
+}
+
+/// A session file's metadata and bytes; a symlink or a file over [`MAX_FILE_BYTES`] is
+/// refused unread.
+pub fn read_file(path: &Path) -> Result<(fs::Metadata, Vec<u8>), LoadError> {
+    let io_err = |source| LoadError::Io {
         path: path.into(),
         source,
-    })?;
+    };
+    let meta = fs::symlink_metadata(path).map_err(io_err)?;
     if meta.file_type().is_symlink() {
         return Err(LoadError::Symlink { path: path.into() });
     }
@@ -361,11 +369,8 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let bytes = fs::read(path).map_err(|source| LoadError::Io {
-        path: path.into(),
-        source,
-    })?;
-    parse(path, &bytes)
+    let bytes = fs::read(path).map_err(io_err)?;
+    Ok((meta, bytes))
 }
 
 /// Parses the bytes of a session file; `path` is only used in messages.
