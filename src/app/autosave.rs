@@ -8,8 +8,30 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 
+use crate::i18n::Lang;
 use crate::model::Session;
-use crate::store;
+use crate::store::{self, SaveError};
+
+/// A failed save in the facilitator's language: what is wrong in plain words first, then
+/// that the text is safe and saving is retried, then the system's own words (for support).
+pub fn explain(e: &SaveError, lang: Lang) -> String {
+    let t = &lang.texts().ui;
+    match e {
+        SaveError::Io { path, source } => {
+            use std::io::ErrorKind as K;
+            let reason = match (source.kind(), source.raw_os_error()) {
+                (K::StorageFull | K::QuotaExceeded, _) | (_, Some(28 | 122)) => t.save_disk_full,
+                (K::ReadOnlyFilesystem, _) | (_, Some(30)) => t.save_read_only,
+                (K::PermissionDenied, _) => t.save_no_permission,
+                (K::NotFound, _) => t.save_folder_gone,
+                _ => t.save_other,
+            };
+            let folder = path.parent().unwrap_or(path).display();
+            format!("{reason} ({folder}). {} [{source}]", t.save_kept_retrying)
+        }
+        SaveError::ReadOnly { .. } => t.read_only_newer.to_string(),
+    }
+}
 
 /// What the status line says about saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +54,8 @@ struct Latest {
 /// Shared between the UI, the saver thread and the emergency paths.
 #[derive(Default)]
 pub struct Shared {
+    /// The language failures are explained in.
+    lang: Lang,
     latest: Mutex<Latest>,
     /// Held while writing, so two writers never interleave.
     disk: Mutex<()>,
@@ -60,7 +84,7 @@ impl Shared {
                 l.saved = l.saved.max(generation);
                 l.error = None;
             }
-            Err(e) => l.error = Some(e.to_string()),
+            Err(e) => l.error = Some(explain(&e, self.lang)),
         }
         status_of(&l)
     }
@@ -92,8 +116,11 @@ pub struct Autosave {
 }
 
 impl Autosave {
-    pub fn start() -> Autosave {
-        let shared = Arc::new(Shared::default());
+    pub fn start(lang: Lang) -> Autosave {
+        let shared = Arc::new(Shared {
+            lang,
+            ..Shared::default()
+        });
         let (wake, rx): (Sender<()>, Receiver<()>) = channel();
         let worker = Arc::clone(&shared);
         thread::Builder::new()
@@ -166,7 +193,7 @@ mod tests {
             PriceList::default(),
             vec![],
         );
-        let a = Autosave::start();
+        let a = Autosave::start(Lang::En);
         a.switch_to(Some((&path, &s)));
         assert_eq!(a.status(), SaveStatus::Saved);
         s.preparation.project = "De Graasj".into();
@@ -195,5 +222,25 @@ mod tests {
             store::load(&bad).unwrap().session.preparation.project,
             "Nog niet opgeslagen"
         );
+    }
+
+    #[test]
+    fn failures_are_explained_in_plain_words_in_both_languages() {
+        let path = PathBuf::from("/data/sessions/x.json");
+        let err = |code| SaveError::Io {
+            path: path.clone(),
+            source: std::io::Error::from_raw_os_error(code),
+        };
+        let full = explain(&err(28), Lang::Nl);
+        assert!(full.starts_with("de schijf is vol"), "{full}");
+        assert!(full.contains("/data/sessions") && full.contains("elke 2 seconden"));
+        assert!(
+            full.contains("os error 28"),
+            "the system's words follow: {full}"
+        );
+        assert!(explain(&err(30), Lang::En).starts_with("the folder is read-only"));
+        assert!(explain(&err(13), Lang::Nl).starts_with("geen toestemming"));
+        assert!(explain(&err(2), Lang::En).starts_with("the folder does not exist"));
+        assert!(explain(&err(5), Lang::En).starts_with("the file cannot be written"));
     }
 }

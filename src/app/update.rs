@@ -39,7 +39,7 @@ impl App {
             space_checked: None,
             message: None,
             quit: false,
-            autosave: Autosave::start(),
+            autosave: Autosave::start(lang),
             score_one_at: None,
             now: Instant::now(),
             today: chrono::Local::now().date_naive(),

@@ -234,6 +234,13 @@ pub struct UiTexts {
     pub not_saved: &'static str,
     pub not_saved_short: &'static str,
     pub not_saved_stay: &'static str,
+    /// Why a save failed, in plain words (the system's message follows in brackets).
+    pub save_disk_full: &'static str,
+    pub save_read_only: &'static str,
+    pub save_no_permission: &'static str,
+    pub save_folder_gone: &'static str,
+    pub save_other: &'static str,
+    pub save_kept_retrying: &'static str,
     pub note: &'static str,
     pub off_record_hint: &'static str,
     pub off_record_marked: &'static str,
