@@ -16,8 +16,14 @@ struct Tmux {
 impl Tmux {
     /// Starts `tafel ARGS` in a fresh 100×30 tmux server with its own data folder.
     fn start(name: &str, args: &[&str]) -> Tmux {
+        Tmux::start_with(name, args, |_| {})
+    }
+
+    /// The same, after `prepare` has filled the data folder.
+    fn start_with(name: &str, args: &[&str], prepare: impl FnOnce(&Path)) -> Tmux {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
+        prepare(&data);
         let socket = format!("tafel-test-{name}-{}", std::process::id());
         let mut cmd = vec![
             env!("CARGO_BIN_EXE_tafel").to_string(),
@@ -496,4 +502,34 @@ fn a_megabyte_paste_goes_in_as_one_edit_and_resize_storms_do_no_harm() {
     assert!(!t.dead(), "still running after the resize storm");
     t.keys(&["C-q"]);
     wait_until("the program to end", || t.dead());
+}
+
+#[test]
+fn a_large_library_fills_in_after_the_first_frame_and_filters() {
+    const N: usize = 1000;
+    let t = Tmux::start_with("large", &[], |data| {
+        let lib = tafel::store::Library::open(data).unwrap();
+        let catalog = tafel::catalog::Catalog::builtin();
+        tafel::demo::write_synthetic_library(&catalog, &lib.sessions_dir(), N).unwrap();
+    });
+    // No index yet: the files are read in the background and the count fills in.
+    let full = t.wait_for_screen(&format!("bibliotheek ({N})"));
+    assert!(full.contains("GR-07-"), "{full}");
+    let index = t.data.join("sessions/.index.jsonl");
+    wait_until("the index is written", || index.exists());
+    assert_eq!(
+        std::fs::read_to_string(&index).unwrap().lines().count(),
+        N,
+        "one line per session"
+    );
+    // Type to filter: one round of the synthetic library has six sessions.
+    t.text("00042");
+    let shown = t.wait_for_screen("PT-02-00042");
+    assert_eq!(
+        shown.matches("-000").count(),
+        4,
+        "only the four series of round 42 are left:\n{shown}"
+    );
+    t.keys(&["C-q"]);
+    wait_until("tafel has quit", || t.dead());
 }
