@@ -123,11 +123,16 @@ fn main() {
             report(&name, time(300, || keystroke(&mut app, &mut terminal)));
         }
     }
-    for (kb, sep) in [(2usize, "\n"), (50, "\n"), (50, " ")] {
-        let name = if sep == " " {
-            format!("frame.key.note{kb}k_one_paragraph.200x60")
-        } else {
-            format!("frame.key.note{kb}k.200x60")
+    for (kb, sep, at_start) in [
+        (2usize, "\n", false),
+        (50, "\n", false),
+        (50, " ", false),
+        (50, " ", true),
+    ] {
+        let name = match (sep, at_start) {
+            (" ", false) => format!("frame.key.note{kb}k_one_paragraph.200x60"),
+            (" ", true) => format!("frame.key.note{kb}k_one_paragraph_typing_at_start.200x60"),
+            _ => format!("frame.key.note{kb}k.200x60"),
         };
         if !wanted(&name) {
             continue;
@@ -149,6 +154,12 @@ fn main() {
         let text = format!("Dit is een zin uit het gesprek, met een ë en een é.{sep}")
             .repeat(kb * 1024 / 52);
         update(&mut app, Action::Paste(text));
+        if at_start {
+            update(
+                &mut app,
+                Action::FieldKey(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL)),
+            );
+        }
         let mut terminal = terminal(200, 60);
         report(&name, time(300, || keystroke(&mut app, &mut terminal)));
     }

@@ -133,7 +133,7 @@ limit "memory with the $SESSIONS-session library loaded" "$MEM_LOADED" 20480 KB
 
 echo
 echo "For information (no goal):"
-echo "   full save incl. serialising + index line: $(b session.save) us; one keystroke in a single 50 KB paragraph: $(b frame.key.note50k_one_paragraph.200x60) us"
+echo "   full save incl. serialising + index line: $(b session.save) us; a keystroke in one 50 KB paragraph: $(b frame.key.note50k_one_paragraph.200x60) us at its end, $(b frame.key.note50k_one_paragraph_typing_at_start.200x60) us at its start"
 echo "   library list: group+sort $(b library.$SESSIONS.group_and_sort) us, frame $(b library.$SESSIONS.frame.200x60) us, filter key $(b library.$SESSIONS.filter_key) us, index $(b library.$SESSIONS.index_size) bytes"
 if [[ $FAILED == 0 ]]; then echo "ALL GOALS MET"; else echo "SOME GOALS FAILED"; fi
 exit "$FAILED"

@@ -191,4 +191,45 @@ mod tests {
         assert_eq!(f.paste(&big), Edit::Changed);
         assert_eq!(f.text(), big);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        /// Long paragraphs are re-wrapped only from the edit on (vendor/ratatui-textarea):
+        /// after any edit the rows must equal wrapping the whole text from scratch.
+        #[test]
+        fn long_paragraphs_wrap_as_if_wrapped_from_scratch_after_any_edit(
+            words in proptest::collection::vec(0usize..12, 300..900),
+            width in 6u16..70,
+            edits in proptest::collection::vec((0usize..100_000, 0usize..8), 1..25),
+        ) {
+            use ratatui::widgets::Widget;
+            const WORDS: [&str; 12] = [
+                "het", "gesprek", "ë", "日本語の", "don't", "3.14", "👍🏽", "e\u{301}",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                "  ", "werk,", "\t",
+            ];
+            let text: String = words.iter().map(|w| WORDS[*w]).collect::<Vec<_>>().join(" ");
+            let mut f = TextField::new(&text, true);
+            let area = ratatui::layout::Rect::new(0, 0, width, 10);
+            let mut buf = ratatui::buffer::Buffer::empty(area);
+            (&f.area).render(area, &mut buf);
+            for (at, kind) in edits {
+                let len = f.area.lines()[0].chars().count();
+                f.area.move_cursor(CursorMove::Jump(0, (at % (len + 1)) as u16));
+                match kind {
+                    0 => { f.area.insert_char('x'); }
+                    1 => { f.area.insert_char(' '); }
+                    2 => { f.area.delete_char(); }
+                    3 => { f.area.delete_next_char(); }
+                    4 => { f.area.insert_str("nieuwe woorden hier"); }
+                    5 => { f.area.delete_word(); }
+                    6 => { f.area.insert_char('日'); }
+                    _ => { f.area.undo(); }
+                }
+                (&f.area).render(area, &mut buf);
+                let (now, fresh) = f.area.tafel_screen_rows();
+                proptest::prop_assert_eq!(now, fresh);
+            }
+        }
+    }
 }

@@ -5,7 +5,8 @@ use std::sync::Arc as Rc;
 use crate::cursor::{DataCursor, ScreenCursor};
 use crate::textarea::TextArea;
 use crate::util::{char_width, num_digits};
-use crate::wrap::{WrapMode, WrappedLine, effective_wrap_width, wrapped_rows};
+use crate::wrap::{WrapMode, WrappedLine, effective_wrap_width, resume_word_wrap, wrapped_rows};
+use unicode_segmentation::UnicodeSegmentation;
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ScreenLine {
@@ -86,7 +87,12 @@ fn char_offset_for_screen_col(
 pub(crate) struct WrapCache {
     settings: Option<(Option<usize>, WrapMode, u8, Option<char>)>,
     lines: KeyMap<Rc<CachedLine>>,
+    /// The text and rows of each long line by row, to re-wrap only what an edit changed.
+    long: HashMap<usize, (String, Rc<CachedLine>)>,
 }
+
+/// tafel patch: lines at least this long are re-wrapped from the edit on, not whole.
+const LONG_LINE: usize = 2048;
 
 #[derive(Debug)]
 pub(crate) struct CachedLine {
@@ -176,6 +182,147 @@ fn wrap_line(
     }
 }
 
+/// tafel patch: the rows of `line`, an edited version of `old_text` whose rows are `old`,
+/// computed by keeping the rows before the edit, wrapping from the last safe row start
+/// before it, and taking over the old rows (shifted) as soon as the new rows meet them
+/// again after the edit. `None` when that cannot be done safely: then wrap whole.
+/// Word boundaries are only trusted from a row start that follows a space.
+fn wrap_line_incremental(
+    old_text: &str,
+    old: &CachedLine,
+    line: &str,
+    width: usize,
+    mode: WrapMode,
+    tab: u8,
+) -> Option<CachedLine> {
+    let fallback = match mode {
+        WrapMode::Word => false,
+        WrapMode::WordOrGlyph => true,
+        WrapMode::None | WrapMode::Glyph => return None,
+    };
+    let (ob, nb) = (old_text.as_bytes(), line.as_bytes());
+    if old.rows.is_empty() || nb.is_empty() {
+        return None;
+    }
+    // The unchanged start and end of the line.
+    let mut p = ob.iter().zip(nb).take_while(|(a, b)| a == b).count();
+    while !line.is_char_boundary(p) {
+        p -= 1;
+    }
+    let max_s = ob.len().min(nb.len()) - p;
+    let mut s = ob
+        .iter()
+        .rev()
+        .zip(nb.iter().rev())
+        .take(max_s)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !line.is_char_boundary(nb.len() - s) {
+        s -= 1;
+    }
+    let delta = nb.len() as isize - ob.len() as isize;
+    let first_word_end = |text: &str, at: usize| {
+        text[at..]
+            .split_word_bound_indices()
+            .next()
+            .map_or(at, |(o, w)| at + o + w.len())
+    };
+    // Keep rows 0..k; wrap again from row k, whose first word (and the next two
+    // characters, which word boundaries may look at) lies before the change.
+    let mut k = old
+        .rows
+        .iter()
+        .rposition(|r| r.wrapped.end_byte <= p)
+        .unwrap_or(0);
+    loop {
+        let start = old.rows[k].wrapped.start_byte;
+        if start == 0
+            || (nb[start - 1] == b' '
+                && first_word_end(line, start) + 8 <= p
+                && first_word_end(old_text, start) + 8 <= p)
+        {
+            break;
+        }
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+    }
+    let restart = old.rows[k].wrapped.start_byte;
+    let old_starts: Vec<usize> = old.rows.iter().map(|r| r.wrapped.start_byte).collect();
+    let mut synced = None;
+    let (ranges, _) = resume_word_wrap(line, restart, width, tab, None, fallback, |b| {
+        let inside_suffix = b > nb.len() - s && nb[b - 1] == b' ';
+        if !inside_suffix {
+            return false;
+        }
+        let old_b = b as isize - delta;
+        if old_b <= 0 {
+            return false;
+        }
+        match old_starts.binary_search(&(old_b as usize)) {
+            Ok(j) => {
+                synced = Some(j);
+                true
+            }
+            Err(_) => false,
+        }
+    });
+
+    let mut rows: Vec<ScreenLine> = old.rows[..k].to_vec();
+    let mut col = rows.last().map_or(0, |r| r.wrapped.end_col);
+    for (start_byte, end_byte) in ranges {
+        let end_col = col + line[start_byte..end_byte].chars().count();
+        rows.push(ScreenLine {
+            wrapped: WrappedLine {
+                row: 0,
+                start_byte,
+                end_byte,
+                start_col: col,
+                end_col,
+                first_in_row: false,
+                last_in_row: false,
+            },
+            screen_width: display_width(&line[start_byte..end_byte], tab, None),
+            cursor_max_col: 0,
+        });
+        col = end_col;
+    }
+    if let Some(j) = synced {
+        let col_shift = col as isize - old.rows[j].wrapped.start_col as isize;
+        for r in &old.rows[j..] {
+            let mut r = *r;
+            r.wrapped.start_byte = (r.wrapped.start_byte as isize + delta) as usize;
+            r.wrapped.end_byte = (r.wrapped.end_byte as isize + delta) as usize;
+            r.wrapped.start_col = (r.wrapped.start_col as isize + col_shift) as usize;
+            r.wrapped.end_col = (r.wrapped.end_col as isize + col_shift) as usize;
+            rows.push(r);
+        }
+    }
+    if rows.is_empty() || rows.last().map(|r| r.wrapped.end_byte) != Some(nb.len()) {
+        return None;
+    }
+    let last = rows.len() - 1;
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.wrapped.first_in_row = i == 0;
+        r.wrapped.last_in_row = i == last;
+        let fragment = &line[r.wrapped.start_byte..r.wrapped.end_byte];
+        let chars = r.wrapped.end_col - r.wrapped.start_col;
+        // Kept rows have the right value already, except a row that became the last.
+        if r.cursor_max_col == 0 || i == last || i + 1 == k {
+            r.cursor_max_col = if i == last {
+                display_width(fragment, tab, None)
+            } else {
+                screen_col_for_char_offset(fragment, chars.saturating_sub(1), tab, None)
+            };
+        }
+    }
+    Some(CachedLine {
+        rows,
+        pure_ascii: is_pure_ascii(line),
+    })
+}
+
 impl TextArea<'_> {
     // tafel patch: the original re-wrapped every line on every edit, which costs
     // milliseconds per key in a 50 KB text. Lines are now wrapped once per distinct
@@ -202,18 +349,33 @@ impl TextArea<'_> {
         if cache.settings != Some(settings) {
             cache.settings = Some(settings);
             cache.lines.clear();
+            cache.long.clear();
         }
         let mut next: KeyMap<Rc<CachedLine>> =
             KeyMap::with_capacity_and_hasher(self.lines.len(), Default::default());
         let mut screen_lines = Vec::with_capacity(self.lines.len());
         let mut data_pointers = Vec::with_capacity(self.lines.len());
 
+        let mut long = HashMap::new();
         for (row, line) in self.lines.iter().enumerate() {
             let key = (line_hash(line), line.len());
             let cached = match next.get(&key).or_else(|| cache.lines.get(&key)) {
                 Some(c) => Rc::clone(c),
-                None => Rc::new(wrap_line(line, wrap_width, self.wrap_mode(), tab, mask)),
+                None => {
+                    let incremental = match (cache.long.get(&row), wrap_width, mask) {
+                        (Some((old_text, old)), Some(width), None) if line.len() >= LONG_LINE => {
+                            wrap_line_incremental(old_text, old, line, width, self.wrap_mode(), tab)
+                        }
+                        _ => None,
+                    };
+                    Rc::new(incremental.unwrap_or_else(|| {
+                        wrap_line(line, wrap_width, self.wrap_mode(), tab, mask)
+                    }))
+                }
             };
+            if line.len() >= LONG_LINE {
+                long.insert(row, (line.clone(), Rc::clone(&cached)));
+            }
             data_pointers.push(DataLine {
                 first_screen_line: screen_lines.len(),
                 screen_line_count: cached.rows.len(),
@@ -229,9 +391,46 @@ impl TextArea<'_> {
             next.insert(key, cached);
         }
         cache.lines = next;
+        cache.long = long;
 
         *self.screen_lines.borrow_mut() = screen_lines;
         *self.data_pointers.borrow_mut() = data_pointers;
+    }
+
+    /// tafel patch, for tests: the screen rows as they are (cached), and as wrapping every
+    /// line from scratch gives them. The two must always be equal.
+    #[doc(hidden)]
+    pub fn tafel_screen_rows(&self) -> (Vec<String>, Vec<String>) {
+        let now = self
+            .screen_lines
+            .borrow()
+            .iter()
+            .map(|l| format!("{l:?}"))
+            .collect();
+        let settings = self.wrap_cache.borrow().settings;
+        let fresh = match settings {
+            Some((width, mode, tab, mask)) => self
+                .lines
+                .iter()
+                .enumerate()
+                .flat_map(|(row, line)| {
+                    wrap_line(line, width, mode, tab, mask)
+                        .rows
+                        .into_iter()
+                        .map(move |r| {
+                            format!(
+                                "{:?}",
+                                ScreenLine {
+                                    wrapped: WrappedLine { row, ..r.wrapped },
+                                    ..r
+                                }
+                            )
+                        })
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        (now, fresh)
     }
 
     pub(crate) fn screen_lines_count(&self) -> usize {

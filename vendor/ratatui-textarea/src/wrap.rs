@@ -178,6 +178,82 @@ fn wrap_word_chunks(
     out
 }
 
+/// tafel patch: the word wrap of `wrap_word_chunks`, started at byte `from` of `line`
+/// (a row start that follows a space, so the word boundaries from there on are the same as
+/// for the whole line) and processed lazily. After each row it asks `stop(next_row_start)`;
+/// when that says yes, it returns the rows so far and the position it stopped at. Without
+/// a stop it wraps to the end of the line, giving exactly the rows `wrap_word_chunks` gives
+/// from `from` on.
+pub(crate) fn resume_word_wrap(
+    line: &str,
+    from: usize,
+    width: usize,
+    tab_len: u8,
+    mask: Option<char>,
+    fallback_to_glyph: bool,
+    mut stop: impl FnMut(usize) -> bool,
+) -> (Vec<(usize, usize)>, Option<usize>) {
+    let mut chunks = UnicodeSegmentation::split_word_bound_indices(&line[from..])
+        .map(|(start, text)| Chunk {
+            start: from + start,
+            end: from + start + text.len(),
+        })
+        .peekable();
+    let mut out = Vec::new();
+    let Some(first) = chunks.peek().copied() else {
+        return (out, None);
+    };
+    let mut seg_start = first.start;
+    let mut seg_end = seg_start;
+    let mut seg_width = 0usize;
+
+    while let Some(chunk) = chunks.peek().copied() {
+        if seg_end == seg_start {
+            seg_start = chunk.start;
+        }
+        let chunk_width = display_width_from(chunk_text(line, chunk), seg_width, tab_len, mask);
+        if seg_width + chunk_width <= width {
+            seg_end = chunk.end;
+            seg_width += chunk_width;
+            chunks.next();
+            continue;
+        }
+        if seg_end > seg_start {
+            out.push((seg_start, seg_end));
+            seg_start = seg_end;
+            seg_width = 0;
+            if stop(seg_start) {
+                return (out, Some(seg_start));
+            }
+            continue;
+        }
+        if fallback_to_glyph {
+            split_range_by_grapheme_width(
+                line,
+                chunk.start,
+                chunk.end,
+                width,
+                tab_len,
+                mask,
+                &mut out,
+            );
+        } else {
+            out.push((chunk.start, chunk.end));
+        }
+        chunks.next();
+        seg_start = chunk.end;
+        seg_end = chunk.end;
+        seg_width = 0;
+        if chunks.peek().is_some() && stop(seg_start) {
+            return (out, Some(seg_start));
+        }
+    }
+    if seg_end > seg_start {
+        out.push((seg_start, seg_end));
+    }
+    (out, None)
+}
+
 fn split_range_by_grapheme_width(
     line: &str,
     start: usize,
