@@ -444,3 +444,29 @@ fn new_sessions_are_kept_as_long_as_the_data_folder_says() {
         date.checked_add_months(chrono::Months::new(6))
     );
 }
+
+#[test]
+fn a_sessions_folder_that_cannot_be_read_is_said_not_shown_as_empty() {
+    let (_d, lib) = library();
+    std::fs::remove_dir_all(lib.sessions_dir()).unwrap();
+    std::fs::write(lib.sessions_dir(), b"not a folder").unwrap();
+    let mut app = App::new(Lang::En, lib.clone(), Start::Library);
+    app.wait_for_library();
+    let Screen::Library(l) = &app.screen else {
+        panic!()
+    };
+    assert!(l.error.is_some(), "the failure is kept for the screen");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 24)).unwrap();
+    terminal.draw(|f| tafel::ui::render(f, &app)).unwrap();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        screen.contains("could not be read"),
+        "the screen says so: {screen}"
+    );
+}

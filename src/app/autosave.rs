@@ -12,9 +12,29 @@ use crate::i18n::Lang;
 use crate::model::Session;
 use crate::store::{self, SaveError};
 
-/// A failed save in the facilitator's language: what is wrong in plain words first, then
-/// that the text is safe and saving is retried, then the system's own words (for support).
-pub fn explain(e: &SaveError, lang: Lang) -> String {
+/// Why a save failed, in the facilitator's language: `what` is wrong in plain words,
+/// `detail` names the folder and gives the system's own words (for support).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveFailure {
+    pub what: String,
+    pub detail: String,
+}
+
+impl std::fmt::Display for SaveFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.what, self.detail)
+    }
+}
+
+impl SaveFailure {
+    /// For the screen while tafel runs: the text is kept and saving is retried.
+    pub fn while_running(&self, lang: Lang) -> String {
+        let t = &lang.texts().ui;
+        format!("{}. {} {}", self.what, t.save_kept_retrying, self.detail)
+    }
+}
+
+pub fn explain(e: &SaveError, lang: Lang) -> SaveFailure {
     let t = &lang.texts().ui;
     match e {
         SaveError::Io { path, source } => {
@@ -26,10 +46,15 @@ pub fn explain(e: &SaveError, lang: Lang) -> String {
                 (K::NotFound, _) => t.save_folder_gone,
                 _ => t.save_other,
             };
-            let folder = path.parent().unwrap_or(path).display();
-            format!("{reason} ({folder}). {} [{source}]", t.save_kept_retrying)
+            SaveFailure {
+                what: reason.to_string(),
+                detail: format!("({}) [{source}]", path.parent().unwrap_or(path).display()),
+            }
         }
-        SaveError::ReadOnly { .. } => t.read_only_newer.to_string(),
+        SaveError::ReadOnly { path, .. } => SaveFailure {
+            what: t.read_only_newer.to_string(),
+            detail: format!("({})", path.display()),
+        },
     }
 }
 
@@ -40,7 +65,7 @@ pub enum SaveStatus {
     /// Changes not written yet (saving follows within a second).
     Pending,
     /// The last save failed; the text is safe in memory and saving is retried.
-    Failed(String),
+    Failed(SaveFailure),
 }
 
 #[derive(Default)]
@@ -48,7 +73,7 @@ struct Latest {
     snapshot: Option<(PathBuf, Session)>,
     generation: u64,
     saved: u64,
-    error: Option<String>,
+    error: Option<SaveFailure>,
 }
 
 /// Shared between the UI, the saver thread and the emergency paths.
@@ -232,15 +257,36 @@ mod tests {
             source: std::io::Error::from_raw_os_error(code),
         };
         let full = explain(&err(28), Lang::Nl);
-        assert!(full.starts_with("de schijf is vol"), "{full}");
-        assert!(full.contains("/data/sessions") && full.contains("elke 2 seconden"));
+        assert!(full.what.starts_with("de schijf is vol"), "{full}");
+        assert!(full.detail.contains("/data/sessions") && full.detail.contains("os error 28"));
+        let shown = full.while_running(Lang::Nl);
         assert!(
-            full.contains("os error 28"),
-            "the system's words follow: {full}"
+            shown.find("elke 2 seconden") < shown.find("os error"),
+            "the retry comes before the system's words: {shown}"
         );
-        assert!(explain(&err(30), Lang::En).starts_with("the folder is read-only"));
-        assert!(explain(&err(13), Lang::Nl).starts_with("geen toestemming"));
-        assert!(explain(&err(2), Lang::En).starts_with("the folder does not exist"));
-        assert!(explain(&err(5), Lang::En).starts_with("the file cannot be written"));
+        assert!(
+            !full.to_string().contains("opnieuw"),
+            "on exit no retry is promised: {full}"
+        );
+        assert!(
+            explain(&err(30), Lang::En)
+                .what
+                .starts_with("the folder is read-only")
+        );
+        assert!(
+            explain(&err(13), Lang::Nl)
+                .what
+                .starts_with("geen toestemming")
+        );
+        assert!(
+            explain(&err(2), Lang::En)
+                .what
+                .starts_with("the folder does not exist")
+        );
+        assert!(
+            explain(&err(5), Lang::En)
+                .what
+                .starts_with("the file cannot be written")
+        );
     }
 }

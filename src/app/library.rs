@@ -12,10 +12,11 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
+use crate::store::index::ScanEvent;
 use crate::store::{Entry, Library, Summary};
 
 enum Loaded {
-    Batch(Vec<Entry>),
+    Event(ScanEvent),
     Done(Result<crate::store::index::ScanStats, String>),
 }
 
@@ -47,11 +48,13 @@ pub struct LibraryView {
     pub marked: Option<Uuid>,
     /// The library still to be read: reading starts after the first frame.
     to_load: Option<Library>,
-    /// Set while files are still being read.
+    /// Set while the scan runs (files being listed, then checked whole).
     pub loading: Option<Loading>,
+    /// Every file has been listed: the list is complete.
+    listed: bool,
     /// Why the folder could not be read, if it could not.
     pub error: Option<String>,
-    /// How long the last complete load took.
+    /// How long it took until every file was listed.
     pub load_time: Option<Duration>,
 }
 
@@ -79,6 +82,7 @@ impl LibraryView {
             marked: None,
             to_load: None,
             loading: None,
+            listed: false,
             error: None,
             load_time: None,
         };
@@ -96,7 +100,7 @@ impl LibraryView {
 
     /// Whether the list is still being read (or about to be).
     pub fn is_loading(&self) -> bool {
-        self.to_load.is_some() || self.loading.is_some()
+        self.to_load.is_some() || (self.loading.is_some() && !self.listed)
     }
 
     /// Starts reading the files in the background, if that is still to be done.
@@ -109,7 +113,7 @@ impl LibraryView {
             .name("tafel-library".into())
             .spawn(move || {
                 let result = library.scan_with(&mut |batch| {
-                    let _ = tx.send(Loaded::Batch(batch));
+                    let _ = tx.send(Loaded::Event(batch));
                 });
                 let _ =
                     tx.send(Loaded::Done(result.map_err(|e| {
@@ -134,10 +138,16 @@ impl LibraryView {
             return false;
         };
         let mut batches = Vec::new();
+        let mut replaced = Vec::new();
         let mut done = None;
         loop {
             match loading.rx.try_recv() {
-                Ok(Loaded::Batch(b)) => batches.push(b),
+                Ok(Loaded::Event(ScanEvent::Batch(b))) => batches.push(b),
+                Ok(Loaded::Event(ScanEvent::Replace(e))) => replaced.push(e),
+                Ok(Loaded::Event(ScanEvent::Listed)) => {
+                    self.listed = true;
+                    self.load_time = Some(loading.started.elapsed());
+                }
                 Ok(Loaded::Done(r)) => {
                     done = Some(r);
                     break;
@@ -149,12 +159,21 @@ impl LibraryView {
                 }
             }
         }
-        let changed = !batches.is_empty() || done.is_some();
+        let changed = !batches.is_empty() || !replaced.is_empty() || done.is_some();
+        // A file that turned out broken when read whole replaces its entry.
+        for entry in replaced {
+            if let Some(old) = self.entries.iter_mut().find(|e| e.path() == entry.path()) {
+                *old = entry;
+                self.haystacks.clear();
+            }
+        }
         if !batches.is_empty() {
             self.add(batches.into_iter().flatten().collect());
+        } else if changed {
+            self.regroup();
         }
         if let Some(result) = done {
-            self.load_time = self.loading.as_ref().map(|l| l.started.elapsed());
+            self.listed = true;
             self.loading = None;
             if let Err(e) = result {
                 self.error = Some(e);
@@ -240,8 +259,13 @@ impl LibraryView {
         self.apply_filter();
     }
 
-    /// Keeps the grouped entries that match every word of the filter.
+    /// Keeps the grouped entries that match every word of the filter. The selected
+    /// session stays selected when rows arrive or move around it.
     fn apply_filter(&mut self) {
+        let keep = match self.want_selected {
+            Some(_) => None,
+            None => self.selected_session().map(|s| s.id),
+        };
         let words: Vec<String> = self
             .filter
             .to_lowercase()
@@ -274,18 +298,23 @@ impl LibraryView {
                 .filter(|i| words.iter().all(|w| hay[*i].contains(w.as_str())))
                 .collect();
         }
+        if let Some(pos) = keep.and_then(|id| self.position_of(id)) {
+            self.selected = pos;
+        }
         self.refresh_selection();
+    }
+
+    fn position_of(&self, id: Uuid) -> Option<usize> {
+        self.order
+            .iter()
+            .position(|i| matches!(&self.entries[*i], Entry::Session(s) if s.id == id))
     }
 
     /// Puts the selection on the wanted session once it is known; keeps it in range
     /// once everything is read.
     fn refresh_selection(&mut self) {
         if let Some(id) = self.want_selected {
-            let found = self
-                .order
-                .iter()
-                .position(|i| matches!(&self.entries[*i], Entry::Session(s) if s.id == id));
-            if let Some(pos) = found {
+            if let Some(pos) = self.position_of(id) {
                 self.selected = pos;
                 self.want_selected = None;
             } else if !self.is_loading() {
@@ -347,5 +376,58 @@ impl LibraryView {
             Entry::Session(s) if s.id == id => Some(&**s),
             _ => None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(case: &str, updated: &str) -> Entry {
+        let id = Uuid::new_v4();
+        let at = DateTime::parse_from_rfc3339(updated).unwrap();
+        Entry::Session(Box::new(Summary {
+            path: format!("/s/{id}.json").into(),
+            id,
+            series_id: id,
+            case_code: case.into(),
+            project: "P".into(),
+            wave: 0,
+            date: None,
+            created_at: at,
+            updated_at: at,
+            follow_up_due: None,
+            retention_until: None,
+            phases_started: [false; 6],
+            newer_version: None,
+        }))
+    }
+
+    #[test]
+    fn the_selected_session_stays_selected_when_newer_rows_arrive_above_it() {
+        let mut view = LibraryView::new(vec![
+            summary("B", "2026-01-02T10:00:00+01:00"),
+            summary("A", "2026-01-01T10:00:00+01:00"),
+        ]);
+        view.selected = 1;
+        assert_eq!(view.selected_session().unwrap().case_code, "A");
+        // A batch arrives with sessions changed more recently: they sort above A.
+        view.add(vec![
+            summary("C", "2026-02-01T10:00:00+01:00"),
+            summary("D", "2026-03-01T10:00:00+01:00"),
+        ]);
+        assert_eq!(view.selected_session().unwrap().case_code, "A");
+        assert_eq!(view.selected, 3);
+    }
+
+    #[test]
+    fn the_session_just_closed_is_selected_once_it_arrives() {
+        let mut view = LibraryView::new(vec![summary("A", "2026-01-01T10:00:00+01:00")]);
+        let later = summary("Z", "2025-01-01T10:00:00+01:00");
+        let Entry::Session(z) = &later else { panic!() };
+        view.want_selected = Some(z.id);
+        view.add(vec![later]);
+        assert_eq!(view.selected_session().unwrap().case_code, "Z");
+        assert_eq!(view.want_selected, None);
     }
 }

@@ -198,15 +198,15 @@ mod tests {
         /// after any edit the rows must equal wrapping the whole text from scratch.
         #[test]
         fn long_paragraphs_wrap_as_if_wrapped_from_scratch_after_any_edit(
-            words in proptest::collection::vec(0usize..12, 300..900),
+            words in proptest::collection::vec(0usize..13, 300..900),
             width in 6u16..70,
             edits in proptest::collection::vec((0usize..100_000, 0usize..8), 1..25),
         ) {
             use ratatui::widgets::Widget;
-            const WORDS: [&str; 12] = [
+            const WORDS: [&str; 13] = [
                 "het", "gesprek", "ë", "日本語の", "don't", "3.14", "👍🏽", "e\u{301}",
                 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-                "  ", "werk,", "\t",
+                "  ", "werk,", "\t", "                         ",
             ];
             let text: String = words.iter().map(|w| WORDS[*w]).collect::<Vec<_>>().join(" ");
             let mut f = TextField::new(&text, true);

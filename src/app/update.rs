@@ -425,8 +425,15 @@ fn library_action(app: &mut App, action: Action) {
         return;
     }
     match action {
-        Action::SelectUp => lib.selected = lib.selected.saturating_sub(1),
-        Action::SelectDown => lib.selected = (lib.selected + 1).min(rows.saturating_sub(1)),
+        // Moving by hand ends waiting for the session just closed to show up.
+        Action::SelectUp => {
+            lib.want_selected = None;
+            lib.selected = lib.selected.saturating_sub(1);
+        }
+        Action::SelectDown => {
+            lib.want_selected = None;
+            lib.selected = (lib.selected + 1).min(rows.saturating_sub(1));
+        }
         Action::FilterChar(c) => {
             let mut f = lib.filter().to_string();
             f.push(c);
@@ -699,7 +706,10 @@ fn session_action(app: &mut App, action: Action) {
             let status = app.autosave.flush();
             let t = app.lang.texts();
             match &status {
-                SaveStatus::Failed(e) => app.say(Level::Error, format!("{} {e}", t.ui.not_saved)),
+                SaveStatus::Failed(e) => app.say(
+                    Level::Error,
+                    format!("{} {}", t.ui.not_saved, e.while_running(app.lang)),
+                ),
                 _ => app.say(Level::Info, t.ui.saved_now),
             }
             if let Some(v) = app.session_mut() {

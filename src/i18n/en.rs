@@ -99,6 +99,7 @@ pub static TEXTS: Texts = Texts {
         learning_point: "Learning point",
         library: "library",
         library_loading: "reading…",
+        library_unreadable: "The sessions folder could not be read (completely):",
         migrated: "This file came from version {} and has been updated.",
         more_text: "more text; go to the field to see it all",
         moved_to_trash: "Moved to the trash (the trash folder in the data folder).",

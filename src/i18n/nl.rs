@@ -99,6 +99,7 @@ pub static TEXTS: Texts = Texts {
         learning_point: "Leerpunt",
         library: "bibliotheek",
         library_loading: "bezig met inlezen…",
+        library_unreadable: "De map met gesprekken kon niet (helemaal) worden gelezen:",
         migrated: "Dit bestand kwam van versie {} en is bijgewerkt.",
         more_text: "meer tekst; ga naar het veld om alles te zien",
         moved_to_trash: "Naar de prullenbak verplaatst (map trash in de gegevensmap).",

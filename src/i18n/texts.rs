@@ -220,6 +220,8 @@ pub struct UiTexts {
     pub library: &'static str,
     /// Shown while the library is still being read.
     pub library_loading: &'static str,
+    /// Shown when the sessions folder could not be read (completely).
+    pub library_unreadable: &'static str,
     pub migrated: &'static str,
     pub more_text: &'static str,
     pub moved_to_trash: &'static str,

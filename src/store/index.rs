@@ -63,10 +63,28 @@ impl Stamp {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Line {
     v: u32,
+    /// The session format the summary was read with: lines of another tafel are not used.
+    #[serde(default)]
+    schema_version: u32,
     file: String,
     stamp: Stamp,
+    /// Whether the whole file has been read and found a valid session, not only its head.
+    #[serde(default)]
+    verified: bool,
     /// Boxed: the list keeps this very allocation (ten thousand of them, so it counts).
     summary: Box<Summary>,
+}
+
+/// What a scan hands over as it goes.
+#[derive(Debug)]
+pub enum ScanEvent {
+    /// Entries found (first those the index knew, then those read).
+    Batch(Vec<Entry>),
+    /// Every file is listed: the list is complete (files are still being checked whole).
+    Listed,
+    /// A file listed from its head turned out broken when read whole: replace the entry
+    /// with the same path.
+    Replace(Entry),
 }
 
 /// How a scan went: the figures the benchmark prints.
@@ -78,6 +96,10 @@ pub struct ScanStats {
     pub read: usize,
     /// Files that could not be read as sessions.
     pub unreadable: usize,
+    /// Files read whole in the background because only their head had been read.
+    pub verified: usize,
+    /// Of those, files that turned out broken (then listed as unreadable).
+    pub found_broken: usize,
     /// Whether a compacted index was written.
     pub index_written: bool,
 }
@@ -89,7 +111,10 @@ pub fn index_path(sessions_dir: &Path) -> PathBuf {
 /// Reads the index, line by line (a large library's index is megabytes; it is never held
 /// whole): the newest line per file name, and how many lines there were. A missing, odd
 /// or unreadable index is empty; a torn or foreign line is skipped.
-fn read_index(path: &Path) -> (HashMap<String, (Stamp, Box<Summary>)>, usize) {
+/// The index as read: per file name its stamp, whether it was read whole, and its summary.
+type Known = HashMap<String, (Stamp, bool, Box<Summary>)>;
+
+fn read_index(path: &Path) -> (Known, usize) {
     use std::io::BufRead;
     let mut map = HashMap::new();
     let mut lines = 0;
@@ -112,25 +137,30 @@ fn read_index(path: &Path) -> (HashMap<String, (Stamp, Box<Summary>)>, usize) {
         lines += 1;
         if let Ok(line) = serde_json::from_slice::<Line>(&raw)
             && line.v == LINE_VERSION
+            && line.schema_version == SCHEMA_VERSION
         {
-            map.insert(line.file, (line.stamp, line.summary));
+            map.insert(line.file, (line.stamp, line.verified, line.summary));
         }
     }
     (map, lines)
 }
 
-fn line_bytes(file: &str, stamp: Stamp, summary: &Summary) -> Option<Vec<u8>> {
+fn line_bytes(file: &str, stamp: Stamp, verified: bool, summary: &Summary) -> Option<Vec<u8>> {
     #[derive(Serialize)]
     struct LineRef<'a> {
         v: u32,
+        schema_version: u32,
         file: &'a str,
         stamp: Stamp,
+        verified: bool,
         summary: &'a Summary,
     }
     let mut bytes = serde_json::to_vec(&LineRef {
         v: LINE_VERSION,
+        schema_version: SCHEMA_VERSION,
         file,
         stamp,
+        verified,
         summary,
     })
     .ok()?;
@@ -152,7 +182,8 @@ pub fn note_saved(path: &Path, summary: &Summary) {
     ) else {
         return;
     };
-    let Some(bytes) = line_bytes(file, Stamp::of(&meta), summary) else {
+    // Written from a valid session just now: verified.
+    let Some(bytes) = line_bytes(file, Stamp::of(&meta), true, summary) else {
         return;
     };
     if let Ok(mut f) = OpenOptions::new()
@@ -193,16 +224,29 @@ fn libc_o_nofollow() -> i32 {
     rustix::fs::OFlags::NOFOLLOW.bits() as i32
 }
 
+/// A session found by a scan, as it will go into the rewritten index.
+struct Record {
+    file: String,
+    path: PathBuf,
+    stamp: Stamp,
+    verified: bool,
+    /// Kept only when the index will be rewritten.
+    summary: Option<Summary>,
+    broken: bool,
+}
+
 /// Every `.json` file of `sessions_dir`, from the index where it is current and read
-/// header-only where it is not, handed to `sink` in batches: first everything the index
-/// knew, then the rest as it is read (on every core). Nothing but the index is written,
-/// apart from removing temporary files that a crash left behind.
-pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(Vec<Entry>)) -> io::Result<ScanStats> {
+/// head-only where it is not, handed to `sink` as it goes: first everything the index
+/// knew, then the rest as it is read (on every core), then [`ScanEvent::Listed`]. Files
+/// known only by their head are then read whole in the background; one that turns out
+/// broken is handed over again as unreadable ([`ScanEvent::Replace`]). Nothing but the
+/// index is written, apart from removing temporary files that a crash left behind.
+pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(ScanEvent)) -> io::Result<ScanStats> {
     let index_file = index_path(sessions_dir);
     let (mut known, lines) = read_index(&index_file);
     let mut stats = ScanStats::default();
-    let mut current: Vec<Entry> = Vec::with_capacity(known.len());
-    let mut current_files: Vec<(String, Stamp)> = Vec::with_capacity(known.len());
+    let mut first: Vec<Entry> = Vec::with_capacity(known.len());
+    let mut records: Vec<Record> = Vec::with_capacity(known.len());
     let mut todo: Vec<(PathBuf, String)> = Vec::new();
     // Each file is matched with its index line as the folder is listed.
     for dirent in fs::read_dir(sessions_dir)? {
@@ -211,7 +255,7 @@ pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(Vec<Entry>)) -> io::Result
         let name = dirent.file_name();
         let Some(name) = name.to_str() else {
             if name.as_encoded_bytes().ends_with(b".json") {
-                current.push(Entry::Unreadable {
+                first.push(Entry::Unreadable {
                     path: path.clone(),
                     error: LoadError::NotASession {
                         path,
@@ -235,42 +279,40 @@ pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(Vec<Entry>)) -> io::Result
             .filter(|m| m.is_file())
             .map(|m| Stamp::of(&m));
         match (stamp, known.remove(name)) {
-            (Some(stamp), Some((indexed, mut summary))) if indexed == stamp => {
-                summary.path = path;
-                current.push(Entry::Session(summary));
-                current_files.push((name.to_string(), stamp));
+            (Some(stamp), Some((indexed, verified, mut summary))) if indexed == stamp => {
+                summary.path.clone_from(&path);
+                records.push(Record {
+                    file: name.to_string(),
+                    path,
+                    stamp,
+                    verified,
+                    summary: None,
+                    broken: false,
+                });
+                first.push(Entry::Session(summary));
                 stats.from_index += 1;
             }
             _ => todo.push((path, name.to_string())),
         }
     }
     drop(known);
-    // Rewrite when files must be read or the index holds lines no longer needed.
-    let rewrite = !todo.is_empty() || lines != stats.from_index;
-    let mut fresh: Vec<u8> = Vec::new();
+    // Rewrite when files must be read or checked, or the index holds dead lines.
+    let rewrite =
+        !todo.is_empty() || lines != stats.from_index || records.iter().any(|r| !r.verified);
     if rewrite {
-        let sessions = current.iter().filter_map(|e| match e {
+        let sessions = first.iter().filter_map(|e| match e {
             Entry::Session(s) => Some(s),
             Entry::Unreadable { .. } => None,
         });
-        for ((file, stamp), summary) in current_files.iter().zip(sessions) {
-            if let Some(bytes) = line_bytes(file, *stamp, summary) {
-                fresh.extend_from_slice(&bytes);
-            }
+        for (r, s) in records.iter_mut().zip(sessions) {
+            r.summary = Some((**s).clone());
         }
     }
-    drop(current_files);
-    let first = current;
-    sink(first);
+    sink(ScanEvent::Batch(first));
 
-    let (tx, rx) = mpsc::channel::<Vec<(Entry, Option<(String, Stamp)>)>>();
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 4)
-        .min(todo.len().max(1));
-    let chunk = todo.len().div_ceil(workers).max(1);
+    let (tx, rx) = mpsc::channel::<Vec<(Entry, Option<(String, Stamp, bool)>)>>();
     std::thread::scope(|scope| {
-        for part in todo.chunks(chunk) {
+        for part in todo.chunks(chunk_size(todo.len())) {
             let tx = tx.clone();
             scope.spawn(move || {
                 let mut batch = Vec::with_capacity(BATCH);
@@ -288,10 +330,15 @@ pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(Vec<Entry>)) -> io::Result
             let mut entries = Vec::with_capacity(batch.len());
             for (entry, key) in batch {
                 match (&entry, key) {
-                    (Entry::Session(s), Some((file, stamp))) => {
-                        if let Some(line) = line_bytes(&file, stamp, s) {
-                            fresh.extend_from_slice(&line);
-                        }
+                    (Entry::Session(s), Some((file, stamp, verified))) => {
+                        records.push(Record {
+                            file,
+                            path: s.path.clone(),
+                            stamp,
+                            verified,
+                            summary: Some((**s).clone()),
+                            broken: false,
+                        });
                         stats.read += 1;
                     }
                     (Entry::Session(_), None) => stats.read += 1,
@@ -299,22 +346,94 @@ pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(Vec<Entry>)) -> io::Result
                 }
                 entries.push(entry);
             }
-            sink(entries);
+            sink(ScanEvent::Batch(entries));
+        }
+    });
+    sink(ScanEvent::Listed);
+    // The index is written as soon as the list is complete, so quitting while files are
+    // still read whole keeps it (its unchecked lines are checked at the next start).
+    let unchecked = records.iter().any(|r| !r.verified);
+    if rewrite && unchecked {
+        write_index(&index_file, &records);
+    }
+
+    // Files known only by their head are read whole now, after the list is complete.
+    let unverified: Vec<(usize, PathBuf)> = records
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.verified)
+        .map(|(i, r)| (i, r.path.clone()))
+        .collect();
+    let (tx, rx) = mpsc::channel::<(usize, Option<LoadError>)>();
+    std::thread::scope(|scope| {
+        for part in unverified.chunks(chunk_size(unverified.len())) {
+            let tx = tx.clone();
+            scope.spawn(move || {
+                for (i, path) in part {
+                    let _ = tx.send((*i, super::load(path).err()));
+                }
+            });
+        }
+        drop(tx);
+        for (i, error) in rx {
+            stats.verified += 1;
+            match error {
+                None => records[i].verified = true,
+                Some(error) => {
+                    stats.found_broken += 1;
+                    records[i].broken = true;
+                    sink(ScanEvent::Replace(Entry::Unreadable {
+                        path: records[i].path.clone(),
+                        error,
+                    }));
+                }
+            }
         }
     });
 
     if rewrite {
-        stats.index_written = atomic::write_atomic(&index_file, &fresh).is_ok();
+        stats.index_written = write_index(&index_file, &records);
     }
     Ok(stats)
 }
 
+/// Writes the index from the records (atomically). Returns whether it was written.
+fn write_index(index_file: &Path, records: &[Record]) -> bool {
+    {
+        let mut bytes = Vec::with_capacity(records.len() * 500);
+        for r in records {
+            // A file deleted or changed meanwhile (by this or another tafel) gets no line.
+            let still = fs::symlink_metadata(&r.path).is_ok_and(|m| Stamp::of(&m) == r.stamp);
+            if r.broken || !still {
+                continue;
+            }
+            if let Some(line) = r
+                .summary
+                .as_ref()
+                .and_then(|s| line_bytes(&r.file, r.stamp, r.verified, s))
+            {
+                bytes.extend_from_slice(&line);
+            }
+        }
+        atomic::write_atomic(index_file, &bytes).is_ok()
+    }
+}
+
+/// Items per worker thread: the work is spread over the cores (at most four).
+fn chunk_size(items: usize) -> usize {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4)
+        .min(items.max(1));
+    items.div_ceil(workers).max(1)
+}
+
 /// Reads one file for the list; the key is set when the result may be indexed.
-fn read_one(path: &Path, name: &str) -> (Entry, Option<(String, Stamp)>) {
+fn read_one(path: &Path, name: &str) -> (Entry, Option<(String, Stamp, bool)>) {
     match summarise(path) {
-        Ok((summary, stamp, indexable)) => (
+        Ok((summary, stamp, indexable, verified)) => (
             Entry::Session(Box::new(summary)),
-            indexable.then(|| (name.to_string(), stamp)),
+            indexable.then(|| (name.to_string(), stamp, verified)),
         ),
         Err(error) => (
             Entry::Unreadable {
@@ -326,19 +445,21 @@ fn read_one(path: &Path, name: &str) -> (Entry, Option<(String, Stamp)>) {
     }
 }
 
-/// The list's view of one file: header-only for current files, a full load (with its
-/// migration or its precise error message) for anything else.
-pub fn summarise(path: &Path) -> Result<(Summary, Stamp, bool), LoadError> {
+/// The list's view of one file: head-only for current files, a full load (with its
+/// migration or its precise error message) for anything else. Returns the summary, the
+/// file's stamp, whether it may be indexed, and whether the whole file was read.
+pub fn summarise(path: &Path) -> Result<(Summary, Stamp, bool, bool), LoadError> {
     let (meta, bytes) = super::read_file(path)?;
     let stamp = Stamp::of(&meta);
     if let Some(probe) = read_head(&bytes)
         && probe.schema_version == SCHEMA_VERSION
     {
-        return Ok((probe.summary(path), stamp, true));
+        return Ok((probe.summary(path), stamp, true, false));
     }
     let loaded = super::parse(path, &bytes)?;
-    let indexable = loaded.newer_version.is_none() && loaded.migrated_from.is_none();
-    Ok((Summary::of(&loaded), stamp, indexable))
+    // Migrated summaries are current; a newer tafel's file is read fresh every time.
+    let indexable = loaded.newer_version.is_none();
+    Ok((Summary::of(&loaded), stamp, indexable, true))
 }
 
 /// Marks the deliberate end of a header-only read.
@@ -594,16 +715,36 @@ mod tests {
         (dir, lib)
     }
 
-    fn summaries(lib: &Library) -> (Vec<Summary>, ScanStats) {
-        let mut all = Vec::new();
-        let stats = scan(&lib.sessions_dir(), &mut |batch| {
-            for e in batch {
-                if let Entry::Session(s) = e {
-                    all.push(*s);
-                }
+    /// A scan's result as the list ends up with it (replacements applied).
+    fn collect(lib: &Library) -> (Vec<Entry>, ScanStats) {
+        let mut all: Vec<Entry> = Vec::new();
+        let mut listed = false;
+        let stats = scan(&lib.sessions_dir(), &mut |event| match event {
+            ScanEvent::Batch(b) => {
+                assert!(!listed, "no entries after Listed, only replacements");
+                all.extend(b);
+            }
+            ScanEvent::Listed => listed = true,
+            ScanEvent::Replace(e) => {
+                assert!(listed, "replacements come after the list is complete");
+                let old = all.iter_mut().find(|o| o.path() == e.path()).unwrap();
+                *old = e;
             }
         })
         .unwrap();
+        assert!(listed);
+        (all, stats)
+    }
+
+    fn summaries(lib: &Library) -> (Vec<Summary>, ScanStats) {
+        let (entries, stats) = collect(lib);
+        let mut all: Vec<Summary> = entries
+            .into_iter()
+            .filter_map(|e| match e {
+                Entry::Session(s) => Some(*s),
+                Entry::Unreadable { .. } => None,
+            })
+            .collect();
         all.sort_by(|a, b| a.path.cmp(&b.path));
         (all, stats)
     }
@@ -657,8 +798,8 @@ mod tests {
                 continue;
             }
             let full = Summary::of(&load(&path).unwrap());
-            let (header, _, indexable) = summarise(&path).unwrap();
-            assert!(indexable);
+            let (header, _, indexable, whole) = summarise(&path).unwrap();
+            assert!(indexable && !whole, "read head-only");
             same(&header, &full);
         }
     }
@@ -692,8 +833,8 @@ mod tests {
         let old_order = serde_json::to_string_pretty(&doc).unwrap();
         assert!(old_order.find("\"costs\"") < old_order.find("\"wrap_up\""));
         fs::write(&path, &old_order).unwrap();
-        let (summary, _, indexable) = summarise(&path).unwrap();
-        assert!(indexable);
+        let (summary, _, indexable, whole) = summarise(&path).unwrap();
+        assert!(indexable && !whole, "read by its head, costs skipped");
         same(&summary, &full);
     }
 
@@ -786,6 +927,57 @@ mod tests {
     }
 
     #[test]
+    fn a_file_broken_past_its_head_is_listed_and_then_found_unreadable() {
+        let (_d, lib) = demo_library();
+        let path = lib.path_for("8d2f6a13-7c4e-4b9a-a5d1-6e0c3f9b2a74".parse().unwrap());
+        let text = fs::read_to_string(&path).unwrap();
+        for broken in [
+            // wrong types where the head read does not look
+            text.replacen("\"time_spent\": {", "\"time_spent\": \"x\", \"was\": {", 1),
+            text.replacen(
+                "\"amount_cents\": ",
+                "\"amount_cents\": \"veel\", \"x\": ",
+                1,
+            ),
+        ] {
+            assert!(broken != text);
+            fs::write(&path, &broken).unwrap();
+            for round in 0..2 {
+                let (entries, stats) = collect(&lib);
+                let e = entries.iter().find(|e| e.path() == path).unwrap();
+                assert!(
+                    matches!(e, Entry::Unreadable { .. }),
+                    "round {round}: listed as unreadable once read whole"
+                );
+                assert_eq!(stats.found_broken, 1, "{stats:?}");
+                let index = fs::read_to_string(index_path(&lib.sessions_dir())).unwrap();
+                assert!(
+                    !index.contains("8d2f6a13"),
+                    "a broken file is never indexed"
+                );
+            }
+            assert_eq!(fs::read_to_string(&path).unwrap(), broken, "left as it was");
+        }
+    }
+
+    #[test]
+    fn index_lines_of_another_session_format_are_not_used() {
+        let (_d, lib) = demo_library();
+        summaries(&lib);
+        let idx = index_path(&lib.sessions_dir());
+        let text = fs::read_to_string(&idx).unwrap();
+        let other = text.replace(
+            &format!("\"schema_version\":{SCHEMA_VERSION}"),
+            &format!("\"schema_version\":{}", SCHEMA_VERSION + 1),
+        );
+        assert_ne!(other, text);
+        fs::write(&idx, other).unwrap();
+        let (all, stats) = summaries(&lib);
+        assert_eq!(stats.from_index, 0, "{stats:?}");
+        assert_eq!(stats.read, all.len());
+    }
+
+    #[test]
     fn an_index_line_never_revives_a_deleted_or_broken_file() {
         let (_d, lib) = demo_library();
         let (all, _) = summaries(&lib);
@@ -793,15 +985,12 @@ mod tests {
         fs::write(&all[1].path, b"{ broken").unwrap();
         let mut sessions = 0;
         let mut unreadable = Vec::new();
-        scan(&lib.sessions_dir(), &mut |batch| {
-            for e in batch {
-                match e {
-                    Entry::Session(_) => sessions += 1,
-                    Entry::Unreadable { path, .. } => unreadable.push(path),
-                }
+        for e in collect(&lib).0 {
+            match e {
+                Entry::Session(_) => sessions += 1,
+                Entry::Unreadable { path, .. } => unreadable.push(path),
             }
-        })
-        .unwrap();
+        }
         assert_eq!(sessions, all.len() - 2);
         assert_eq!(unreadable, vec![all[1].path.clone()]);
         // The broken file is left as it was.

@@ -139,14 +139,25 @@ impl Library {
     /// from the index (see [`index`]); nothing but the index is ever written.
     pub fn scan(&self) -> io::Result<Vec<Entry>> {
         let mut entries = Vec::new();
-        self.scan_with(&mut |batch| entries.extend(batch))?;
+        self.scan_with(&mut |event| match event {
+            index::ScanEvent::Batch(batch) => entries.extend(batch),
+            index::ScanEvent::Replace(entry) => {
+                if let Some(old) = entries.iter_mut().find(|e| e.path() == entry.path()) {
+                    *old = entry;
+                }
+            }
+            index::ScanEvent::Listed => {}
+        })?;
         // One folder: comparing the names as bytes gives the path order, much faster.
         entries.sort_unstable_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()));
         Ok(entries)
     }
 
-    /// Like [`Library::scan`], handing entries over in batches as they become known.
-    pub fn scan_with(&self, sink: &mut dyn FnMut(Vec<Entry>)) -> io::Result<index::ScanStats> {
+    /// Like [`Library::scan`], handing entries over as they become known.
+    pub fn scan_with(
+        &self,
+        sink: &mut dyn FnMut(index::ScanEvent),
+    ) -> io::Result<index::ScanStats> {
         index::scan(&self.sessions_dir(), sink)
     }
 
@@ -218,7 +229,7 @@ impl Library {
         let target = self.trash_dir().join(format!("{id}.json"));
         fs::rename(self.path_for(id), &target)?;
         fs::File::open(self.sessions_dir())?.sync_all()?;
-        index::forget(&self.sessions_dir(), &format!("{id}.json"))?;
+        let _ = index::forget(&self.sessions_dir(), &format!("{id}.json"));
         drop(lock);
         let _ = fs::remove_file(self.lock_path_for(id));
         Ok(target)
@@ -280,7 +291,8 @@ impl Library {
         }
         drop(lock);
         let _ = fs::remove_file(self.lock_path_for(id));
-        index::forget(&self.sessions_dir(), &format!("{id}.json"))?;
+        // The session is gone; an index that cannot be rewritten now is at the next scan.
+        let _ = index::forget(&self.sessions_dir(), &format!("{id}.json"));
         for dir in [self.sessions_dir(), self.trash_dir()] {
             if let Ok(d) = fs::File::open(dir) {
                 let _ = d.sync_all();

@@ -219,6 +219,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
         );
     } else if let Some(m) = message_line(app) {
         frame.render_widget(m, status);
+    } else if let Some(e) = &view.error {
+        // The folder could not be read (completely): never pass that off as an empty list.
+        frame.render_widget(
+            Line::styled(
+                truncate(
+                    &format!("{} {e}", t.ui.library_unreadable),
+                    status.width as usize,
+                ),
+                theme::error(),
+            ),
+            status,
+        );
     }
     frame.render_widget(footer(app, keys.width), keys);
 }

@@ -61,7 +61,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     } else if let SaveStatus::Failed(e) = &view.save {
         frame.render_widget(
             Line::styled(
-                truncate(&format!("{} {e}", t.ui.not_saved), status.width as usize),
+                truncate(
+                    &format!("{} {}", t.ui.not_saved, e.while_running(app.lang)),
+                    status.width as usize,
+                ),
                 theme::error(),
             ),
             status,

@@ -87,8 +87,8 @@ fn char_offset_for_screen_col(
 pub(crate) struct WrapCache {
     settings: Option<(Option<usize>, WrapMode, u8, Option<char>)>,
     lines: KeyMap<Rc<CachedLine>>,
-    /// The text and rows of each long line by row, to re-wrap only what an edit changed.
-    long: HashMap<usize, (String, Rc<CachedLine>)>,
+    /// The rows (and text) of each long line by row, to re-wrap only what an edit changed.
+    long: HashMap<usize, Rc<CachedLine>>,
 }
 
 /// tafel patch: lines at least this long are re-wrapped from the edit on, not whole.
@@ -96,6 +96,8 @@ const LONG_LINE: usize = 2048;
 
 #[derive(Debug)]
 pub(crate) struct CachedLine {
+    /// The line itself: a hit must be the same text, not only the same hash.
+    text: String,
     rows: Vec<ScreenLine>,
     pure_ascii: bool,
 }
@@ -177,6 +179,7 @@ fn wrap_line(
         })
         .collect();
     CachedLine {
+        text: line.to_string(),
         rows,
         pure_ascii: is_pure_ascii(line),
     }
@@ -238,6 +241,7 @@ fn wrap_line_incremental(
         let start = old.rows[k].wrapped.start_byte;
         if start == 0
             || (nb[start - 1] == b' '
+                && nb[start] != b' '
                 && first_word_end(line, start) + 8 <= p
                 && first_word_end(old_text, start) + 8 <= p)
         {
@@ -318,6 +322,7 @@ fn wrap_line_incremental(
         }
     }
     Some(CachedLine {
+        text: line.to_string(),
         rows,
         pure_ascii: is_pure_ascii(line),
     })
@@ -359,12 +364,16 @@ impl TextArea<'_> {
         let mut long = HashMap::new();
         for (row, line) in self.lines.iter().enumerate() {
             let key = (line_hash(line), line.len());
-            let cached = match next.get(&key).or_else(|| cache.lines.get(&key)) {
+            let cached = match next
+                .get(&key)
+                .or_else(|| cache.lines.get(&key))
+                .filter(|c| c.text == *line)
+            {
                 Some(c) => Rc::clone(c),
                 None => {
                     let incremental = match (cache.long.get(&row), wrap_width, mask) {
-                        (Some((old_text, old)), Some(width), None) if line.len() >= LONG_LINE => {
-                            wrap_line_incremental(old_text, old, line, width, self.wrap_mode(), tab)
+                        (Some(old), Some(width), None) if line.len() >= LONG_LINE => {
+                            wrap_line_incremental(&old.text, old, line, width, self.wrap_mode(), tab)
                         }
                         _ => None,
                     };
@@ -374,7 +383,7 @@ impl TextArea<'_> {
                 }
             };
             if line.len() >= LONG_LINE {
-                long.insert(row, (line.clone(), Rc::clone(&cached)));
+                long.insert(row, Rc::clone(&cached));
             }
             data_pointers.push(DataLine {
                 first_screen_line: screen_lines.len(),
