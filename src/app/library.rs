@@ -39,6 +39,8 @@ pub struct LibraryView {
     /// Sessions of which a later wave exists.
     later_wave: HashSet<Uuid>,
     sessions: usize,
+    /// Display width of the longest case code in the library (for a steady column).
+    pub longest_case_code: usize,
     /// Index into the rows.
     pub selected: usize,
     /// A session to select as soon as it has been read (the one just closed).
@@ -76,6 +78,7 @@ impl LibraryView {
             order: Vec::new(),
             later_wave: HashSet::new(),
             sessions: 0,
+            longest_case_code: 0,
             selected: 0,
             want_selected: None,
             confirm_delete: None,
@@ -218,9 +221,13 @@ impl LibraryView {
         let mut newest: HashMap<Uuid, DateTime<FixedOffset>> = HashMap::new();
         let mut top_wave: HashMap<Uuid, u32> = HashMap::new();
         self.sessions = 0;
+        self.longest_case_code = 0;
         for e in &self.entries {
             if let Entry::Session(s) = e {
                 self.sessions += 1;
+                self.longest_case_code = self
+                    .longest_case_code
+                    .max(unicode_width::UnicodeWidthStr::width(s.case_code.as_str()));
                 let n = newest.entry(s.series_id).or_insert(s.updated_at);
                 *n = (*n).max(s.updated_at);
                 let w = top_wave.entry(s.series_id).or_insert(s.wave);

@@ -4,9 +4,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
-use super::{footer, message_line, theme, wrap::truncate};
+use super::{footer, message_line, theme, wrap::pad, wrap::truncate};
 use crate::app::state::{App, LibraryRow, LibraryView};
 use crate::model::dates::display_date;
 use crate::store::Entry;
@@ -78,18 +77,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
         let w = inner.width as usize;
         // The project column gives way first on a narrow screen.
         let pw = if w >= 100 { 24 } else { 16 };
-        // Case codes get the room of the longest on screen (at least 10, at most 16 columns
-        // on a wide screen), so "WIJK3-2026-014" is not cut short.
-        let height = (inner.height as usize).saturating_sub(1).max(1);
-        let first = (view.selected + 1).saturating_sub(height);
-        let longest = (first..(first + height).min(view.row_count()))
-            .filter_map(|i| match view.row(i) {
-                Some(LibraryRow::Session(s)) => Some(s.case_code.width()),
-                _ => None,
-            })
-            .max()
-            .unwrap_or(0);
-        let cw = longest.clamp(10, if w >= 90 { 16 } else { 10 });
+        // Case codes get the room of the longest in the library (at least 10, at most 16
+        // columns on a wide screen), so "WIJK3-2026-014" is not cut short and the columns
+        // stay put while scrolling.
+        let cw = view
+            .longest_case_code
+            .clamp(10, if w >= 90 { 16 } else { 10 });
         let mut lines = vec![Line::styled(
             truncate(
                 &format!(
@@ -107,6 +100,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
             theme::dim(),
         )];
         // Only the rows on screen are drawn: the list can hold ten thousand sessions.
+        let height = (inner.height as usize).saturating_sub(1).max(1);
+        let first = (view.selected + 1).saturating_sub(height);
         let mut previous_series = first.checked_sub(1).and_then(|i| match view.row(i) {
             Some(LibraryRow::Session(s)) => Some(s.series_id),
             _ => None,
@@ -157,10 +152,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
                         String::new()
                     };
                     let head = format!(
-                        "{} {:<cw$} {:<pw$} {:<6} {:<11} {:<9} ",
+                        "{} {} {} {:<6} {:<11} {:<9} ",
                         if selected { '▶' } else { ' ' },
-                        truncate(case, cw),
-                        truncate(project, pw),
+                        pad(case, cw),
+                        pad(project, pw),
                         format!("T{}", s.wave),
                         s.date
                             .map(|d| display_date(d, app.lang))

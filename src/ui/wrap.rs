@@ -78,6 +78,15 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` cut to `width` columns and padded with spaces to exactly `width` columns
+/// (by display width: `format!("{:<10}")` counts characters, so CJK and emoji misalign).
+pub fn pad(text: &str, width: usize) -> String {
+    let mut out = truncate(text, width);
+    let w = out.width();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +117,13 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn pads_by_display_width() {
+        assert_eq!(pad("GR-07", 7), "GR-07  ");
+        assert_eq!(pad("日本", 6), "日本  ");
+        assert_eq!(pad("Voorbereiding", 6), "Voorb…");
     }
 
     #[test]
