@@ -505,7 +505,7 @@ fn a_megabyte_paste_goes_in_as_one_edit_and_resize_storms_do_no_harm() {
 }
 
 #[test]
-fn a_large_library_fills_in_after_the_first_frame_and_filters() {
+fn a_large_library_fills_in_from_the_background_and_filters() {
     const N: usize = 1000;
     let t = Tmux::start_with("large", &[], |data| {
         let lib = tafel::store::Library::open(data).unwrap();

@@ -268,25 +268,14 @@ mod tests {
             !full.to_string().contains("opnieuw"),
             "on exit no retry is promised: {full}"
         );
-        assert!(
-            explain(&err(30), Lang::En)
-                .what
-                .starts_with("the folder is read-only")
-        );
-        assert!(
-            explain(&err(13), Lang::Nl)
-                .what
-                .starts_with("geen toestemming")
-        );
-        assert!(
-            explain(&err(2), Lang::En)
-                .what
-                .starts_with("the folder does not exist")
-        );
-        assert!(
-            explain(&err(5), Lang::En)
-                .what
-                .starts_with("the file cannot be written")
-        );
+        for (code, lang, what) in [
+            (30, Lang::En, "the folder is read-only"),
+            (13, Lang::Nl, "geen toestemming"),
+            (2, Lang::En, "the folder does not exist"),
+            (5, Lang::En, "the file cannot be written"),
+        ] {
+            let f = explain(&err(code), lang);
+            assert!(f.what.starts_with(what), "os error {code}: {f}");
+        }
     }
 }

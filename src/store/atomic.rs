@@ -95,25 +95,10 @@ pub fn is_temp_name(name: &str) -> bool {
     name.starts_with('.') && name.contains(TEMP_MARKER)
 }
 
-/// Removes temporary files in `dir` older than `min_age`: leftovers of a save that was
-/// killed half-way. Younger ones may belong to a save in progress in another copy.
-pub fn remove_stale_temps(dir: &Path, min_age: Duration) -> usize {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return 0;
-    };
-    entries
-        .flatten()
-        .filter(|entry| {
-            entry
-                .file_name()
-                .to_str()
-                .is_some_and(|name| remove_if_stale(&entry.path(), name, min_age))
-        })
-        .count()
-}
-
-/// Removes one temporary file named `name` at `path` when it is at least `min_age` old or
-/// its writer is gone. Returns whether it was removed.
+/// Removes one temporary file named `name` at `path` when it is a leftover of a save that
+/// was killed half-way: at least `min_age` old, or its writer is gone. Younger ones of a
+/// live process may belong to a save in progress in another copy. Returns whether it
+/// was removed. (Called for each temporary file a library scan comes across.)
 pub fn remove_if_stale(path: &Path, name: &str, min_age: Duration) -> bool {
     if !is_temp_name(name) {
         return false;
@@ -177,6 +162,22 @@ mod tests {
             .filter(|e| is_temp_name(&e.as_ref().unwrap().file_name().to_string_lossy()))
             .count();
         assert_eq!(temps, 0);
+    }
+
+    /// Every stale temporary file of `dir`, removed (what a scan does file by file).
+    fn remove_stale_temps(dir: &Path, min_age: Duration) -> usize {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return 0;
+        };
+        entries
+            .flatten()
+            .filter(|entry| {
+                entry
+                    .file_name()
+                    .to_str()
+                    .is_some_and(|name| remove_if_stale(&entry.path(), name, min_age))
+            })
+            .count()
     }
 
     #[test]

@@ -98,6 +98,18 @@ impl Entry {
             Entry::Unreadable { path, .. } => path,
         }
     }
+
+    /// Puts `entry` in the place of the entry with the same path (a file listed from its
+    /// head that turned out broken, see [`index::ScanEvent::Replace`]).
+    pub fn replace_in(entries: &mut [Entry], entry: Entry) -> bool {
+        match entries.iter_mut().find(|e| e.path() == entry.path()) {
+            Some(old) => {
+                *old = entry;
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 /// The library in one data directory.
@@ -142,9 +154,7 @@ impl Library {
         self.scan_with(&mut |event| match event {
             index::ScanEvent::Batch(batch) => entries.extend(batch),
             index::ScanEvent::Replace(entry) => {
-                if let Some(old) = entries.iter_mut().find(|e| e.path() == entry.path()) {
-                    *old = entry;
-                }
+                Entry::replace_in(&mut entries, entry);
             }
             index::ScanEvent::Listed => {}
         })?;

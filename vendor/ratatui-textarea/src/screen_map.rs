@@ -127,7 +127,8 @@ impl Hasher for KeyHasher {
     }
     fn write(&mut self, bytes: &[u8]) {
         for b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
     fn write_u64(&mut self, n: u64) {
@@ -373,7 +374,14 @@ impl TextArea<'_> {
                 None => {
                     let incremental = match (cache.long.get(&row), wrap_width, mask) {
                         (Some(old), Some(width), None) if line.len() >= LONG_LINE => {
-                            wrap_line_incremental(&old.text, old, line, width, self.wrap_mode(), tab)
+                            wrap_line_incremental(
+                                &old.text,
+                                old,
+                                line,
+                                width,
+                                self.wrap_mode(),
+                                tab,
+                            )
                         }
                         _ => None,
                     };
