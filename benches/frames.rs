@@ -183,13 +183,28 @@ fn main() {
         let mut bytes = serde_json::to_vec_pretty(&session).unwrap();
         bytes.push(b'\n');
         // The safe write and its floor alternate, so noise on a shared disk hits both.
+        // The third, the textbook sequence written with std alone (named temp, fsync,
+        // rename, folder fsync), shows how much of the ratio is the method itself.
         let bare = lib.root().join("bare.json");
+        let plain = lib.root().join("plain.json");
+        let plain_tmp = lib.root().join(".plain.json.tmp");
         let mut safe_runs = Vec::new();
         let mut bare_runs = Vec::new();
+        let mut plain_runs = Vec::new();
         for _ in 0..if smoke() { 1 } else { 200 } {
             let t = Instant::now();
             tafel::store::atomic::write_atomic(&t1, &bytes).unwrap();
             safe_runs.push(t.elapsed());
+            let t = Instant::now();
+            {
+                use std::io::Write;
+                let mut f = std::fs::File::create(&plain_tmp).unwrap();
+                f.write_all(&bytes).unwrap();
+                f.sync_all().unwrap();
+                std::fs::rename(&plain_tmp, &plain).unwrap();
+                std::fs::File::open(lib.root()).unwrap().sync_all().unwrap();
+            }
+            plain_runs.push(t.elapsed());
             let t = Instant::now();
             {
                 use std::io::Write;
@@ -201,6 +216,7 @@ fn main() {
         }
         report("session.write_atomic", median(safe_runs));
         report("session.bare_write_fsync", median(bare_runs));
+        report("session.textbook_safe_write", median(plain_runs));
     }
 
     let library_parts = [

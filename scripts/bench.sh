@@ -119,6 +119,7 @@ limit() {
     [[ $verdict == PASS ]] || FAILED=1
 }
 ms() { echo "$1" | field median_ms; }
+ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
 # cat's own time, without starting sh; tafel's rebuild without starting sh and rm.
 CAT_MS=$(python3 -c "print(round(max(0.01, $(ms "$CAT") - $(ms "$SH_ONLY") + $(ms "$TRUE")), 2))")
 CAT2_MS=$(python3 -c "print(round(max(0.01, $(ms "$CAT2") - $(ms "$SH_ONLY2") + $(ms "$TRUE")), 2))")
@@ -140,6 +141,7 @@ limit "memory with the $SESSIONS-session library loaded" "$MEM_LOADED" 20480 KB
 
 echo
 echo "For information (no goal):"
+echo "   autosave write: $(b session.write_atomic) us; the same sequence in plain std (named temp, fsync, rename, folder fsync): $(b session.textbook_safe_write) us, $(ratio "$(b session.textbook_safe_write)" "$(b session.bare_write_fsync)")x the bare write"
 echo "   full save incl. serialising + index line: $(b session.save) us; a keystroke in one 50 KB paragraph: $(b frame.key.note50k_one_paragraph.200x60) us at its end, $(b frame.key.note50k_one_paragraph_typing_at_start.200x60) us at its start"
 echo "   library list: group+sort $(b library.$SESSIONS.group_and_sort) us, frame $(b library.$SESSIONS.frame.200x60) us, filter key $(b library.$SESSIONS.filter_key) us, index $(b library.$SESSIONS.index_size) bytes"
 if [[ $FAILED == 0 ]]; then echo "ALL GOALS MET"; else echo "SOME GOALS FAILED"; fi
