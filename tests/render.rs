@@ -189,3 +189,35 @@ fn the_help_scrolls_on_a_small_terminal() {
     update(&mut app, Action::Back);
     assert!(!app.help_open, "Esc closes the help");
 }
+
+#[test]
+fn a_damaged_file_is_explained_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    std::fs::write(lib.sessions_dir().join("kapot.json"), "{\n  \"id\": \n").unwrap();
+    for (lang, listed, opened) in [
+        (
+            Lang::Nl,
+            "onleesbaar — beschadigd: geen geldige JSON vanaf regel 3",
+            "Kon dit gesprek niet openen: kapot.json: beschadigd: geen geldige JSON vanaf regel 3",
+        ),
+        (
+            Lang::En,
+            "unreadable — damaged: not valid JSON from line 3",
+            "kapot.json: damaged: not valid JSON from line 3",
+        ),
+    ] {
+        let mut app = App::new(lang, lib.clone(), Start::Library);
+        app.wait_for_library();
+        freeze(&mut app);
+        let screen = draw(&app, 120, 40, &lib);
+        assert!(screen.contains(listed), "{screen}");
+        update(&mut app, Action::OpenSelected);
+        let message = app
+            .message
+            .as_ref()
+            .map(|m| m.text.clone())
+            .unwrap_or_default();
+        assert!(message.contains(opened), "{message}");
+    }
+}

@@ -98,7 +98,7 @@ impl App {
             Ok(l) => l,
             Err(e) => {
                 self.show_library();
-                self.say(Level::Error, format!("{} {e}", t.ui.cannot_open));
+                self.say(Level::Error, cannot_open(self.lang, &e));
                 return;
             }
         };
@@ -455,7 +455,7 @@ fn library_action(app: &mut App, action: Action) {
             Some(super::state::LibraryRow::Unreadable(store::Entry::Unreadable {
                 error, ..
             })) => {
-                let text = format!("{} {error}", t.ui.cannot_open);
+                let text = cannot_open(app.lang, error);
                 app.say(Level::Error, text);
             }
             _ => {}
@@ -485,7 +485,7 @@ fn library_action(app: &mut App, action: Action) {
             if let Some(path) = lib.selected_session().map(|s| s.path.clone()) {
                 match store::load(&path) {
                     Ok(earlier) => new_session(app, Some(&earlier.session)),
-                    Err(e) => app.say(Level::Error, format!("{} {e}", t.ui.cannot_open)),
+                    Err(e) => app.say(Level::Error, cannot_open(app.lang, &e)),
                 }
             }
         }
@@ -511,6 +511,19 @@ fn library_action(app: &mut App, action: Action) {
     }
 }
 
+/// "Could not open this session: <file>: <why>", in the user's language.
+fn cannot_open(lang: crate::i18n::Lang, e: &store::LoadError) -> String {
+    let file = e.path().file_name().map_or_else(
+        || e.path().display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    format!(
+        "{} {file}: {}",
+        lang.texts().ui.cannot_open,
+        e.explain(lang)
+    )
+}
+
 fn open_comparison(app: &mut App, a: &Path, b: &Path) {
     match (store::load(a), store::load(b)) {
         (Ok(a), Ok(b)) => {
@@ -524,7 +537,7 @@ fn open_comparison(app: &mut App, a: &Path, b: &Path) {
             }));
         }
         (Err(e), _) | (_, Err(e)) => {
-            let text = format!("{} {e}", app.lang.texts().ui.cannot_open);
+            let text = cannot_open(app.lang, &e);
             app.say(Level::Error, text);
         }
     }

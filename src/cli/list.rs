@@ -113,7 +113,7 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
                 "{}: {}: {}",
                 t.cli_unreadable,
                 path.display(),
-                error.reason()
+                error.explain(lang)
             );
         }
     }

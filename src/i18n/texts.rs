@@ -84,6 +84,16 @@ pub struct Texts {
     // Command-line messages.
     pub cli_no_sessions: &'static str,
     pub cli_unreadable: &'static str,
+
+    // Why a session file could not be read ("{}" are filled in order).
+    pub load_gone: &'static str,
+    pub load_no_permission: &'static str,
+    pub load_io: &'static str,
+    pub load_damaged: &'static str,
+    pub load_not_session: &'static str,
+    pub load_too_new: &'static str,
+    pub load_too_large: &'static str,
+    pub load_symlink: &'static str,
     pub cli_demo_written: &'static str,
     pub cli_demo_unchanged: &'static str,
     pub cli_valid: &'static str,

@@ -3,6 +3,8 @@
 use std::io;
 use std::path::PathBuf;
 
+use crate::i18n::Lang;
+
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("{path}: cannot be read: {source}")]
@@ -58,6 +60,57 @@ impl LoadError {
             LoadError::Symlink { .. } => "symbolic link, not opened".to_string(),
         }
     }
+
+    /// The file concerned.
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::Parse { path, .. }
+            | LoadError::NotASession { path, .. }
+            | LoadError::TooNew { path, .. }
+            | LoadError::TooLarge { path, .. }
+            | LoadError::Symlink { path } => path,
+        }
+    }
+
+    /// The reason in the user's language, without the path, with the system's own words
+    /// (which are English) in brackets: for the library and the messages of the TUI.
+    pub fn explain(&self, lang: Lang) -> String {
+        let t = lang.texts();
+        let fill = |template: &str, values: &[&dyn std::fmt::Display]| {
+            values.iter().fold(template.to_string(), |s, v| {
+                s.replacen("{}", &v.to_string(), 1)
+            })
+        };
+        match self {
+            LoadError::Io { source, .. } => {
+                let what = match source.kind() {
+                    io::ErrorKind::NotFound => t.load_gone,
+                    io::ErrorKind::PermissionDenied => t.load_no_permission,
+                    _ => t.load_io,
+                };
+                format!("{what} [{source}]")
+            }
+            LoadError::Parse {
+                line,
+                column,
+                message,
+                ..
+            } => format!("{} [{message}]", fill(t.load_damaged, &[line, column])),
+            LoadError::NotASession { message, .. } => format!("{} [{message}]", t.load_not_session),
+            LoadError::TooNew {
+                version,
+                supported,
+                message,
+                ..
+            } => format!(
+                "{} [{message}]",
+                fill(t.load_too_new, &[version, supported])
+            ),
+            LoadError::TooLarge { size, limit, .. } => fill(t.load_too_large, &[size, limit]),
+            LoadError::Symlink { .. } => t.load_symlink.to_string(),
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -82,4 +135,100 @@ pub enum ResolveError {
     },
     #[error("the library folder {path} cannot be read: {source}")]
     Io { path: PathBuf, source: io::Error },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_error() -> LoadError {
+        LoadError::Parse {
+            path: "/d/sessions/x.json".into(),
+            line: 3,
+            column: 7,
+            message: "expected value".into(),
+        }
+    }
+
+    #[test]
+    fn reasons_are_told_in_the_users_language_with_the_systems_words_apart() {
+        assert_eq!(
+            parse_error().explain(Lang::Nl),
+            "beschadigd: geen geldige JSON vanaf regel 3, kolom 7 [expected value]"
+        );
+        assert_eq!(
+            parse_error().explain(Lang::En),
+            "damaged: not valid JSON from line 3, column 7 [expected value]"
+        );
+        let too_new = LoadError::TooNew {
+            path: "x.json".into(),
+            version: 9,
+            supported: 1,
+            message: "unknown field".into(),
+        };
+        assert!(too_new.explain(Lang::Nl).starts_with(
+            "gemaakt met een nieuwere versie van tafel (bestandsversie 9; deze versie leest tot en met 1)"
+        ));
+        let gone = LoadError::Io {
+            path: "x.json".into(),
+            source: io::Error::from(io::ErrorKind::NotFound),
+        };
+        assert!(gone.explain(Lang::Nl).starts_with("bestaat niet meer ["));
+        let denied = LoadError::Io {
+            path: "x.json".into(),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        };
+        assert!(
+            denied
+                .explain(Lang::En)
+                .starts_with("no permission to read it [")
+        );
+        let big = LoadError::TooLarge {
+            path: "x.json".into(),
+            size: 10,
+            limit: 5,
+        };
+        assert_eq!(
+            big.explain(Lang::Nl),
+            "te groot voor een gesprek (10 bytes; hooguit 5)"
+        );
+        assert_eq!(
+            parse_error().path(),
+            std::path::Path::new("/d/sessions/x.json")
+        );
+    }
+
+    #[test]
+    fn every_reason_has_no_placeholder_left_in_either_language() {
+        let errors = [
+            parse_error(),
+            LoadError::NotASession {
+                path: "x".into(),
+                message: "m".into(),
+            },
+            LoadError::TooNew {
+                path: "x".into(),
+                version: 2,
+                supported: 1,
+                message: "m".into(),
+            },
+            LoadError::TooLarge {
+                path: "x".into(),
+                size: 1,
+                limit: 1,
+            },
+            LoadError::Symlink { path: "x".into() },
+            LoadError::Io {
+                path: "x".into(),
+                source: io::Error::other("boom"),
+            },
+        ];
+        for lang in [Lang::Nl, Lang::En] {
+            for e in &errors {
+                let text = e.explain(lang);
+                assert!(!text.contains("{}"), "{text}");
+                assert!(!text.is_empty());
+            }
+        }
+    }
 }

@@ -170,7 +170,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
                 }
                 LibraryRow::Unreadable(e) => {
                     let reason = match e {
-                        Entry::Unreadable { error, .. } => error.reason(),
+                        Entry::Unreadable { error, .. } => error.explain(app.lang),
                         Entry::Session(_) => String::new(),
                     };
                     let name = e
