@@ -19,18 +19,25 @@ pub const TEMP_MARKER: &str = ".tmp-";
 /// Writes `bytes` to `path` atomically and durably. On error the old file is untouched
 /// and no temporary file is left behind.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_stat(path, bytes).map(drop)
+}
+
+/// [`write_atomic`], returning the metadata of the file it wrote, taken from the open
+/// file before it got its name: unlike a `stat` of the path afterwards, it cannot
+/// describe a file another program put there in between.
+pub fn write_atomic_stat(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let tmp = temp_path(path);
     match write_unnamed(dir, &tmp, bytes) {
-        Ok(()) => {
+        Ok(meta) => {
             let result = fs::rename(&tmp, path).and_then(|()| File::open(dir)?.sync_all());
             if result.is_err() {
                 let _ = fs::remove_file(&tmp);
             }
-            return result;
+            return result.map(|()| meta);
         }
         // The file system has no unnamed files: use a named temporary file below.
         Err(e) if matches!(e.raw_os_error(), Some(95 | 21 | 22 | 38)) => {}
@@ -47,9 +54,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
             .open(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
+        let meta = f.metadata()?;
         drop(f);
         fs::rename(&tmp, path)?;
-        File::open(dir)?.sync_all()
+        File::open(dir)?.sync_all()?;
+        Ok(meta)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -59,7 +68,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Writes `bytes` into an unnamed file in `dir`, makes it durable, and only then links it
 /// in as `tmp`. Errors EOPNOTSUPP/EISDIR/EINVAL/ENOSYS mean unnamed files are unsupported.
-fn write_unnamed(dir: &Path, tmp: &Path, bytes: &[u8]) -> io::Result<()> {
+fn write_unnamed(dir: &Path, tmp: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> {
     use rustix::fs::{AtFlags, CWD, Mode, OFlags};
     use std::os::fd::AsRawFd;
     let fd = rustix::fs::open(
@@ -70,9 +79,10 @@ fn write_unnamed(dir: &Path, tmp: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut f = File::from(fd);
     f.write_all(bytes)?;
     f.sync_all()?;
+    let meta = f.metadata()?;
     let proc_path = format!("/proc/self/fd/{}", f.as_raw_fd());
     rustix::fs::linkat(CWD, proc_path.as_str(), CWD, tmp, AtFlags::SYMLINK_FOLLOW)?;
-    Ok(())
+    Ok(meta)
 }
 
 fn temp_path(path: &Path) -> PathBuf {

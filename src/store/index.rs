@@ -170,21 +170,19 @@ fn line_bytes(file: &str, stamp: Stamp, verified: bool, summary: &Summary) -> Op
 }
 
 /// After a save: appends the session's line to the index of the folder it was saved in,
-/// when that folder is a library's `sessions` folder. Failures are ignored: the next scan
-/// simply reads the file.
-pub fn note_saved(path: &Path, summary: &Summary) {
+/// when that folder is a library's `sessions` folder. `written` is the metadata of the
+/// file as written (not a later `stat` of the path, which could be another program's
+/// file by then). Failures are ignored: the next scan simply reads the file.
+pub fn note_saved(path: &Path, written: &fs::Metadata, summary: &Summary) {
     let Some(dir) = path.parent() else { return };
     if dir.file_name().is_none_or(|n| n != "sessions") {
         return;
     }
-    let (Some(file), Ok(meta)) = (
-        path.file_name().and_then(|n| n.to_str()),
-        fs::symlink_metadata(path),
-    ) else {
+    let Some(file) = path.file_name().and_then(|n| n.to_str()) else {
         return;
     };
     // Written from a valid session just now: verified.
-    let Some(bytes) = line_bytes(file, Stamp::of(&meta), true, summary) else {
+    let Some(bytes) = line_bytes(file, Stamp::of(written), true, summary) else {
         return;
     };
     if let Ok(mut f) = OpenOptions::new()
@@ -871,6 +869,33 @@ mod tests {
         assert!(again.iter().any(|s| s.case_code == "CHANGED-1"));
         let (_, stats) = summaries(&lib);
         assert_eq!(stats.read, 0, "the rewritten index knows the new version");
+    }
+
+    #[test]
+    fn a_file_replaced_by_another_program_right_after_our_save_is_read_again() {
+        let (_d, lib) = demo_library();
+        let (all, _) = summaries(&lib);
+        let path = all[0].path.clone();
+        let loaded = load(&path).unwrap();
+        let mut ours = loaded.session.clone();
+        ours.preparation.case_code = "OURS-1".into();
+        let mut bytes = serde_json::to_vec_pretty(&ours).unwrap();
+        bytes.push(b'\n');
+        let written = crate::store::atomic::write_atomic_stat(&path, &bytes).unwrap();
+        // Between our rename and our index line, another program puts its file there.
+        let mut theirs = loaded.session;
+        theirs.preparation.case_code = "THEIRS-1".into();
+        let other = path.with_extension("other");
+        fs::write(&other, serde_json::to_vec_pretty(&theirs).unwrap()).unwrap();
+        fs::rename(&other, &path).unwrap();
+        note_saved(&path, &written, &Summary::of_session(&path, &ours, None));
+        let (again, stats) = summaries(&lib);
+        assert_eq!(
+            stats.read, 1,
+            "our line describes our file, not theirs: {stats:?}"
+        );
+        assert!(again.iter().any(|s| s.case_code == "THEIRS-1"));
+        assert!(!again.iter().any(|s| s.case_code == "OURS-1"));
     }
 
     #[test]

@@ -354,11 +354,11 @@ pub fn save_to(path: &Path, session: &Session) -> Result<(), SaveError> {
         source: io::Error::other(e),
     })?;
     bytes.push(b'\n');
-    atomic::write_atomic(path, &bytes).map_err(|source| SaveError::Io {
+    let written = atomic::write_atomic_stat(path, &bytes).map_err(|source| SaveError::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    index::note_saved(path, &Summary::of_session(path, session, None));
+    index::note_saved(path, &written, &Summary::of_session(path, session, None));
     Ok(())
 }
 
