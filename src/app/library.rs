@@ -6,6 +6,7 @@
 //! drawing a library of ten thousand sessions touches only the rows on screen.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::ControlFlow;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
@@ -106,8 +107,10 @@ impl LibraryView {
         let spawned = std::thread::Builder::new()
             .name("tafel-library".into())
             .spawn(move || {
-                let result = library.scan_with(&mut |batch| {
-                    let _ = tx.send(Loaded::Event(batch));
+                // When the view is gone (a session was opened), the scan stops.
+                let result = library.scan_with(&mut |event| match tx.send(Loaded::Event(event)) {
+                    Ok(()) => ControlFlow::Continue(()),
+                    Err(_) => ControlFlow::Break(()),
                 });
                 let _ =
                     tx.send(Loaded::Done(result.map_err(|e| {

@@ -19,6 +19,7 @@
 use std::collections::HashMap;
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
+use std::ops::ControlFlow;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -239,7 +240,14 @@ struct Record {
 /// known only by their head are then read whole in the background; one that turns out
 /// broken is handed over again as unreadable ([`ScanEvent::Replace`]). Nothing but the
 /// index is written, apart from removing temporary files that a crash left behind.
-pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(ScanEvent)) -> io::Result<ScanStats> {
+///
+/// When `sink` answers [`ControlFlow::Break`] (nobody is listening any more), the scan
+/// stops as soon as its reader threads notice; what it did not finish is done by the next
+/// scan.
+pub fn scan(
+    sessions_dir: &Path,
+    sink: &mut dyn FnMut(ScanEvent) -> ControlFlow<()>,
+) -> io::Result<ScanStats> {
     let index_file = index_path(sessions_dir);
     let (mut known, lines) = read_index(&index_file);
     let mut stats = ScanStats::default();
@@ -305,8 +313,11 @@ pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(ScanEvent)) -> io::Result<
             r.summary = Some((**s).clone());
         }
     }
-    sink(ScanEvent::Batch(first));
+    if sink(ScanEvent::Batch(first)).is_break() {
+        return Ok(stats);
+    }
 
+    let mut stopped = false;
     let (tx, rx) = mpsc::channel::<Vec<(Entry, Option<(Stamp, bool)>)>>();
     std::thread::scope(|scope| {
         for part in todo.chunks(chunk_size(todo.len())) {
@@ -315,8 +326,8 @@ pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(ScanEvent)) -> io::Result<
                 let mut batch = Vec::with_capacity(BATCH);
                 for path in part {
                     batch.push(read_one(path));
-                    if batch.len() == BATCH {
-                        let _ = tx.send(std::mem::take(&mut batch));
+                    if batch.len() == BATCH && tx.send(std::mem::take(&mut batch)).is_err() {
+                        return; // the scan was stopped
                     }
                 }
                 let _ = tx.send(batch);
@@ -324,6 +335,9 @@ pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(ScanEvent)) -> io::Result<
         }
         drop(tx);
         for batch in rx {
+            if stopped {
+                break; // dropping the receiver stops the readers
+            }
             let mut entries = Vec::with_capacity(batch.len());
             for (entry, key) in batch {
                 match (&entry, key) {
@@ -342,15 +356,22 @@ pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(ScanEvent)) -> io::Result<
                 }
                 entries.push(entry);
             }
-            sink(ScanEvent::Batch(entries));
+            stopped = sink(ScanEvent::Batch(entries)).is_break();
         }
     });
-    sink(ScanEvent::Listed);
-    // The index is written as soon as the list is complete, so quitting while files are
-    // still read whole keeps it (its unchecked lines are checked at the next start).
+    if stopped {
+        return Ok(stats);
+    }
+    stopped = sink(ScanEvent::Listed).is_break();
+    // The index is written as soon as the list is complete, so quitting (or stopping)
+    // while files are still read whole keeps it; its unchecked lines are checked by the
+    // next scan.
     let unchecked = records.iter().any(|r| !r.verified);
     if rewrite && unchecked {
         write_index(&index_file, &records);
+    }
+    if stopped {
+        return Ok(stats);
     }
 
     // Files known only by their head are read whole now, after the list is complete.
@@ -366,28 +387,34 @@ pub fn scan(sessions_dir: &Path, sink: &mut dyn FnMut(ScanEvent)) -> io::Result<
             let tx = tx.clone();
             scope.spawn(move || {
                 for (i, path) in part {
-                    let _ = tx.send((*i, super::load(path).err()));
+                    if tx.send((*i, super::load(path).err())).is_err() {
+                        return; // the scan was stopped
+                    }
                 }
             });
         }
         drop(tx);
         for (i, error) in rx {
+            if stopped {
+                break;
+            }
             stats.verified += 1;
             match error {
                 None => records[i].verified = true,
                 Some(error) => {
                     stats.found_broken += 1;
                     records[i].broken = true;
-                    sink(ScanEvent::Replace(Entry::Unreadable {
+                    stopped = sink(ScanEvent::Replace(Entry::Unreadable {
                         path: records[i].path.clone(),
                         error,
-                    }));
+                    }))
+                    .is_break();
                 }
             }
         }
     });
 
-    if rewrite {
+    if rewrite && !stopped {
         stats.index_written = write_index(&index_file, &records);
     }
     Ok(stats)
@@ -716,16 +743,19 @@ mod tests {
     fn collect(lib: &Library) -> (Vec<Entry>, ScanStats) {
         let mut all: Vec<Entry> = Vec::new();
         let mut listed = false;
-        let stats = scan(&lib.sessions_dir(), &mut |event| match event {
-            ScanEvent::Batch(b) => {
-                assert!(!listed, "no entries after Listed, only replacements");
-                all.extend(b);
+        let stats = scan(&lib.sessions_dir(), &mut |event| {
+            match event {
+                ScanEvent::Batch(b) => {
+                    assert!(!listed, "no entries after Listed, only replacements");
+                    all.extend(b);
+                }
+                ScanEvent::Listed => listed = true,
+                ScanEvent::Replace(e) => {
+                    assert!(listed, "replacements come after the list is complete");
+                    assert!(Entry::replace_in(&mut all, e), "replaces a listed entry");
+                }
             }
-            ScanEvent::Listed => listed = true,
-            ScanEvent::Replace(e) => {
-                assert!(listed, "replacements come after the list is complete");
-                assert!(Entry::replace_in(&mut all, e), "replaces a listed entry");
-            }
+            ControlFlow::Continue(())
         })
         .unwrap();
         assert!(listed);
@@ -896,6 +926,40 @@ mod tests {
         );
         assert!(again.iter().any(|s| s.case_code == "THEIRS-1"));
         assert!(!again.iter().any(|s| s.case_code == "OURS-1"));
+    }
+
+    #[test]
+    fn a_scan_nobody_listens_to_stops_and_the_next_one_finishes_its_work() {
+        let (_d, lib) = demo_library();
+        let n = fs::read_dir(lib.sessions_dir())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+            .count();
+        let index = index_path(&lib.sessions_dir());
+        // Stopped at once: nothing read, no index written.
+        fs::remove_file(&index).unwrap();
+        let stats = scan(&lib.sessions_dir(), &mut |_| ControlFlow::Break(())).unwrap();
+        assert_eq!((stats.read, stats.verified), (0, 0), "{stats:?}");
+        assert!(!index.exists());
+        // Stopped once the list is complete: the index of heads is kept, nothing checked.
+        let stats = scan(&lib.sessions_dir(), &mut |e| match e {
+            ScanEvent::Listed => ControlFlow::Break(()),
+            _ => ControlFlow::Continue(()),
+        })
+        .unwrap();
+        assert_eq!((stats.read, stats.verified), (n, 0), "{stats:?}");
+        assert!(index.exists());
+        // The next scan takes the list from that index and checks the files whole.
+        let (all, stats) = summaries(&lib);
+        assert_eq!(all.len(), n);
+        assert_eq!(
+            (stats.from_index, stats.read, stats.verified),
+            (n, 0, n),
+            "{stats:?}"
+        );
+        let (_, stats) = summaries(&lib);
+        assert_eq!(stats.verified, 0, "checked once, remembered: {stats:?}");
     }
 
     #[test]

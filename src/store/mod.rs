@@ -151,12 +151,15 @@ impl Library {
     /// from the index (see [`index`]); nothing but the index is ever written.
     pub fn scan(&self) -> io::Result<Vec<Entry>> {
         let mut entries = Vec::new();
-        self.scan_with(&mut |event| match event {
-            index::ScanEvent::Batch(batch) => entries.extend(batch),
-            index::ScanEvent::Replace(entry) => {
-                Entry::replace_in(&mut entries, entry);
+        self.scan_with(&mut |event| {
+            match event {
+                index::ScanEvent::Batch(batch) => entries.extend(batch),
+                index::ScanEvent::Replace(entry) => {
+                    Entry::replace_in(&mut entries, entry);
+                }
+                index::ScanEvent::Listed => {}
             }
-            index::ScanEvent::Listed => {}
+            std::ops::ControlFlow::Continue(())
         })?;
         // One folder: comparing the names as bytes gives the path order, much faster.
         entries.sort_unstable_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()));
@@ -166,7 +169,7 @@ impl Library {
     /// Like [`Library::scan`], handing entries over as they become known.
     pub fn scan_with(
         &self,
-        sink: &mut dyn FnMut(index::ScanEvent),
+        sink: &mut dyn FnMut(index::ScanEvent) -> std::ops::ControlFlow<()>,
     ) -> io::Result<index::ScanStats> {
         index::scan(&self.sessions_dir(), sink)
     }
