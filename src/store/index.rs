@@ -229,8 +229,9 @@ struct Record {
     path: PathBuf,
     stamp: Stamp,
     verified: bool,
-    /// Kept only when the index will be rewritten.
-    summary: Option<Summary>,
+    /// Kept only when the index will be rewritten (boxed: most records have none, and
+    /// ten thousand inline summaries cost megabytes).
+    summary: Option<Box<Summary>>,
     broken: bool,
 }
 
@@ -310,7 +311,7 @@ pub fn scan(
             Entry::Unreadable { .. } => None,
         });
         for (r, s) in records.iter_mut().zip(sessions) {
-            r.summary = Some((**s).clone());
+            r.summary = Some(s.clone());
         }
     }
     if sink(ScanEvent::Batch(first)).is_break() {
@@ -346,7 +347,7 @@ pub fn scan(
                             path: s.path.clone(),
                             stamp,
                             verified,
-                            summary: Some((**s).clone()),
+                            summary: Some(s.clone()),
                             broken: false,
                         });
                         stats.read += 1;
