@@ -79,12 +79,22 @@ impl Serialize for Cell {
     }
 }
 
+/// RFC 4180 quoting, and text that a spreadsheet would run as a formula (it begins with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, so that opening the
+/// CSV in Excel or LibreOffice shows the text instead of running it (OWASP "CSV
+/// injection"). Numbers are never text cells, so no number is changed; JSON lines keep
+/// every text exactly.
 fn csv_quote(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
     let needs = s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ');
     if needs {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s.into_owned()
     }
 }
 
@@ -668,6 +678,21 @@ mod tests {
         assert_eq!(csv_quote("twee\nregels"), "\"twee\nregels\"");
         assert_eq!(Cell::Decimal("1.50".parse().unwrap()).to_csv(), "1.5");
         assert_eq!(Cell::text("  ").to_csv(), "");
+    }
+
+    #[test]
+    fn csv_text_that_a_spreadsheet_would_run_is_neutralised() {
+        assert_eq!(csv_quote("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_quote("+31 6"), "'+31 6");
+        assert_eq!(csv_quote("- naar school"), "'- naar school");
+        assert_eq!(csv_quote("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_quote("\tx"), "'\tx");
+        assert_eq!(csv_quote("a=b"), "a=b");
+        assert_eq!(Cell::Int(-5).to_csv(), "-5");
+        assert_eq!(Cell::Decimal("-1.5".parse().unwrap()).to_csv(), "-1.5");
+        // JSON lines keep the text as typed.
+        let json = serde_json::to_string(&Cell::text("=1+1")).unwrap();
+        assert_eq!(json, "\"=1+1\"");
     }
 
     #[test]
