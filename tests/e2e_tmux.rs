@@ -181,6 +181,13 @@ fn a_new_user_types_a_session_switches_phases_and_quits() {
         geld["own_words"],
         "Ik heb rust in mijn hoofd. Café, één, 日本, 😀"
     );
+    // Every autosave appended an index line; quitting kept only the newest.
+    let session_file = t.session_file();
+    let name = session_file.file_name().unwrap().to_str().unwrap();
+    let index = std::fs::read_to_string(session_file.with_file_name(".index.jsonl")).unwrap();
+    let lines: Vec<&str> = index.lines().filter(|l| l.contains(name)).collect();
+    assert_eq!(lines.len(), 1, "{index}");
+    assert!(lines[0].contains("\"GR-42\""), "{index}");
     // The terminal is handed back: no alternate screen any more.
     assert_eq!(
         t.tmux(&["display", "-p", "-t", "t", "#{alternate_on}"])

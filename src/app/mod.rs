@@ -60,6 +60,12 @@ pub fn run(lib: &Library, lang: Lang, start: Start) -> CmdResult {
     // Whatever happened, the newest text goes to disk before we leave.
     let saved = app.autosave.flush();
     terminal::restore();
+    // The index got a line per autosave; only the newest stays (earlier case codes go).
+    if let state::Screen::Session(v) = &app.screen
+        && v.read_only.is_none()
+    {
+        lib.compact_index_for(v.session.id);
+    }
     let t = lang.texts();
     if let autosave::SaveStatus::Failed(e) = saved {
         eprintln!("tafel: {} {e}", t.ui.not_saved);

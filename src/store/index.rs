@@ -201,17 +201,42 @@ pub fn note_saved(path: &Path, written: &fs::Metadata, summary: &Summary) {
 /// Removes every line about `file` from the index of `sessions_dir` (after a delete: the
 /// index must not keep a deleted session's case code). Lines that cannot be read go too.
 pub fn forget(sessions_dir: &Path, file: &str) -> io::Result<()> {
+    rewrite_lines_of(sessions_dir, file, false)
+}
+
+/// Keeps only the newest line about `file` in the index of `sessions_dir`. Every autosave
+/// appends a line, so a case code typed wrong and corrected (a real name, say) would
+/// otherwise stay in the index until the next library scan compacts it; this is done
+/// when a session is closed by quitting.
+pub fn compact(sessions_dir: &Path, file: &str) -> io::Result<()> {
+    rewrite_lines_of(sessions_dir, file, true)
+}
+
+fn rewrite_lines_of(sessions_dir: &Path, file: &str, keep_newest: bool) -> io::Result<()> {
     use std::io::BufRead;
     let path = index_path(sessions_dir);
     let Ok(f) = fs::File::open(&path) else {
         return Ok(());
     };
     let mut kept = Vec::new();
+    let mut newest: Option<Vec<u8>> = None;
+    let mut superseded = 0;
     for line in io::BufReader::new(f).split(b'\n') {
         let line = line?;
-        if let Ok(l) = serde_json::from_slice::<Line>(&line)
-            && l.file != file
-        {
+        match serde_json::from_slice::<Line>(&line) {
+            Ok(l) if l.file != file => {
+                kept.extend_from_slice(&line);
+                kept.push(b'\n');
+            }
+            Ok(_) => superseded += usize::from(newest.replace(line).is_some()),
+            Err(_) => superseded += 1,
+        }
+    }
+    if keep_newest {
+        if superseded == 0 {
+            return Ok(()); // nothing to drop: leave the file alone
+        }
+        if let Some(line) = newest {
             kept.extend_from_slice(&line);
             kept.push(b'\n');
         }
@@ -961,6 +986,38 @@ mod tests {
         );
         let (_, stats) = summaries(&lib);
         assert_eq!(stats.verified, 0, "checked once, remembered: {stats:?}");
+    }
+
+    #[test]
+    fn compacting_keeps_only_the_newest_line_of_a_session() {
+        let (_d, lib) = demo_library();
+        let (all, _) = summaries(&lib);
+        let path = all[0].path.clone();
+        let file = path.file_name().unwrap().to_str().unwrap().to_string();
+        let mut session = load(&path).unwrap().session;
+        for code in ["Jan Jansen", "JJ-1"] {
+            session.preparation.case_code = code.into();
+            lib.save(&session).unwrap();
+        }
+        let index = index_path(&lib.sessions_dir());
+        let before = fs::read_to_string(&index).unwrap();
+        assert!(before.contains("Jan Jansen"));
+        compact(&lib.sessions_dir(), &file).unwrap();
+        let after = fs::read_to_string(&index).unwrap();
+        assert!(
+            !after.contains("Jan Jansen"),
+            "the typo is gone from the index"
+        );
+        assert_eq!(after.matches(&format!("\"{file}\"")).count(), 1);
+        assert_eq!(after.lines().count(), all.len(), "one line per session");
+        // The compacted index is current: nothing needs reading.
+        let (again, stats) = summaries(&lib);
+        assert_eq!(stats.read, 0, "{stats:?}");
+        assert!(again.iter().any(|s| s.case_code == "JJ-1"));
+        // Compacting again changes nothing and does not rewrite.
+        let stamp = fs::metadata(&index).unwrap().ino();
+        compact(&lib.sessions_dir(), &file).unwrap();
+        assert_eq!(fs::metadata(&index).unwrap().ino(), stamp);
     }
 
     #[test]

@@ -143,6 +143,12 @@ impl Library {
         self.sessions_dir().join(format!("{id}.json"))
     }
 
+    /// Drops the index lines of session `id` that later saves superseded (see
+    /// [`index::compact`]). Failures are left for the next library scan.
+    pub fn compact_index_for(&self, id: Uuid) {
+        let _ = index::compact(&self.sessions_dir(), &format!("{id}.json"));
+    }
+
     pub fn lock_path_for(&self, id: Uuid) -> PathBuf {
         self.sessions_dir().join(format!("{id}.lock"))
     }
