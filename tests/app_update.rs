@@ -219,6 +219,16 @@ fn the_hours_helper_and_a_price_give_a_cost_line() {
     for _ in here..hpw {
         update(&mut app, Action::NextField);
     }
+    // Far beyond anything real: refused at the field, nothing changed.
+    type_text(&mut app, "99999999999999999999");
+    let err = view(&app)
+        .field_error
+        .clone()
+        .expect("an error at the field");
+    assert!(err.1.contains("te groot"), "{}", err.1);
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Backspace);
+    }
     type_text(&mut app, "1,5");
     update(&mut app, Action::NextField);
     type_text(&mut app, "20");

@@ -221,3 +221,24 @@ fn a_damaged_file_is_explained_in_the_users_language() {
         assert!(message.contains(opened), "{message}");
     }
 }
+
+#[test]
+fn absurd_figures_from_a_hand_edited_file_are_drawn_not_a_crash() {
+    let (_d, lib) = demo_library();
+    let path = lib.path_for(DEMO_T1.parse().unwrap());
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    doc["time_spent"]["outcomes_secs"] = serde_json::json!(u64::MAX);
+    doc["time_spent"]["costs_secs"] = serde_json::json!(u64::MAX);
+    for a in doc["looking_back"]["activities"].as_array_mut().unwrap() {
+        a["quantity"] = serde_json::json!("9000000000000000");
+    }
+    std::fs::write(&path, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+    let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(path));
+    for phase in Phase::ALL {
+        update(&mut app, Action::GoToPhase(phase));
+        draw(&app, 80, 24, &lib);
+    }
+    update(&mut app, Action::ToggleTableView);
+    draw(&app, 120, 40, &lib);
+}

@@ -163,17 +163,16 @@ impl SessionView {
     pub fn phase_secs(&self, phase: Phase, now: Instant, today: chrono::NaiveDate) -> u64 {
         let booked = self.session.time_spent.get(phase);
         if phase == self.phase && self.clock_runs(today) {
-            booked + now.saturating_duration_since(self.phase_entered).as_secs()
+            booked.saturating_add(now.saturating_duration_since(self.phase_entered).as_secs())
         } else {
             booked
         }
     }
 
     pub fn total_secs(&self, now: Instant, today: chrono::NaiveDate) -> u64 {
-        Phase::ALL
-            .iter()
-            .map(|p| self.phase_secs(*p, now, today))
-            .sum()
+        Phase::ALL.iter().fold(0, |sum, p| {
+            sum.saturating_add(self.phase_secs(*p, now, today))
+        })
     }
 
     /// Planned seconds for a phase: its share of the planned duration.

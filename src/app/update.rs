@@ -248,7 +248,8 @@ impl App {
         }
         let secs = now.saturating_duration_since(v.phase_entered).as_secs();
         if secs > 0 {
-            *v.session.time_spent.get_mut(v.phase) += secs;
+            let booked = v.session.time_spent.get_mut(v.phase);
+            *booked = booked.saturating_add(secs);
             v.phase_entered += Duration::from_secs(secs);
             self.changed();
         }

@@ -109,6 +109,7 @@ pub static TEXTS: Texts = Texts {
         not_a_date: "'{}' is not a date. Type for example 12-3-2026, 3-2026, March 2026 or 2026.",
         not_a_day: "'{}' is not a date. Type for example 12-3-2026.",
         not_a_number: "'{}' is not a number. Type for example 12 or 1.5.",
+        number_too_large: "'{}' is too large: at most 1,000,000,000.",
         not_an_amount: "'{}' is not an amount. Type euros like 1,234.50 or 12.50.",
         not_minutes: "'{}' is not a number of minutes. Type for example 150.",
         not_saved: "NOT SAVED:",

@@ -109,6 +109,7 @@ pub static TEXTS: Texts = Texts {
         not_a_date: "'{}' is geen datum. Typ bijvoorbeeld 12-3-2026, 3-2026, maart 2026 of 2026.",
         not_a_day: "'{}' is geen datum. Typ bijvoorbeeld 12-3-2026.",
         not_a_number: "'{}' is geen getal. Typ bijvoorbeeld 12 of 1,5.",
+        number_too_large: "'{}' is te groot: hooguit 1.000.000.000.",
         not_an_amount: "'{}' is geen bedrag. Typ euro's zoals 1.234,50 of 12,50.",
         not_minutes: "'{}' is geen aantal minuten. Typ bijvoorbeeld 150.",
         not_saved: "NIET OPGESLAGEN:",

@@ -241,6 +241,7 @@ pub struct UiTexts {
     pub not_a_date: &'static str,
     pub not_a_day: &'static str,
     pub not_a_number: &'static str,
+    pub number_too_large: &'static str,
     pub not_an_amount: &'static str,
     pub not_minutes: &'static str,
     pub not_saved: &'static str,

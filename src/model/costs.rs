@@ -281,7 +281,7 @@ pub fn summarise(lines: &[CostLine<'_>]) -> CostSummary {
                     &mut s.alternative_informal_value,
                 ),
             };
-            *hours += h;
+            *hours = hours.checked_add(h).unwrap_or(Decimal::MAX);
             if let Some(v) = line.informal_value {
                 *value = Some(value.unwrap_or_default() + v);
             }

@@ -152,8 +152,11 @@ impl PhaseTimes {
         }
     }
 
+    /// All phases together; saturating, since a file edited by hand may hold any figure.
     pub fn total(&self) -> u64 {
-        Phase::ALL.iter().map(|p| self.get(*p)).sum()
+        Phase::ALL
+            .iter()
+            .fold(0, |sum, p| sum.saturating_add(self.get(*p)))
     }
 }
 

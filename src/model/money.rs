@@ -80,23 +80,27 @@ impl Cents {
     }
 }
 
+// Sums saturate. No amount that can be typed comes near ±92 quadrillion euro (the parser
+// refuses what does not fit), so only a damaged or hand-edited file can get there; its
+// totals then stay at the limit, visibly absurd, instead of wrapping round to a plausible
+// figure (release builds) or stopping the program (debug builds).
 impl std::ops::Add for Cents {
     type Output = Cents;
     fn add(self, rhs: Cents) -> Cents {
-        Cents(self.0 + rhs.0)
+        Cents(self.0.saturating_add(rhs.0))
     }
 }
 
 impl std::ops::Sub for Cents {
     type Output = Cents;
     fn sub(self, rhs: Cents) -> Cents {
-        Cents(self.0 - rhs.0)
+        Cents(self.0.saturating_sub(rhs.0))
     }
 }
 
 impl std::ops::AddAssign for Cents {
     fn add_assign(&mut self, rhs: Cents) {
-        self.0 += rhs.0;
+        *self = *self + rhs;
     }
 }
 
@@ -233,6 +237,22 @@ impl fmt::Display for Cents {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn sums_stay_at_the_limit_instead_of_wrapping_round() {
+        assert_eq!(Cents(i64::MAX) + Cents(1), Cents(i64::MAX));
+        assert_eq!(Cents(i64::MIN) - Cents(1), Cents(i64::MIN));
+        let mut c = Cents(i64::MAX - 1);
+        c += Cents(5);
+        assert_eq!(c, Cents(i64::MAX));
+        assert_eq!(
+            [Cents(i64::MAX), Cents(i64::MAX)]
+                .into_iter()
+                .sum::<Cents>(),
+            Cents(i64::MAX)
+        );
+        assert_eq!(Cents(2) + Cents(3) - Cents(10), Cents(-5));
+    }
 
     #[test]
     fn parses_the_forms_people_type() {

@@ -118,12 +118,21 @@ pub struct Activity {
     pub note: String,
 }
 
+/// The largest quantity, hours per week or number of weeks that can be typed: far above
+/// anything real, and small enough that hours per week × weeks always fits.
+pub const MAX_QUANTITY: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+
 impl Activity {
-    /// Applies the hours helper: quantity = hours per week × weeks.
+    /// Applies the hours helper: quantity = hours per week × weeks. (Typed numbers are at
+    /// most [`MAX_QUANTITY`], so the product fits; from a hand-edited file it may not, and
+    /// then stays at the largest decimal.)
     pub fn set_hours_per_week(&mut self, hours_per_week: Decimal, weeks: Decimal) {
         self.hours_per_week = Some(hours_per_week);
         self.weeks = Some(weeks);
         self.unit = Unit::Hour;
-        self.quantity = (hours_per_week * weeks).normalize();
+        self.quantity = hours_per_week
+            .checked_mul(weeks)
+            .unwrap_or(Decimal::MAX)
+            .normalize();
     }
 }

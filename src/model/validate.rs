@@ -226,7 +226,7 @@ fn check_activity(
         out.push((path.to_string(), "a price override needs a reason".into()));
     }
     if let (Some(h), Some(w)) = (a.hours_per_week, a.weeks)
-        && h * w != a.quantity
+        && h.checked_mul(w) != Some(a.quantity)
     {
         out.push((
             path.to_string(),
@@ -288,5 +288,37 @@ mod tests {
                 "{want} not in {text:?}"
             );
         }
+    }
+
+    #[test]
+    fn hours_beyond_any_decimal_are_reported_not_a_crash() {
+        let mut s = Session::new(vec![], PriceList::default(), vec![]);
+        s.looking_back.activities = vec![Activity {
+            id: "a1".into(),
+            hours_per_week: Some(rust_decimal::Decimal::MAX),
+            weeks: Some(rust_decimal::Decimal::MAX),
+            ..Activity::default()
+        }];
+        let problems = check(&s);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message.contains("hours per week")),
+            "{problems:?}"
+        );
+        s.looking_back.activities[0]
+            .set_hours_per_week(rust_decimal::Decimal::MAX, rust_decimal::Decimal::from(2));
+        assert_eq!(
+            s.looking_back.activities[0].quantity,
+            rust_decimal::Decimal::MAX
+        );
+    }
+
+    #[test]
+    fn time_spent_adds_up_without_overflow() {
+        let mut s = Session::new(vec![], PriceList::default(), vec![]);
+        *s.time_spent.get_mut(crate::model::Phase::Outcomes) = u64::MAX;
+        *s.time_spent.get_mut(crate::model::Phase::Costs) = 10;
+        assert_eq!(s.time_spent.total(), u64::MAX);
     }
 }

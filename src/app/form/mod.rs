@@ -659,9 +659,11 @@ fn set_activity_text(
         if v.trim().is_empty() {
             Ok(None)
         } else {
-            parse_decimal(v)
-                .map(Some)
-                .ok_or_else(|| t.ui.not_a_number.replace("{}", v.trim()))
+            let n = parse_decimal(v).ok_or_else(|| t.ui.not_a_number.replace("{}", v.trim()))?;
+            if n > crate::model::scenario::MAX_QUANTITY {
+                return Err(t.ui.number_too_large.replace("{}", v.trim()));
+            }
+            Ok(Some(n))
         }
     };
     let Some(a) = activities_mut(s, sc).get_mut(i) else {
