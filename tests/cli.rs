@@ -195,6 +195,15 @@ fn bad_files_are_reported_and_left_byte_for_byte() {
         .unwrap();
     assert_eq!(future_entry["read_only"], true);
 
+    // Showing the corrupt one says why, in the language asked for.
+    let o = tafel(&data, &["--lang", "nl", "show", corrupt.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("corrupt.json: beschadigd: geen geldige JSON"),
+        "{err}"
+    );
+
     // Showing and re-running demo never rewrites them.
     assert!(tafel(&data, &["show", "99999999"]).status.success());
     assert!(tafel(&data, &["demo"]).status.success());

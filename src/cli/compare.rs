@@ -7,7 +7,7 @@ use super::{CmdResult, CompareFormat, Failure};
 use crate::i18n::Lang;
 use crate::model::compare::compare;
 use crate::report::compare::{Style, json, render};
-use crate::store::{self, Library};
+use crate::store::Library;
 
 pub fn run(
     lib: &Library,
@@ -17,8 +17,8 @@ pub fn run(
     format: CompareFormat,
     output: Option<&Path>,
 ) -> CmdResult {
-    let first = store::load(&lib.resolve(a)?)?;
-    let second = store::load(&lib.resolve(b)?)?;
+    let first = super::load(&lib.resolve(a)?, lang)?;
+    let second = super::load(&lib.resolve(b)?, lang)?;
     let c = compare(&first.session, &second.session);
     let text = match format {
         CompareFormat::Text => render(&c, lang, Style::Text),

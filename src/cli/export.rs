@@ -54,7 +54,7 @@ pub fn run(
     let Some(id) = id else {
         return Err(Failure(r.cli_which_session.to_string()));
     };
-    let loaded = store::load(&lib.resolve(id)?)?;
+    let loaded = super::load(&lib.resolve(id)?, lang)?;
     if let Err(why) = reporting_consent(&loaded.session) {
         note(&r.cli_consent_warning.replace("{}", reason(why, lang)));
     }
@@ -111,7 +111,7 @@ fn run_all(
                 "{}: {}: {}",
                 r.cli_skipped_unreadable,
                 path.display(),
-                e.reason()
+                e.explain(lang)
             )),
         }
     }

@@ -145,6 +145,11 @@ impl<E: std::error::Error> From<E> for Failure {
 
 pub type CmdResult = Result<ExitCode, Failure>;
 
+/// Loads a session for a command, saying in the user's language why it cannot be read.
+pub(crate) fn load(path: &std::path::Path, lang: Lang) -> Result<store::Loaded, Failure> {
+    store::load(path).map_err(|e| Failure(format!("{}: {}", e.path().display(), e.explain(lang))))
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = Lang::detect(cli.lang);
@@ -190,7 +195,7 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
         }
         Some(Command::FollowUp { id }) => {
             let lib = library()?;
-            let earlier = store::load(&lib.resolve(&id)?)?;
+            let earlier = load(&lib.resolve(&id)?, lang)?;
             let mut next = series::follow_up(&earlier.session);
             next.set_retention_months(store::config::retention_months(lib.root()));
             lib.save(&next)?;
@@ -199,7 +204,7 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
         Some(Command::List { json }) => list::run(&library()?, lang, json),
         Some(Command::Show { id }) => {
             let lib = library()?;
-            let loaded = store::load(&lib.resolve(&id)?)?;
+            let loaded = load(&lib.resolve(&id)?, lang)?;
             emit(&crate::report::summary::render(&loaded, lang));
             Ok(ExitCode::SUCCESS)
         }
