@@ -221,10 +221,16 @@ fn bad_files_are_reported_and_left_byte_for_byte() {
 fn errors_are_plain_words_with_a_non_zero_exit() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("lib");
-    let o = tafel(&data, &["show", "nothing-like-this"]);
+    let o = tafel(&data, &["--lang", "en", "show", "nothing-like-this"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("no session found for 'nothing-like-this'"),
+        "{}",
+        stderr(&o)
+    );
+    let o = tafel(&data, &["--lang", "nl", "show", "nothing-like-this"]);
+    assert!(
+        stderr(&o).contains("geen gesprek gevonden voor 'nothing-like-this'"),
         "{}",
         stderr(&o)
     );

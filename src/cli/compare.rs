@@ -17,8 +17,8 @@ pub fn run(
     format: CompareFormat,
     output: Option<&Path>,
 ) -> CmdResult {
-    let first = super::load(&lib.resolve(a)?, lang)?;
-    let second = super::load(&lib.resolve(b)?, lang)?;
+    let first = super::load(&super::find(lib, a, lang)?, lang)?;
+    let second = super::load(&super::find(lib, b, lang)?, lang)?;
     let c = compare(&first.session, &second.session);
     let text = match format {
         CompareFormat::Text => render(&c, lang, Style::Text),
@@ -31,8 +31,13 @@ pub fn run(
     }
     match output {
         Some(path) => {
-            crate::store::atomic::write_atomic(path, text.as_bytes())
-                .map_err(|e| Failure(format!("could not write {}: {e}", path.display())))?;
+            crate::store::atomic::write_atomic(path, text.as_bytes()).map_err(|e| {
+                let what = lang.texts().report.cli_write_failed;
+                Failure(format!(
+                    "{}: {e}",
+                    what.replace("{}", &path.display().to_string())
+                ))
+            })?;
             outln!("{}", path.display());
         }
         None => super::emit(&text),

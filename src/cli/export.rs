@@ -54,7 +54,7 @@ pub fn run(
     let Some(id) = id else {
         return Err(Failure(r.cli_which_session.to_string()));
     };
-    let loaded = super::load(&lib.resolve(id)?, lang)?;
+    let loaded = super::load(&super::find(lib, id, lang)?, lang)?;
     if let Err(why) = reporting_consent(&loaded.session) {
         note(&r.cli_consent_warning.replace("{}", reason(why, lang)));
     }
@@ -93,7 +93,13 @@ fn run_all(
     let r = &lang.texts().report;
     let dir = lib.sessions_dir();
     let mut paths: Vec<_> = fs::read_dir(&dir)
-        .map_err(|e| Failure(format!("{}: {e}", dir.display())))?
+        .map_err(|source| {
+            let e = store::ResolveError::Io {
+                path: dir.clone(),
+                source,
+            };
+            Failure(e.explain(lang))
+        })?
         .flatten()
         .map(|e| e.path())
         .filter(|p| {

@@ -145,6 +145,12 @@ impl<E: std::error::Error> From<E> for Failure {
 
 pub type CmdResult = Result<ExitCode, Failure>;
 
+/// Finds a session by id, unique id prefix or path, saying in the user's language what
+/// went wrong.
+pub(crate) fn find(lib: &Library, given: &str, lang: Lang) -> Result<PathBuf, Failure> {
+    lib.resolve(given).map_err(|e| Failure(e.explain(lang)))
+}
+
 /// Loads a session for a command, saying in the user's language why it cannot be read.
 pub(crate) fn load(path: &std::path::Path, lang: Lang) -> Result<store::Loaded, Failure> {
     store::load(path).map_err(|e| Failure(format!("{}: {}", e.path().display(), e.explain(lang))))
@@ -164,17 +170,18 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli, lang: Lang) -> CmdResult {
     let data_dir = || -> Result<PathBuf, Failure> {
-        paths::resolve_data_dir(cli.data_dir.as_deref()).ok_or_else(|| {
-            Failure(
-                "no home folder found for the library; pass --data-dir DIR or set TAFEL_DATA_DIR"
-                    .into(),
-            )
-        })
+        paths::resolve_data_dir(cli.data_dir.as_deref())
+            .ok_or_else(|| Failure(lang.texts().cli_no_home.into()))
     };
     let library = || -> Result<Library, Failure> {
         let dir = data_dir()?;
-        Library::open(&dir)
-            .map_err(|e| Failure(format!("cannot open the library in {}: {e}", dir.display())))
+        Library::open(&dir).map_err(|e| {
+            let what = lang.texts().cli_cannot_open_library;
+            Failure(format!(
+                "{} [{e}]",
+                what.replace("{}", &dir.display().to_string())
+            ))
+        })
     };
     match cli.command {
         None => crate::app::run(&library()?, lang, Start::Library),
@@ -190,12 +197,12 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
         }
         Some(Command::Open { id }) => {
             let lib = library()?;
-            let path = lib.resolve(&id)?;
+            let path = find(&lib, &id, lang)?;
             crate::app::run(&lib, lang, Start::Open(path))
         }
         Some(Command::FollowUp { id }) => {
             let lib = library()?;
-            let earlier = load(&lib.resolve(&id)?, lang)?;
+            let earlier = load(&find(&lib, &id, lang)?, lang)?;
             let mut next = series::follow_up(&earlier.session);
             next.set_retention_months(store::config::retention_months(lib.root()));
             lib.save(&next)?;
@@ -204,7 +211,7 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
         Some(Command::List { json }) => list::run(&library()?, lang, json),
         Some(Command::Show { id }) => {
             let lib = library()?;
-            let loaded = load(&lib.resolve(&id)?, lang)?;
+            let loaded = load(&find(&lib, &id, lang)?, lang)?;
             emit(&crate::report::summary::render(&loaded, lang));
             Ok(ExitCode::SUCCESS)
         }

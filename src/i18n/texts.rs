@@ -94,6 +94,12 @@ pub struct Texts {
     pub load_too_new: &'static str,
     pub load_too_large: &'static str,
     pub load_symlink: &'static str,
+    // Finding a session by id ("{}" filled in order).
+    pub resolve_not_found: &'static str,
+    pub resolve_ambiguous: &'static str,
+    pub resolve_io: &'static str,
+    pub cli_no_home: &'static str,
+    pub cli_cannot_open_library: &'static str,
     pub cli_demo_written: &'static str,
     pub cli_demo_unchanged: &'static str,
     pub cli_valid: &'static str,

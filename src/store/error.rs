@@ -77,11 +77,6 @@ impl LoadError {
     /// (which are English) in brackets: for the library and the messages of the TUI.
     pub fn explain(&self, lang: Lang) -> String {
         let t = lang.texts();
-        let fill = |template: &str, values: &[&dyn std::fmt::Display]| {
-            values.iter().fold(template.to_string(), |s, v| {
-                s.replacen("{}", &v.to_string(), 1)
-            })
-        };
         match self {
             LoadError::Io { source, .. } => {
                 let what = match source.kind() {
@@ -123,6 +118,13 @@ pub enum SaveError {
     ReadOnly { path: PathBuf, reason: String },
 }
 
+/// Fills each "{}" of `template` with the next value.
+fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
+    values.iter().fold(template.to_string(), |s, v| {
+        s.replacen("{}", &v.to_string(), 1)
+    })
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ResolveError {
     #[error("no session found for '{0}'; 'tafel list' shows the sessions")]
@@ -135,6 +137,24 @@ pub enum ResolveError {
     },
     #[error("the library folder {path} cannot be read: {source}")]
     Io { path: PathBuf, source: io::Error },
+}
+
+impl ResolveError {
+    /// The message in the user's language (the system's own words in brackets).
+    pub fn explain(&self, lang: Lang) -> String {
+        let t = lang.texts();
+        match self {
+            ResolveError::NotFound(given) => fill(t.resolve_not_found, &[given]),
+            ResolveError::Ambiguous {
+                given,
+                count,
+                examples,
+            } => fill(t.resolve_ambiguous, &[given, count, examples]),
+            ResolveError::Io { path, source } => {
+                format!("{} [{source}]", fill(t.resolve_io, &[&path.display()]))
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -195,6 +215,31 @@ mod tests {
         assert_eq!(
             parse_error().path(),
             std::path::Path::new("/d/sessions/x.json")
+        );
+    }
+
+    #[test]
+    fn finding_a_session_fails_in_the_users_language() {
+        let ambiguous = ResolveError::Ambiguous {
+            given: "8".into(),
+            count: 2,
+            examples: "8d2f, 8e00".into(),
+        };
+        assert_eq!(
+            ambiguous.explain(Lang::Nl),
+            "'8' past bij 2 gesprekken (8d2f, 8e00); typ meer tekens van de id"
+        );
+        assert_eq!(
+            ResolveError::NotFound("x".into()).explain(Lang::En),
+            "no session found for 'x'; 'tafel list' shows the sessions"
+        );
+        let io = ResolveError::Io {
+            path: "/d/sessions".into(),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        };
+        assert!(
+            io.explain(Lang::Nl)
+                .starts_with("de map met gesprekken /d/sessions kan niet worden gelezen [")
         );
     }
 
