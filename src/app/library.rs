@@ -137,6 +137,7 @@ impl LibraryView {
                 Ok(Loaded::Event(ScanEvent::Batch(b))) => batches.push(b),
                 Ok(Loaded::Event(ScanEvent::Replace(e))) => replaced.push(e),
                 Ok(Loaded::Event(ScanEvent::Listed)) => self.listed = true,
+                Ok(Loaded::Event(ScanEvent::Checked { .. })) => {}
                 Ok(Loaded::Done(r)) => {
                     done = Some(r);
                     break;

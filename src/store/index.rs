@@ -87,7 +87,13 @@ pub enum ScanEvent {
     /// A file listed from its head turned out broken when read whole: replace the entry
     /// with the same path.
     Replace(Entry),
+    /// Progress of reading whole the files listed from their head (every
+    /// [`CHECK_EVERY`] files); nothing to show, but the answer says whether to go on.
+    Checked { done: usize, of: usize },
 }
+
+/// How many files are read whole between two [`ScanEvent::Checked`].
+pub const CHECK_EVERY: usize = 64;
 
 /// How a scan went: the figures the benchmark prints.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -361,9 +367,6 @@ pub fn scan(
         }
         drop(tx);
         for batch in rx {
-            if stopped {
-                break; // dropping the receiver stops the readers
-            }
             let mut entries = Vec::with_capacity(batch.len());
             for (entry, key) in batch {
                 match (&entry, key) {
@@ -382,7 +385,10 @@ pub fn scan(
                 }
                 entries.push(entry);
             }
-            stopped = sink(ScanEvent::Batch(entries)).is_break();
+            if sink(ScanEvent::Batch(entries)).is_break() {
+                stopped = true;
+                break; // dropping the receiver stops the readers
+            }
         }
     });
     if stopped {
@@ -421,21 +427,31 @@ pub fn scan(
         }
         drop(tx);
         for (i, error) in rx {
-            if stopped {
-                break;
-            }
             stats.verified += 1;
-            match error {
-                None => records[i].verified = true,
+            let event = match error {
+                None => {
+                    records[i].verified = true;
+                    // Asked now and then, so a scan nobody listens to stops here too.
+                    if stats.verified % CHECK_EVERY != 0 {
+                        continue;
+                    }
+                    ScanEvent::Checked {
+                        done: stats.verified,
+                        of: unverified.len(),
+                    }
+                }
                 Some(error) => {
                     stats.found_broken += 1;
                     records[i].broken = true;
-                    stopped = sink(ScanEvent::Replace(Entry::Unreadable {
+                    ScanEvent::Replace(Entry::Unreadable {
                         path: records[i].path.clone(),
                         error,
-                    }))
-                    .is_break();
+                    })
                 }
+            };
+            if sink(event).is_break() {
+                stopped = true;
+                break; // dropping the receiver stops the readers
             }
         }
     });
@@ -776,6 +792,9 @@ mod tests {
                     all.extend(b);
                 }
                 ScanEvent::Listed => listed = true,
+                ScanEvent::Checked { done, of } => {
+                    assert!(listed && done <= of && done % CHECK_EVERY == 0);
+                }
                 ScanEvent::Replace(e) => {
                     assert!(listed, "replacements come after the list is complete");
                     assert!(Entry::replace_in(&mut all, e), "replaces a listed entry");
@@ -986,6 +1005,38 @@ mod tests {
         );
         let (_, stats) = summaries(&lib);
         assert_eq!(stats.verified, 0, "checked once, remembered: {stats:?}");
+    }
+
+    #[test]
+    fn a_scan_nobody_listens_to_stops_while_checking_files_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(dir.path()).unwrap();
+        let n = 3 * CHECK_EVERY;
+        crate::demo::write_synthetic_library(
+            &crate::catalog::Catalog::builtin(),
+            &lib.sessions_dir(),
+            n,
+        )
+        .unwrap();
+        // The view goes away after the list is complete, while files are read whole.
+        let mut listed = false;
+        let stats = scan(&lib.sessions_dir(), &mut |e| match e {
+            ScanEvent::Listed => {
+                listed = true;
+                ControlFlow::Continue(())
+            }
+            _ if listed => ControlFlow::Break(()),
+            _ => ControlFlow::Continue(()),
+        })
+        .unwrap();
+        assert_eq!(stats.read, n, "{stats:?}");
+        assert_eq!(
+            stats.verified, CHECK_EVERY,
+            "stopped at the first question: {stats:?}"
+        );
+        // The next scan checks the rest.
+        let (_, stats) = collect(&lib);
+        assert_eq!(stats.verified, n, "{stats:?}");
     }
 
     #[test]

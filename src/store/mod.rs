@@ -163,7 +163,7 @@ impl Library {
                 index::ScanEvent::Replace(entry) => {
                     Entry::replace_in(&mut entries, entry);
                 }
-                index::ScanEvent::Listed => {}
+                index::ScanEvent::Listed | index::ScanEvent::Checked { .. } => {}
             }
             std::ops::ControlFlow::Continue(())
         })?;
