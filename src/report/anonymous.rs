@@ -7,9 +7,8 @@
 //!
 //! What the copy keeps and what it changes:
 //! - aliases become roles: "Participant", "Professional 1", "Peer professional 1",
-//!   "Network member 1", "Facilitator" (in the export's language), and a person keeps their
-//!   number in every wave of the series within one export; a free-text name that is no
-//!   attendee's alias (an agreement's "who", the pulse owner) is left out;
+//!   "Network member 1", "Facilitator" (in the export's language); a free-text name that is
+//!   no attendee's alias (an agreement's "who", the pulse owner) is left out;
 //! - the case code becomes a random label (`ANON-K7Q3M`), one per series within one
 //!   export, never derived from the code; session and series ids become fresh random ids
 //!   (kept consistent within one export, so a T1 still points at its T0);
@@ -48,9 +47,6 @@ pub struct Anonymiser {
     ids: HashMap<Uuid, Uuid>,
     labels: HashMap<Uuid, String>,
     used: HashSet<String>,
-    /// Per series, the role label each attendee got: a person keeps their number in
-    /// every wave of one export (follow-ups copy the attendees with their ids).
-    roles: HashMap<Uuid, SeriesRoles>,
 }
 
 /// Letters and digits that cannot be mistaken for one another (no 0/O, 1/I).
@@ -63,7 +59,6 @@ impl Anonymiser {
             ids: HashMap::new(),
             labels: HashMap::new(),
             used: HashSet::new(),
-            roles: HashMap::new(),
         }
     }
 
@@ -93,8 +88,7 @@ impl Anonymiser {
 
     /// The anonymised copy of `s`.
     pub fn session(&mut self, s: &Session) -> Session {
-        let series_roles = self.roles.entry(s.series_id).or_default();
-        let roles = Roles::new(&s.preparation, self.lang, series_roles);
+        let roles = Roles::new(&s.preparation, self.lang);
         let p = &s.preparation;
         let c = &p.consent;
         let preparation = Preparation {
@@ -279,14 +273,6 @@ fn month_start_time(t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
         .fixed_offset()
 }
 
-/// The role labels given so far in one series: attendee id → label, and how many of
-/// each kind have been numbered.
-#[derive(Debug, Default)]
-struct SeriesRoles {
-    by_id: HashMap<String, String>,
-    numbered: [usize; AttendeeKind::ALL.len()],
-}
-
 /// The role labels that replace the aliases of one session.
 struct Roles {
     /// Attendee id → role label.
@@ -296,37 +282,30 @@ struct Roles {
 }
 
 impl Roles {
-    /// The labels of `p`'s attendees: those the series has seen keep their label, the
-    /// others get the next number of their kind.
-    fn new(p: &Preparation, lang: Lang, series: &mut SeriesRoles) -> Roles {
+    fn new(p: &Preparation, lang: Lang) -> Roles {
         let r = &lang.texts().report;
         let count = |kind: AttendeeKind| p.attendees.iter().filter(|a| a.kind == kind).count();
+        let mut seen = [0usize; AttendeeKind::ALL.len()];
         let mut by_id = HashMap::new();
         let mut by_alias = HashMap::new();
         for a in &p.attendees {
-            let label = if let Some(label) = series.by_id.get(&a.id) {
-                label.clone()
+            let slot = AttendeeKind::ALL
+                .iter()
+                .position(|k| *k == a.kind)
+                .unwrap_or(0);
+            seen[slot] += 1;
+            let n = seen[slot];
+            let base = match a.kind {
+                AttendeeKind::Participant => r.role_participant,
+                AttendeeKind::DirectProfessional => r.role_professional,
+                AttendeeKind::PeerProfessional => r.role_peer,
+                AttendeeKind::InformalNetwork => r.role_network,
+            };
+            // A lone participant is "Participant"; everyone else is numbered.
+            let label = if a.kind == AttendeeKind::Participant && count(a.kind) == 1 {
+                base.to_string()
             } else {
-                let slot = AttendeeKind::ALL
-                    .iter()
-                    .position(|k| *k == a.kind)
-                    .unwrap_or(0);
-                series.numbered[slot] += 1;
-                let n = series.numbered[slot];
-                let base = match a.kind {
-                    AttendeeKind::Participant => r.role_participant,
-                    AttendeeKind::DirectProfessional => r.role_professional,
-                    AttendeeKind::PeerProfessional => r.role_peer,
-                    AttendeeKind::InformalNetwork => r.role_network,
-                };
-                // A lone participant is "Participant"; everyone else is numbered.
-                let label = if a.kind == AttendeeKind::Participant && n == 1 && count(a.kind) == 1 {
-                    base.to_string()
-                } else {
-                    format!("{base} {n}")
-                };
-                series.by_id.insert(a.id.clone(), label.clone());
-                label
+                format!("{base} {n}")
             };
             by_id.insert(a.id.clone(), label.clone());
             let alias = a.alias.trim().to_lowercase();
@@ -621,44 +600,6 @@ mod tests {
         assert!(
             who.iter().all(|w| aliases.contains(w) || w.is_empty()),
             "{who:?}"
-        );
-    }
-
-    #[test]
-    fn a_person_keeps_their_role_number_in_every_wave_of_one_export() {
-        let t0 = demo()[0].clone();
-        let mut t1 = crate::model::series::follow_up(&t0);
-        // At T1 the attendees are listed in another order and one newcomer joins.
-        t1.preparation.attendees.reverse();
-        t1.preparation.attendees.push(Attendee {
-            id: "new-one".into(),
-            alias: "Nieuw".into(),
-            kind: AttendeeKind::DirectProfessional,
-            ..Attendee::default()
-        });
-        let mut anonymiser = Anonymiser::new(Lang::En);
-        let a0 = anonymiser.session(&t0);
-        let a1 = anonymiser.session(&t1);
-        let label = |s: &Session, id: &str| {
-            s.preparation
-                .attendees
-                .iter()
-                .find(|a| a.id == id)
-                .map(|a| a.alias.clone())
-        };
-        for a in &t0.preparation.attendees {
-            assert_eq!(label(&a0, &a.id), label(&a1, &a.id), "{}", a.alias);
-        }
-        let professionals = t0
-            .preparation
-            .attendees
-            .iter()
-            .filter(|a| a.kind == AttendeeKind::DirectProfessional)
-            .count();
-        assert_eq!(
-            label(&a1, "new-one").unwrap(),
-            format!("Professional {}", professionals + 1),
-            "a newcomer gets the next number, not someone else's"
         );
     }
 
