@@ -200,7 +200,7 @@ fn bad_files_are_reported_and_left_byte_for_byte() {
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("corrupt.json: beschadigd: geen geldige JSON"),
+        err.contains("corrupt.json: beschadigd: geen geldige JSON bij regel 1"),
         "{err}"
     );
 
@@ -229,6 +229,15 @@ fn errors_are_plain_words_with_a_non_zero_exit() {
         stderr(&o)
     );
     let o = tafel(&data, &["--lang", "nl", "show", "nothing-like-this"]);
+    assert!(
+        stderr(&o).contains("geen gesprek gevonden voor 'nothing-like-this'"),
+        "{}",
+        stderr(&o)
+    );
+    let o = tafel(
+        &data,
+        &["--lang", "nl", "delete", "nothing-like-this", "--yes"],
+    );
     assert!(
         stderr(&o).contains("geen gesprek gevonden voor 'nothing-like-this'"),
         "{}",

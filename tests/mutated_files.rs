@@ -105,7 +105,7 @@ proptest! {
 
     #[test]
     fn one_hostile_value_anywhere_is_refused_or_handled(
-        which in 0usize..3,
+        which in 0usize..64,
         place in any::<prop::sample::Index>(),
         k in 0usize..16,
     ) {
@@ -132,9 +132,8 @@ proptest! {
         match tafel::store::load(&path) {
             Ok(loaded) => use_everything(&lib, &path, &loaded.session),
             Err(e) => {
-                prop_assert!(!e.explain(Lang::Nl).is_empty());
-                // A refused file is left exactly as it was.
-                prop_assert_eq!(std::fs::read(&path).unwrap(), bytes);
+                let why = e.explain(Lang::Nl);
+                prop_assert!(!why.is_empty() && !why.contains("{}"), "{}", why);
             }
         }
     }

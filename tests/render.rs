@@ -198,13 +198,13 @@ fn a_damaged_file_is_explained_in_the_users_language() {
     for (lang, listed, opened) in [
         (
             Lang::Nl,
-            "onleesbaar — beschadigd: geen geldige JSON vanaf regel 3",
-            "Kon dit gesprek niet openen: kapot.json: beschadigd: geen geldige JSON vanaf regel 3",
+            "onleesbaar — onvolledig: het bestand houdt op bij regel 3",
+            "Kon dit gesprek niet openen: kapot.json: onvolledig: het bestand houdt op bij regel 3",
         ),
         (
             Lang::En,
-            "unreadable — damaged: not valid JSON from line 3",
-            "kapot.json: damaged: not valid JSON from line 3",
+            "unreadable — incomplete: the file stops at line 3",
+            "kapot.json: incomplete: the file stops at line 3",
         ),
     ] {
         let mut app = App::new(lang, lib.clone(), Start::Library);

@@ -28,7 +28,9 @@ fn confirm(lang: Lang, question: &str) -> Result<bool, Failure> {
 
 pub fn run_delete(lib: &Library, lang: Lang, id: &str, yes: bool) -> CmdResult {
     let t = lang.texts();
-    let id = lib.resolve_with_trash(id)?;
+    let id = lib
+        .resolve_with_trash(id)
+        .map_err(|e| Failure(e.explain(lang)))?;
     if !yes && !confirm(lang, &t.cli_delete_confirm.replace("{}", &id.to_string()))? {
         eprintln!("{}", t.cli_nothing_deleted);
         return Ok(ExitCode::FAILURE);

@@ -16,6 +16,7 @@ pub fn run(files: &[PathBuf], lang: Lang) -> ExitCode {
                 line,
                 column,
                 message,
+                ..
             }) => {
                 all_valid = false;
                 eprintln!("{}:{line}:{column}: {message}", path.display());

@@ -90,10 +90,13 @@ pub struct Texts {
     pub load_no_permission: &'static str,
     pub load_io: &'static str,
     pub load_damaged: &'static str,
+    pub load_truncated: &'static str,
+    pub load_bad_value: &'static str,
     pub load_not_session: &'static str,
     pub load_too_new: &'static str,
     pub load_too_large: &'static str,
     pub load_symlink: &'static str,
+    pub load_bad_name: &'static str,
     // Finding a session by id ("{}" filled in order).
     pub resolve_not_found: &'static str,
     pub resolve_ambiguous: &'static str,

@@ -15,6 +15,7 @@ pub enum LoadError {
         line: usize,
         column: usize,
         message: String,
+        problem: ParseProblem,
     },
     #[error("{path}: {message}")]
     NotASession { path: PathBuf, message: String },
@@ -35,6 +36,31 @@ pub enum LoadError {
     },
     #[error("{path}: is a symbolic link; tafel only opens ordinary files in its library")]
     Symlink { path: PathBuf },
+    #[error("{path}: the file name is not valid text; rename it to open it")]
+    BadName { path: PathBuf },
+}
+
+/// What kind of parse error: it decides what the user is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParseProblem {
+    /// Not JSON from this point on.
+    Syntax,
+    /// The file stops before the JSON is complete (cut off).
+    Truncated,
+    /// Well-formed JSON with a value of the wrong kind or out of range.
+    Value,
+}
+
+impl ParseProblem {
+    pub fn of(e: &serde_json::Error) -> ParseProblem {
+        match e.classify() {
+            serde_json::error::Category::Eof => ParseProblem::Truncated,
+            serde_json::error::Category::Data => ParseProblem::Value,
+            serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+                ParseProblem::Syntax
+            }
+        }
+    }
 }
 
 impl LoadError {
@@ -58,6 +84,9 @@ impl LoadError {
             }
             LoadError::TooLarge { size, .. } => format!("too large ({size} bytes)"),
             LoadError::Symlink { .. } => "symbolic link, not opened".to_string(),
+            LoadError::BadName { .. } => {
+                "the file name is not valid text; rename it to open it".to_string()
+            }
         }
     }
 
@@ -69,7 +98,8 @@ impl LoadError {
             | LoadError::NotASession { path, .. }
             | LoadError::TooNew { path, .. }
             | LoadError::TooLarge { path, .. }
-            | LoadError::Symlink { path } => path,
+            | LoadError::Symlink { path }
+            | LoadError::BadName { path } => path,
         }
     }
 
@@ -90,8 +120,16 @@ impl LoadError {
                 line,
                 column,
                 message,
+                problem,
                 ..
-            } => format!("{} [{message}]", fill(t.load_damaged, &[line, column])),
+            } => {
+                let what = match problem {
+                    ParseProblem::Syntax => t.load_damaged,
+                    ParseProblem::Truncated => t.load_truncated,
+                    ParseProblem::Value => t.load_bad_value,
+                };
+                format!("{} [{message}]", fill(what, &[line, column]))
+            }
             LoadError::NotASession { message, .. } => format!("{} [{message}]", t.load_not_session),
             LoadError::TooNew {
                 version,
@@ -104,6 +142,7 @@ impl LoadError {
             ),
             LoadError::TooLarge { size, limit, .. } => fill(t.load_too_large, &[size, limit]),
             LoadError::Symlink { .. } => t.load_symlink.to_string(),
+            LoadError::BadName { .. } => t.load_bad_name.to_string(),
         }
     }
 }
@@ -118,11 +157,23 @@ pub enum SaveError {
     ReadOnly { path: PathBuf, reason: String },
 }
 
-/// Fills each "{}" of `template` with the next value.
+/// Fills each "{}" of `template` with the next value (in one pass, so a "{}" inside a
+/// value, say in a typed id, stays as it is).
 fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
-    values.iter().fold(template.to_string(), |s, v| {
-        s.replacen("{}", &v.to_string(), 1)
-    })
+    let mut out = String::with_capacity(template.len());
+    let mut values = values.iter();
+    let mut parts = template.split("{}").peekable();
+    while let Some(part) = parts.next() {
+        out.push_str(part);
+        if parts.peek().is_some() {
+            if let Some(v) = values.next() {
+                out.push_str(&v.to_string());
+            } else {
+                out.push_str("{}");
+            }
+        }
+    }
+    out
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -167,6 +218,7 @@ mod tests {
             line: 3,
             column: 7,
             message: "expected value".into(),
+            problem: ParseProblem::Syntax,
         }
     }
 
@@ -174,11 +226,11 @@ mod tests {
     fn reasons_are_told_in_the_users_language_with_the_systems_words_apart() {
         assert_eq!(
             parse_error().explain(Lang::Nl),
-            "beschadigd: geen geldige JSON vanaf regel 3, kolom 7 [expected value]"
+            "beschadigd: geen geldige JSON bij regel 3, kolom 7 [expected value]"
         );
         assert_eq!(
             parse_error().explain(Lang::En),
-            "damaged: not valid JSON from line 3, column 7 [expected value]"
+            "damaged: not valid JSON at line 3, column 7 [expected value]"
         );
         let too_new = LoadError::TooNew {
             path: "x.json".into(),
@@ -229,6 +281,15 @@ mod tests {
             ambiguous.explain(Lang::Nl),
             "'8' past bij 2 gesprekken (8d2f, 8e00); typ meer tekens van de id"
         );
+        let odd = ResolveError::Ambiguous {
+            given: "{}".into(),
+            count: 2,
+            examples: "a, b".into(),
+        };
+        assert_eq!(
+            odd.explain(Lang::En),
+            "'{}' matches 2 sessions (a, b); type more characters of the id"
+        );
         assert_eq!(
             ResolveError::NotFound("x".into()).explain(Lang::En),
             "no session found for 'x'; 'tafel list' shows the sessions"
@@ -240,6 +301,31 @@ mod tests {
         assert!(
             io.explain(Lang::Nl)
                 .starts_with("de map met gesprekken /d/sessions kan niet worden gelezen [")
+        );
+    }
+
+    #[test]
+    fn a_cut_off_file_and_a_wrong_value_are_not_called_broken_json() {
+        let explain = |text: &str| {
+            let e = crate::store::parse(std::path::Path::new("x.json"), text.as_bytes())
+                .err()
+                .unwrap();
+            e.explain(Lang::En)
+        };
+        assert!(explain("{\n \"id\": ").starts_with("incomplete: the file stops at line 2"));
+        assert!(explain("{\n \"id\": ]").starts_with("damaged: not valid JSON at line 2"));
+        let mut s = serde_json::to_value(crate::model::Session::new(
+            vec![],
+            crate::model::PriceList::default(),
+            vec![],
+        ))
+        .unwrap();
+        s["preparation"]["planned_minutes"] = serde_json::json!(-1);
+        let text = serde_json::to_string_pretty(&s).unwrap();
+        let why = explain(&text);
+        assert!(
+            why.starts_with("a value tafel cannot use, at line"),
+            "{why}"
         );
     }
 
@@ -263,6 +349,7 @@ mod tests {
                 limit: 1,
             },
             LoadError::Symlink { path: "x".into() },
+            LoadError::BadName { path: "x".into() },
             LoadError::Io {
                 path: "x".into(),
                 source: io::Error::other("boom"),

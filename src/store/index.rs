@@ -295,10 +295,7 @@ pub fn scan(
             if name.as_encoded_bytes().ends_with(b".json") {
                 first.push(Entry::Unreadable {
                     path: path.clone(),
-                    error: LoadError::NotASession {
-                        path,
-                        message: "the file name is not valid text; rename it to open it".into(),
-                    },
+                    error: LoadError::BadName { path },
                 });
                 stats.unreadable += 1;
             }

@@ -411,6 +411,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
         line: e.line(),
         column: e.column(),
         message: plain_json_message(&e),
+        problem: error::ParseProblem::of(&e),
     };
     let not_object = || LoadError::NotASession {
         path: path.into(),
