@@ -8,7 +8,12 @@
 //!   append at once); a later line for the same file wins; a torn or unknown line is
 //!   skipped;
 //! - a scan that had to read files, or found dead lines, writes a compacted index
-//!   atomically. Losing the index costs one slower start, nothing else.
+//!   atomically. Losing the index costs one slower start, nothing else;
+//! - rewrites (a scan's, compacting on quit, forgetting a deleted session) hold an
+//!   exclusive `flock` on `sessions/.index.lock` from reading to replacing, appends a
+//!   shared one, so no append is lost in a rewrite and no rewrite brings back the lines
+//!   another one just removed. Nobody waits long: an append skips when a rewrite is
+//!   busy (the file is then simply read again), a rewrite waits at most two seconds.
 //!
 //! Files that are not indexed are first read *head-only*: the fields the list shows are
 //! parsed, everything else (the price list copy, the texts) is skipped without building
@@ -23,6 +28,7 @@ use std::ops::ControlFlow;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::de::IgnoredAny;
@@ -34,6 +40,42 @@ use crate::model::SCHEMA_VERSION;
 
 /// The index file's name inside the sessions folder.
 pub const INDEX_NAME: &str = ".index.jsonl";
+
+/// The lock file that orders rewrites and appends of the index.
+pub const INDEX_LOCK_NAME: &str = ".index.lock";
+
+/// How long a rewrite waits for the index lock before it gives up (the index is a cache:
+/// a rewrite left out costs a slower next start at most).
+const REWRITE_WAIT: Duration = Duration::from_secs(2);
+
+/// Takes the index lock of `sessions_dir`: exclusive (for a rewrite) or shared (for an
+/// append), trying until `wait` has passed. `None` when it could not be had.
+fn index_lock(sessions_dir: &Path, exclusive: bool, wait: Duration) -> Option<fs::File> {
+    let f = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(libc_o_nofollow())
+        .open(sessions_dir.join(INDEX_LOCK_NAME))
+        .ok()?;
+    let start = Instant::now();
+    loop {
+        let got = if exclusive {
+            f.try_lock()
+        } else {
+            f.try_lock_shared()
+        };
+        match got {
+            Ok(()) => return Some(f),
+            Err(fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(_) => return None,
+        }
+    }
+}
 /// Version of the line format; lines of another version are ignored.
 const LINE_VERSION: u32 = 1;
 /// A temporary file this old is a leftover even if its writer's pid is in use again.
@@ -192,6 +234,10 @@ pub fn note_saved(path: &Path, written: &fs::Metadata, summary: &Summary) {
     let Some(bytes) = line_bytes(file, Stamp::of(written), true, summary) else {
         return;
     };
+    // Never waits: while a rewrite is busy the line is left out (the file is read again).
+    let Some(_lock) = index_lock(dir, false, Duration::ZERO) else {
+        return;
+    };
     if let Ok(mut f) = OpenOptions::new()
         .append(true)
         .create(true)
@@ -220,7 +266,18 @@ pub fn compact(sessions_dir: &Path, file: &str) -> io::Result<()> {
 
 fn rewrite_lines_of(sessions_dir: &Path, file: &str, keep_newest: bool) -> io::Result<()> {
     use std::io::BufRead;
+    /// Only the file name of a line is needed here.
+    #[derive(Deserialize)]
+    struct FileOnly {
+        file: String,
+    }
     let path = index_path(sessions_dir);
+    let Some(_lock) = index_lock(sessions_dir, true, REWRITE_WAIT) else {
+        return Err(io::Error::new(
+            io::ErrorKind::WouldBlock,
+            "the library index is being rewritten by another copy of tafel",
+        ));
+    };
     let Ok(f) = fs::File::open(&path) else {
         return Ok(());
     };
@@ -229,13 +286,16 @@ fn rewrite_lines_of(sessions_dir: &Path, file: &str, keep_newest: bool) -> io::R
     let mut superseded = 0;
     for line in io::BufReader::new(f).split(b'\n') {
         let line = line?;
-        match serde_json::from_slice::<Line>(&line) {
-            Ok(l) if l.file != file => {
+        match serde_json::from_slice::<FileOnly>(&line) {
+            // Lines of files that are gone are dropped too (a deleted session's case code).
+            Ok(l) if l.file != file && sessions_dir.join(&l.file).exists() => {
                 kept.extend_from_slice(&line);
                 kept.push(b'\n');
             }
-            Ok(_) => superseded += usize::from(newest.replace(line).is_some()),
-            Err(_) => superseded += 1,
+            Ok(l) if l.file == file => {
+                superseded += usize::from(newest.replace(line).is_some());
+            }
+            _ => superseded += 1,
         }
     }
     if keep_newest {
@@ -461,6 +521,12 @@ pub fn scan(
 
 /// Writes the index from the records (atomically). Returns whether it was written.
 fn write_index(index_file: &Path, records: &[Record]) -> bool {
+    let Some(_lock) = index_file
+        .parent()
+        .and_then(|dir| index_lock(dir, true, REWRITE_WAIT))
+    else {
+        return false;
+    };
     let mut bytes = Vec::with_capacity(records.len() * 500);
     for r in records {
         // A file deleted or changed meanwhile (by this or another tafel) gets no line.
@@ -1066,6 +1132,64 @@ mod tests {
         let stamp = fs::metadata(&index).unwrap().ino();
         compact(&lib.sessions_dir(), &file).unwrap();
         assert_eq!(fs::metadata(&index).unwrap().ino(), stamp);
+    }
+
+    #[test]
+    fn appends_give_way_to_a_rewrite_and_rewrites_drop_lines_of_gone_files() {
+        let (_d, lib) = demo_library();
+        let (all, _) = summaries(&lib);
+        let dir = lib.sessions_dir();
+        let index = index_path(&dir);
+        // While another copy rewrites the index, a save leaves its line out...
+        let rewrite = index_lock(&dir, true, Duration::ZERO).expect("the lock is free");
+        let before = fs::read(&index).unwrap();
+        let mut s = load(&all[0].path).unwrap().session;
+        s.preparation.case_code = "DURING-1".into();
+        lib.save(&s).unwrap();
+        assert_eq!(
+            fs::read(&index).unwrap(),
+            before,
+            "no append during a rewrite"
+        );
+        // ...and a second rewrite waits for the first (here: gives up after its wait).
+        let t = Instant::now();
+        assert!(compact(&dir, "x.json").is_err());
+        assert!(t.elapsed() >= REWRITE_WAIT);
+        drop(rewrite);
+        // The file is simply read again.
+        let (again, stats) = summaries(&lib);
+        assert_eq!(stats.read, 1, "{stats:?}");
+        assert!(again.iter().any(|x| x.case_code == "DURING-1"));
+        // A session file removed behind tafel's back: its lines go with any rewrite.
+        let gone = all[1]
+            .path
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        fs::remove_file(&all[1].path).unwrap();
+        let keep = all[2]
+            .path
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        s.preparation.case_code = "AFTER-1".into();
+        lib.save(&s).unwrap();
+        let file0 = all[0]
+            .path
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        compact(&dir, &file0).unwrap();
+        let text = fs::read_to_string(&index).unwrap();
+        assert!(!text.contains(&gone), "{text}");
+        assert!(text.contains(&keep));
+        assert!(!text.contains("DURING-1") && text.contains("AFTER-1"));
     }
 
     #[test]
