@@ -1134,6 +1134,10 @@ mod tests {
         assert_eq!(fs::metadata(&index).unwrap().ino(), stamp);
     }
 
+    fn name(s: &Summary) -> String {
+        s.path.file_name().unwrap().to_str().unwrap().to_string()
+    }
+
     #[test]
     fn appends_give_way_to_a_rewrite_and_rewrites_drop_lines_of_gone_files() {
         let (_d, lib) = demo_library();
@@ -1161,30 +1165,12 @@ mod tests {
         assert_eq!(stats.read, 1, "{stats:?}");
         assert!(again.iter().any(|x| x.case_code == "DURING-1"));
         // A session file removed behind tafel's back: its lines go with any rewrite.
-        let gone = all[1]
-            .path
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .to_string();
+        let gone = name(&all[1]);
         fs::remove_file(&all[1].path).unwrap();
-        let keep = all[2]
-            .path
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .to_string();
+        let keep = name(&all[2]);
         s.preparation.case_code = "AFTER-1".into();
         lib.save(&s).unwrap();
-        let file0 = all[0]
-            .path
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .to_string();
+        let file0 = name(&all[0]);
         compact(&dir, &file0).unwrap();
         let text = fs::read_to_string(&index).unwrap();
         assert!(!text.contains(&gone), "{text}");
