@@ -5,11 +5,14 @@ use std::path::PathBuf;
 
 use crate::i18n::Lang;
 
-#[derive(Debug, thiserror::Error)]
+/// Why a session file cannot be read. Shown as `path: reason`, the reason in English;
+/// [`LoadError::explain`] gives it in the user's language.
+#[derive(Debug)]
 pub enum LoadError {
-    #[error("{path}: cannot be read: {source}")]
-    Io { path: PathBuf, source: io::Error },
-    #[error("{path}, line {line}, column {column}: {message}")]
+    Io {
+        path: PathBuf,
+        source: io::Error,
+    },
     Parse {
         path: PathBuf,
         line: usize,
@@ -17,28 +20,36 @@ pub enum LoadError {
         message: String,
         problem: ParseProblem,
     },
-    #[error("{path}: {message}")]
-    NotASession { path: PathBuf, message: String },
-    #[error(
-        "{path}: made by a newer version of tafel (file version {version}, this program reads up to {supported}) and it cannot be read: {message}"
-    )]
+    NotASession {
+        path: PathBuf,
+        message: String,
+    },
     TooNew {
         path: PathBuf,
         version: u32,
         supported: u32,
         message: String,
     },
-    #[error("{path}: is {size} bytes, more than a session file can be ({limit} bytes)")]
     TooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
     },
-    #[error("{path}: is a symbolic link; tafel only opens ordinary files in its library")]
-    Symlink { path: PathBuf },
-    #[error("{path}: the file name is not valid text; rename it to open it")]
-    BadName { path: PathBuf },
+    Symlink {
+        path: PathBuf,
+    },
+    BadName {
+        path: PathBuf,
+    },
 }
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path().display(), self.explain(Lang::En))
+    }
+}
+
+impl std::error::Error for LoadError {}
 
 /// What kind of parse error: it decides what the user is told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,30 +75,10 @@ impl ParseProblem {
 }
 
 impl LoadError {
-    /// The reason alone, without the path: for lists that already show the file name.
+    /// The reason alone in English, without the path: for lists that already show the
+    /// file name (`tafel list --json`).
     pub fn reason(&self) -> String {
-        match self {
-            LoadError::Io { source, .. } => format!("cannot be read: {source}"),
-            LoadError::Parse {
-                line,
-                column,
-                message,
-                ..
-            } => {
-                format!("line {line}, column {column}: {message}")
-            }
-            LoadError::NotASession { message, .. } => message.clone(),
-            LoadError::TooNew {
-                version, message, ..
-            } => {
-                format!("newer version {version}: {message}")
-            }
-            LoadError::TooLarge { size, .. } => format!("too large ({size} bytes)"),
-            LoadError::Symlink { .. } => "symbolic link, not opened".to_string(),
-            LoadError::BadName { .. } => {
-                "the file name is not valid text; rename it to open it".to_string()
-            }
-        }
+        self.explain(Lang::En)
     }
 
     /// The file concerned.
@@ -176,19 +167,29 @@ fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
     out
 }
 
-#[derive(Debug, thiserror::Error)]
+/// Why a session could not be found by id. Shown in English; [`ResolveError::explain`]
+/// gives it in the user's language.
+#[derive(Debug)]
 pub enum ResolveError {
-    #[error("no session found for '{0}'; 'tafel list' shows the sessions")]
     NotFound(String),
-    #[error("'{given}' matches {count} sessions ({examples}); type more characters of the id")]
     Ambiguous {
         given: String,
         count: usize,
         examples: String,
     },
-    #[error("the library folder {path} cannot be read: {source}")]
-    Io { path: PathBuf, source: io::Error },
+    Io {
+        path: PathBuf,
+        source: io::Error,
+    },
 }
+
+impl std::fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.explain(Lang::En))
+    }
+}
+
+impl std::error::Error for ResolveError {}
 
 impl ResolveError {
     /// The message in the user's language (the system's own words in brackets).
