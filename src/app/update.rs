@@ -620,7 +620,10 @@ fn new_session(app: &mut App, earlier: Option<&Session>) {
     s.set_retention_months(crate::store::config::retention_months(app.library.root()));
     match app.library.save(&s) {
         Ok(path) => app.open_session(&path),
-        Err(e) => app.say(Level::Error, e.to_string()),
+        Err(e) => {
+            let text = super::autosave::explain(&e, app.lang).to_string();
+            app.say(Level::Error, text);
+        }
     }
 }
 
