@@ -242,3 +242,191 @@ fn kill_9_while_typing_never_corrupts_and_loses_only_the_last_moment() {
         "lost more than was typed in the last 0.8 s: (lost, allowed) {over:?}"
     );
 }
+
+/// What a round of the command rounds found after its `kill -9`.
+struct CommandRound {
+    damaged: Vec<String>,
+    leftovers: Vec<String>,
+}
+
+/// Every file under `dir` (recursively).
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                todo.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// A library of the demo cases plus `copies` more sessions (new ids), half of them past
+/// their retention date, so purge and delete have work to do.
+fn busy_library(template: &Path, copies: usize) {
+    let demo: Vec<PathBuf> = std::fs::read_dir(template.join("sessions"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    for n in 0..copies {
+        let mut v: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&demo[n % demo.len()]).unwrap()).unwrap();
+        let id = format!("00000000-0000-4000-8000-{n:012}");
+        v["id"] = id.clone().into();
+        v["series_id"] = id.clone().into();
+        if n % 2 == 0 {
+            v["retention_until"] = "2020-01-01".into();
+        }
+        std::fs::write(
+            template.join(format!("sessions/{id}.json")),
+            serde_json::to_vec_pretty(&v).unwrap(),
+        )
+        .unwrap();
+    }
+}
+
+fn command_round(n: usize, rng: &mut Rng, template: &Path) -> CommandRound {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    Command::new("cp")
+        .args(["-a"])
+        .arg(template)
+        .arg(&data)
+        .status()
+        .unwrap();
+    let bin = env!("CARGO_BIN_EXE_tafel");
+    let data_s = data.to_str().unwrap().to_string();
+    let out_file = out.join("all.jsonl").to_str().unwrap().to_string();
+    let victim = format!("00000000-0000-4000-8000-{:012}", n % 40);
+    let args: Vec<String> = match n % 3 {
+        0 => vec!["delete".into(), victim, "--yes".into()],
+        1 => vec!["purge".into(), "--expired".into(), "--yes".into()],
+        _ => vec![
+            "export".into(),
+            "--all".into(),
+            "--format".into(),
+            "jsonl".into(),
+            "-o".into(),
+            out_file,
+        ],
+    };
+    let mut child = Command::new(bin)
+        .arg("--data-dir")
+        .arg(&data_s)
+        .args(&args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    sleep(Duration::from_micros(rng.below(40_000)));
+    let _ = Command::new("kill")
+        .args(["-9", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+
+    let mut damaged = Vec::new();
+    let mut leftovers = Vec::new();
+    for p in files_under(dir.path()) {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if name.contains(".tmp-") {
+            leftovers.push(name.clone());
+        }
+        let is_session = p.extension().is_some_and(|e| e == "json")
+            && p.parent()
+                .and_then(|d| d.file_name())
+                .is_some_and(|d| d == "sessions" || d == "trash");
+        if is_session
+            && serde_json::from_slice::<serde_json::Value>(&std::fs::read(&p).unwrap()).is_err()
+        {
+            damaged.push(name.clone());
+        }
+        // An export is there whole or not at all.
+        if name == "all.jsonl" {
+            let text = std::fs::read_to_string(&p).unwrap_or_default();
+            if !text.ends_with('\n')
+                || text
+                    .lines()
+                    .any(|l| serde_json::from_str::<serde_json::Value>(l).is_err())
+            {
+                damaged.push(name.clone());
+            }
+        }
+    }
+    // The library still opens, and a deleted session leaves no line in the index.
+    let listed = Command::new(bin)
+        .arg("--data-dir")
+        .arg(&data_s)
+        .args(["list", "--json"])
+        .output()
+        .unwrap();
+    if !listed.status.success() {
+        damaged.push(format!("list: {}", String::from_utf8_lossy(&listed.stderr)));
+    }
+    let index = std::fs::read_to_string(data.join("sessions/.index.jsonl")).unwrap_or_default();
+    for line in index.lines() {
+        if let Some(file) = serde_json::from_str::<serde_json::Value>(line)
+            .ok()
+            .and_then(|v| v["file"].as_str().map(str::to_string))
+            && !data.join("sessions").join(&file).exists()
+        {
+            damaged.push(format!("index line of a deleted file {file}"));
+        }
+    }
+    CommandRound { damaged, leftovers }
+}
+
+#[test]
+fn kill_9_during_delete_purge_and_export_never_damages_or_leaves_anything() {
+    let rounds: usize = std::env::var("TAFEL_KILL_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
+    let seed: u64 = std::env::var("TAFEL_KILL_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64)
+                | 1
+        });
+    let template_dir = tempfile::tempdir().unwrap();
+    let template = template_dir.path().join("data");
+    let ok = Command::new(env!("CARGO_BIN_EXE_tafel"))
+        .arg("--data-dir")
+        .arg(&template)
+        .arg("demo")
+        .output()
+        .unwrap()
+        .status
+        .success();
+    assert!(ok);
+    busy_library(&template, 40);
+    let mut rng = Rng(seed);
+    let results: Vec<CommandRound> = (0..rounds)
+        .map(|n| command_round(n, &mut rng, &template))
+        .collect();
+    let damaged: Vec<&String> = results.iter().flat_map(|r| &r.damaged).collect();
+    let leftovers: Vec<&String> = results.iter().flat_map(|r| &r.leftovers).collect();
+    let summary = format!(
+        "hard-kill of delete/purge/export --all: {rounds} rounds (seed {seed}), damaged files {}, temporary files left {}",
+        damaged.len(),
+        leftovers.len()
+    );
+    eprintln!("{summary}");
+    let figures = Path::new(env!("CARGO_TARGET_TMPDIR")).join("figures");
+    let _ = std::fs::create_dir_all(&figures);
+    let _ = std::fs::write(figures.join("hard-kill-commands.txt"), summary + "\n");
+    assert!(damaged.is_empty(), "damaged: {damaged:?}");
+    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+}

@@ -55,6 +55,23 @@ pub fn explain(e: &SaveError, lang: Lang) -> SaveFailure {
             what: t.read_only_newer.to_string(),
             detail: format!("({})", path.display()),
         },
+        SaveError::TooLong {
+            path,
+            field,
+            limit,
+            in_bytes,
+        } => {
+            let all = lang.texts();
+            let unit = if *in_bytes { "bytes" } else { all.characters };
+            SaveFailure {
+                what: all
+                    .load_too_long
+                    .replacen("{}", field, 1)
+                    .replacen("{}", &limit.to_string(), 1)
+                    .replacen("{}", unit, 1),
+                detail: format!("({})", path.display()),
+            }
+        }
     }
 }
 
@@ -121,6 +138,39 @@ impl Shared {
     /// Where the session being edited lives, for messages after a crash.
     pub fn path(&self) -> Option<PathBuf> {
         lock(&self.latest).snapshot.as_ref().map(|(p, _)| p.clone())
+    }
+
+    /// When the newest copy cannot be saved where it belongs and the program must end:
+    /// writes it elsewhere, trying in turn the session's own folder under another name,
+    /// the data folder, and `$XDG_RUNTIME_DIR` (each mode 0600). Returns where it went, or
+    /// `None` when nothing was unsaved or every place failed.
+    pub fn rescue(&self) -> Option<PathBuf> {
+        let _disk = lock(&self.disk);
+        let (path, session) = {
+            let l = lock(&self.latest);
+            match &l.snapshot {
+                Some((p, s)) if l.generation > l.saved => (p.clone(), s.clone()),
+                _ => return None,
+            }
+        };
+        let mut bytes = serde_json::to_vec_pretty(&session).ok()?;
+        bytes.push(b'\n');
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let name = format!("{}.rescued-{stamp}.json", session.id);
+        let folder = path.parent().map(Path::to_path_buf);
+        let data_dir = folder
+            .as_deref()
+            .filter(|d| d.file_name().is_some_and(|n| n == "sessions"))
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        let runtime = std::env::var_os("XDG_RUNTIME_DIR")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from);
+        [folder, data_dir, runtime]
+            .into_iter()
+            .flatten()
+            .map(|dir| dir.join(&name))
+            .find(|target| store::atomic::write_atomic(target, &bytes).is_ok())
     }
 }
 
@@ -194,6 +244,11 @@ impl Autosave {
     pub fn status(&self) -> SaveStatus {
         self.shared.status()
     }
+
+    /// See [`Shared::rescue`].
+    pub fn rescue(&self) -> Option<PathBuf> {
+        self.shared.rescue()
+    }
 }
 
 #[cfg(test)]
@@ -246,6 +301,35 @@ mod tests {
         assert_eq!(
             store::load(&bad).unwrap().session.preparation.project,
             "Nog niet opgeslagen"
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_saved_is_rescued_to_the_next_place_that_takes_it() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let sessions = dir.path().join("data/sessions");
+        std::fs::create_dir_all(&sessions).unwrap();
+        let path = sessions.join("s.json");
+        let mut s = Session::new(vec![], PriceList::default(), vec![]);
+        let a = Autosave::start(Lang::Nl);
+        a.switch_to(Some((&path, &s)));
+        assert_eq!(a.rescue(), None, "nothing unsaved, nothing to rescue");
+        s.preparation.project = "Nog niet opgeslagen".into();
+        a.changed(&path, &s);
+        // The sessions folder refuses writes (as a full disk would): the data folder takes it.
+        std::fs::set_permissions(&sessions, std::fs::Permissions::from_mode(0o500)).unwrap();
+        let is_root = std::fs::write(sessions.join("probe"), b"").is_ok();
+        let rescued = a.rescue().expect("rescued somewhere");
+        if !is_root {
+            assert_eq!(rescued.parent(), Some(dir.path().join("data").as_path()));
+        }
+        std::fs::set_permissions(&sessions, std::fs::Permissions::from_mode(0o700)).unwrap();
+        let back = store::load(&rescued).unwrap();
+        assert_eq!(back.session.preparation.project, "Nog niet opgeslagen");
+        assert_eq!(
+            std::fs::metadata(&rescued).unwrap().permissions().mode() & 0o777,
+            0o600
         );
     }
 

@@ -40,7 +40,8 @@ pub struct LibraryView {
     pub selected: usize,
     /// A session to select as soon as it has been read (the one just closed).
     pub want_selected: Option<Uuid>,
-    pub confirm_delete: Option<Uuid>,
+    /// The file to move to the trash once confirmed (the file listed, not its id).
+    pub confirm_delete: Option<std::path::PathBuf>,
     /// The first session picked for a comparison (Ctrl+K), waiting for the second.
     pub marked: Option<Uuid>,
     /// The library still to be read: reading starts after the first frame.
@@ -208,7 +209,10 @@ impl LibraryView {
         self.sessions = 0;
         self.longest_case_code = 0;
         for e in &self.entries {
-            if let Entry::Session(s) = e {
+            // A copy under another name is listed beside its session, never counted.
+            if let Entry::Session(s) = e
+                && !s.is_copy()
+            {
                 self.sessions += 1;
                 self.longest_case_code = self
                     .longest_case_code
@@ -225,11 +229,13 @@ impl LibraryView {
         for (i, e) in self.entries.iter().enumerate() {
             match e {
                 Entry::Session(s) => {
-                    if top_wave[&s.series_id] > s.wave {
+                    if top_wave.get(&s.series_id).is_some_and(|w| *w > s.wave) {
                         self.later_wave.insert(s.id);
                     }
                     keyed.push((
-                        std::cmp::Reverse(newest[&s.series_id]),
+                        std::cmp::Reverse(
+                            newest.get(&s.series_id).copied().unwrap_or(s.updated_at),
+                        ),
                         s.series_id,
                         s.wave,
                         s.created_at,
@@ -362,6 +368,14 @@ impl LibraryView {
                 _ => None,
             })
             .max_by_key(|o| o.wave)
+    }
+
+    /// The session listed from the file `path`.
+    pub fn find_path(&self, path: &std::path::Path) -> Option<&Summary> {
+        self.entries.iter().find_map(|e| match e {
+            Entry::Session(s) if s.path == path => Some(&**s),
+            _ => None,
+        })
     }
 
     pub fn find(&self, id: Uuid) -> Option<&Summary> {

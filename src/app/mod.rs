@@ -6,6 +6,7 @@
 pub mod action;
 pub mod autosave;
 pub mod form;
+pub mod input;
 pub mod keymap;
 pub mod library;
 pub mod prices;
@@ -35,6 +36,8 @@ use crate::store::Library;
 const TICK: Duration = Duration::from_millis(100);
 /// The same while the library is being read, so the list fills in visibly.
 const LOADING_TICK: Duration = Duration::from_millis(10);
+/// Events taken at most before the screen is drawn again.
+const MAX_BATCH: usize = 1024;
 
 pub fn run(lib: &Library, lang: Lang, start: Start) -> CmdResult {
     let stop =
@@ -57,8 +60,13 @@ pub fn run(lib: &Library, lang: Lang, start: Start) -> CmdResult {
         }
     };
     let outcome = event_loop(&mut terminal, &mut app, &stop);
-    // Whatever happened, the newest text goes to disk before we leave.
+    // Whatever happened, the newest text goes to disk before we leave; where it cannot
+    // go, a copy goes elsewhere (the event loop may already have put one there).
     let saved = app.autosave.flush();
+    let rescued = match &saved {
+        autosave::SaveStatus::Failed(_) => app.rescued.take().or_else(|| app.autosave.rescue()),
+        _ => None,
+    };
     terminal::restore();
     // The index got a line per autosave; only the newest stays (earlier case codes go).
     if let state::Screen::Session(v) = &app.screen
@@ -69,6 +77,13 @@ pub fn run(lib: &Library, lang: Lang, start: Start) -> CmdResult {
     let t = lang.texts();
     if let autosave::SaveStatus::Failed(e) = saved {
         eprintln!("tafel: {} {e}", t.ui.not_saved);
+        match rescued {
+            Some(p) => eprintln!(
+                "tafel: {}",
+                t.ui.rescued_to.replace("{}", &p.display().to_string())
+            ),
+            None => eprintln!("tafel: {}", t.ui.rescue_failed),
+        }
         return Ok(ExitCode::FAILURE);
     }
     match outcome {
@@ -84,8 +99,28 @@ fn event_loop(
     app: &mut App,
     stop: &signals::Stop,
 ) -> io::Result<Option<i32>> {
+    let mut refused = false;
     loop {
         if let Some(status) = stop.requested() {
+            // Unsaved text that cannot be saved nor rescued: a signal (not a hang-up) is
+            // refused once, with a message; a second one ends the program.
+            if status == signals::HANGUP_STATUS || refused {
+                return Ok(Some(status));
+            }
+            if let autosave::SaveStatus::Failed(e) = app.autosave.flush() {
+                match app.autosave.rescue() {
+                    Some(path) => app.rescued = Some(path),
+                    None => {
+                        refused = true;
+                        stop.clear();
+                        let t = app.lang.texts();
+                        let text = format!("{} ({})", t.ui.signal_refused, e.what);
+                        app.signal_refused = true;
+                        app.say(state::Level::Error, text);
+                        continue;
+                    }
+                }
+            }
             return Ok(Some(status));
         }
         terminal.draw(|frame| crate::ui::render(frame, app))?;
@@ -101,10 +136,15 @@ fn event_loop(
             return Ok(None);
         }
         if event::poll(if loading { LOADING_TICK } else { TICK })? {
-            // Drain everything that is waiting, then draw once.
-            loop {
-                handle(app, event::read()?);
-                if app.quit || !event::poll(Duration::ZERO)? {
+            // Take everything that is waiting, repair key sequences split by an Esc read
+            // together with them (see `input`), handle it all, then draw once.
+            let mut batch = vec![event::read()?];
+            while batch.len() < MAX_BATCH && event::poll(Duration::ZERO)? {
+                batch.push(event::read()?);
+            }
+            for e in input::repair(batch) {
+                handle(app, e);
+                if app.quit {
                     break;
                 }
             }
@@ -170,7 +210,14 @@ fn install_panic_hook(shared: Arc<autosave::Shared>, lang: Lang) {
         terminal::restore();
         let t = lang.texts();
         let saved = match status {
-            autosave::SaveStatus::Failed(e) => format!("{} {e}", t.ui.not_saved),
+            autosave::SaveStatus::Failed(e) => match shared.rescue() {
+                Some(p) => format!(
+                    "{} {e} {}",
+                    t.ui.not_saved,
+                    t.ui.rescued_to.replace("{}", &p.display().to_string())
+                ),
+                None => format!("{} {e} {}", t.ui.not_saved, t.ui.rescue_failed),
+            },
             _ => t.ui.panic_saved.to_string(),
         };
         let place = shared

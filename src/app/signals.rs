@@ -32,6 +32,11 @@ pub struct Stop {
 
 impl Stop {
     /// The exit status to use if the loop should stop now.
+    /// Forgets a signal that was refused (see the event loop): the program goes on.
+    pub fn clear(&self) {
+        self.signal.store(0, Ordering::SeqCst);
+    }
+
     pub fn requested(&self) -> Option<i32> {
         match self.signal.load(Ordering::SeqCst) {
             0 if self.hung_up.load(Ordering::SeqCst) => Some(HANGUP_STATUS),
@@ -96,14 +101,19 @@ pub fn watchdog(stop: &Stop, shared: Arc<Shared>, grace: Duration) {
                 }
                 let sig = signal.load(Ordering::SeqCst);
                 if sig == 0 && !hung_up.load(Ordering::SeqCst) {
+                    // A signal the event loop refused (nothing could be saved) is forgotten.
+                    since = None;
                     continue;
                 }
                 let started = *since.get_or_insert_with(Instant::now);
                 if started.elapsed() < grace {
                     continue;
                 }
-                // The event loop did not stop by itself: save and leave from here.
-                shared.save_pending();
+                // The event loop did not stop by itself: save and leave from here; what
+                // cannot be saved where it belongs is rescued elsewhere.
+                if let super::autosave::SaveStatus::Failed(_) = shared.save_pending() {
+                    shared.rescue();
+                }
                 super::terminal::restore();
                 let status = if sig == 0 {
                     HANGUP_STATUS

@@ -32,6 +32,13 @@ pub struct App {
     pub now: Instant,
     /// Today, for follow-ups that are due; set on every tick.
     pub today: chrono::NaiveDate,
+    /// How long sessions are kept after their date (`config.json`, default 24 months).
+    pub retention_months: u32,
+    /// Where unsaved text went when it could not be saved in its own file at exit.
+    pub rescued: Option<PathBuf>,
+    /// A stop signal was refused because nothing could be saved: the status line says so
+    /// (before the save failure itself).
+    pub signal_refused: bool,
 }
 
 pub enum Screen {

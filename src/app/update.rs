@@ -29,6 +29,7 @@ impl App {
     pub fn new(lang: crate::i18n::Lang, library: store::Library, start: Start) -> App {
         let catalog = crate::catalog::Catalog::load(library.root());
         let warnings = catalog.warnings.clone();
+        let retention_months = crate::store::config::retention_months(library.root());
         let mut app = App {
             lang,
             library,
@@ -43,6 +44,9 @@ impl App {
             score_one_at: None,
             now: Instant::now(),
             today: chrono::Local::now().date_naive(),
+            retention_months,
+            rescued: None,
+            signal_refused: false,
         };
         if let Some(w) = warnings.first() {
             app.say(
@@ -91,12 +95,23 @@ impl App {
         }
     }
 
-    /// Opens a session file: editable when we get its lock, read-only otherwise.
+    /// Opens a session file: editable when we get its lock, read-only otherwise. The lock
+    /// is taken before the file is read, so what is on screen is what nobody else can
+    /// change or delete meanwhile (a `tafel delete` then refuses).
     pub fn open_session(&mut self, path: &Path) {
         let t = self.lang.texts();
+        let lock_file = store::lock::lock_path_of(path);
+        let lock_existed = std::fs::symlink_metadata(&lock_file).is_ok();
+        let locked = store::SessionLock::for_file(path);
         let loaded = match store::load(path) {
             Ok(l) => l,
             Err(e) => {
+                // Deleted just before we locked it: no lock file is left behind.
+                if let Ok(LockOutcome::Acquired(l)) = locked
+                    && !lock_existed
+                {
+                    l.remove_file();
+                }
                 self.show_library();
                 self.say(Level::Error, cannot_open(self.lang, &e));
                 return;
@@ -105,20 +120,32 @@ impl App {
         let mut read_only = loaded
             .newer_version
             .map(|_| t.ui.read_only_newer.to_string());
+        if read_only.is_none() && store::is_copy_name(path, loaded.session.id) {
+            read_only = Some(
+                t.ui.read_only_copy
+                    .replace("{}", &loaded.session.id.to_string()),
+            );
+        }
         let mut lock = None;
         let mut notice = None;
-        if read_only.is_none() {
-            match self.library.lock(loaded.session.id) {
-                Ok(LockOutcome::Acquired(l)) => {
-                    if l.stale_holder.is_some() {
-                        notice = Some((Level::Warning, t.ui.recovered_after_crash.to_string()));
-                    }
-                    lock = Some(l);
+        match locked {
+            Ok(LockOutcome::Acquired(l)) if read_only.is_none() => {
+                if l.stale_holder.is_some() {
+                    notice = Some((Level::Warning, t.ui.recovered_after_crash.to_string()));
                 }
-                Ok(LockOutcome::HeldElsewhere(who)) => {
-                    read_only = Some(t.ui.read_only_locked.replace("{}", &who));
+                lock = Some(l);
+            }
+            // Read-only for another reason: the lock is not kept (nor a new lock file).
+            Ok(LockOutcome::Acquired(l)) => {
+                if !lock_existed {
+                    l.remove_file();
                 }
-                Err(e) => read_only = Some(format!("{} ({e})", t.ui.read_only_no_lock)),
+            }
+            Ok(LockOutcome::HeldElsewhere(who)) => {
+                read_only.get_or_insert_with(|| t.ui.read_only_locked.replace("{}", &who));
+            }
+            Err(e) => {
+                read_only.get_or_insert_with(|| format!("{} ({e})", t.ui.read_only_no_lock));
             }
         }
         let reference = loaded
@@ -198,11 +225,14 @@ impl App {
         }
     }
 
-    /// Records that the session changed: autosave follows shortly.
+    /// Records that the session changed: autosave follows shortly. The retention date is
+    /// brought in line with the session's date on every change (also in older files).
     fn changed(&mut self) {
         let autosave = &self.autosave;
+        let months = self.retention_months;
         if let Screen::Session(v) = &mut self.screen {
             v.session.touch();
+            v.session.set_retention_months(months);
             autosave.changed(&v.path, &v.session);
             let now = Instant::now();
             v.last_change = now;
@@ -397,6 +427,10 @@ fn tick(app: &mut App) {
         v.last_change = now;
         app.autosave.request();
     }
+    if status == SaveStatus::Saved {
+        // Saved after all: a refused stop signal no longer needs saying.
+        app.signal_refused = false;
+    }
     if let Screen::Session(v) = &mut app.screen {
         v.save = status;
     }
@@ -411,8 +445,8 @@ fn library_action(app: &mut App, action: Action) {
     if lib.confirm_delete.is_some() {
         match action {
             Action::Confirm(true) => {
-                let id = lib.confirm_delete.take().expect("checked");
-                match app.library.move_to_trash(id) {
+                let path = lib.confirm_delete.take().expect("checked");
+                match app.library.move_to_trash(&path) {
                     Ok(_) => {
                         app.show_library();
                         app.say(Level::Info, t.ui.moved_to_trash);
@@ -491,8 +525,8 @@ fn library_action(app: &mut App, action: Action) {
             }
         }
         Action::DeleteSelected => {
-            if let Some(id) = lib.selected_session().map(|s| s.id) {
-                lib.confirm_delete = Some(id);
+            if let Some(path) = lib.selected_session().map(|s| s.path.clone()) {
+                lib.confirm_delete = Some(path);
             }
         }
         Action::LoadDemo => {
@@ -559,65 +593,104 @@ fn compare_action(app: &mut App, action: Action) {
 }
 
 /// Writes the open session or comparison as an HTML report into `<data-dir>/exports/`
-/// and says where.
+/// and says where. A file of that name made from other sessions (two case codes can
+/// give one file name) is never replaced: the new one gets the session's short id.
 fn export_current(app: &mut App) {
     let lang = app.lang;
     let t = lang.texts();
-    let dir = app.library.root().join("exports");
-    let (name, html) = match &app.screen {
+    let dir = crate::store::exports::exports_dir(app.library.root());
+    let (name, html, sessions) = match &app.screen {
         Screen::Session(v) => {
             let format = crate::report::export::Format::Html;
             let name = crate::report::export::suggested_name(&v.session, format, false);
             match crate::report::export::export_session(&v.session, lang, format, false) {
-                crate::report::export::Exported::File(text) => (name, text),
+                crate::report::export::Exported::File(text) => (name, text, vec![v.session.id]),
                 crate::report::export::Exported::Folder(_) => return,
             }
         }
         Screen::Compare(c) => {
             let k = &c.comparison;
-            let case: String = k
-                .later
-                .case_code
-                .chars()
-                .map(|ch| {
-                    if ch.is_alphanumeric() || ch == '-' {
-                        ch
-                    } else {
-                        '-'
-                    }
-                })
-                .collect();
+            let case = crate::report::export::file_name_part(&k.later.case_code);
             (
                 format!("{case}-{}-{}.html", k.earlier.wave, k.later.wave),
                 crate::report::compare::html(k, lang),
+                vec![k.earlier.id, k.later.id],
             )
         }
         _ => return,
     };
-    let path = dir.join(name);
-    let result = crate::store::paths::ensure_private_dir(&dir, true)
-        .and_then(|()| crate::store::atomic::write_atomic(&path, html.as_bytes()));
+    let result = crate::store::paths::ensure_private_dir(&dir, true).and_then(|()| {
+        let path = export_target(app.library.root(), &dir, &name, &sessions);
+        crate::store::atomic::write_atomic(&path, html.as_bytes())?;
+        Ok(path)
+    });
     match result {
-        Ok(()) => app.say(
-            Level::Info,
-            t.ui.exported.replace("{}", &path.display().to_string()),
-        ),
+        Ok(path) => {
+            let noted = crate::store::exports::record(
+                app.library.root(),
+                std::slice::from_ref(&path),
+                &sessions,
+                false,
+            );
+            let mut text = t.ui.exported.replace("{}", &path.display().to_string());
+            if noted.is_err() {
+                text = format!("{text} {}", t.report.cli_manifest_failed);
+            }
+            app.say(Level::Info, text);
+        }
         Err(e) => app.say(
             Level::Error,
-            format!("{} {}: {e}", t.ui.export_failed, path.display()),
+            format!("{} {}: {e}", t.ui.export_failed, dir.join(&name).display()),
         ),
+    }
+}
+
+/// Where an export named `name` of `sessions` goes in `dir`: that name when it is free
+/// or holds an earlier export of the same sessions; otherwise the name with the first
+/// session's short id (and a number, should that be taken too).
+fn export_target(data_dir: &Path, dir: &Path, name: &str, sessions: &[uuid::Uuid]) -> PathBuf {
+    let ours = |p: &Path| {
+        std::fs::symlink_metadata(p).is_err()
+            || crate::store::exports::owner_of(data_dir, p).is_some_and(|o| o == sessions)
+    };
+    let first = dir.join(name);
+    if ours(&first) {
+        return first;
+    }
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "html"));
+    let short = sessions
+        .first()
+        .map(|id| id.simple().to_string()[..8].to_string())
+        .unwrap_or_default();
+    let mut n = 1;
+    loop {
+        let candidate = if n == 1 {
+            dir.join(format!("{stem}-{short}.{ext}"))
+        } else {
+            dir.join(format!("{stem}-{short}-{n}.{ext}"))
+        };
+        if ours(&candidate) {
+            return candidate;
+        }
+        n += 1;
     }
 }
 
 /// Creates a new session (or the next wave of `earlier`) and opens it.
 fn new_session(app: &mut App, earlier: Option<&Session>) {
     let mut s = if let Some(e) = earlier {
-        series::follow_up(e)
+        match series::follow_up(e) {
+            Ok(s) => s,
+            Err(_) => {
+                app.say(Level::Error, app.lang.texts().wave_limit);
+                return;
+            }
+        }
     } else {
         let c = &app.catalog;
         Session::new(c.domains.clone(), c.prices.clone(), c.payers.clone())
     };
-    s.set_retention_months(crate::store::config::retention_months(app.library.root()));
+    s.set_retention_months(app.retention_months);
     match app.library.save(&s) {
         Ok(path) => app.open_session(&path),
         Err(e) => {
@@ -739,6 +812,10 @@ fn session_action(app: &mut App, action: Action) {
             if app.refuse_if_read_only() {
                 return;
             }
+            if let Some(why) = paste_too_long(app, &text) {
+                app.say(Level::Warning, why);
+                return;
+            }
             edit_focused(app, |f| f.paste(&text));
         }
         Action::FieldKey(key) => field_key(app, key),
@@ -838,6 +915,40 @@ fn add_item(app: &mut App, list: ListKind) {
 }
 
 /// Applies an edit to the focused text field and writes it into the session.
+/// Why `text` cannot be pasted into the focused field (it would make the field longer
+/// than its limit), if it cannot. Nothing is inserted then: a huge paste is refused whole.
+fn paste_too_long(app: &App, text: &str) -> Option<String> {
+    let Screen::Session(v) = &app.screen else {
+        return None;
+    };
+    let (id, field) = v.editor.as_ref()?;
+    too_long_message(app.lang, id.text_limit(), &field.text(), text)
+}
+
+/// The message when `current` with `added` would exceed `limit`.
+fn too_long_message(
+    lang: crate::i18n::Lang,
+    limit: crate::model::limits::TextKind,
+    current: &str,
+    added: &str,
+) -> Option<String> {
+    let combined = format!("{current}{added}");
+    if limit.allows(&combined) {
+        return None;
+    }
+    let t = lang.texts();
+    let unit = if limit.in_bytes() {
+        "bytes"
+    } else {
+        t.characters
+    };
+    Some(
+        t.ui.too_long
+            .replacen("{}", &limit.limit().to_string(), 1)
+            .replacen("{}", unit, 1),
+    )
+}
+
 fn edit_focused(app: &mut App, edit: impl FnOnce(&mut TextField) -> Edit) -> Edit {
     let lang = app.lang;
     let Some(v) = app.session_mut() else {
@@ -1016,16 +1127,21 @@ pub fn filtered(options: &[String], filter: &str) -> Vec<usize> {
 }
 
 fn quote_action(app: &mut App, action: Action) {
+    let lang = app.lang;
     let Some(v) = app.session_mut() else { return };
     let Some(q) = v.quote.as_mut() else { return };
     match action {
         Action::NextField | Action::PrevField => q.on_words = !q.on_words,
         Action::Paste(text) => {
-            let f = if q.on_words {
-                &mut q.words
+            let (f, limit) = if q.on_words {
+                (&mut q.words, crate::model::limits::TextKind::Text)
             } else {
-                &mut q.speaker
+                (&mut q.speaker, crate::model::limits::TextKind::Name)
             };
+            if let Some(why) = too_long_message(lang, limit, &f.text(), &text) {
+                app.say(Level::Warning, why);
+                return;
+            }
             f.paste(&text);
         }
         Action::FieldKey(key) => {
@@ -1051,10 +1167,20 @@ fn quote_action(app: &mut App, action: Action) {
 
 /// Closes the quote box; anything typed is kept as a quote, never thrown away.
 fn finish_quote(app: &mut App) {
+    use crate::model::limits::TextKind;
+    let lang = app.lang;
     let Some(v) = app.session_mut() else { return };
-    let Some(q) = v.quote.take() else { return };
+    let Some(q) = v.quote.as_ref() else { return };
     let words = q.words.text().trim().to_string();
     let speaker = q.speaker.text().trim().to_string();
+    // Over a limit: the draft stays open with the reason, nothing is lost.
+    let over = too_long_message(lang, TextKind::Name, &speaker, "")
+        .or_else(|| too_long_message(lang, TextKind::Text, &words, ""));
+    if let Some(why) = over {
+        app.say(Level::Warning, why);
+        return;
+    }
+    v.quote = None;
     if words.is_empty() && speaker.is_empty() {
         return;
     }

@@ -85,35 +85,72 @@ impl Catalog {
         let questions = read("questions.json");
         let prices = read("prices.json");
         let payers = read("payers.json");
-        let mut warn = |name: &str, e: serde_json::Error| {
-            c.warnings
-                .push(format!("{}: {e}", data_dir.join(name).display()));
+        let mut warnings = Vec::new();
+        let mut warn = |name: &str, e: &dyn std::fmt::Display| {
+            warnings.push(format!("{}: {e}", data_dir.join(name).display()));
         };
         if let Some(t) = domains {
             match parse_domains(&t) {
-                Ok(d) => c.domains = d,
-                Err(e) => warn("domains.json", e),
+                Ok(d) => {
+                    let old = std::mem::replace(&mut c.domains, d);
+                    if let Some(why) = c.too_long() {
+                        c.domains = old;
+                        warn("domains.json", &why);
+                    }
+                }
+                Err(e) => warn("domains.json", &e),
             }
         }
         if let Some(t) = questions {
             match parse_questions(&t) {
                 Ok(q) => c.questions.extend(q),
-                Err(e) => warn("questions.json", e),
+                Err(e) => warn("questions.json", &e),
             }
         }
         if let Some(t) = payers {
             match parse_payers(&t) {
-                Ok(p) => c.payers = p,
-                Err(e) => warn("payers.json", e),
+                Ok(p) => {
+                    let old = std::mem::replace(&mut c.payers, p);
+                    if let Some(why) = c.too_long() {
+                        c.payers = old;
+                        warn("payers.json", &why);
+                    }
+                }
+                Err(e) => warn("payers.json", &e),
             }
         }
         if let Some(t) = prices {
             match serde_json::from_str::<PriceList>(&t) {
-                Ok(own) => merge_prices(&mut c.prices, own),
-                Err(e) => warn("prices.json", e),
+                Ok(own) => {
+                    let old = c.prices.clone();
+                    merge_prices(&mut c.prices, own);
+                    if let Some(why) = c.too_long() {
+                        c.prices = old;
+                        warn("prices.json", &why);
+                    }
+                }
+                Err(e) => warn("prices.json", &e),
             }
         }
+        c.warnings.extend(warnings);
         c
+    }
+
+    /// A text of the lists that is over its limit (a session made from them could not be
+    /// saved), if any; an override that has one is not used.
+    fn too_long(&self) -> Option<String> {
+        let s = crate::model::Session::new(
+            self.domains.clone(),
+            self.prices.clone(),
+            self.payers.clone(),
+        );
+        crate::model::limits::check(&s).map(|too| {
+            format!(
+                "{} is longer than tafel allows (at most {})",
+                too.field,
+                too.kind.limit()
+            )
+        })
     }
 
     pub fn questions(&self, phase: Phase, lang: Lang) -> &[String] {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use super::{CmdResult, CompareFormat, Failure};
 use crate::i18n::Lang;
 use crate::model::compare::compare;
-use crate::report::compare::{Style, json, render};
+use crate::report::compare::{html, json, markdown, text};
 use crate::store::Library;
 
 pub fn run(
@@ -21,13 +21,13 @@ pub fn run(
     let second = super::load(&super::find(lib, b, lang)?, lang)?;
     let c = compare(&first.session, &second.session);
     let text = match format {
-        CompareFormat::Text => render(&c, lang, Style::Text),
-        CompareFormat::Markdown => render(&c, lang, Style::Markdown),
-        CompareFormat::Json => json(&c)? + "\n",
-        CompareFormat::Html => crate::report::compare::html(&c, lang),
+        CompareFormat::Text => text(&c, lang),
+        CompareFormat::Markdown => markdown(&c, lang),
+        CompareFormat::Json => json(&c).map_err(|e| Failure(e.to_string()))? + "\n",
+        CompareFormat::Html => html(&c, lang),
     };
     if !c.same_series {
-        eprintln!("tafel: {}", lang.texts().ui.cmp_other_series);
+        errln!("tafel: {}", lang.texts().ui.cmp_other_series);
     }
     match output {
         Some(path) => {
@@ -38,8 +38,15 @@ pub fn run(
                     what.replace("{}", &path.display().to_string())
                 ))
             })?;
+            let sessions = [first.session.id, second.session.id];
+            if let Err(e) =
+                crate::store::exports::record(lib.root(), &[path.to_path_buf()], &sessions, false)
+            {
+                errln!("tafel: {} [{e}]", lang.texts().report.cli_manifest_failed);
+            }
             outln!("{}", path.display());
         }
+        None if format == CompareFormat::Json => super::emit_json(&text),
         None => super::emit(&text),
     }
     Ok(ExitCode::SUCCESS)

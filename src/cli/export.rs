@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -59,7 +59,12 @@ pub fn run(
         note(&r.cli_consent_warning.replace("{}", reason(why, lang)));
     }
     let exported = export_session(&loaded.session, lang, format, anonymous);
-    deliver(&exported, output, lang)?;
+    let made = Made {
+        format,
+        sessions: &[loaded.session.id],
+        anonymous,
+    };
+    deliver(lib, &exported, output, lang, &made)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -103,15 +108,23 @@ fn run_all(
         .flatten()
         .map(|e| e.path())
         .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.ends_with(".json") && !store::atomic::is_temp_name(n))
+            p.file_name().is_some_and(|n| {
+                let n = n.as_encoded_bytes();
+                n.ends_with(b".json") && !store::atomic::is_temp_name(&String::from_utf8_lossy(n))
+            })
         })
         .collect();
     paths.sort();
     let mut sessions: Vec<Session> = Vec::new();
     for path in &paths {
         match store::load(path) {
+            // A copy under another name (a backup, a sync conflict) is never counted twice.
+            Ok(loaded) if store::is_copy_name(path, loaded.session.id) => note(&format!(
+                "{}: {}",
+                r.cli_skipped_copy
+                    .replace("{}", &loaded.session.id.to_string()),
+                path.display()
+            )),
             Ok(loaded) => sessions.push(loaded.session),
             Err(e) => note(&format!(
                 "{}: {}: {}",
@@ -138,7 +151,13 @@ fn run_all(
             reasons.join("; ")
         ));
     }
-    deliver(&out.exported, output, lang)?;
+    let ids: Vec<uuid::Uuid> = sessions.iter().map(|s| s.id).collect();
+    let made = Made {
+        format,
+        sessions: &ids,
+        anonymous,
+    };
+    deliver(lib, &out.exported, output, lang, &made)?;
     note(
         &r.cli_exported_all
             .replacen("{}", &out.sessions.to_string(), 1)
@@ -159,14 +178,35 @@ fn reason(why: NoConsent, lang: Lang) -> &'static str {
 }
 
 fn note(message: &str) {
-    let _ = writeln!(io::stderr(), "tafel: {message}");
+    errln!("tafel: {message}");
 }
 
-/// Writes the export to standard output, or to `output` and says where.
-fn deliver(exported: &Exported, output: Option<&Path>, lang: Lang) -> Result<(), Failure> {
+/// What was exported, for the manifest of exports (see [`store::exports`]).
+struct Made<'a> {
+    format: Format,
+    sessions: &'a [uuid::Uuid],
+    anonymous: bool,
+}
+
+/// Writes the export to standard output, or to `output` and says where. JSON keeps its
+/// value exactly but never carries a character a terminal would act on; a report printed
+/// on a terminal shows such characters visibly (piped, it stays exact). A file written is
+/// noted in the manifest of exports, so deleting the session finds it.
+fn deliver(
+    lib: &Library,
+    exported: &Exported,
+    output: Option<&Path>,
+    lang: Lang,
+    made: &Made,
+) -> Result<(), Failure> {
     let r = &lang.texts().report;
     match (exported, output) {
         (Exported::File(text), None) => {
+            let text = match made.format {
+                Format::Json | Format::Jsonl => crate::report::escape::json(text),
+                _ if io::stdout().is_terminal() => crate::report::escape::terminal(text),
+                _ => std::borrow::Cow::Borrowed(text.as_str()),
+            };
             let mut stdout = io::stdout().lock();
             match stdout
                 .write_all(text.as_bytes())
@@ -189,6 +229,11 @@ fn deliver(exported: &Exported, output: Option<&Path>, lang: Lang) -> Result<(),
                         .replace("{}", &path.display().to_string())
                 ))
             })?;
+            if let Err(e) =
+                store::exports::record(lib.root(), &written, made.sessions, made.anonymous)
+            {
+                note(&format!("{} [{e}]", r.cli_manifest_failed));
+            }
             for p in written {
                 note(&r.cli_written.replace("{}", &p.display().to_string()));
             }

@@ -10,13 +10,25 @@ use crate::i18n::Lang;
 use crate::model::dates::display_date;
 use crate::store::{Entry, Library};
 
+/// A path as text: paths that are not valid UTF-8 are shown with U+FFFD in the odd places
+/// (JSON cannot hold them otherwise).
+fn text(p: &std::path::Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
 pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
-    let entries = lib.scan()?;
+    let entries = lib.scan().map_err(|source| {
+        let e = crate::store::ResolveError::Io {
+            path: lib.sessions_dir(),
+            source,
+        };
+        super::Failure(e.explain(lang))
+    })?;
     if as_json {
         let sessions: Vec<_> = entries
             .iter()
             .filter_map(|e| match e {
-                Entry::Session(s) => Some(json!({
+                Entry::Session(s) if !s.is_copy() => Some(json!({
                     "id": s.id,
                     "series_id": s.series_id,
                     "case_code": s.case_code,
@@ -29,22 +41,41 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
                     "retention_until": s.retention_until,
                     "phases_started": s.phases_started,
                     "read_only": s.newer_version.is_some(),
-                    "path": s.path,
+                    "path": text(&s.path),
                 })),
-                Entry::Unreadable { .. } => None,
+                Entry::Session(_) | Entry::Unreadable { .. } => None,
+            })
+            .collect();
+        // Files that hold a session under another name: listed, never counted.
+        let copies: Vec<_> = entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Session(s) if s.is_copy() => Some(json!({
+                    "path": text(&s.path),
+                    "id": s.id,
+                    "case_code": s.case_code,
+                    "wave": format!("T{}", s.wave),
+                    "updated_at": s.updated_at,
+                })),
+                Entry::Session(_) | Entry::Unreadable { .. } => None,
             })
             .collect();
         let unreadable: Vec<_> = entries
             .iter()
             .filter_map(|e| match e {
                 Entry::Unreadable { path, error } => {
-                    Some(json!({"path": path, "reason": error.reason()}))
+                    Some(json!({"path": text(path), "reason": error.reason()}))
                 }
                 Entry::Session(_) => None,
             })
             .collect();
-        let out = json!({"data_dir": lib.root(), "sessions": sessions, "unreadable": unreadable});
-        outln!("{}", serde_json::to_string_pretty(&out)?);
+        let out = json!({
+            "data_dir": text(lib.root()),
+            "sessions": sessions,
+            "copies": copies,
+            "unreadable": unreadable,
+        });
+        super::emit_json(&format!("{}\n", serde_json::to_string_pretty(&out)?));
         return Ok(ExitCode::SUCCESS);
     }
     let t = lang.texts();
@@ -54,12 +85,9 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
     }
     let mut sessions: Vec<_> = entries
         .iter()
-        .filter_map(|e| {
-            if let Entry::Session(s) = e {
-                Some(s)
-            } else {
-                None
-            }
+        .filter_map(|e| match e {
+            Entry::Session(s) if !s.is_copy() => Some(s),
+            _ => None,
         })
         .collect();
     sessions.sort_by(|a, b| (&a.case_code, a.wave, a.id).cmp(&(&b.case_code, b.wave, b.id)));
@@ -106,6 +134,20 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
                 String::new()
             },
         );
+    }
+    for e in &entries {
+        if let Entry::Session(s) = e
+            && s.is_copy()
+        {
+            outln!(
+                "{}: {}: {} T{} ({})",
+                t.cli_copy_listed,
+                s.path.display(),
+                s.case_code,
+                s.wave,
+                s.id
+            );
+        }
     }
     for e in &entries {
         if let Entry::Unreadable { path, error } = e {

@@ -8,6 +8,14 @@ macro_rules! outln {
     };
 }
 
+/// `eprintln!` with control characters made visible (file names and reasons come from
+/// files, see [`shown`]).
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        $crate::cli::emit_err(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod compare;
 mod delete;
 mod demo;
@@ -162,7 +170,7 @@ pub fn main() -> ExitCode {
     match run(cli, lang) {
         Ok(code) => code,
         Err(Failure(message)) => {
-            let _ = writeln!(std::io::stderr(), "tafel: {message}");
+            errln!("tafel: {message}");
             ExitCode::FAILURE
         }
     }
@@ -203,7 +211,8 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
         Some(Command::FollowUp { id }) => {
             let lib = library()?;
             let earlier = load(&find(&lib, &id, lang)?, lang)?;
-            let mut next = series::follow_up(&earlier.session);
+            let mut next = series::follow_up(&earlier.session)
+                .map_err(|_| Failure(lang.texts().wave_limit.to_string()))?;
             next.set_retention_months(store::config::retention_months(lib.root()));
             lib.save(&next)?;
             crate::app::run(&lib, lang, Start::New(next.id))
@@ -217,7 +226,7 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
         }
         Some(Command::Validate { files }) => Ok(validate::run(&files, lang)),
         Some(Command::Schema) => {
-            outln!("{}", schema_json());
+            emit_json(&format!("{}\n", schema_json()));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Demo) => demo::run(&library()?, lang),
@@ -247,8 +256,31 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
     }
 }
 
-/// Writes to standard output; a closed pipe ends the program with success, not a panic.
+/// Text from files (case codes, paths, reasons) as it may be shown on a terminal: control
+/// characters visible, never sent (see [`crate::report::escape::terminal`]).
+pub(crate) fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::report::escape::terminal(text)
+}
+
+/// Writes text for people to standard output, control characters made visible; a closed
+/// pipe ends the program with success, not a panic.
 pub(crate) fn emit(text: &str) {
+    emit_exact(&shown(text));
+}
+
+/// Writes a message to standard error, control characters made visible.
+pub(crate) fn emit_err(text: &str) {
+    let _ = std::io::stderr().write_all(shown(text).as_bytes());
+}
+
+/// Writes JSON to standard output: the same value, with the characters a terminal would
+/// act on written as `\uXXXX` escapes (see [`crate::report::escape::json`]).
+pub(crate) fn emit_json(text: &str) {
+    emit_exact(&crate::report::escape::json(text));
+}
+
+/// Writes data (an export) to standard output exactly as it is.
+pub(crate) fn emit_exact(text: &str) {
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
         && e.kind() == std::io::ErrorKind::BrokenPipe

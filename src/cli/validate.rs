@@ -19,11 +19,11 @@ pub fn run(files: &[PathBuf], lang: Lang) -> ExitCode {
                 ..
             }) => {
                 all_valid = false;
-                eprintln!("{}:{line}:{column}: {message}", path.display());
+                errln!("{}:{line}:{column}: {message}", path.display());
             }
             Err(e) => {
                 all_valid = false;
-                eprintln!("{e}");
+                errln!("{e}");
             }
             Ok(loaded) => {
                 let problems = check(&loaded.session);
@@ -36,7 +36,7 @@ pub fn run(files: &[PathBuf], lang: Lang) -> ExitCode {
                 } else {
                     all_valid = false;
                     for p in problems {
-                        eprintln!("{}: {}: {}", path.display(), p.path, p.message);
+                        errln!("{}: {}: {}", path.display(), p.path, p.message);
                     }
                 }
             }

@@ -118,6 +118,11 @@ mod tests {
             .collect();
         assert!(cases.len() >= 4, "at least four cases");
         for s in &all {
+            assert_eq!(
+                crate::model::limits::check(s),
+                None,
+                "every text within its limit"
+            );
             let problems = check(s);
             assert!(
                 problems.is_empty(),

@@ -84,6 +84,10 @@ pub struct Texts {
     // Command-line messages.
     pub cli_no_sessions: &'static str,
     pub cli_unreadable: &'static str,
+    /// No follow-up: the wave number is at its limit.
+    pub wave_limit: &'static str,
+    /// Label of a file that holds a session under another name (not counted).
+    pub cli_copy_listed: &'static str,
 
     // Why a session file could not be read ("{}" are filled in order).
     pub load_gone: &'static str,
@@ -97,6 +101,11 @@ pub struct Texts {
     pub load_too_large: &'static str,
     pub load_symlink: &'static str,
     pub load_bad_name: &'static str,
+    pub load_not_a_file: &'static str,
+    /// A text over its limit: field, limit, unit.
+    pub load_too_long: &'static str,
+    /// "characters", the unit of most text limits.
+    pub characters: &'static str,
     // Finding a session by id ("{}" filled in order).
     pub resolve_not_found: &'static str,
     pub resolve_ambiguous: &'static str,
@@ -114,6 +123,20 @@ pub struct Texts {
     pub cli_deleted: &'static str,
     pub cli_purge_none: &'static str,
     pub cli_purge_confirm: &'static str,
+    /// Heading of the list of files `tafel delete` / `purge` will remove.
+    pub cli_will_remove: &'static str,
+    /// Marks a file that holds a session under another name than `<id>.json`.
+    pub cli_copy: &'static str,
+    /// Marks a file in the trash.
+    pub cli_in_trash: &'static str,
+    /// An export of the session that is removed with it.
+    pub cli_export_removed_too: &'static str,
+    /// An export changed since tafel wrote it: left for the user.
+    pub cli_export_changed: &'static str,
+    /// An anonymous export: kept.
+    pub cli_export_anonymous_kept: &'static str,
+    /// Delete was refused for one file (another copy has it open, ...).
+    pub cli_delete_refused: &'static str,
 }
 
 impl Texts {
@@ -285,6 +308,18 @@ pub struct UiTexts {
     pub read_only_locked: &'static str,
     pub read_only_newer: &'static str,
     pub read_only_no_lock: &'static str,
+    /// A file that holds session {} under another name: a copy, read-only.
+    pub read_only_copy: &'static str,
+    /// A typed or pasted text over the field's limit: limit, unit.
+    pub too_long: &'static str,
+    /// Where unsaved text was rescued to at exit: path.
+    pub rescued_to: &'static str,
+    /// No place took a rescue copy either.
+    pub rescue_failed: &'static str,
+    /// A stop signal refused because nothing could be saved.
+    pub signal_refused: &'static str,
+    /// Marks a library row that is a copy of a session under another file name.
+    pub copy_row: &'static str,
     pub reason_missing: &'static str,
     pub reprice: &'static str,
     pub repriced: &'static str,
@@ -363,6 +398,8 @@ pub struct ReportTexts {
     pub title: &'static str,
     /// A line above the title.
     pub kicker: &'static str,
+    /// Above the title of a comparison report.
+    pub cmp_kicker: &'static str,
     /// What the report is, for a reader who never saw tafel.
     pub intro: &'static str,
     pub anonymous_notice: &'static str,
@@ -412,8 +449,12 @@ pub struct ReportTexts {
     pub cli_csv_needs_folder: &'static str,
     pub cli_csv_not_a_folder: &'static str,
     pub cli_skipped_unreadable: &'static str,
+    /// A file that is a copy of session {} under another name: not exported.
+    pub cli_skipped_copy: &'static str,
     pub cli_skipped_consent: &'static str,
     pub cli_exported_all: &'static str,
     pub cli_write_failed: &'static str,
     pub cli_written: &'static str,
+    /// The export was written but could not be noted in the manifest of exports.
+    pub cli_manifest_failed: &'static str,
 }

@@ -312,7 +312,7 @@ mod tests {
             vec![],
         );
         a.outcomes.domains[0].score_now = Score::new(3);
-        let mut b = series::follow_up(&a);
+        let mut b = series::follow_up(&a).unwrap();
         b.domains.push(LifeDomain::new("geld", "Geld", "Money"));
         b.outcomes
             .domains

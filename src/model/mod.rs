@@ -9,6 +9,7 @@ pub mod compare;
 pub mod costs;
 pub mod dates;
 pub mod domains;
+pub mod limits;
 pub mod looking_back;
 pub mod money;
 pub mod outcomes;
@@ -242,9 +243,15 @@ impl Session {
         }
     }
 
-    /// Keeps the session until `months` after its date (or after today).
+    /// Keeps the session until `months` after the date of the conversation (or, while it
+    /// has none, after the day it was created). Called whenever the session is saved with
+    /// a change, so a session entered after the fact, or whose date is corrected, is kept
+    /// as long as its own date says, not as long as the day it was typed.
     pub fn set_retention_months(&mut self, months: u32) {
-        let from = self.preparation.date.unwrap_or_else(|| now().date_naive());
+        let from = self
+            .preparation
+            .date
+            .unwrap_or_else(|| self.created_at.date_naive());
         self.retention_until = from.checked_add_months(chrono::Months::new(months));
     }
 
@@ -366,6 +373,22 @@ mod tests {
         }
         let back: Session = serde_json::from_value(json).unwrap();
         assert_eq!(back, s);
+    }
+
+    #[test]
+    fn retention_runs_from_the_date_of_the_conversation() {
+        let mut s = empty();
+        s.preparation.date = NaiveDate::from_ymd_opt(2024, 2, 29);
+        s.set_retention_months(24);
+        assert_eq!(s.retention_until, NaiveDate::from_ymd_opt(2026, 2, 28));
+        s.preparation.date = None;
+        s.set_retention_months(6);
+        assert_eq!(
+            s.retention_until,
+            s.created_at
+                .date_naive()
+                .checked_add_months(chrono::Months::new(6))
+        );
     }
 
     #[test]

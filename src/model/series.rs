@@ -6,10 +6,16 @@ use super::outcomes::{DomainOutcome, Outcomes};
 use super::preparation::{Consent, Preparation};
 use super::{Costs, Session};
 
+/// A follow-up cannot be made: the wave number has reached its limit (only a file
+/// edited by hand gets there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WaveLimit;
+
 /// The next wave of `earlier`'s series: same case, project, attendees, domain list, price
 /// list and payers; every phase otherwise empty. The earlier scores are not copied (the
 /// screen shows them beside the new ones, read from the earlier file).
-pub fn follow_up(earlier: &Session) -> Session {
+pub fn follow_up(earlier: &Session) -> Result<Session, WaveLimit> {
+    let wave = earlier.preparation.wave.checked_add(1).ok_or(WaveLimit)?;
     let mut next = Session::new(
         earlier.domains.clone(),
         earlier.costs.price_list.clone(),
@@ -25,7 +31,7 @@ pub fn follow_up(earlier: &Session) -> Session {
         participant_kind: p.participant_kind,
         place: p.place.clone(),
         facilitator_alias: p.facilitator_alias.clone(),
-        wave: p.wave + 1,
+        wave,
         attendees: p.attendees.clone(),
         consent: Consent::default(),
         ..next.preparation
@@ -42,7 +48,7 @@ pub fn follow_up(earlier: &Session) -> Session {
         informal_valuation: earlier.costs.informal_valuation.clone(),
         ..next.costs
     };
-    next
+    Ok(next)
 }
 
 #[cfg(test)]
@@ -69,7 +75,7 @@ mod tests {
             text: "Ik slaap weer.".into(),
             ..Quote::default()
         });
-        let t1 = follow_up(&t0);
+        let t1 = follow_up(&t0).unwrap();
         assert_ne!(t1.id, t0.id);
         assert_eq!(t1.series_id, t0.series_id);
         assert_eq!(t1.previous_session_id, Some(t0.id));
@@ -83,5 +89,14 @@ mod tests {
         assert!(t1.outcomes.quotes.is_empty());
         assert_eq!(t1.outcomes.domains.len(), 1);
         assert_eq!(t1.domains, t0.domains);
+    }
+
+    #[test]
+    fn the_last_wave_number_has_no_follow_up() {
+        let mut t = Session::new(vec![], PriceList::default(), vec![]);
+        t.preparation.wave = u32::MAX;
+        assert_eq!(follow_up(&t).err(), Some(WaveLimit), "never wraps to T0");
+        t.preparation.wave = u32::MAX - 1;
+        assert_eq!(follow_up(&t).unwrap().preparation.wave, u32::MAX);
     }
 }

@@ -284,7 +284,12 @@ struct Roles {
 impl Roles {
     fn new(p: &Preparation, lang: Lang) -> Roles {
         let r = &lang.texts().report;
-        let count = |kind: AttendeeKind| p.attendees.iter().filter(|a| a.kind == kind).count();
+        // Counted once: a count per attendee would make this quadratic in the attendees.
+        let participants = p
+            .attendees
+            .iter()
+            .filter(|a| a.kind == AttendeeKind::Participant)
+            .count();
         let mut seen = [0usize; AttendeeKind::ALL.len()];
         let mut by_id = HashMap::new();
         let mut by_alias = HashMap::new();
@@ -302,7 +307,7 @@ impl Roles {
                 AttendeeKind::InformalNetwork => r.role_network,
             };
             // A lone participant is "Participant"; everyone else is numbered.
-            let label = if a.kind == AttendeeKind::Participant && count(a.kind) == 1 {
+            let label = if a.kind == AttendeeKind::Participant && participants == 1 {
                 base.to_string()
             } else {
                 format!("{base} {n}")

@@ -11,10 +11,13 @@ use crate::model::costs::{CostLine, CostSummary, PriceBasis, Scenario, cost_line
 use crate::model::dates::display_date;
 use crate::model::{Activity, Cents, LifeEvent, PartialDate, Phase, Score, Session, Unit};
 
-/// A whole report.
+/// A whole report: a case report ([`build`]) or a comparison of two waves
+/// ([`super::compare::document`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub lang: Lang,
+    /// What kind of report this is, above the title.
+    pub kicker: String,
     /// "Case report GR-07".
     pub title: String,
     /// Project, wave and date.
@@ -29,10 +32,10 @@ pub struct Document {
     pub footer: Vec<String>,
 }
 
-/// One phase of the session.
+/// One part of a report: a phase of the session (numbered), or a part of a comparison.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
-    pub phase: Phase,
+    pub phase: Option<Phase>,
     pub title: String,
     pub blocks: Vec<Block>,
 }
@@ -54,6 +57,19 @@ pub enum Block {
     Table(Table),
     ScoreChart(ScoreChart),
     CostChart(CostChart),
+    /// Scores of several waves on one axis per life domain (the comparison).
+    Radar(Radar),
+}
+
+/// Scores of several series (waves) per life domain, drawn as a radar chart; the figures
+/// are also in a table beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Radar {
+    pub title: String,
+    /// One axis per life domain.
+    pub axes: Vec<String>,
+    /// Per series its name and a score (0-10) per axis.
+    pub series: Vec<(String, Vec<Option<u8>>)>,
 }
 
 /// A table of text cells. Numeric columns are right-aligned.
@@ -309,6 +325,7 @@ pub fn build(session: &Session, lang: Lang, anonymous: bool) -> Document {
 
     Document {
         lang,
+        kicker: r.kicker.to_string(),
         title: format!("{} {case}", r.title),
         subtitle: subtitle.join(" · "),
         intro: r.intro.to_string(),
@@ -324,7 +341,7 @@ fn section(c: &Ctx, phase: Phase, mut blocks: Vec<Block>) -> Section {
         blocks.push(Block::Note(c.t.report.nothing_recorded.to_string()));
     }
     Section {
-        phase,
+        phase: Some(phase),
         title: c.t.phase(phase).to_string(),
         blocks,
     }

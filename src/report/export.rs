@@ -196,19 +196,7 @@ pub fn export_library(
 /// A file name for exporting `session` (a folder name for CSV), from its case code and
 /// wave: `GR-07-T0.html`. Anonymous exports get a name without the case code.
 pub fn suggested_name(session: &Session, format: Format, anonymous: bool) -> String {
-    let case: String = session
-        .preparation
-        .case_code
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let case = file_name_part(&session.preparation.case_code);
     let base = if anonymous {
         format!("anonymous-{}", session.wave_label())
     } else if case.trim_matches('-').is_empty() {
@@ -220,6 +208,25 @@ pub fn suggested_name(session: &Session, format: Format, anonymous: bool) -> Str
         Some(ext) => format!("{base}.{ext}"),
         None => format!("{base}-tables"),
     }
+}
+
+/// A case code as part of a file name: letters, digits, `-` and `_` stay, everything
+/// else (a `/`, a space, a dot) becomes `-`; at most 64 characters. Two codes can give
+/// the same part ("GR/07", "GR 07"): callers that write into a shared folder must not
+/// let one replace the other (see [`crate::store::exports::owner_of`]).
+pub fn file_name_part(case_code: &str) -> String {
+    case_code
+        .trim()
+        .chars()
+        .take(64)
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

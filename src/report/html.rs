@@ -11,7 +11,8 @@ use super::document::{Block, Document, Table};
 use super::svg;
 
 /// Escapes text for HTML element content and quoted attribute values. Control characters
-/// other than tab and line breaks are dropped (they are not allowed in HTML).
+/// other than tab and line breaks are dropped (they are not allowed in HTML), and so are
+/// the bidirectional overrides (they would make a line read differently than it is).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for ch in text.chars() {
@@ -22,7 +23,7 @@ pub fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\t' | '\n' | '\r' => out.push(ch),
-            c if c.is_control() => {}
+            c if super::escape::is_terminal_control(c) => {}
             c => out.push(c),
         }
     }
@@ -105,7 +106,7 @@ pub fn render(doc: &Document) -> String {
     let r = &doc.lang.texts().report;
     let mut o = page_start(doc.lang.code(), &doc.title);
     o.push_str("<header>\n");
-    let _ = writeln!(o, "<p class=\"kicker\">{}</p>", escape(r.kicker));
+    let _ = writeln!(o, "<p class=\"kicker\">{}</p>", escape(&doc.kicker));
     let _ = writeln!(o, "<h1>{}</h1>", escape(&doc.title));
     if !doc.subtitle.is_empty() {
         let _ = writeln!(o, "<p class=\"subtitle\">{}</p>", escape(&doc.subtitle));
@@ -113,28 +114,37 @@ pub fn render(doc: &Document) -> String {
     for n in &doc.notices {
         let _ = writeln!(o, "<p class=\"notice\">{}</p>", escape(n));
     }
-    let _ = writeln!(o, "<p class=\"intro\">{}</p>", escape(&doc.intro));
-    o.push_str("<dl class=\"key-figures\">\n");
-    for (k, v) in &doc.key_figures {
-        let _ = writeln!(o, "<div><dt>{}</dt><dd>{}</dd></div>", escape(k), escape(v));
+    if !doc.intro.is_empty() {
+        let _ = writeln!(o, "<p class=\"intro\">{}</p>", escape(&doc.intro));
     }
-    o.push_str("</dl>\n<nav>\n");
+    if !doc.key_figures.is_empty() {
+        o.push_str("<dl class=\"key-figures\">\n");
+        for (k, v) in &doc.key_figures {
+            let _ = writeln!(o, "<div><dt>{}</dt><dd>{}</dd></div>", escape(k), escape(v));
+        }
+        o.push_str("</dl>\n");
+    }
+    o.push_str("<nav>\n");
     let _ = writeln!(o, "<h2>{}</h2>\n<ol>", escape(r.contents));
-    for s in &doc.sections {
+    for (i, s) in doc.sections.iter().enumerate() {
         let _ = writeln!(
             o,
             "<li><a href=\"#{}\">{}</a></li>",
-            anchor(s.phase),
+            anchor(s, i),
             escape(&s.title)
         );
     }
     o.push_str("</ol>\n</nav>\n</header>\n<main>\n");
-    for s in &doc.sections {
+    for (i, s) in doc.sections.iter().enumerate() {
+        let number = s
+            .phase
+            .map(|p| format!("<span class=\"num\">{}</span>", p.index() + 1))
+            .unwrap_or_default();
+        let class = if s.phase.is_some() { "phase" } else { "part" };
         let _ = writeln!(
             o,
-            "<section class=\"phase\" id=\"{}\">\n<h2><span class=\"num\">{}</span>{}</h2>",
-            anchor(s.phase),
-            s.phase.index() + 1,
+            "<section class=\"{class}\" id=\"{}\">\n<h2>{number}{}</h2>",
+            anchor(s, i),
             escape(&s.title)
         );
         for b in &s.blocks {
@@ -151,15 +161,17 @@ pub fn render(doc: &Document) -> String {
     o
 }
 
-fn anchor(p: crate::model::Phase) -> &'static str {
+/// The id of a section: the phase's name, or its place for a part of a comparison.
+fn anchor(s: &super::document::Section, i: usize) -> String {
     use crate::model::Phase;
-    match p {
-        Phase::Preparation => "preparation",
-        Phase::LookingBack => "looking-back",
-        Phase::Outcomes => "outcomes",
-        Phase::Alternative => "alternative",
-        Phase::Costs => "costs",
-        Phase::WrapUp => "wrap-up",
+    match s.phase {
+        Some(Phase::Preparation) => "preparation".into(),
+        Some(Phase::LookingBack) => "looking-back".into(),
+        Some(Phase::Outcomes) => "outcomes".into(),
+        Some(Phase::Alternative) => "alternative".into(),
+        Some(Phase::Costs) => "costs".into(),
+        Some(Phase::WrapUp) => "wrap-up".into(),
+        None => format!("part-{}", i + 1),
     }
 }
 
@@ -236,6 +248,14 @@ fn block(o: &mut String, b: &Block) {
                 o,
                 "<figure class=\"chart\">{}<figcaption>{}</figcaption></figure>",
                 svg::cost_chart(chart),
+                escape(&chart.title)
+            );
+        }
+        Block::Radar(chart) => {
+            let _ = writeln!(
+                o,
+                "<figure class=\"chart\">{}<figcaption>{}</figcaption></figure>",
+                svg::radar(chart),
                 escape(&chart.title)
             );
         }

@@ -33,7 +33,8 @@ pub fn escape(text: &str) -> String {
             {
                 out.push_str("\\&");
             }
-            c if c.is_control() && *c != '\n' && *c != '\t' => {}
+            // Controls and bidirectional overrides are dropped (they would reorder text).
+            c if super::escape::is_terminal_control(*c) => {}
             c => out.push(*c),
         }
     }
@@ -87,19 +88,32 @@ pub fn render(doc: &Document) -> String {
     for n in &doc.notices {
         let _ = writeln!(o, "> **{}**\n", escape(n));
     }
-    let _ = writeln!(o, "{}\n", escape_line(&doc.intro));
-    let _ = writeln!(o, "**{}**\n", escape(r.key_figures));
-    for (k, v) in &doc.key_figures {
-        let _ = writeln!(o, "- {}: **{}**", escape(k), escape(v));
+    if !doc.intro.is_empty() {
+        let _ = writeln!(o, "{}\n", escape_line(&doc.intro));
     }
-    o.push('\n');
+    if !doc.key_figures.is_empty() {
+        let _ = writeln!(o, "**{}**\n", escape(r.key_figures));
+        for (k, v) in &doc.key_figures {
+            let _ = writeln!(o, "- {}: **{}**", escape(k), escape(v));
+        }
+        o.push('\n');
+    }
     for s in &doc.sections {
-        let _ = writeln!(o, "## {}. {}\n", s.phase.index() + 1, escape(&s.title));
+        match s.phase {
+            Some(p) => {
+                let _ = writeln!(o, "## {}. {}\n", p.index() + 1, escape(&s.title));
+            }
+            None => {
+                let _ = writeln!(o, "## {}\n", escape(&s.title));
+            }
+        }
         for b in &s.blocks {
             block(&mut o, b);
         }
     }
-    o.push_str("---\n\n");
+    if !doc.footer.is_empty() {
+        o.push_str("---\n\n");
+    }
     for line in &doc.footer {
         let _ = writeln!(o, "*{}*\n", escape(line.trim()));
     }
@@ -152,7 +166,7 @@ fn block(o: &mut String, b: &Block) {
         }
         Block::Table(t) => table(o, t),
         // The figures of both charts are in the tables beside them.
-        Block::ScoreChart(_) | Block::CostChart(_) => {}
+        Block::ScoreChart(_) | Block::CostChart(_) | Block::Radar(_) => {}
     }
 }
 

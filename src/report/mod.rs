@@ -6,6 +6,7 @@
 pub mod anonymous;
 pub mod compare;
 pub mod document;
+pub mod escape;
 pub mod export;
 pub mod flat;
 pub mod html;
@@ -13,5 +14,6 @@ pub mod json;
 pub mod markdown;
 pub mod summary;
 pub mod svg;
+pub mod text;
 
 pub use export::{Exported, Format, export_library, export_session};

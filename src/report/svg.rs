@@ -1,5 +1,6 @@
-//! The two charts of the HTML report as inline SVG: scores per life domain (start, now and
-//! the alternative's estimate) and costs per payer (actual and alternative).
+//! The charts of the HTML reports as inline SVG: scores per life domain (start, now and
+//! the alternative's estimate) and costs per payer (actual and alternative) in the case
+//! report, and the radar of the waves' scores in the comparison.
 //!
 //! Plain SVG 1.1 without scripts or external references, sized by a `viewBox` so it scales
 //! to the page. The three series differ in lightness as well as colour (dark, mid grey,
@@ -9,7 +10,7 @@
 
 use std::fmt::Write;
 
-use super::document::{CostChart, ScoreChart};
+use super::document::{CostChart, Radar, ScoreChart};
 use super::html::escape;
 
 /// Width of the drawing in user units; at 96 dpi this is the text width of an A4 page.
@@ -213,6 +214,86 @@ pub fn cost_chart(chart: &CostChart) -> String {
     }
     o.push_str("</svg>");
     o
+}
+
+/// A radar chart: one axis per life domain, one polygon per series (wave). The first
+/// series is dashed, so the waves stay apart on a black-and-white print.
+pub fn radar(r: &Radar) -> String {
+    const COLOURS: [&str; 4] = ["#1f5fbf", "#b0208a", "#2f7d32", "#b35f12"];
+    let n = r.axes.len().max(3);
+    let (cx, cy, radius) = (260.0_f64, 230.0_f64, 160.0_f64);
+    let point = |i: usize, v: f64| {
+        let angle = std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
+        (cx + radius * v * angle.cos(), cy + radius * v * angle.sin())
+    };
+    let mut svg = String::from(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="-110 0 740 470" width="740" height="470" role="img">"#,
+    );
+    for ring in [0.2, 0.4, 0.6, 0.8, 1.0] {
+        let pts: Vec<String> = (0..n)
+            .map(|i| point(i, ring))
+            .map(|(x, y)| format!("{x:.1},{y:.1}"))
+            .collect();
+        let _ = write!(
+            svg,
+            r##"<polygon points="{}" fill="none" stroke="#ccc"/>"##,
+            pts.join(" ")
+        );
+    }
+    for (i, label) in r.axes.iter().enumerate() {
+        let (x, y) = point(i, 1.0);
+        let (lx, ly) = point(i, 1.16);
+        let anchor = if (lx - cx).abs() < 10.0 {
+            "middle"
+        } else if lx > cx {
+            "start"
+        } else {
+            "end"
+        };
+        let _ = write!(
+            svg,
+            r##"<line x1="{cx}" y1="{cy}" x2="{x:.1}" y2="{y:.1}" stroke="#ddd"/><text x="{lx:.1}" y="{ly:.1}" font-size="11" text-anchor="{anchor}"><title>{}</title>{}</text>"##,
+            escape(label),
+            escape(&shorten(label, 24))
+        );
+    }
+    for (k, (_, scores)) in r.series.iter().enumerate() {
+        let colour = COLOURS[k % COLOURS.len()];
+        let dash = if k == 0 && r.series.len() > 1 {
+            "6 4"
+        } else {
+            ""
+        };
+        let pts: Vec<String> = scores
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                let (x, y) = point(i, f64::from((*v)?) / 10.0);
+                Some(format!("{x:.1},{y:.1}"))
+            })
+            .collect();
+        let _ = write!(
+            svg,
+            r#"<polygon points="{}" fill="{colour}" fill-opacity="0.12" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/>"#,
+            pts.join(" ")
+        );
+    }
+    for (k, (name, _)) in r.series.iter().enumerate() {
+        let colour = COLOURS[k % COLOURS.len()];
+        let mark = if k == 0 && r.series.len() > 1 {
+            "- -"
+        } else {
+            "——"
+        };
+        let _ = write!(
+            svg,
+            r#"<text x="{}" y="460" font-size="12" fill="{colour}">{mark} {}</text>"#,
+            10 + 110 * k,
+            escape(name)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
 }
 
 #[cfg(test)]

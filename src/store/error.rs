@@ -38,6 +38,17 @@ pub enum LoadError {
     Symlink {
         path: PathBuf,
     },
+    /// A FIFO, a device, a folder: not a file to read.
+    NotAFile {
+        path: PathBuf,
+    },
+    /// A text longer than tafel allows for that field (see `model::limits`).
+    TooLong {
+        path: PathBuf,
+        field: String,
+        limit: usize,
+        in_bytes: bool,
+    },
     BadName {
         path: PathBuf,
     },
@@ -90,6 +101,8 @@ impl LoadError {
             | LoadError::TooNew { path, .. }
             | LoadError::TooLarge { path, .. }
             | LoadError::Symlink { path }
+            | LoadError::NotAFile { path }
+            | LoadError::TooLong { path, .. }
             | LoadError::BadName { path } => path,
         }
     }
@@ -133,6 +146,16 @@ impl LoadError {
             ),
             LoadError::TooLarge { size, limit, .. } => fill(t.load_too_large, &[size, limit]),
             LoadError::Symlink { .. } => t.load_symlink.to_string(),
+            LoadError::NotAFile { .. } => t.load_not_a_file.to_string(),
+            LoadError::TooLong {
+                field,
+                limit,
+                in_bytes,
+                ..
+            } => {
+                let unit = if *in_bytes { "bytes" } else { t.characters };
+                fill(t.load_too_long, &[field, limit, &unit])
+            }
             LoadError::BadName { .. } => t.load_bad_name.to_string(),
         }
     }
@@ -146,6 +169,14 @@ pub enum SaveError {
     Io { path: PathBuf, source: io::Error },
     #[error("{path} is read-only here: {reason}")]
     ReadOnly { path: PathBuf, reason: String },
+    /// A text over its limit: such a file could not be read back, so it is not written.
+    #[error("not saved: the field {field} is longer than tafel allows (at most {limit})")]
+    TooLong {
+        path: PathBuf,
+        field: String,
+        limit: usize,
+        in_bytes: bool,
+    },
 }
 
 /// Fills each "{}" of `template` with the next value (in one pass, so a "{}" inside a
@@ -350,6 +381,13 @@ mod tests {
                 limit: 1,
             },
             LoadError::Symlink { path: "x".into() },
+            LoadError::NotAFile { path: "x".into() },
+            LoadError::TooLong {
+                path: "x".into(),
+                field: "preparation.case_code".into(),
+                limit: 64,
+                in_bytes: false,
+            },
             LoadError::BadName { path: "x".into() },
             LoadError::Io {
                 path: "x".into(),

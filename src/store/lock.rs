@@ -1,6 +1,11 @@
-//! One editor per session: an advisory lock (`flock`) on a separate `<id>.lock` file.
-//! A lock held on the session file itself would be lost at the first save, because a
-//! save renames a new file over it.
+//! One editor per session file: an advisory lock (`flock`) on a separate lock file next
+//! to it (`<id>.json` -> `<id>.lock`). A lock held on the session file itself would be
+//! lost at the first save, because a save renames a new file over it. The lock belongs
+//! to the file, not to the library it was opened from: two copies of tafel that open the
+//! same file through different data folders (or by path) meet at the same lock.
+//!
+//! The lock file is opened with `O_NOFOLLOW`: a symbolic link put in its place is
+//! refused, never followed (it would let tafel empty and overwrite another file).
 //!
 //! The kernel drops the lock when the holder dies, even after `kill -9`; the file stays.
 //! The holder writes who it is into the file and empties it when it closes cleanly, so a
@@ -28,7 +33,18 @@ pub enum LockOutcome {
     HeldElsewhere(String),
 }
 
+/// The lock file of a session file: the same name with `.lock` for `.json`, in the same
+/// folder.
+pub fn lock_path_of(session_file: &Path) -> PathBuf {
+    session_file.with_extension("lock")
+}
+
 impl SessionLock {
+    /// Takes the lock of the session file `session_file` (see [`lock_path_of`]).
+    pub fn for_file(session_file: &Path) -> io::Result<LockOutcome> {
+        SessionLock::acquire(&lock_path_of(session_file))
+    }
+
     pub fn acquire(path: &Path) -> io::Result<LockOutcome> {
         let mut file = OpenOptions::new()
             .read(true)
@@ -36,7 +52,21 @@ impl SessionLock {
             .create(true)
             .truncate(false)
             .mode(0o600)
-            .open(path)?;
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+            .open(path)
+            .map_err(|e| {
+                if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
+                    io::Error::new(
+                        io::ErrorKind::InvalidInput,
+                        format!(
+                            "{} is a symbolic link; tafel does not follow it",
+                            path.display()
+                        ),
+                    )
+                } else {
+                    e
+                }
+            })?;
         let mut previous = String::new();
         // Reading may fail on odd content; the holder text is informational only.
         let _ = file.read_to_string(&mut previous);
@@ -71,6 +101,12 @@ impl SessionLock {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Removes the lock file while the lock is still held (the session file it guards is
+    /// gone): a copy that opened the old file meanwhile finds no session to load.
+    pub fn remove_file(self) {
+        let _ = std::fs::remove_file(&self.path);
     }
 }
 
@@ -108,6 +144,30 @@ mod tests {
         assert!(
             again.stale_holder.is_none(),
             "a clean release leaves no trace"
+        );
+    }
+
+    #[test]
+    fn a_symlinked_lock_file_is_refused_and_its_target_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("precious.txt");
+        std::fs::write(&target, "keep me").unwrap();
+        let p = dir.path().join("x.lock");
+        std::os::unix::fs::symlink(&target, &p).unwrap();
+        let err = SessionLock::acquire(&p).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    }
+
+    #[test]
+    fn the_lock_belongs_to_the_file() {
+        assert_eq!(
+            lock_path_of(Path::new("/d/sessions/abc.json")),
+            Path::new("/d/sessions/abc.lock")
+        );
+        assert_eq!(
+            lock_path_of(Path::new("/d/sessions/GR-07 backup.json")),
+            Path::new("/d/sessions/GR-07 backup.lock")
         );
     }
 

@@ -7,10 +7,12 @@
 pub mod atomic;
 pub mod config;
 pub mod error;
+pub mod exports;
 pub mod index;
 pub mod lock;
 pub mod migrate;
 pub mod paths;
+pub mod remove;
 pub mod space;
 
 use std::fs;
@@ -23,6 +25,7 @@ use uuid::Uuid;
 
 pub use error::{LoadError, ResolveError, SaveError};
 pub use lock::{LockOutcome, SessionLock};
+pub use remove::Found;
 
 use crate::model::{SCHEMA_VERSION, Session};
 
@@ -60,7 +63,25 @@ pub struct Summary {
     pub newer_version: Option<u32>,
 }
 
+/// Whether `path` is not named after the session `id` it holds (`<id>.json`).
+pub fn is_copy_name(path: &Path, id: Uuid) -> bool {
+    let mut buf = Uuid::encode_buffer();
+    let want = id.hyphenated().encode_lower(&mut buf);
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".json"))
+        != Some(&*want)
+}
+
 impl Summary {
+    /// Whether this file is a copy: a file in the library that holds a session under
+    /// another name than `<id>.json` (a backup, "x (1).json", a sync tool's conflicted
+    /// copy). It is listed as a copy, opens read-only and is never counted as the
+    /// session itself; deleting or purging it removes that file only.
+    pub fn is_copy(&self) -> bool {
+        is_copy_name(&self.path, self.id)
+    }
+
     pub fn of(loaded: &Loaded) -> Summary {
         Summary::of_session(&loaded.path, &loaded.session, loaded.newer_version)
     }
@@ -150,7 +171,7 @@ impl Library {
     }
 
     pub fn lock_path_for(&self, id: Uuid) -> PathBuf {
-        self.sessions_dir().join(format!("{id}.lock"))
+        lock::lock_path_of(&self.path_for(id))
     }
 
     /// Every `.json` file in the sessions folder, sorted by path. Current files come
@@ -228,125 +249,9 @@ impl Library {
         Ok(path)
     }
 
-    pub fn trash_dir(&self) -> PathBuf {
-        self.root.join("trash")
-    }
-
-    /// Moves a session to `<data-dir>/trash/` (mode 0700), where `tafel delete` or
-    /// `tafel purge` removes it for good. Refused while another copy has it open.
-    pub fn move_to_trash(&self, id: Uuid) -> io::Result<PathBuf> {
-        let lock = match self.lock(id)? {
-            LockOutcome::Acquired(l) => l,
-            LockOutcome::HeldElsewhere(who) => {
-                return Err(io::Error::new(
-                    io::ErrorKind::ResourceBusy,
-                    format!("the session is open in {who}"),
-                ));
-            }
-        };
-        paths::ensure_private_dir(&self.trash_dir(), true)?;
-        let target = self.trash_dir().join(format!("{id}.json"));
-        fs::rename(self.path_for(id), &target)?;
-        fs::File::open(self.sessions_dir())?.sync_all()?;
-        let _ = index::forget(&self.sessions_dir(), &format!("{id}.json"));
-        drop(lock);
-        let _ = fs::remove_file(self.lock_path_for(id));
-        Ok(target)
-    }
-
-    /// Finds a session in the library or in the trash by a unique id prefix.
-    pub fn resolve_with_trash(&self, given: &str) -> Result<Uuid, ResolveError> {
-        let wanted = given.trim().to_ascii_lowercase();
-        let mut ids: Vec<Uuid> = [self.sessions_dir(), self.trash_dir()]
-            .iter()
-            .filter_map(|d| fs::read_dir(d).ok())
-            .flat_map(|r| r.flatten())
-            .filter_map(|e| {
-                let name = e.file_name().to_str()?.to_string();
-                Uuid::parse_str(name.strip_suffix(".json")?).ok()
-            })
-            .filter(|id| !wanted.is_empty() && id.to_string().starts_with(&wanted))
-            .collect();
-        ids.sort();
-        ids.dedup();
-        match ids.as_slice() {
-            [] => Err(ResolveError::NotFound(given.to_string())),
-            [one] => Ok(*one),
-            many => Err(ResolveError::Ambiguous {
-                given: given.to_string(),
-                count: many.len(),
-                examples: many
-                    .iter()
-                    .take(3)
-                    .map(Uuid::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            }),
-        }
-    }
-
-    /// Removes a session for good: its file, its copy in the trash and its lock file.
-    /// Refused while another copy has it open. Returns what was removed.
-    pub fn delete_for_good(&self, id: Uuid) -> io::Result<Vec<PathBuf>> {
-        let lock = match self.lock(id)? {
-            LockOutcome::Acquired(l) => l,
-            LockOutcome::HeldElsewhere(who) => {
-                return Err(io::Error::new(
-                    io::ErrorKind::ResourceBusy,
-                    format!("the session is open in {who}"),
-                ));
-            }
-        };
-        let mut removed = Vec::new();
-        for path in [
-            self.path_for(id),
-            self.trash_dir().join(format!("{id}.json")),
-        ] {
-            match fs::remove_file(&path) {
-                Ok(()) => removed.push(path),
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                Err(e) => return Err(e),
-            }
-        }
-        drop(lock);
-        let _ = fs::remove_file(self.lock_path_for(id));
-        // The session is gone; an index that cannot be rewritten now is at the next scan.
-        let _ = index::forget(&self.sessions_dir(), &format!("{id}.json"));
-        for dir in [self.sessions_dir(), self.trash_dir()] {
-            if let Ok(d) = fs::File::open(dir) {
-                let _ = d.sync_all();
-            }
-        }
-        Ok(removed)
-    }
-
-    /// Sessions (in the library or the trash) whose retention date lies before `today`.
-    pub fn expired(&self, today: NaiveDate) -> Vec<(Uuid, PathBuf, NaiveDate)> {
-        let mut out = Vec::new();
-        for dir in [self.sessions_dir(), self.trash_dir()] {
-            let Ok(entries) = fs::read_dir(&dir) else {
-                continue;
-            };
-            for e in entries.flatten() {
-                let path = e.path();
-                if path.extension().is_none_or(|x| x != "json") {
-                    continue;
-                }
-                if let Ok(l) = load(&path)
-                    && let Some(until) = l.session.retention_until
-                    && until < today
-                {
-                    out.push((l.session.id, path, until));
-                }
-            }
-        }
-        out.sort_by_key(|(_, p, _)| p.clone());
-        out
-    }
-
-    /// Takes the edit lock of a session.
+    /// Takes the edit lock of the session `id` in this library.
     pub fn lock(&self, id: Uuid) -> io::Result<LockOutcome> {
-        SessionLock::acquire(&self.lock_path_for(id))
+        SessionLock::for_file(&self.path_for(id))
     }
 }
 
@@ -356,6 +261,15 @@ pub fn save_to(path: &Path, session: &Session) -> Result<(), SaveError> {
         return Err(SaveError::ReadOnly {
             path: path.to_path_buf(),
             reason: "the file was made by a newer version of tafel".into(),
+        });
+    }
+    // A file tafel would refuse to load is never written: the text stays in memory.
+    if let Some(too) = crate::model::limits::check(session) {
+        return Err(SaveError::TooLong {
+            path: path.to_path_buf(),
+            field: too.field,
+            limit: too.kind.limit(),
+            in_bytes: too.kind.in_bytes(),
         });
     }
     let mut bytes = serde_json::to_vec_pretty(session).map_err(|e| SaveError::Io {
@@ -376,22 +290,42 @@ struct VersionProbe {
     schema_version: Option<serde_json::Value>,
 }
 
-/// Reads one session file without changing it.
+/// Reads one session file without changing it. A file whose name is not valid text is
+/// refused as the library list refuses it (it could not be named in messages or exports).
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    if path.file_name().is_some_and(|n| n.to_str().is_none()) {
+        return Err(LoadError::BadName { path: path.into() });
+    }
     let (_, bytes) = read_file(path)?;
     parse(path, &bytes)
 }
 
-/// A session file's metadata and bytes; a symlink or a file over [`MAX_FILE_BYTES`] is
-/// refused unread.
+/// A session file's metadata and bytes; a symlink, anything but a regular file (a FIFO
+/// would block the reader for ever) or a file over [`MAX_FILE_BYTES`] is refused unread.
+/// The checks are made on the opened file itself, so the file cannot be swapped for
+/// something else between the check and the read.
 pub fn read_file(path: &Path) -> Result<(fs::Metadata, Vec<u8>), LoadError> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
     let io_err = |source| LoadError::Io {
         path: path.into(),
         source,
     };
-    let meta = fs::symlink_metadata(path).map_err(io_err)?;
-    if meta.file_type().is_symlink() {
-        return Err(LoadError::Symlink { path: path.into() });
+    let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(flags.bits() as i32)
+        .open(path)
+        .map_err(|e| {
+            if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
+                LoadError::Symlink { path: path.into() }
+            } else {
+                io_err(e)
+            }
+        })?;
+    let meta = file.metadata().map_err(io_err)?;
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile { path: path.into() });
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
@@ -400,12 +334,37 @@ pub fn read_file(path: &Path) -> Result<(fs::Metadata, Vec<u8>), LoadError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let bytes = fs::read(path).map_err(io_err)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // A file that grows while it is read still stops at the limit.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.into(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
     Ok((meta, bytes))
 }
 
-/// Parses the bytes of a session file; `path` is only used in messages.
+/// Parses the bytes of a session file; `path` is only used in messages. A session with
+/// a text over its limit (see [`crate::model::limits`]) is refused, with the field named.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let loaded = parse_unchecked(path, bytes)?;
+    match crate::model::limits::check(&loaded.session) {
+        None => Ok(loaded),
+        Some(too) => Err(LoadError::TooLong {
+            path: path.into(),
+            field: too.field,
+            limit: too.kind.limit(),
+            in_bytes: too.kind.in_bytes(),
+        }),
+    }
+}
+
+fn parse_unchecked(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let parse_err = |e: serde_json::Error| LoadError::Parse {
         path: path.into(),
         line: e.line(),
@@ -616,35 +575,82 @@ mod tests {
         lib.save(&other).unwrap();
         let index = std::fs::read_to_string(index::index_path(&lib.sessions_dir())).unwrap();
         assert!(index.contains(&s.id.to_string()), "saves are indexed");
-        lib.move_to_trash(s.id).unwrap();
+        lib.move_to_trash(&lib.path_for(s.id)).unwrap();
         let index = std::fs::read_to_string(index::index_path(&lib.sessions_dir())).unwrap();
         assert!(
             !index.contains(&s.id.to_string()) && index.contains(&other.id.to_string()),
             "the index forgets a deleted session at once"
         );
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let expired = lib.expired(today);
+        let expired = lib.expired(today).unwrap();
         assert_eq!(
             expired.len(),
             1,
             "only the expired one, also when it is in the trash"
         );
-        assert_eq!(expired[0].0, s.id);
-        assert_eq!(
-            lib.resolve_with_trash(&s.id.to_string()[..8]).unwrap(),
-            s.id
-        );
-        let removed = lib.delete_for_good(s.id).unwrap();
-        assert_eq!(removed.len(), 1);
+        assert_eq!(expired[0].id, s.id);
+        assert!(expired[0].in_trash);
+        let files = lib.files_of(&s.id.to_string()[..8]).unwrap();
+        assert_eq!(files.len(), 1);
+        assert!(lib.delete_file(&files[0].path).unwrap());
         assert!(!lib.trash_dir().join(format!("{}.json", s.id)).exists());
-        assert!(!lib.lock_path_for(s.id).exists());
+        assert!(!lib.trash_dir().join(format!("{}.lock", s.id)).exists());
         // Open elsewhere: refused, nothing removed.
         let LockOutcome::Acquired(held) = lib.lock(other.id).unwrap() else {
             panic!()
         };
-        assert!(lib.delete_for_good(other.id).is_err());
+        assert!(lib.delete_file(&lib.path_for(other.id)).is_err());
         assert!(lib.path_for(other.id).exists());
         drop(held);
+    }
+
+    /// Issue 13.1: a copy of a session under another name is a file of its own. Purge
+    /// judges each file by its own retention date and removes exactly the files it
+    /// listed; the live session never stands in for its copy.
+    #[test]
+    fn purge_and_delete_act_on_the_listed_file_never_on_its_namesake() {
+        let (_d, lib) = library();
+        let mut live = sample();
+        live.retention_until = NaiveDate::from_ymd_opt(2027, 1, 1);
+        let live_path = lib.save(&live).unwrap();
+        let mut copy = live.clone();
+        copy.retention_until = NaiveDate::from_ymd_opt(2020, 1, 1);
+        let copy_path = lib.sessions_dir().join("GR-07 backup.json");
+        fs::write(&copy_path, serde_json::to_vec_pretty(&copy).unwrap()).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+
+        let expired = lib.expired(today).unwrap();
+        assert_eq!(expired.len(), 1);
+        assert_eq!(expired[0].path, copy_path);
+        assert!(expired[0].copy, "listed as a copy");
+        for f in &expired {
+            lib.delete_file(&f.path).unwrap();
+        }
+        assert!(live_path.exists(), "the live, unexpired session stays");
+        assert!(!copy_path.exists(), "the expired copy is gone");
+        assert!(
+            lib.expired(today).unwrap().is_empty(),
+            "nothing listed again"
+        );
+
+        // Deleting by id lists the session and every copy of it, and nothing else.
+        fs::write(&copy_path, serde_json::to_vec_pretty(&copy).unwrap()).unwrap();
+        let unrelated = sample();
+        lib.save(&unrelated).unwrap();
+        let files = lib.files_of(&live.id.to_string()).unwrap();
+        let mut paths: Vec<_> = files.iter().map(|f| f.path.clone()).collect();
+        paths.sort();
+        let mut want = vec![copy_path.clone(), live_path.clone()];
+        want.sort();
+        assert_eq!(paths, want);
+        // By path: exactly that file.
+        let files = lib.files_of(copy_path.to_str().unwrap()).unwrap();
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].path, copy_path);
+        // Moving the copy to the trash moves the copy, not the session.
+        lib.move_to_trash(&copy_path).unwrap();
+        assert!(live_path.exists());
+        assert!(lib.trash_dir().join("GR-07 backup.json").exists());
     }
 
     #[test]

@@ -21,9 +21,14 @@ pub fn resolve_data_dir(flag: Option<&Path>) -> Option<PathBuf> {
 }
 
 /// Creates `dir` (and missing parents) with mode 0700. A folder that already exists is
-/// tightened to 0700 only when `tighten` is set: tafel's own subfolders, never a folder the
-/// user pointed us at.
+/// tightened to 0700 only when `tighten` is set: tafel's own subfolders (`sessions`,
+/// `trash`, `exports`), never a folder the user pointed us at. tafel's own subfolders must
+/// be real folders: a symbolic link in their place is refused, so that tafel never
+/// changes the mode of, or removes files in, a folder outside the data folder.
 pub fn ensure_private_dir(dir: &Path, tighten: bool) -> io::Result<()> {
+    if tighten {
+        refuse_symlink(dir)?;
+    }
     match fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => {
             if tighten && meta.permissions().mode() & 0o077 != 0 {
@@ -42,6 +47,34 @@ pub fn ensure_private_dir(dir: &Path, tighten: bool) -> io::Result<()> {
     }
 }
 
+/// An error when `dir` is a symbolic link.
+fn refuse_symlink(dir: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(dir) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{} is a symbolic link; tafel uses only a real folder there (move the folder itself into place)",
+                dir.display()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// One of tafel's own subfolders if it exists (`None` if not), refusing a symbolic link.
+pub fn existing_private_dir(dir: &Path) -> io::Result<Option<std::path::PathBuf>> {
+    refuse_symlink(dir)?;
+    match fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => Ok(Some(dir.to_path_buf())),
+        Ok(_) => Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!("{} exists but is not a folder", dir.display()),
+        )),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,6 +83,26 @@ mod tests {
     fn flag_beats_environment() {
         let p = resolve_data_dir(Some(Path::new("/x"))).unwrap();
         assert_eq!(p, PathBuf::from("/x"));
+    }
+
+    #[test]
+    fn a_symlinked_own_folder_is_refused_and_its_target_keeps_its_mode() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("elsewhere");
+        fs::create_dir(&target).unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o755)).unwrap();
+        let link = tmp.path().join("sessions");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let err = ensure_private_dir(&link, true).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert!(existing_private_dir(&link).is_err());
+        assert_eq!(
+            fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+            0o755,
+            "the link's target is left alone"
+        );
+        // The data folder itself may be a link: the user chose it.
+        ensure_private_dir(&link, false).unwrap();
     }
 
     #[test]

@@ -130,6 +130,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
                         .collect();
                     let later = view.has_later_wave(s);
                     let (due, due_style) = match s.follow_up_due {
+                        _ if s.is_copy() => (String::new(), theme::dim()),
                         _ if later => (t.ui.follow_up_done.to_string(), theme::dim()),
                         Some(d) if d < today => (
                             format!("{} {}", display_date(d, app.lang), t.ui.overdue),
@@ -146,7 +147,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
                         .retention_until
                         .map(|d| display_date(d, app.lang))
                         .unwrap_or_default();
-                    let ro = if s.newer_version.is_some() {
+                    let ro = if s.is_copy() {
+                        let name = s
+                            .path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        format!(" ⚠ {}: {name}", t.ui.copy_row)
+                    } else if s.newer_version.is_some() {
                         format!(" ({})", t.ui.read_only)
                     } else {
                         String::new()
@@ -203,9 +211,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
         frame.render_widget(Paragraph::new(lines), inner);
     }
 
-    if let Some(id) = view.confirm_delete {
+    if let Some(path) = &view.confirm_delete {
         let case = view
-            .find(id)
+            .find_path(path)
             .map(|s| format!("{} T{}", s.case_code, s.wave))
             .unwrap_or_default();
         frame.render_widget(

@@ -58,7 +58,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
             ),
             status,
         );
-    } else if let SaveStatus::Failed(e) = &view.save {
+    } else if let SaveStatus::Failed(e) = &view.save
+        && !app.signal_refused
+    {
         frame.render_widget(
             Line::styled(
                 truncate(

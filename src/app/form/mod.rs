@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use crate::i18n::{Lang, Texts};
 use crate::model::costs::{InformalValuation, Scenario};
 use crate::model::dates::{PartialDate, display_date, parse_day};
+use crate::model::limits::TextKind;
 use crate::model::money::{Cents, parse_amount};
 use crate::model::scenario::PriceOverride;
 use crate::model::{
@@ -172,6 +173,55 @@ impl FieldKind {
 }
 
 impl FieldId {
+    /// How long a value typed into this field may be (see [`crate::model::limits`]).
+    pub fn text_limit(self) -> TextKind {
+        use FieldId as F;
+        match self {
+            F::CaseCode => TextKind::Code,
+            F::Project
+            | F::Place
+            | F::Facilitator
+            | F::ConsentRecordedBy
+            | F::PulseOwner
+            | F::Attendee(..)
+            | F::Quote(_, QuoteF::Speaker | QuoteF::Domain)
+            | F::Activity(_, _, ActivityF::Organisation)
+            | F::Agreement(_, AgreementF::Who) => TextKind::Name,
+            F::StartingQuestion
+            | F::OwnWords(_)
+            | F::Narrative
+            | F::Notes
+            | F::LearningPoint(_)
+            | F::Quote(_, QuoteF::Text)
+            | F::Assumption(_, AssumptionF::Text)
+            | F::Activity(_, _, ActivityF::Note)
+            | F::Agreement(_, AgreementF::What) => TextKind::Text,
+            F::ParticipantKind
+            | F::Date
+            | F::PlannedMinutes
+            | F::GroundRules
+            | F::ConsentGiven
+            | F::ConsentScope
+            | F::ConsentDate
+            | F::TimelineStart
+            | F::TimelineEnd
+            | F::TimelineOngoing
+            | F::Event(..)
+            | F::Activity(..)
+            | F::ScoreStart(_)
+            | F::ScoreNow(_)
+            | F::OffRecord(_)
+            | F::ReferenceType
+            | F::Assumption(..)
+            | F::Estimated(_)
+            | F::InformalValuation
+            | F::Reprice
+            | F::Agreement(..)
+            | F::FollowUpDate
+            | F::Add(_) => TextKind::Line,
+        }
+    }
+
     pub fn kind(self) -> FieldKind {
         use FieldId as F;
         match self {
@@ -526,6 +576,19 @@ pub fn text(s: &Session, id: FieldId, lang: Lang) -> String {
 pub fn set_text(s: &mut Session, id: FieldId, value: &str, lang: Lang) -> Result<(), String> {
     use FieldId as F;
     let t = lang.texts();
+    let limit = id.text_limit();
+    if !limit.allows(value) {
+        let unit = if limit.in_bytes() {
+            "bytes"
+        } else {
+            t.characters
+        };
+        return Err(t
+            .ui
+            .too_long
+            .replacen("{}", &limit.limit().to_string(), 1)
+            .replacen("{}", unit, 1));
+    }
     let trimmed = value.trim();
     let pd = |v: &str| -> Result<Option<PartialDate>, String> {
         if v.trim().is_empty() {

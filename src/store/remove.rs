@@ -1,0 +1,218 @@
+//! Removing sessions: to the trash (Ctrl+D in the library), for good (`tafel delete`),
+//! and what has passed its retention date (`tafel purge --expired`).
+//!
+//! Every removal acts on the file that was listed, never on another file that holds the
+//! same session id: a backup or a sync tool's conflicted copy under another name is a
+//! file of its own (see [`super::Summary::is_copy`]). Each file is removed under its own
+//! lock, so a session open in a running tafel is never removed behind its back.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use super::lock::{LockOutcome, SessionLock};
+use super::{Entry, Library, ResolveError, atomic, index, paths};
+
+/// A session file found in the library or in the trash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub path: PathBuf,
+    pub id: Uuid,
+    pub case_code: String,
+    pub wave: u32,
+    pub retention_until: Option<NaiveDate>,
+    /// In `trash/` rather than `sessions/`.
+    pub in_trash: bool,
+    /// Named otherwise than `<id>.json`: a copy (see [`super::Summary::is_copy`]).
+    pub copy: bool,
+}
+
+/// The error for a file that another running tafel has open.
+fn busy(who: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::ResourceBusy,
+        format!("the session is open in {who}"),
+    )
+}
+
+impl Library {
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root.join("trash")
+    }
+
+    /// Moves the session file `path` to `<data-dir>/trash/` (mode 0700), where `tafel
+    /// delete` or `tafel purge` removes it for good. Refused while another copy of tafel
+    /// has that file open. A file of the same name already in the trash is kept: the new
+    /// one gets a numbered name.
+    pub fn move_to_trash(&self, path: &Path) -> io::Result<PathBuf> {
+        let lock = match SessionLock::for_file(path)? {
+            LockOutcome::Acquired(l) => l,
+            LockOutcome::HeldElsewhere(who) => return Err(busy(&who)),
+        };
+        let trash = self.trash_dir();
+        paths::ensure_private_dir(&trash, true)?;
+        let name = path
+            .file_name()
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+        let mut target = trash.join(name);
+        let stem = Path::new(name)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut n = 2;
+        while fs::symlink_metadata(&target).is_ok() {
+            target = trash.join(format!("{stem} ({n}).json"));
+            n += 1;
+        }
+        fs::rename(path, &target)?;
+        sync_dir(path.parent());
+        sync_dir(Some(&trash));
+        self.forget_in_index(path);
+        lock.remove_file();
+        Ok(target)
+    }
+
+    /// Removes the session file `path` for good, with its lock file. Refused while
+    /// another copy of tafel has it open. `Ok(false)` when it was already gone.
+    pub fn delete_file(&self, path: &Path) -> io::Result<bool> {
+        let lock = match SessionLock::for_file(path)? {
+            LockOutcome::Acquired(l) => l,
+            LockOutcome::HeldElsewhere(who) => return Err(busy(&who)),
+        };
+        let removed = match fs::remove_file(path) {
+            Ok(()) => true,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => false,
+            Err(e) => return Err(e),
+        };
+        lock.remove_file();
+        // The session is gone; an index that cannot be rewritten now is at the next scan
+        // (a line whose file is gone is dropped then).
+        self.forget_in_index(path);
+        sync_dir(path.parent());
+        Ok(removed)
+    }
+
+    fn forget_in_index(&self, path: &Path) {
+        if path.parent() == Some(self.sessions_dir().as_path())
+            && let Some(name) = path.file_name().and_then(|n| n.to_str())
+        {
+            let _ = index::forget(&self.sessions_dir(), name);
+        }
+    }
+
+    /// Every readable session file in the library and in the trash, copies included.
+    /// Unreadable files are left out: what they hold cannot be known.
+    pub fn all_files(&self) -> io::Result<Vec<Found>> {
+        let mut found: Vec<Found> = self
+            .scan()?
+            .into_iter()
+            .filter_map(|e| match e {
+                Entry::Session(s) => Some(Found {
+                    copy: s.is_copy(),
+                    path: s.path,
+                    id: s.id,
+                    case_code: s.case_code,
+                    wave: s.wave,
+                    retention_until: s.retention_until,
+                    in_trash: false,
+                }),
+                Entry::Unreadable { .. } => None,
+            })
+            .collect();
+        if let Some(trash) = paths::existing_private_dir(&self.trash_dir())? {
+            for e in fs::read_dir(&trash)?.flatten() {
+                let path = e.path();
+                let Some(name) = e.file_name().to_str().map(str::to_string) else {
+                    continue;
+                };
+                if !name.ends_with(".json") || atomic::is_temp_name(&name) {
+                    continue;
+                }
+                if let Ok(l) = super::load(&path) {
+                    let s = &l.session;
+                    found.push(Found {
+                        copy: super::is_copy_name(&path, s.id),
+                        id: s.id,
+                        case_code: s.preparation.case_code.clone(),
+                        wave: s.preparation.wave,
+                        retention_until: s.retention_until,
+                        in_trash: true,
+                        path,
+                    });
+                }
+            }
+        }
+        found.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(found)
+    }
+
+    /// The files `tafel delete` removes for `given`: a path means exactly that file; an
+    /// id (or a unique prefix of one) means every file that holds that session, in the
+    /// library and in the trash, copies under other names included.
+    pub fn files_of(&self, given: &str) -> Result<Vec<Found>, ResolveError> {
+        let as_path = Path::new(given);
+        if (given.contains('/') || given.ends_with(".json")) && as_path.exists() {
+            let l = super::load(as_path).map_err(|e| ResolveError::Io {
+                path: as_path.to_path_buf(),
+                source: io::Error::other(e.reason()),
+            })?;
+            let s = &l.session;
+            return Ok(vec![Found {
+                copy: super::is_copy_name(as_path, s.id),
+                id: s.id,
+                case_code: s.preparation.case_code.clone(),
+                wave: s.preparation.wave,
+                retention_until: s.retention_until,
+                in_trash: as_path.parent() == Some(self.trash_dir().as_path()),
+                path: as_path.to_path_buf(),
+            }]);
+        }
+        let wanted = given.trim().to_ascii_lowercase();
+        let all = self.all_files().map_err(|source| ResolveError::Io {
+            path: self.sessions_dir(),
+            source,
+        })?;
+        let mut ids: Vec<Uuid> = all
+            .iter()
+            .map(|f| f.id)
+            .filter(|id| !wanted.is_empty() && id.to_string().starts_with(&wanted))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        match ids.as_slice() {
+            [] => Err(ResolveError::NotFound(given.to_string())),
+            [one] => Ok(all.into_iter().filter(|f| f.id == *one).collect()),
+            many => Err(ResolveError::Ambiguous {
+                given: given.to_string(),
+                count: many.len(),
+                examples: many
+                    .iter()
+                    .take(3)
+                    .map(Uuid::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        }
+    }
+
+    /// The session files (in the library or the trash, copies included) whose own
+    /// retention date lies before `today`. Each is judged by the date in that file.
+    pub fn expired(&self, today: NaiveDate) -> io::Result<Vec<Found>> {
+        Ok(self
+            .all_files()?
+            .into_iter()
+            .filter(|f| f.retention_until.is_some_and(|until| until < today))
+            .collect())
+    }
+}
+
+fn sync_dir(dir: Option<&Path>) {
+    if let Some(d) = dir
+        && let Ok(f) = fs::File::open(d)
+    {
+        let _ = f.sync_all();
+    }
+}

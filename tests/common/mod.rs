@@ -1,0 +1,208 @@
+//! What the integration tests share: the real binary on a data folder, and the real
+//! binary in a real terminal (tmux). Each test file uses part of it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// The tafel binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_tafel");
+
+/// `tafel --data-dir DATA --lang en ARGS...`, without a terminal on stdin.
+pub fn tafel(data: &Path, args: &[&str]) -> Output {
+    tafel_lang(data, "en", args)
+}
+
+/// The same in `lang` (`nl` or `en`).
+pub fn tafel_lang(data: &Path, lang: &str, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--lang", lang])
+        .args(args)
+        .env_remove("TAFEL_DATA_DIR")
+        .env("LANG", "C")
+        .stdin(Stdio::null())
+        .output()
+        .expect("tafel runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The `.json` files of a library's sessions folder, sorted.
+pub fn session_files(data: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(data.join("sessions"))
+        .map(|r| r.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    v.retain(|p: &PathBuf| p.extension().is_some_and(|e| e == "json"));
+    v.sort();
+    v
+}
+
+pub fn json(path: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+/// Waits (at most 10 s) until `ok` holds.
+pub fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ok() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "timed out waiting for {what}"
+        );
+        sleep(Duration::from_millis(20));
+    }
+}
+
+pub fn process_gone(pid: i32) -> bool {
+    !Path::new(&format!("/proc/{pid}")).exists()
+        || std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z "))
+}
+
+/// The demo session of De Graasj (GR-07), wave T0.
+pub const DEMO_ID: &str = "4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31";
+
+/// A fresh data folder in a temporary directory with the demo sessions in it.
+pub fn demo_library() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let o = tafel(&data, &["demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    (dir, data)
+}
+
+/// A tmux server of its own with one window running a command: the real binary in a real
+/// terminal. The server goes when this is dropped.
+pub struct Tmux {
+    pub socket: String,
+}
+
+impl Tmux {
+    /// Runs `tafel --data-dir DATA ARGS...` in a `width`×`height` window, in Dutch.
+    pub fn tafel(name: &str, data: &Path, args: &[&str], size: (u16, u16)) -> Tmux {
+        let mut cmd = vec![
+            BIN.to_string(),
+            "--data-dir".into(),
+            shell_quote(&data.display().to_string()),
+        ];
+        cmd.extend(args.iter().map(|a| shell_quote(a)));
+        Tmux::run(name, &cmd.join(" "), size, &[("LANG", "nl_NL.UTF-8")])
+    }
+
+    /// Runs a shell command line in a fresh tmux server.
+    pub fn run(name: &str, command: &str, size: (u16, u16), env: &[(&str, &str)]) -> Tmux {
+        let socket = format!("tafel-{name}-{}", std::process::id());
+        let _ = Command::new("tmux")
+            .args(["-L", &socket, "kill-server"])
+            .output();
+        let mut c = Command::new("tmux");
+        c.args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
+            .args(["-x", &size.0.to_string(), "-y", &size.1.to_string()])
+            .args(["-s", "t", command]);
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let status = c.status().expect("tmux is installed (.ci/run installs it)");
+        assert!(status.success(), "tmux starts");
+        let t = Tmux { socket };
+        t.tmux(&["set", "-g", "escape-time", "0"]);
+        t.tmux(&["set", "-g", "remain-on-exit", "on"]);
+        t
+    }
+
+    pub fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Sends keys by tmux name (`Tab`, `C-q`, `F3`...).
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend(keys);
+        self.tmux(&args);
+    }
+
+    /// Types text literally.
+    pub fn text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "t", "-l", text]);
+    }
+
+    /// Sends raw bytes in one write to the terminal (`send-keys -H`).
+    pub fn bytes(&self, bytes: &[u8]) {
+        let hex: Vec<String> = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let mut args = vec!["send-keys", "-t", "t", "-H"];
+        args.extend(hex.iter().map(String::as_str));
+        self.tmux(&args);
+    }
+
+    pub fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "t"])
+    }
+
+    pub fn wait_for_screen(&self, want: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(want) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "'{want}' never appeared:\n{s}"
+            );
+            sleep(Duration::from_millis(30));
+        }
+    }
+
+    pub fn pid(&self) -> Option<i32> {
+        self.tmux(&["display", "-p", "-t", "t", "#{pane_pid}"])
+            .trim()
+            .parse()
+            .ok()
+    }
+
+    pub fn dead(&self) -> bool {
+        self.tmux(&["display", "-p", "-t", "t", "#{pane_dead}"])
+            .trim()
+            == "1"
+    }
+
+    pub fn wait_dead(&self) {
+        wait_until("the program to end", || self.dead());
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+/// `text` quoted for a POSIX shell.
+pub fn shell_quote(text: &str) -> String {
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@".contains(c))
+    {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
