@@ -12,7 +12,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{DEMO_ID, Tmux, demo_library, json, session_files, stderr, stdout, tafel, wait_until};
+use common::{DEMO_ID, Tmux, demo_library, json, session_files, stderr, stdout, tafel};
 
 /// The demo's GR-07 T1, a follow-up of [`DEMO_ID`].
 const DEMO_T1: &str = "8d2f6a13";
@@ -221,7 +221,6 @@ fn delete_removes_the_reports_made_of_the_session() {
     let o = tafel(&data, &["delete", DEMO_ID, "--yes"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(own.exists() || !out.is_empty());
     assert!(
         out.contains("rapport.md"),
         "the report is listed first: {out}"
@@ -531,5 +530,4 @@ fn esc_followed_at_once_by_a_key_never_types_its_code() {
         assert!(!v.contains('[') && !v.contains('~'), "{field} = {v:?}");
     }
     assert_eq!(p["project"], "De Graasj");
-    wait_until("nothing", || true);
 }
