@@ -1,39 +1,12 @@
 //! The command-line contract, run as a user would: the real binary on a fresh data dir.
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn tafel(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tafel"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("TAFEL_DATA_DIR")
-        .env("LANG", "C")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("tafel runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn session_files(data: &Path) -> Vec<std::path::PathBuf> {
-    let mut v: Vec<_> = fs::read_dir(data.join("sessions"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    v.sort();
-    v
-}
+use common::{session_files, stderr, stdout, tafel};
 
 #[test]
 fn demo_list_show_validate_on_a_fresh_library() {

@@ -2,158 +2,18 @@
 //! switching phases, quitting with Ctrl+Q, a `kill -9`, and a closed terminal window.
 //! `.ci/run` installs tmux when it is missing.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-struct Tmux {
-    socket: String,
-    _dir: tempfile::TempDir,
-    data: PathBuf,
-}
-
-impl Tmux {
-    /// Starts `tafel ARGS` in a fresh 100×30 tmux server with its own data folder.
-    fn start(name: &str, args: &[&str]) -> Tmux {
-        Tmux::start_with(name, args, |_| {})
-    }
-
-    /// The same, after `prepare` has filled the data folder.
-    fn start_with(name: &str, args: &[&str], prepare: impl FnOnce(&Path)) -> Tmux {
-        let dir = tempfile::tempdir().unwrap();
-        let data = dir.path().join("data");
-        prepare(&data);
-        let socket = format!("tafel-test-{name}-{}", std::process::id());
-        let mut cmd = vec![
-            env!("CARGO_BIN_EXE_tafel").to_string(),
-            "--data-dir".into(),
-            data.display().to_string(),
-        ];
-        cmd.extend(args.iter().map(|a| (*a).to_string()));
-        let status = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-                "100",
-                "-y",
-                "30",
-                "-s",
-                "t",
-            ])
-            .arg(cmd.join(" "))
-            .env("LANG", "nl_NL.UTF-8")
-            .status()
-            .expect("tmux is installed (.ci/run installs it)");
-        assert!(status.success());
-        let t = Tmux {
-            socket,
-            _dir: dir,
-            data,
-        };
-        t.tmux(&["set", "-g", "escape-time", "0"]);
-        t.tmux(&["set", "-g", "remain-on-exit", "on"]);
-        t
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend(keys);
-        self.tmux(&args);
-    }
-
-    fn text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", "t", "-l", text]);
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "t"])
-    }
-
-    fn wait_for_screen(&self, want: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(want) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "'{want}' never appeared:\n{s}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn pid(&self) -> Option<i32> {
-        self.tmux(&["display", "-p", "-t", "t", "#{pane_pid}"])
-            .trim()
-            .parse()
-            .ok()
-    }
-
-    fn dead(&self) -> bool {
-        self.tmux(&["display", "-p", "-t", "t", "#{pane_dead}"])
-            .trim()
-            == "1"
-    }
-
-    fn session_file(&self) -> PathBuf {
-        let dir = self.data.join("sessions");
-        std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| p.extension().is_some_and(|e| e == "json"))
-            .expect("a session file")
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
-
-fn json(path: &Path) -> serde_json::Value {
-    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
-}
-
-fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !ok() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "timed out waiting for {what}"
-        );
-        sleep(Duration::from_millis(50));
-    }
-}
-
-fn process_gone(pid: i32) -> bool {
-    !Path::new(&format!("/proc/{pid}")).exists()
-        || std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z "))
-}
+use common::{Started, Tmux, json, process_gone, wait_until};
 
 #[test]
 fn a_new_user_types_a_session_switches_phases_and_quits() {
-    let t = Tmux::start("new", &["new"]);
+    let t = Started::new("new", &["new"]);
     t.wait_for_screen("Voorbereiding");
     t.text("De Graasj");
     t.keys(&["Tab"]);
@@ -198,7 +58,7 @@ fn a_new_user_types_a_session_switches_phases_and_quits() {
 
 #[test]
 fn typing_survives_kill_9_one_and_a_half_seconds_after_the_last_key() {
-    let t = Tmux::start("kill", &["new"]);
+    let t = Started::new("kill", &["new"]);
     t.wait_for_screen("Voorbereiding");
     t.text("Wat getypt is, blijft bewaard");
     sleep(Duration::from_millis(1500));
@@ -225,7 +85,7 @@ fn typing_survives_kill_9_one_and_a_half_seconds_after_the_last_key() {
 
 #[test]
 fn closing_the_terminal_window_saves_unsaved_text_and_leaves_no_process() {
-    let t = Tmux::start("hup", &["new"]);
+    let t = Started::new("hup", &["new"]);
     t.wait_for_screen("Voorbereiding");
     let pid = t.pid().unwrap();
     t.text("Net getypt");
@@ -247,47 +107,15 @@ fn closing_the_terminal_window_saves_unsaved_text_and_leaves_no_process() {
     assert!(took < Duration::from_secs(5), "exit took {took:?}");
 }
 
-/// Starts `tafel new` wrapped in a shell that prints the exit status, types, and returns.
-fn started_with_status(name: &str, env: &[(&str, &str)]) -> Tmux {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let socket = format!("tafel-test-{name}-{}", std::process::id());
-    let inner = format!(
-        "{} --data-dir {} new; echo EXIT=$?; sleep 30",
-        env!("CARGO_BIN_EXE_tafel"),
-        data.display()
-    );
-    let mut cmd = Command::new("tmux");
-    cmd.args([
-        "-L",
-        &socket,
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-s",
-        "t",
-        "sh",
-        "-c",
-        &inner,
-    ])
-    .env("LANG", "nl_NL.UTF-8");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    assert!(cmd.status().unwrap().success());
-    let t = Tmux {
-        socket,
-        _dir: dir,
-        data,
-    };
-    t.tmux(&["set", "-g", "escape-time", "0"]);
-    t.tmux(&["set", "-g", "remain-on-exit", "on"]);
-    t
+/// Starts `tafel new` wrapped in a shell that prints the exit status afterwards.
+fn started_with_status(name: &str, env: &[(&str, &str)]) -> Started {
+    Started::command(name, env, |data| {
+        format!(
+            "{} --data-dir {} new; echo EXIT=$?; sleep 30",
+            common::BIN,
+            data.display()
+        )
+    })
 }
 
 fn tafel_pid(t: &Tmux) -> i32 {
@@ -373,42 +201,16 @@ fn a_panic_saves_restores_the_terminal_and_says_where_the_data_is() {
 
 #[test]
 fn a_second_copy_opens_read_only_and_a_crashed_first_copy_does_not_block() {
-    let first = Tmux::start("two-a", &["new"]);
+    let first = Started::new("two-a", &["new"]);
     first.wait_for_screen("Voorbereiding");
     first.text("eerste kopie");
     sleep(Duration::from_millis(500));
     let file = first.session_file();
     let id = file.file_stem().unwrap().to_string_lossy().to_string();
     let data = first.data.display().to_string();
-    let socket = format!("tafel-test-two-b-{}", std::process::id());
-    let cmd = format!(
-        "{} --data-dir {data} open {id}",
-        env!("CARGO_BIN_EXE_tafel")
-    );
-    Command::new("tmux")
-        .args([
-            "-L",
-            &socket,
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-s",
-            "t",
-            &cmd,
-        ])
-        .env("LANG", "nl_NL.UTF-8")
-        .status()
-        .unwrap();
-    let second = Tmux {
-        socket,
-        _dir: tempfile::tempdir().unwrap(),
-        data: first.data.clone(),
-    };
+    let cmd = format!("{} --data-dir {data} open {id}", common::BIN);
+    let nl = [("LANG", "nl_NL.UTF-8")];
+    let second = Tmux::run("two-b", &cmd, (100, 30), &nl);
     let screen = second.wait_for_screen("ALLEEN LEZEN");
     assert!(
         screen.contains("al geopend"),
@@ -422,38 +224,14 @@ fn a_second_copy_opens_read_only_and_a_crashed_first_copy_does_not_block() {
         .status()
         .unwrap();
     wait_until("the kill", || process_gone(pid));
-    let socket = format!("tafel-test-two-c-{}", std::process::id());
-    Command::new("tmux")
-        .args([
-            "-L",
-            &socket,
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-s",
-            "t",
-            &cmd,
-        ])
-        .env("LANG", "nl_NL.UTF-8")
-        .status()
-        .unwrap();
-    let third = Tmux {
-        socket,
-        _dir: tempfile::tempdir().unwrap(),
-        data: first.data.clone(),
-    };
+    let third = Tmux::run("two-c", &cmd, (100, 30), &nl);
     let screen = third.wait_for_screen("onverwacht");
     assert!(!screen.contains("ALLEEN LEZEN"), "{screen}");
 }
 
 #[test]
 fn a_megabyte_paste_goes_in_as_one_edit_and_resize_storms_do_no_harm() {
-    let t = Tmux::start("paste", &["new"]);
+    let t = Started::new("paste", &["new"]);
     t.wait_for_screen("Voorbereiding");
     t.keys(&["PgDn"]); // to the consent part...
     t.keys(&["BTab"]); // ...and back to the multi-line starting question
@@ -515,7 +293,7 @@ fn a_megabyte_paste_goes_in_as_one_edit_and_resize_storms_do_no_harm() {
 #[test]
 fn a_large_library_fills_in_from_the_background_and_filters() {
     const N: usize = 1000;
-    let t = Tmux::start_with("large", &[], |data| {
+    let t = Started::with("large", &[], |data| {
         let lib = tafel::store::Library::open(data).unwrap();
         let catalog = tafel::catalog::Catalog::builtin();
         tafel::demo::write_synthetic_library(&catalog, &lib.sessions_dir(), N).unwrap();

@@ -1,6 +1,6 @@
 //! Reports and exports (`tafel export`), checked as their readers would use them:
-//! - Markdown against golden files in `tests/golden/` (regenerate after an intended change
-//!   with `UPDATE_GOLDEN=1 cargo test --test export golden`, then review the diff);
+//! - Markdown as insta snapshots (after an intended change:
+//!   `INSTA_UPDATE=always cargo test --test export`, then review the diff);
 //! - the HTML report rendered by headless Chromium to a PNG and a PDF;
 //! - CSV and JSON lines read back, and the `--all` CSV loaded into DuckDB (Python);
 //! - anonymous exports of every demo session in every format, searched for what must not
@@ -12,11 +12,13 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::{demo_library, skip_for_missing, stderr, tafel};
 use tafel::catalog::Catalog;
 use tafel::i18n::Lang;
 use tafel::model::{PartialDate, Session};
@@ -27,7 +29,7 @@ fn demo() -> Vec<Session> {
     tafel::demo::sessions(&Catalog::builtin())
 }
 
-/// The GR-07 T0 session: the golden-file case.
+/// The GR-07 T0 session: the snapshot case.
 fn graasj_t0() -> Session {
     demo()
         .into_iter()
@@ -46,87 +48,17 @@ fn text(e: Exported) -> String {
     }
 }
 
-fn tafel(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tafel"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("TAFEL_DATA_DIR")
-        .env("LANG", "C")
-        .output()
-        .expect("tafel runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A fresh library with the demo sessions in it.
-fn demo_library() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("lib");
-    let o = tafel(&data, &["demo"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    (tmp, data)
-}
-
-/// Called when `tool` is missing: in CI that fails the test; elsewhere the test is
-/// skipped with a note saying how to install it.
-fn skip_for_missing(tool: &str, how: &str) {
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{tool} is needed for this test in CI ({how}); .ci/run installs it"
-    );
-    // Straight to stderr, past the test harness's capture, so the note is seen.
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped: install {tool} to run this test ({how})"
-    );
-}
-
 // ---------------------------------------------------------------------------------------
-// Markdown golden files
-
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, actual).unwrap();
-        eprintln!("updated {}", path.display());
-        return;
-    }
-    let expected = fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; create it with UPDATE_GOLDEN=1 cargo test --test export golden",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} differs from the export, first at line {}:\n  golden: {:?}\n  now:    {:?}\n\
-             If the change is intended: UPDATE_GOLDEN=1 cargo test --test export golden, and review the diff.",
-            path.display(),
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line)
-        );
-    }
-}
+// The Markdown report, as insta snapshots (tests/snapshots/export__graasj-t0.*.snap); after
+// an intended change: `INSTA_UPDATE=always cargo test --test export` and review the diff.
 
 #[test]
-fn golden_markdown_report_in_dutch_and_english() {
+fn markdown_report_in_dutch_and_english() {
     let s = graasj_t0();
     for (lang, name) in [(Lang::Nl, "graasj-t0.nl.md"), (Lang::En, "graasj-t0.en.md")] {
-        golden(
+        insta::assert_snapshot!(
             name,
-            &text(export_session(&s, lang, Format::Markdown, false)),
+            text(export_session(&s, lang, Format::Markdown, false))
         );
     }
 }

@@ -9,8 +9,12 @@
 //! most 0.3 s after the first unsaved change; 0.5 s covers tmux delivery, the event loop and the fsync).
 //! `TAFEL_KILL_ROUNDS` sets the number of rounds (default 50); the seed is printed.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use common::Tmux;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
@@ -42,67 +46,12 @@ struct Round {
     typed: usize,
 }
 
-fn tmux(socket: &str, args: &[&str]) -> String {
-    let out = Command::new("tmux")
-        .arg("-L")
-        .arg(socket)
-        .args(args)
-        .output()
-        .expect("tmux is installed");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn session_file(data: &Path) -> Option<PathBuf> {
-    std::fs::read_dir(data.join("sessions"))
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "json"))
-}
-
 fn round(n: usize, rng: &mut Rng) -> Round {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let socket = format!("tafel-kill-{}-{n}", std::process::id());
-    let cmd = format!(
-        "{} --data-dir {} new",
-        env!("CARGO_BIN_EXE_tafel"),
-        data.display()
-    );
-    let ok = Command::new("tmux")
-        .args([
-            "-L",
-            &socket,
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-s",
-            "t",
-            &cmd,
-        ])
-        .env("LANG", "nl_NL.UTF-8")
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok, "tmux starts");
-    tmux(&socket, &["set", "-g", "remain-on-exit", "on"]);
-    let start = Instant::now();
-    while !tmux(&socket, &["capture-pane", "-p", "-t", "t"]).contains("Voorbereiding") {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "tafel did not start"
-        );
-        sleep(Duration::from_millis(20));
-    }
-    let pid: i32 = tmux(&socket, &["display", "-p", "-t", "t", "#{pane_pid}"])
-        .trim()
-        .parse()
-        .unwrap();
+    let t = Tmux::tafel(&format!("kill-{n}"), &data, &["new"], (100, 30));
+    t.wait_for_screen("Voorbereiding");
+    let pid = t.pid().unwrap();
 
     // Type for 0.3 to 2.5 s, in small chunks at about 60 characters a second.
     let typing_for = Duration::from_millis(300 + rng.below(2200));
@@ -111,7 +60,7 @@ fn round(n: usize, rng: &mut Rng) -> Round {
     let began = Instant::now();
     while began.elapsed() < typing_for {
         let piece = PIECES[rng.below(PIECES.len() as u64) as usize];
-        tmux(&socket, &["send-keys", "-t", "t", "-l", piece]);
+        t.text(piece);
         typed.push_str(piece);
         log.push((Instant::now(), typed.chars().count()));
         let chars = piece.chars().count() as u64;
@@ -124,9 +73,7 @@ fn round(n: usize, rng: &mut Rng) -> Round {
         .args(["-9", &pid.to_string()])
         .status()
         .unwrap();
-    while Path::new(&format!("/proc/{pid}")).exists()
-        && !std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z "))
-    {
+    while !common::process_gone(pid) {
         sleep(Duration::from_millis(5));
     }
     let leftovers = std::fs::read_dir(data.join("sessions"))
@@ -136,11 +83,11 @@ fn round(n: usize, rng: &mut Rng) -> Round {
                 .count()
         })
         .unwrap_or(0);
-    let _ = Command::new("tmux")
-        .args(["-L", &socket, "kill-server"])
-        .output();
+    drop(t);
 
-    let saved: Option<String> = session_file(&data)
+    let saved: Option<String> = common::session_files(&data)
+        .into_iter()
+        .next()
         .and_then(|p| std::fs::read(p).ok())
         .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
         .map(|v| {

@@ -12,7 +12,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{DEMO_ID, Tmux, demo_library, json, session_files, stderr, stdout, tafel};
+use common::{DEMO_ID, Tmux, demo_library, json, session_files, stderr, stdout, tafel_en};
 
 /// The demo's GR-07 T1, a follow-up of [`DEMO_ID`].
 const DEMO_T1: &str = "8d2f6a13";
@@ -46,12 +46,12 @@ fn purge_removes_exactly_the_expired_copy_and_keeps_the_live_session() {
     edit(&copy, |v| v["retention_until"] = "2020-01-01".into());
     edit(&live(&data), |v| v["retention_until"] = "2027-06-01".into());
 
-    let o = tafel(&data, &["purge", "--expired", "--yes"]);
+    let o = tafel_en(&data, &["purge", "--expired", "--yes"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(live(&data).exists(), "the live, unexpired session stays");
     assert!(!copy.exists(), "the expired copy is removed");
     assert!(stdout(&o).contains("GR-07 backup.json"), "{}", stdout(&o));
-    let o = tafel(&data, &["purge", "--expired", "--yes"]);
+    let o = tafel_en(&data, &["purge", "--expired", "--yes"]);
     assert!(
         stdout(&o).contains("No sessions are past"),
         "listed once, removed once: {}",
@@ -62,11 +62,11 @@ fn purge_removes_exactly_the_expired_copy_and_keeps_the_live_session() {
     fs::copy(live(&data), &copy).unwrap();
     edit(&copy, |v| v["retention_until"] = "2020-01-01".into());
     edit(&live(&data), |v| v["retention_until"] = "2020-01-01".into());
-    let o = tafel(&data, &["purge", "--expired", "--yes"]);
+    let o = tafel_en(&data, &["purge", "--expired", "--yes"]);
     assert!(o.status.success());
     assert!(stdout(&o).contains("(a copy"), "{}", stdout(&o));
     assert!(!copy.exists() && !live(&data).exists());
-    let o = tafel(&data, &["purge", "--expired", "--yes"]);
+    let o = tafel_en(&data, &["purge", "--expired", "--yes"]);
     assert!(stdout(&o).contains("No sessions are past"));
 }
 
@@ -75,7 +75,7 @@ fn purge_removes_exactly_the_expired_copy_and_keeps_the_live_session() {
 fn a_copy_is_listed_as_a_copy_and_never_exported_twice() {
     let (_d, data) = demo_library();
     fs::copy(live(&data), data.join("sessions/GR-07 (1).json")).unwrap();
-    let o = tafel(&data, &["list", "--json"]);
+    let o = tafel_en(&data, &["list", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let ids: Vec<&str> = v["sessions"]
         .as_array()
@@ -85,7 +85,7 @@ fn a_copy_is_listed_as_a_copy_and_never_exported_twice() {
         .collect();
     assert_eq!(ids.iter().filter(|i| **i == DEMO_ID).count(), 1);
     assert_eq!(v["copies"][0]["id"], DEMO_ID);
-    let o = tafel(&data, &["export", "--all", "--format", "jsonl"]);
+    let o = tafel_en(&data, &["export", "--all", "--format", "jsonl"]);
     assert!(o.status.success());
     let rows = stdout(&o)
         .lines()
@@ -104,11 +104,7 @@ fn a_copy_is_listed_as_a_copy_and_never_exported_twice() {
 #[test]
 fn the_tui_locks_a_session_before_it_reads_it() {
     if Command::new("strace").arg("-V").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "strace is needed in CI (.ci/run installs it)"
-        );
-        eprintln!("skipped: install strace to run this test (apt-get install strace)");
+        common::skip_for_missing("strace", "apt-get install strace");
         return;
     }
     let (dir, data) = demo_library();
@@ -151,7 +147,7 @@ fn delete_refuses_while_the_session_is_open_and_the_index_forgets_a_deleted_sess
     let (_d, data) = demo_library();
     let t = Tmux::tafel("delopen", &data, &["open", DEMO_ID], (100, 30));
     t.wait_for_screen("Voorbereiding");
-    let o = tafel(&data, &["delete", DEMO_ID, "--yes"]);
+    let o = tafel_en(&data, &["delete", DEMO_ID, "--yes"]);
     assert!(!o.status.success(), "refused while open");
     assert!(stderr(&o).contains("open in process"), "{}", stderr(&o));
     assert!(live(&data).exists());
@@ -162,10 +158,10 @@ fn delete_refuses_while_the_session_is_open_and_the_index_forgets_a_deleted_sess
     // the next start drops it.
     let index = data.join("sessions/.index.jsonl");
     let line = format!("\"file\":\"{DEMO_ID}.json\"");
-    assert!(tafel(&data, &["list"]).status.success());
+    assert!(tafel_en(&data, &["list"]).status.success());
     assert!(fs::read_to_string(&index).unwrap().contains(&line));
     fs::remove_file(live(&data)).unwrap();
-    assert!(tafel(&data, &["list"]).status.success());
+    assert!(tafel_en(&data, &["list"]).status.success());
     assert!(
         !fs::read_to_string(&index).unwrap().contains(&line),
         "the next start forgets the deleted session"
@@ -215,10 +211,10 @@ fn delete_removes_the_reports_made_of_the_session() {
         if anon {
             args.push("--anonymous");
         }
-        let o = tafel(&data, &args);
+        let o = tafel_en(&data, &args);
         assert!(o.status.success(), "{}", stderr(&o));
     }
-    let o = tafel(&data, &["delete", DEMO_ID, "--yes"]);
+    let o = tafel_en(&data, &["delete", DEMO_ID, "--yes"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(
@@ -263,7 +259,7 @@ fn symbolic_links_are_never_followed_into_other_files() {
     fs::write(&precious, "keep me").unwrap();
     let lock = data.join(format!("sessions/{DEMO_ID}.lock"));
     std::os::unix::fs::symlink(&precious, &lock).unwrap();
-    let o = tafel(&data, &["delete", DEMO_ID, "--yes"]);
+    let o = tafel_en(&data, &["delete", DEMO_ID, "--yes"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("symbolic link"), "{}", stderr(&o));
     assert_eq!(fs::read_to_string(&precious).unwrap(), "keep me");
@@ -281,7 +277,7 @@ fn symbolic_links_are_never_followed_into_other_files() {
     fs::create_dir(&outside).unwrap();
     fs::copy(live(&data), outside.join(format!("{DEMO_ID}.json"))).unwrap();
     std::os::unix::fs::symlink(&outside, data.join("trash")).unwrap();
-    let o = tafel(&data, &["delete", DEMO_ID, "--yes"]);
+    let o = tafel_en(&data, &["delete", DEMO_ID, "--yes"]);
     assert!(!o.status.success());
     assert!(outside.join(format!("{DEMO_ID}.json")).exists());
     fs::remove_file(data.join("trash")).unwrap();
@@ -291,7 +287,7 @@ fn symbolic_links_are_never_followed_into_other_files() {
     fs::rename(data.join("sessions"), &real).unwrap();
     fs::set_permissions(&real, fs::Permissions::from_mode(0o755)).unwrap();
     std::os::unix::fs::symlink(&real, data.join("sessions")).unwrap();
-    let o = tafel(&data, &["list"]);
+    let o = tafel_en(&data, &["list"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("symbolic link"), "{}", stderr(&o));
     assert_eq!(
@@ -318,7 +314,7 @@ fn escape_sequences_from_files_never_reach_the_terminal() {
         vec!["show", "nothing\u{1b}[2J"],
         vec!["export", DEMO_ID, "--format", "markdown"],
     ] {
-        let o = tafel(&data, &args);
+        let o = tafel_en(&data, &args);
         no_escape(&format!("{args:?} (stdout)"), &o.stdout);
         no_escape(&format!("{args:?} (stderr)"), &o.stderr);
         let text = String::from_utf8_lossy(&o.stdout);
@@ -327,7 +323,7 @@ fn escape_sequences_from_files_never_reach_the_terminal() {
             "{args:?}"
         );
     }
-    let o = tafel(&data, &["list", "--json"]);
+    let o = tafel_en(&data, &["list", "--json"]);
     no_escape("list --json", &o.stdout);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let codes: Vec<&str> = v["sessions"]
@@ -337,7 +333,7 @@ fn escape_sequences_from_files_never_reach_the_terminal() {
         .filter_map(|s| s["case_code"].as_str())
         .collect();
     assert!(codes.contains(&hostile), "JSON keeps the value exactly");
-    let o = tafel(&data, &["export", DEMO_ID, "--format", "json"]);
+    let o = tafel_en(&data, &["export", DEMO_ID, "--format", "json"]);
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(!text.contains('\u{9b}') && !text.contains('\u{1b}'));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -357,7 +353,7 @@ fn the_comparison_escapes_markdown_and_builds_its_html_from_the_data() {
     edit(&t1, |v| {
         v["outcomes"]["domains"][0]["own_words"] = words.into();
     });
-    let o = tafel(
+    let o = tafel_en(
         &data,
         &["compare", DEMO_ID, DEMO_T1, "--format", "markdown"],
     );
@@ -367,7 +363,7 @@ fn the_comparison_escapes_markdown_and_builds_its_html_from_the_data() {
     assert!(!md.contains("[klik](javascript:"), "no link is made: {md}");
     assert!(!md.contains("| a | b |"), "{md}");
     let out = dir.path().join("c.html");
-    let o = tafel(
+    let o = tafel_en(
         &data,
         &[
             "compare",
@@ -392,7 +388,7 @@ fn names_that_are_not_text_are_listed_as_unreadable_by_every_command() {
     use std::os::unix::ffi::OsStrExt;
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join(std::ffi::OsStr::from_bytes(b"data-\xff"));
-    assert!(tafel(&data, &["demo"]).status.success());
+    assert!(tafel_en(&data, &["demo"]).status.success());
     let odd = data
         .join("sessions")
         .join(std::ffi::OsStr::from_bytes(b"caf\xe9.json"));
@@ -408,7 +404,7 @@ fn names_that_are_not_text_are_listed_as_unreadable_by_every_command() {
         vec!["delete", DEMO_ID],
         vec!["follow-up", "nothing"],
     ] {
-        let o = tafel(&data, &args);
+        let o = tafel_en(&data, &args);
         assert_ne!(
             o.status.code(),
             Some(101),
@@ -416,7 +412,7 @@ fn names_that_are_not_text_are_listed_as_unreadable_by_every_command() {
             stderr(&o)
         );
     }
-    let o = tafel(&data, &["list", "--json"]);
+    let o = tafel_en(&data, &["list", "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let unreadable = v["unreadable"].as_array().unwrap();
@@ -427,7 +423,7 @@ fn names_that_are_not_text_are_listed_as_unreadable_by_every_command() {
             .unwrap()
             .contains("not valid text")
     );
-    let o = tafel(&data, &["export", "--all", "--format", "jsonl"]);
+    let o = tafel_en(&data, &["export", "--all", "--format", "jsonl"]);
     assert!(
         stderr(&o).contains("caf"),
         "the skipped file is named: {}",
@@ -444,14 +440,14 @@ fn a_huge_case_code_is_refused_with_its_limit_and_the_file_left_alone() {
         v["preparation"]["case_code"] = "G".repeat(100_000).into();
     });
     let before = fs::read(live(&data)).unwrap();
-    let o = tafel(&data, &["validate", live(&data).to_str().unwrap()]);
+    let o = tafel_en(&data, &["validate", live(&data).to_str().unwrap()]);
     assert!(!o.status.success());
     let err = stderr(&o);
     assert!(
         err.contains("preparation.case_code") && err.contains("64"),
         "{err}"
     );
-    let o = tafel(
+    let o = tafel_en(
         &data,
         &["export", DEMO_ID, "--format", "csv", "-o", "/nonexistent"],
     );
@@ -470,7 +466,7 @@ fn the_last_wave_number_gets_no_follow_up() {
     let (_d, data) = demo_library();
     edit(&live(&data), |v| v["preparation"]["wave"] = u32::MAX.into());
     let before = session_files(&data).len();
-    let o = tafel(&data, &["follow-up", DEMO_ID]);
+    let o = tafel_en(&data, &["follow-up", DEMO_ID]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("wave number"), "{}", stderr(&o));
     assert_eq!(session_files(&data).len(), before, "no session was made");
@@ -482,7 +478,7 @@ fn reports_of_colliding_case_codes_never_replace_each_other() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     for code in ["GR/07", "GR 07"] {
-        let o = tafel(&data, &["new", "--case", code]);
+        let o = tafel_en(&data, &["new", "--case", code]);
         // Without a terminal the TUI cannot start, but the session is made first.
         let _ = o;
     }

@@ -10,23 +10,41 @@ use std::time::{Duration, Instant};
 /// The tafel binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_tafel");
 
-/// `tafel --data-dir DATA --lang en ARGS...`, without a terminal on stdin.
+/// `tafel --data-dir DATA ARGS...` under the C locale (so Dutch unless ARGS say
+/// `--lang`), without a terminal on stdin.
 pub fn tafel(data: &Path, args: &[&str]) -> Output {
-    tafel_lang(data, "en", args)
-}
-
-/// The same in `lang` (`nl` or `en`).
-pub fn tafel_lang(data: &Path, lang: &str, args: &[&str]) -> Output {
     Command::new(BIN)
         .arg("--data-dir")
         .arg(data)
-        .args(["--lang", lang])
         .args(args)
         .env_remove("TAFEL_DATA_DIR")
         .env("LANG", "C")
         .stdin(Stdio::null())
         .output()
         .expect("tafel runs")
+}
+
+/// The same in English: `tafel --data-dir DATA --lang en ARGS...`.
+pub fn tafel_en(data: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["--lang", "en"];
+    all.extend_from_slice(args);
+    tafel(data, &all)
+}
+
+/// Says that a test is skipped for a missing tool, visibly: in the test's output and in
+/// the summary `scripts/test.sh` prints. In CI nothing may be skipped.
+pub fn skip_for_missing(tool: &str, how: &str) {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{tool} is needed in CI (.ci/run installs it)"
+    );
+    eprintln!("skipped: install {tool} to run this test ({how})");
+    let figures = Path::new(env!("CARGO_TARGET_TMPDIR")).join("figures");
+    let _ = std::fs::create_dir_all(&figures);
+    let _ = std::fs::write(
+        figures.join(format!("skipped-{tool}.txt")),
+        format!("skipped: a test needs {tool} ({how})\n"),
+    );
 }
 
 pub fn stdout(o: &Output) -> String {
@@ -70,6 +88,67 @@ pub fn process_gone(pid: i32) -> bool {
 
 /// The demo session of De Graasj (GR-07), wave T0.
 pub const DEMO_ID: &str = "4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31";
+
+/// tafel in tmux on a data folder of its own (a fresh temporary one).
+pub struct Started {
+    pub tmux: Tmux,
+    pub data: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl std::ops::Deref for Started {
+    type Target = Tmux;
+    fn deref(&self) -> &Tmux {
+        &self.tmux
+    }
+}
+
+impl Started {
+    /// `tafel ARGS` in a fresh 100×30 window on an empty data folder, in Dutch.
+    pub fn new(name: &str, args: &[&str]) -> Started {
+        Started::with(name, args, |_| {})
+    }
+
+    /// The same, after `prepare` has filled the data folder.
+    pub fn with(name: &str, args: &[&str], prepare: impl FnOnce(&Path)) -> Started {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        prepare(&data);
+        let tmux = Tmux::tafel(name, &data, args, (100, 30));
+        Started {
+            tmux,
+            data,
+            _dir: dir,
+        }
+    }
+
+    /// A shell command line made from the data folder's path, in a 100×30 window, in
+    /// Dutch with `env` added.
+    pub fn command(
+        name: &str,
+        env: &[(&str, &str)],
+        command: impl FnOnce(&Path) -> String,
+    ) -> Started {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let mut all = vec![("LANG", "nl_NL.UTF-8")];
+        all.extend_from_slice(env);
+        let tmux = Tmux::run(name, &command(&data), (100, 30), &all);
+        Started {
+            tmux,
+            data,
+            _dir: dir,
+        }
+    }
+
+    /// The first session file of the data folder.
+    pub fn session_file(&self) -> PathBuf {
+        session_files(&self.data)
+            .into_iter()
+            .next()
+            .expect("a session file")
+    }
+}
 
 /// A fresh data folder in a temporary directory with the demo sessions in it.
 pub fn demo_library() -> (tempfile::TempDir, PathBuf) {
