@@ -400,7 +400,7 @@ fn tick(app: &mut App) {
         app.space_checked = Some(now);
         if let Some(free) = crate::store::space::nearly_full(&app.library.sessions_dir()) {
             let mb = rust_decimal::Decimal::from(free / 1024) / rust_decimal::Decimal::from(1024);
-            let mb = form::display_decimal(mb.round_dp(1), app.lang);
+            let mb = crate::i18n::format::decimal(mb.round_dp(1), app.lang);
             let text = app.lang.texts().ui.disk_nearly_full.replace("{}", &mb);
             app.say(Level::Warning, text);
         }

@@ -92,7 +92,7 @@ fn remove(lib: &Library, lang: Lang, files: &[Found], yes: bool, question: &str)
                 line,
                 " ({} {})",
                 t.f_retention,
-                crate::model::dates::display_date(until, lang)
+                crate::i18n::format::date(until, lang)
             );
         }
         if f.copy {

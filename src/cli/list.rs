@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::CmdResult;
 use crate::i18n::Lang;
-use crate::model::dates::display_date;
+use crate::i18n::format::date as display_date;
 use crate::store::{Entry, Library};
 
 /// A path as text: paths that are not valid UTF-8 are shown with U+FFFD in the odd places

@@ -221,7 +221,15 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
         Some(Command::Show { id }) => {
             let lib = library()?;
             let loaded = load(&find(&lib, &id, lang)?, lang)?;
-            emit(&crate::report::summary::render(&loaded, lang));
+            // The case report as plain text: the same walk as the Markdown and HTML.
+            let s = &loaded.session;
+            let t = lang.texts();
+            let mut head = format!("id {} · {} {}\n", s.id, t.f_series, s.series_id);
+            if loaded.newer_version.is_some() {
+                head.push_str(&format!("({})\n", t.cli_read_only_newer));
+            }
+            let doc = crate::report::document::build(s, lang, false);
+            emit(&format!("{}{head}", crate::report::text::render(&doc)));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Validate { files }) => Ok(validate::run(&files, lang)),

@@ -2,6 +2,7 @@
 //! one struct of texts per language, so a missing translation is a compile error.
 
 mod en;
+pub mod format;
 mod nl;
 
 use std::str::FromStr;

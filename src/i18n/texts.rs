@@ -12,8 +12,10 @@ pub struct Texts {
     pub report: ReportTexts,
     /// Phase names, in `Phase::ALL` order.
     pub phases: [&'static str; 6],
-    /// Unit names (plural-neutral), in `Unit::ALL` order.
+    /// Unit names for one of them (and for a list to choose from), in `Unit::ALL` order.
     pub units: [&'static str; 12],
+    /// Unit names for any other number of them, in `Unit::ALL` order.
+    pub units_plural: [&'static str; 12],
     pub participant_kinds: [&'static str; 5],
     pub attendee_kinds: [&'static str; 4],
     pub confidences: [&'static str; 3],

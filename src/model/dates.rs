@@ -9,8 +9,6 @@ use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::i18n::Lang;
-
 /// A date known to a year, a month or a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PartialDate {
@@ -19,7 +17,8 @@ pub enum PartialDate {
     Day(NaiveDate),
 }
 
-const MONTHS_NL: [&str; 12] = [
+/// Month names, for reading dates typed in Dutch (and writing them, see `i18n::format`).
+pub const MONTHS_NL: [&str; 12] = [
     "januari",
     "februari",
     "maart",
@@ -33,7 +32,8 @@ const MONTHS_NL: [&str; 12] = [
     "november",
     "december",
 ];
-const MONTHS_EN: [&str; 12] = [
+/// Month names, for reading dates typed in English.
+pub const MONTHS_EN: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -111,30 +111,6 @@ impl PartialDate {
             _ => Err(err()),
         }
     }
-
-    /// Shows the date the way it was given, in the user's language: `12-3-2026`,
-    /// `maart 2026` / `March 2026`, `2026`.
-    pub fn display(self, lang: Lang) -> String {
-        match self {
-            PartialDate::Year(y) => y.to_string(),
-            PartialDate::Month(y, m) => {
-                let name = match lang {
-                    Lang::Nl => MONTHS_NL[(m - 1) as usize].to_string(),
-                    Lang::En => capitalise(MONTHS_EN[(m - 1) as usize]),
-                };
-                format!("{name} {y}")
-            }
-            PartialDate::Day(d) => match lang {
-                Lang::Nl => format!("{}-{}-{}", d.day(), d.month(), d.year()),
-                Lang::En => d.format("%-d %b %Y").to_string(),
-            },
-        }
-    }
-}
-
-/// Formats an exact date the way the user's language writes it.
-pub fn display_date(d: NaiveDate, lang: Lang) -> String {
-    PartialDate::Day(d).display(lang)
 }
 
 /// Parses an exact date typed by a person (`12-3-2026`, `2026-03-12`, `12 maart 2026`).
@@ -143,13 +119,6 @@ pub fn parse_day(input: &str) -> Result<NaiveDate, DateParseError> {
         PartialDate::Day(d) => Ok(d),
         _ => Err(DateParseError(input.trim().to_string())),
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }
 
 fn month_from_word(w: &str) -> Option<u32> {
@@ -291,11 +260,7 @@ mod tests {
     }
 
     #[test]
-    fn displays_per_language_and_stores_iso() {
-        assert_eq!(day(2026, 3, 12).display(Lang::Nl), "12-3-2026");
-        assert_eq!(day(2026, 3, 12).display(Lang::En), "12 Mar 2026");
-        assert_eq!(PartialDate::Month(2026, 3).display(Lang::Nl), "maart 2026");
-        assert_eq!(PartialDate::Month(2026, 3).display(Lang::En), "March 2026");
+    fn stores_iso() {
         let json = serde_json::to_string(&PartialDate::Month(2026, 3)).unwrap();
         assert_eq!(json, "\"2026-03\"");
         let back: PartialDate = serde_json::from_str(&json).unwrap();

@@ -37,8 +37,6 @@ pub use preparation::{
 pub use scenario::{Activity, Confidence, LifeEvent, Unit};
 pub use wrap_up::{Agreement, WrapUp};
 
-use crate::i18n::Lang;
-
 /// The version of the session file this program writes. Files with a lower version are
 /// migrated on load (`store::migrate`); files with a higher one open read-only.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -56,15 +54,6 @@ impl Localized {
             nl: nl.to_string(),
             en: en.to_string(),
         }
-    }
-
-    /// The text in `lang`, falling back to the other language when it is empty.
-    pub fn get(&self, lang: Lang) -> &str {
-        let (first, second) = match lang {
-            Lang::Nl => (&self.nl, &self.en),
-            Lang::En => (&self.en, &self.nl),
-        };
-        if first.is_empty() { second } else { first }
     }
 }
 

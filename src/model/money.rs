@@ -12,8 +12,6 @@ use rust_decimal::prelude::ToPrimitive;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
-
 /// An amount of money in euro cents.
 #[derive(
     Debug,
@@ -46,37 +44,6 @@ impl Cents {
 
     pub fn checked_add(self, other: Cents) -> Option<Cents> {
         self.0.checked_add(other.0).map(Cents)
-    }
-
-    /// Formats as `€ 1.234,50` (Dutch) or `€1,234.50` (English).
-    pub fn display(self, lang: Lang) -> String {
-        let negative = self.0 < 0;
-        let abs = self.0.unsigned_abs();
-        let euros = abs / 100;
-        let cents = abs % 100;
-        let (group, decimal, prefix) = match lang {
-            Lang::Nl => ('.', ',', "€ "),
-            Lang::En => (',', '.', "€"),
-        };
-        let digits = euros.to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push(group);
-            }
-            grouped.push(ch);
-        }
-        let sign = if negative { "-" } else { "" };
-        format!("{sign}{prefix}{grouped}{decimal}{cents:02}")
-    }
-
-    /// Like [`Cents::display`] but always with a sign, for differences: `+€ 12,00`.
-    pub fn display_signed(self, lang: Lang) -> String {
-        if self.0 > 0 {
-            format!("+{}", self.display(lang))
-        } else {
-            self.display(lang)
-        }
     }
 }
 
@@ -293,15 +260,6 @@ mod tests {
     }
 
     #[test]
-    fn displays_both_languages() {
-        assert_eq!(Cents(123_450).display(Lang::Nl), "€ 1.234,50");
-        assert_eq!(Cents(123_450).display(Lang::En), "€1,234.50");
-        assert_eq!(Cents(5).display(Lang::Nl), "€ 0,05");
-        assert_eq!(Cents(-10_000_000).display(Lang::Nl), "-€ 100.000,00");
-        assert_eq!(Cents(1200).display_signed(Lang::En), "+€12.00");
-    }
-
-    #[test]
     fn multiplies_exactly_and_rounds_once() {
         let q = |s: &str| s.parse::<Decimal>().unwrap();
         assert_eq!(Cents(5580).times(q("26")), Some(Cents(145_080)));
@@ -311,13 +269,6 @@ mod tests {
     }
 
     proptest! {
-        #[test]
-        fn display_then_parse_round_trips(c in -10_000_000_000i64..10_000_000_000i64) {
-            for lang in [Lang::Nl, Lang::En] {
-                prop_assert_eq!(parse_amount(&Cents(c).display(lang)), Ok(Cents(c)));
-            }
-        }
-
         #[test]
         fn parsing_never_panics(s in "\\PC{0,20}") {
             let _ = parse_amount(&s);

@@ -7,7 +7,7 @@
 use crate::i18n::Lang;
 use crate::model::Cents;
 use crate::model::compare::Comparison;
-use crate::model::dates::display_date;
+use crate::i18n::format::date as display_date;
 
 use super::document::{Block, Document, Radar, Section, Table};
 

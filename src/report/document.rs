@@ -8,8 +8,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::i18n::{Lang, Texts};
 use crate::model::costs::{CostLine, CostSummary, PriceBasis, Scenario, cost_lines, summarise};
-use crate::model::dates::display_date;
-use crate::model::{Activity, Cents, LifeEvent, PartialDate, Phase, Score, Session, Unit};
+use crate::i18n::format::date as display_date;
+use crate::model::{Activity, Cents, LifeEvent, PartialDate, Phase, Score, Session};
 
 /// A whole report: a case report ([`build`]) or a comparison of two waves
 /// ([`super::compare::document`]).
@@ -227,7 +227,7 @@ impl Ctx<'_> {
     }
 
     fn quantity(&self, a: &Activity) -> String {
-        format!("{} {}", a.quantity.normalize(), self.t.unit(a.unit))
+        crate::i18n::format::quantity(a.quantity, a.unit, self.lang)
     }
 
     fn period(&self, from: Option<PartialDate>, to: Option<PartialDate>) -> String {
@@ -737,9 +737,8 @@ fn line_cost(c: &Ctx, l: &CostLine) -> String {
     match (l.cost, l.informal_hours) {
         (Some(cost), _) => c.money(cost),
         (None, Some(h)) => format!(
-            "{} {} ({})",
-            h.normalize(),
-            t.unit(Unit::Hour),
+            "{} ({})",
+            crate::i18n::format::hours(h, c.lang),
             t.report.informal
         ),
         (None, None) if l.activity.informal => t.report.informal.to_string(),
@@ -870,9 +869,9 @@ fn costs(c: &Ctx, lines: &[CostLine], sum: &CostSummary) -> Section {
             t.f_informal_hours,
             format!(
                 "{} ({}) · {} ({})",
-                sum.intervention_informal_hours.normalize(),
+                crate::i18n::format::hours(sum.intervention_informal_hours, c.lang),
                 t.ui.actual_short,
-                sum.alternative_informal_hours.normalize(),
+                crate::i18n::format::hours(sum.alternative_informal_hours, c.lang),
                 t.ui.alternative_short
             ),
         ));

@@ -1,7 +1,11 @@
-//! Sessions turned into text for people: the summary of `tafel show`, and the exports of
-//! `tafel export` (see [`export`]): case reports in Markdown and HTML ([`document`] is
-//! their shared content, [`svg`] the charts), JSON ([`json`]), flat tables for analysis
-//! ([`flat`]), all optionally from an anonymised copy ([`anonymous`]).
+//! Sessions turned into text for people and for analysis.
+//!
+//! One walk over the content: [`document`] turns a session (and [`compare`] a comparison
+//! of two) into a `Document`, which [`text`] (`tafel show`, `tafel compare`),
+//! [`markdown`] and [`html`] write, with the charts from [`svg`]. [`escape`] makes text
+//! from files safe for a terminal. `tafel export` ([`export`]) adds JSON ([`json`]) and
+//! flat tables for analysis ([`flat`]), all optionally from an anonymised copy
+//! ([`anonymous`]).
 
 pub mod anonymous;
 pub mod compare;
@@ -12,7 +16,6 @@ pub mod flat;
 pub mod html;
 pub mod json;
 pub mod markdown;
-pub mod summary;
 pub mod svg;
 pub mod text;
 

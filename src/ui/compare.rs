@@ -30,7 +30,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &CompareView) {
     ])
     .areas(area);
     let date = |d: Option<chrono::NaiveDate>| {
-        d.map(|d| crate::model::dates::display_date(d, lang))
+        d.map(|d| crate::i18n::format::date(d, lang))
             .unwrap_or_default()
     };
     frame.render_widget(

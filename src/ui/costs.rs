@@ -147,8 +147,8 @@ pub fn payer_table(
         notes.push(format!(
             "{}: {} / {}{valued}",
             t.f_informal_hours,
-            crate::app::form::display_decimal(sum.intervention_informal_hours, lang),
-            crate::app::form::display_decimal(sum.alternative_informal_hours, lang)
+            crate::i18n::format::hours(sum.intervention_informal_hours, lang),
+            crate::i18n::format::hours(sum.alternative_informal_hours, lang)
         ));
     }
     if sum.lines_without_price > 0 {

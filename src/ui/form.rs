@@ -356,7 +356,7 @@ fn heading(lang: Lang, s: &Session, h: Heading) -> String {
             let list = &s.costs.price_list;
             let at = list
                 .copied_at
-                .map(|d| crate::model::dates::display_date(d.date_naive(), lang))
+                .map(|d| crate::i18n::format::date(d.date_naive(), lang))
                 .unwrap_or_default();
             format!(
                 "{}: {} · {} {at} · {} {}",
@@ -429,9 +429,8 @@ pub fn item_summary(lang: Lang, s: &Session, list: ListKind, i: usize) -> String
                         String::new()
                     };
                     format!(
-                        " · {} {} × {price} = {cost}{warn}",
-                        form::display_decimal(a.quantity, lang),
-                        t.unit(a.unit)
+                        " · {} × {price} = {cost}{warn}",
+                        crate::i18n::format::quantity(a.quantity, a.unit, lang)
                     )
                 })
                 .unwrap_or_default();

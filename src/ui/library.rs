@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{footer, message_line, theme, wrap::pad, wrap::truncate};
 use crate::app::state::{App, LibraryRow, LibraryView};
-use crate::model::dates::display_date;
+use crate::i18n::format::date as display_date;
 use crate::store::Entry;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {

@@ -156,7 +156,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
             )));
             let due = s
                 .follow_up_due()
-                .map(|d| crate::model::dates::display_date(d, lang))
+                .map(|d| crate::i18n::format::date(d, lang))
                 .unwrap_or_default();
             lines.push(big(format!("{}: {due}", t.f_follow_up)));
         }

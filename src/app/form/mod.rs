@@ -9,7 +9,8 @@ use rust_decimal::Decimal;
 
 use crate::i18n::{Lang, Texts};
 use crate::model::costs::{InformalValuation, Scenario};
-use crate::model::dates::{PartialDate, display_date, parse_day};
+use crate::i18n::format::date as display_date;
+use crate::model::dates::{PartialDate, parse_day};
 use crate::model::limits::TextKind;
 use crate::model::money::{Cents, parse_amount};
 use crate::model::scenario::PriceOverride;
@@ -437,15 +438,6 @@ fn activities_mut(s: &mut Session, sc: Scenario) -> &mut Vec<Activity> {
     }
 }
 
-/// Shows a decimal the way `lang` writes it (`1,5` in Dutch).
-pub fn display_decimal(d: Decimal, lang: Lang) -> String {
-    let s = d.normalize().to_string();
-    match lang {
-        Lang::Nl => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
 /// Parses a decimal typed either way (`1,5` or `1.5`).
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
     let t = text.trim().replace(',', ".");
@@ -460,7 +452,7 @@ pub fn text(s: &Session, id: FieldId, lang: Lang) -> String {
     use FieldId as F;
     let pd = |d: Option<PartialDate>| d.map(|d| d.display(lang)).unwrap_or_default();
     let day = |d: Option<chrono::NaiveDate>| d.map(|d| display_date(d, lang)).unwrap_or_default();
-    let dec = |d: Option<Decimal>| d.map(|d| display_decimal(d, lang)).unwrap_or_default();
+    let dec = |d: Option<Decimal>| d.map(|d| crate::i18n::format::decimal(d, lang)).unwrap_or_default();
     let p = &s.preparation;
     match id {
         F::Project => p.project.clone(),
@@ -494,7 +486,7 @@ pub fn text(s: &Session, id: FieldId, lang: Lang) -> String {
                 ActivityF::To => pd(a.to),
                 ActivityF::HoursPerWeek => dec(a.hours_per_week),
                 ActivityF::Weeks => dec(a.weeks),
-                ActivityF::Quantity => display_decimal(a.quantity, lang),
+                ActivityF::Quantity => crate::i18n::format::decimal(a.quantity, lang),
                 ActivityF::Override => a
                     .price_override
                     .as_ref()

@@ -1,0 +1,173 @@
+//! The one place where numbers, money, dates and units become text, per language. Every
+//! screen, report and command writes them through here, so "1,5 uur" in Dutch is "1,5
+//! uur" everywhere, and English says "80 hours" and "1 visit".
+//!
+//! The methods on [`Cents`] and [`PartialDate`] are defined here rather than in `model`,
+//! which knows nothing of languages.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::Lang;
+use crate::model::dates::{MONTHS_EN, MONTHS_NL};
+use crate::model::{Cents, Localized, PartialDate, Unit};
+
+impl Localized {
+    /// The text in `lang`, falling back to the other language when it is empty.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::Nl => (&self.nl, &self.en),
+            Lang::En => (&self.en, &self.nl),
+        };
+        if first.is_empty() { second } else { first }
+    }
+}
+
+impl Cents {
+    /// Formats as `€ 1.234,50` (Dutch) or `€1,234.50` (English).
+    pub fn display(self, lang: Lang) -> String {
+        let negative = self.0 < 0;
+        let abs = self.0.unsigned_abs();
+        let euros = abs / 100;
+        let cents = abs % 100;
+        let (group, decimal, prefix) = match lang {
+            Lang::Nl => ('.', ',', "€ "),
+            Lang::En => (',', '.', "€"),
+        };
+        let sign = if negative { "-" } else { "" };
+        format!("{sign}{prefix}{}{decimal}{cents:02}", grouped(euros, group))
+    }
+
+    /// Like [`Cents::display`] but always with a sign, for differences: `+€ 12,00`.
+    pub fn display_signed(self, lang: Lang) -> String {
+        if self.0 > 0 {
+            format!("+{}", self.display(lang))
+        } else {
+            self.display(lang)
+        }
+    }
+}
+
+fn grouped(n: u64, group: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(group);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+impl PartialDate {
+    /// Shows the date the way it was given, in the user's language: `12-3-2026`,
+    /// `maart 2026` / `March 2026`, `2026`.
+    pub fn display(self, lang: Lang) -> String {
+        match self {
+            PartialDate::Year(y) => y.to_string(),
+            PartialDate::Month(y, m) => {
+                let i = (m.clamp(1, 12) - 1) as usize;
+                let name = match lang {
+                    Lang::Nl => MONTHS_NL[i].to_string(),
+                    Lang::En => capitalise(MONTHS_EN[i]),
+                };
+                format!("{name} {y}")
+            }
+            PartialDate::Day(d) => match lang {
+                Lang::Nl => format!("{}-{}-{}", d.day(), d.month(), d.year()),
+                Lang::En => d.format("%-d %b %Y").to_string(),
+            },
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// An exact date the way the user's language writes it: `12-3-2026`, `12 Mar 2026`.
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    PartialDate::Day(d).display(lang)
+}
+
+/// A decimal number as the language writes it, without trailing zeros: `1,5` / `1.5`.
+/// Large numbers are not grouped (they are quantities, typed back as shown).
+pub fn decimal(d: Decimal, lang: Lang) -> String {
+    let s = d.normalize().to_string();
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// A quantity with its unit, singular or plural as the number asks: `1,5 uur`,
+/// `1 visit`, `2 visits`, `80 hours`.
+pub fn quantity(q: Decimal, unit: Unit, lang: Lang) -> String {
+    format!("{} {}", decimal(q, lang), unit_name(unit, q, lang))
+}
+
+/// The unit's name for `q` of it: singular for exactly one, plural otherwise.
+pub fn unit_name(unit: Unit, q: Decimal, lang: Lang) -> &'static str {
+    let t = lang.texts();
+    let i = Unit::ALL.iter().position(|u| *u == unit).unwrap_or(0);
+    if q == Decimal::ONE {
+        t.units[i]
+    } else {
+        t.units_plural[i]
+    }
+}
+
+/// Hours as text: `1,5 uur`, `1 hour`, `2 hours`.
+pub fn hours(h: Decimal, lang: Lang) -> String {
+    quantity(h, Unit::Hour, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::money::parse_amount;
+    use proptest::prelude::*;
+
+    #[test]
+    fn money_in_both_languages() {
+        assert_eq!(Cents(123_450).display(Lang::Nl), "€ 1.234,50");
+        assert_eq!(Cents(123_450).display(Lang::En), "€1,234.50");
+        assert_eq!(Cents(5).display(Lang::Nl), "€ 0,05");
+        assert_eq!(Cents(-10_000_000).display(Lang::Nl), "-€ 100.000,00");
+        assert_eq!(Cents(1200).display_signed(Lang::En), "+€12.00");
+    }
+
+    #[test]
+    fn dates_in_both_languages() {
+        let day = |y, m, d| PartialDate::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        assert_eq!(day(2026, 3, 12).display(Lang::Nl), "12-3-2026");
+        assert_eq!(day(2026, 3, 12).display(Lang::En), "12 Mar 2026");
+        assert_eq!(PartialDate::Month(2026, 3).display(Lang::Nl), "maart 2026");
+        assert_eq!(PartialDate::Month(2026, 3).display(Lang::En), "March 2026");
+    }
+
+    #[test]
+    fn quantities_with_their_unit_singular_or_plural() {
+        let q = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(quantity(q("1.5"), Unit::Hour, Lang::Nl), "1,5 uur");
+        assert_eq!(quantity(q("1.50"), Unit::Hour, Lang::En), "1.5 hours");
+        assert_eq!(quantity(q("80"), Unit::Hour, Lang::En), "80 hours");
+        assert_eq!(quantity(q("1"), Unit::Visit, Lang::En), "1 visit");
+        assert_eq!(quantity(q("2"), Unit::Visit, Lang::En), "2 visits");
+        assert_eq!(quantity(q("2"), Unit::Day, Lang::Nl), "2 dagen");
+        assert_eq!(quantity(q("1"), Unit::Day, Lang::Nl), "1 dag");
+    }
+
+    proptest! {
+        #[test]
+        fn money_shown_then_read_back_is_the_same(c in -10_000_000_000i64..10_000_000_000i64) {
+            for lang in [Lang::Nl, Lang::En] {
+                prop_assert_eq!(parse_amount(&Cents(c).display(lang)), Ok(Cents(c)));
+            }
+        }
+    }
+}
