@@ -193,7 +193,20 @@ fn kill_9_while_typing_never_corrupts_and_loses_only_the_last_moment() {
 /// What a round of the command rounds found after its `kill -9`.
 struct CommandRound {
     damaged: Vec<String>,
+    /// Temporary files right after the kill: only a kill in the instant between naming a
+    /// new file and renaming it over the old one leaves one.
     leftovers: Vec<String>,
+    /// Temporary files after the next start (`tafel list`) and the same command run
+    /// again: must be none.
+    leftovers_after: Vec<String>,
+}
+
+fn temp_files(dir: &Path) -> Vec<String> {
+    files_under(dir)
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect()
 }
 
 /// Every file under `dir` (recursively).
@@ -282,12 +295,9 @@ fn command_round(n: usize, rng: &mut Rng, template: &Path) -> CommandRound {
     let _ = child.wait();
 
     let mut damaged = Vec::new();
-    let mut leftovers = Vec::new();
+    let leftovers = temp_files(dir.path());
     for p in files_under(dir.path()) {
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
-        if name.contains(".tmp-") {
-            leftovers.push(name.clone());
-        }
         let is_session = p.extension().is_some_and(|e| e == "json")
             && p.parent()
                 .and_then(|d| d.file_name())
@@ -329,7 +339,19 @@ fn command_round(n: usize, rng: &mut Rng, template: &Path) -> CommandRound {
             damaged.push(format!("index line of a deleted file {file}"));
         }
     }
-    CommandRound { damaged, leftovers }
+    // The same command once more, to its end: what a killed run left goes.
+    let _ = Command::new(bin)
+        .arg("--data-dir")
+        .arg(&data_s)
+        .args(&args)
+        .stdin(std::process::Stdio::null())
+        .output();
+    let leftovers_after = temp_files(dir.path());
+    CommandRound {
+        damaged,
+        leftovers,
+        leftovers_after,
+    }
 }
 
 #[test]
@@ -365,15 +387,20 @@ fn kill_9_during_delete_purge_and_export_never_damages_or_leaves_anything() {
         .collect();
     let damaged: Vec<&String> = results.iter().flat_map(|r| &r.damaged).collect();
     let leftovers: Vec<&String> = results.iter().flat_map(|r| &r.leftovers).collect();
+    let after: Vec<&String> = results.iter().flat_map(|r| &r.leftovers_after).collect();
     let summary = format!(
-        "hard-kill of delete/purge/export --all: {rounds} rounds (seed {seed}), damaged files {}, temporary files left {}",
+        "hard-kill of delete/purge/export --all: {rounds} rounds (seed {seed}), damaged files {}, temporary files right after the kill {}, after the next run {}",
         damaged.len(),
-        leftovers.len()
+        leftovers.len(),
+        after.len()
     );
     eprintln!("{summary}");
     let figures = Path::new(env!("CARGO_TARGET_TMPDIR")).join("figures");
     let _ = std::fs::create_dir_all(&figures);
     let _ = std::fs::write(figures.join("hard-kill-commands.txt"), summary + "\n");
     assert!(damaged.is_empty(), "damaged: {damaged:?}");
-    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+    assert!(
+        after.is_empty(),
+        "left behind after the next run: {after:?}"
+    );
 }

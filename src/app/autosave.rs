@@ -12,67 +12,11 @@ use crate::i18n::Lang;
 use crate::model::Session;
 use crate::store::{self, SaveError};
 
-/// Why a save failed, in the facilitator's language: `what` is wrong in plain words,
-/// `detail` names the folder and gives the system's own words (for support).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SaveFailure {
-    pub what: String,
-    pub detail: String,
-}
+pub use crate::store::error::SaveFailure;
 
-impl std::fmt::Display for SaveFailure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}", self.what, self.detail)
-    }
-}
-
-impl SaveFailure {
-    /// For the screen while tafel runs: the text is kept and saving is retried.
-    pub fn while_running(&self, lang: Lang) -> String {
-        let t = &lang.texts().ui;
-        format!("{}. {} {}", self.what, t.save_kept_retrying, self.detail)
-    }
-}
-
+/// Why a save failed, in the facilitator's language (see [`SaveError::explain`]).
 pub fn explain(e: &SaveError, lang: Lang) -> SaveFailure {
-    let t = &lang.texts().ui;
-    match e {
-        SaveError::Io { path, source } => {
-            use std::io::ErrorKind as K;
-            let reason = match (source.kind(), source.raw_os_error()) {
-                (K::StorageFull | K::QuotaExceeded, _) | (_, Some(28 | 122)) => t.save_disk_full,
-                (K::ReadOnlyFilesystem, _) | (_, Some(30)) => t.save_read_only,
-                (K::PermissionDenied, _) => t.save_no_permission,
-                (K::NotFound, _) => t.save_folder_gone,
-                _ => t.save_other,
-            };
-            SaveFailure {
-                what: reason.to_string(),
-                detail: format!("({}) [{source}]", path.parent().unwrap_or(path).display()),
-            }
-        }
-        SaveError::ReadOnly { path, .. } => SaveFailure {
-            what: t.read_only_newer.to_string(),
-            detail: format!("({})", path.display()),
-        },
-        SaveError::TooLong {
-            path,
-            field,
-            limit,
-            in_bytes,
-        } => {
-            let all = lang.texts();
-            let unit = if *in_bytes { "bytes" } else { all.characters };
-            SaveFailure {
-                what: all
-                    .load_too_long
-                    .replacen("{}", field, 1)
-                    .replacen("{}", &limit.to_string(), 1)
-                    .replacen("{}", unit, 1),
-                detail: format!("({})", path.display()),
-            }
-        }
-    }
+    e.explain(lang)
 }
 
 /// What the status line says about saving.

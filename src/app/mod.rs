@@ -78,10 +78,7 @@ pub fn run(lib: &Library, lang: Lang, start: Start) -> CmdResult {
     if let autosave::SaveStatus::Failed(e) = saved {
         eprintln!("tafel: {} {e}", t.ui.not_saved);
         match rescued {
-            Some(p) => eprintln!(
-                "tafel: {}",
-                t.ui.rescued_to.replace("{}", &p.display().to_string())
-            ),
+            Some(p) => eprintln!("tafel: {}", (t.ui.rescued_to)(&p.display().to_string())),
             None => eprintln!("tafel: {}", t.ui.rescue_failed),
         }
         return Ok(ExitCode::FAILURE);
@@ -214,7 +211,7 @@ fn install_panic_hook(shared: Arc<autosave::Shared>, lang: Lang) {
                 Some(p) => format!(
                     "{} {e} {}",
                     t.ui.not_saved,
-                    t.ui.rescued_to.replace("{}", &p.display().to_string())
+                    (t.ui.rescued_to)(&p.display().to_string())
                 ),
                 None => format!("{} {e} {}", t.ui.not_saved, t.ui.rescue_failed),
             },

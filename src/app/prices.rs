@@ -126,10 +126,9 @@ fn set_field(item: &mut PriceItem, f: PriceField, text: &str, t: &Texts) -> Resu
             item.amount_cents = if trimmed.is_empty() {
                 None
             } else {
-                let c =
-                    parse_amount(trimmed).map_err(|_| t.ui.not_an_amount.replace("{}", trimmed))?;
+                let c = parse_amount(trimmed).map_err(|_| (t.ui.not_an_amount)(&trimmed))?;
                 if c.0 < 0 {
-                    return Err(t.ui.not_an_amount.replace("{}", trimmed));
+                    return Err((t.ui.not_an_amount)(&trimmed));
                 }
                 Some(c)
             };
@@ -140,7 +139,7 @@ fn set_field(item: &mut PriceItem, f: PriceField, text: &str, t: &Texts) -> Resu
             } else {
                 match PartialDate::parse_human(trimmed) {
                     Ok(PartialDate::Year(y)) => Some(y),
-                    _ => return Err(t.ui.pl_not_a_year.replace("{}", trimmed)),
+                    _ => return Err((t.ui.pl_not_a_year)(&trimmed)),
                 }
             };
         }

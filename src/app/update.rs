@@ -121,10 +121,7 @@ impl App {
             .newer_version
             .map(|_| t.ui.read_only_newer.to_string());
         if read_only.is_none() && store::is_copy_name(path, loaded.session.id) {
-            read_only = Some(
-                t.ui.read_only_copy
-                    .replace("{}", &loaded.session.id.to_string()),
-            );
+            read_only = Some((t.ui.read_only_copy)(&loaded.session.id.to_string()));
         }
         let mut lock = None;
         let mut notice = None;
@@ -142,10 +139,12 @@ impl App {
                 }
             }
             Ok(LockOutcome::HeldElsewhere(who)) => {
-                read_only.get_or_insert_with(|| t.ui.read_only_locked.replace("{}", &who));
+                let who = store::lock::describe(who.as_ref(), self.lang);
+                read_only.get_or_insert_with(|| (t.ui.read_only_locked)(&who));
             }
             Err(e) => {
-                read_only.get_or_insert_with(|| format!("{} ({e})", t.ui.read_only_no_lock));
+                let why = e.explain(self.lang);
+                read_only.get_or_insert_with(|| format!("{} ({why})", t.ui.read_only_no_lock));
             }
         }
         let reference = loaded
@@ -168,7 +167,7 @@ impl App {
         } else if let Some((level, text)) = notice {
             self.say(level, text);
         } else if let Some(v) = loaded.migrated_from {
-            self.say(Level::Info, t.ui.migrated.replace("{}", &v.to_string()));
+            self.say(Level::Info, (t.ui.migrated)(&v.to_string()));
         }
     }
 
@@ -401,7 +400,7 @@ fn tick(app: &mut App) {
         if let Some(free) = crate::store::space::nearly_full(&app.library.sessions_dir()) {
             let mb = rust_decimal::Decimal::from(free / 1024) / rust_decimal::Decimal::from(1024);
             let mb = crate::i18n::format::decimal(mb.round_dp(1), app.lang);
-            let text = app.lang.texts().ui.disk_nearly_full.replace("{}", &mb);
+            let text = (app.lang.texts().ui.disk_nearly_full)(&mb);
             app.say(Level::Warning, text);
         }
     }
@@ -451,7 +450,10 @@ fn library_action(app: &mut App, action: Action) {
                         app.show_library();
                         app.say(Level::Info, t.ui.moved_to_trash);
                     }
-                    Err(e) => app.say(Level::Error, format!("{} {e}", t.ui.cannot_delete)),
+                    Err(e) => app.say(
+                        Level::Error,
+                        format!("{} {}", t.ui.cannot_delete, e.explain(app.lang)),
+                    ),
                 }
             }
             Action::Confirm(false) | Action::Back => lib.confirm_delete = None,
@@ -537,10 +539,7 @@ fn library_action(app: &mut App, action: Action) {
                 }
             }
             app.show_library();
-            app.say(
-                Level::Info,
-                t.ui.demo_loaded.replace("{}", &written.to_string()),
-            );
+            app.say(Level::Info, (t.ui.demo_loaded)(&written.to_string()));
         }
         _ => {}
     }
@@ -619,11 +618,14 @@ fn export_current(app: &mut App) {
         }
         _ => return,
     };
-    let result = crate::store::paths::ensure_private_dir(&dir, true).and_then(|()| {
-        let path = export_target(app.library.root(), &dir, &name, &sessions);
-        crate::store::atomic::write_atomic(&path, html.as_bytes())?;
-        Ok(path)
-    });
+    let result = crate::store::paths::ensure_private_dir(&dir, true)
+        .map_err(|e| e.explain(lang))
+        .and_then(|()| {
+            let path = export_target(app.library.root(), &dir, &name, &sessions);
+            crate::store::atomic::write_atomic(&path, html.as_bytes())
+                .map_err(|e| format!("{}: [{e}]", path.display()))?;
+            Ok(path)
+        });
     match result {
         Ok(path) => {
             let noted = crate::store::exports::record(
@@ -632,16 +634,13 @@ fn export_current(app: &mut App) {
                 &sessions,
                 false,
             );
-            let mut text = t.ui.exported.replace("{}", &path.display().to_string());
+            let mut text = (t.ui.exported)(&path.display().to_string());
             if noted.is_err() {
                 text = format!("{text} {}", t.report.cli_manifest_failed);
             }
             app.say(Level::Info, text);
         }
-        Err(e) => app.say(
-            Level::Error,
-            format!("{} {}: {e}", t.ui.export_failed, dir.join(&name).display()),
-        ),
+        Err(e) => app.say(Level::Error, format!("{} {e}", t.ui.export_failed)),
     }
 }
 
@@ -887,12 +886,7 @@ fn session_action(app: &mut App, action: Action) {
                         )
                     });
                     app.changed();
-                    let text = app
-                        .lang
-                        .texts()
-                        .ui
-                        .repriced
-                        .replace("{}", &changed.to_string());
+                    let text = (app.lang.texts().ui.repriced)(&changed.to_string());
                     app.say(Level::Info, text);
                 }
                 Some((id, FieldKind::Toggle)) => {
@@ -942,11 +936,7 @@ fn too_long_message(
     } else {
         t.characters
     };
-    Some(
-        t.ui.too_long
-            .replacen("{}", &limit.limit().to_string(), 1)
-            .replacen("{}", unit, 1),
-    )
+    Some((t.ui.too_long)(&limit.limit().to_string(), &unit))
 }
 
 fn edit_focused(app: &mut App, edit: impl FnOnce(&mut TextField) -> Edit) -> Edit {

@@ -33,10 +33,7 @@ pub fn run(
         Some(path) => {
             crate::store::atomic::write_atomic(path, text.as_bytes()).map_err(|e| {
                 let what = lang.texts().report.cli_write_failed;
-                Failure(format!(
-                    "{}: {e}",
-                    what.replace("{}", &path.display().to_string())
-                ))
+                Failure(format!("{}: {e}", what(&path.display())))
             })?;
             let sessions = [first.session.id, second.session.id];
             if let Err(e) =

@@ -36,10 +36,8 @@ fn confirm(lang: Lang, question: &str) -> Result<bool, Failure> {
 pub fn run_delete(lib: &Library, lang: Lang, given: &str, yes: bool) -> CmdResult {
     let t = lang.texts();
     let files = lib.files_of(given).map_err(|e| Failure(e.explain(lang)))?;
-    let question = t.cli_delete_confirm.replace(
-        "{}",
-        &files.first().map(|f| f.id.to_string()).unwrap_or_default(),
-    );
+    let question =
+        (t.cli_delete_confirm)(&files.first().map(|f| f.id.to_string()).unwrap_or_default());
     remove(lib, lang, &files, yes, &question)
 }
 
@@ -49,17 +47,14 @@ pub fn run_purge(lib: &Library, lang: Lang, yes: bool) -> CmdResult {
     let expired = lib.expired(today).map_err(|e| {
         Failure(format!(
             "{} [{e}]",
-            t.cli_cannot_open_library
-                .replace("{}", &lib.root().display().to_string())
+            (t.cli_cannot_open_library)(&lib.root().display().to_string())
         ))
     })?;
     if expired.is_empty() {
         outln!("{}", t.cli_purge_none);
         return Ok(ExitCode::SUCCESS);
     }
-    let question = t
-        .cli_purge_confirm
-        .replace("{}", &expired.len().to_string());
+    let question = (t.cli_purge_confirm)(&expired.len().to_string());
     remove(lib, lang, &expired, yes, &question)
 }
 
@@ -127,7 +122,7 @@ fn remove(lib: &Library, lang: Lang, files: &[Found], yes: bool, question: &str)
                     "tafel: {} {}: {}",
                     t.cli_delete_refused,
                     super::shown(&f.path.display().to_string()),
-                    super::shown(&e.to_string())
+                    super::shown(&e.explain(lang))
                 );
             }
         }

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use super::CmdResult;
+use super::{CmdResult, Failure};
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
 use crate::store::Library;
@@ -15,7 +15,8 @@ pub fn run(lib: &Library, lang: Lang) -> CmdResult {
         if path.exists() {
             continue;
         }
-        lib.save(&session)?;
+        lib.save(&session)
+            .map_err(|e| Failure(e.explain(lang).to_string()))?;
         written += 1;
     }
     let t = lang.texts();

@@ -56,7 +56,7 @@ pub fn run(
     };
     let loaded = super::load(&super::find(lib, id, lang)?, lang)?;
     if let Err(why) = reporting_consent(&loaded.session) {
-        note(&r.cli_consent_warning.replace("{}", reason(why, lang)));
+        note(&(r.cli_consent_warning)(&reason(why, lang)));
     }
     let exported = export_session(&loaded.session, lang, format, anonymous);
     let made = Made {
@@ -79,8 +79,7 @@ fn check_csv_target(output: Option<&Path>, lang: Lang) -> Result<(), Failure> {
         {
             Err(Failure(format!(
                 "{} {}",
-                r.cli_csv_not_a_folder
-                    .replace("{}", &p.display().to_string()),
+                (r.cli_csv_not_a_folder)(&p.display().to_string()),
                 r.cli_csv_needs_folder
             )))
         }
@@ -121,8 +120,7 @@ fn run_all(
             // A copy under another name (a backup, a sync conflict) is never counted twice.
             Ok(loaded) if store::is_copy_name(path, loaded.session.id) => note(&format!(
                 "{}: {}",
-                r.cli_skipped_copy
-                    .replace("{}", &loaded.session.id.to_string()),
+                (r.cli_skipped_copy)(&loaded.session.id.to_string()),
                 path.display()
             )),
             Ok(loaded) => sessions.push(loaded.session),
@@ -146,8 +144,7 @@ fn run_all(
             .collect();
         note(&format!(
             "{} ({})",
-            r.cli_skipped_consent
-                .replace("{}", &out.skipped.len().to_string()),
+            (r.cli_skipped_consent)(&out.skipped.len().to_string()),
             reasons.join("; ")
         ));
     }
@@ -158,13 +155,12 @@ fn run_all(
         anonymous,
     };
     deliver(lib, &out.exported, output, lang, &made)?;
-    note(
-        &r.cli_exported_all
-            .replacen("{}", &out.sessions.to_string(), 1)
-            .replacen("{}", &out.scores.to_string(), 1)
-            .replacen("{}", &out.cost_lines.to_string(), 1)
-            .replacen("{}", &out.events.to_string(), 1),
-    );
+    note(&(r.cli_exported_all)(
+        &out.sessions.to_string(),
+        &out.scores.to_string(),
+        &out.cost_lines.to_string(),
+        &out.events.to_string(),
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -213,10 +209,9 @@ fn deliver(
                 .and_then(|()| stdout.flush())
             {
                 // A reader that stops early (`| head`) is not an error.
-                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure(format!(
-                    "{}: {e}",
-                    r.cli_write_failed.replace("{}", "stdout")
-                ))),
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    Err(Failure(format!("{}: {e}", (r.cli_write_failed)(&"stdout"))))
+                }
                 _ => Ok(()),
             }
         }
@@ -225,8 +220,7 @@ fn deliver(
             let written = exported.write_to(path).map_err(|e| {
                 Failure(format!(
                     "{}: {e}",
-                    r.cli_write_failed
-                        .replace("{}", &path.display().to_string())
+                    (r.cli_write_failed)(&path.display().to_string())
                 ))
             })?;
             if let Err(e) =
@@ -235,7 +229,7 @@ fn deliver(
                 note(&format!("{} [{e}]", r.cli_manifest_failed));
             }
             for p in written {
-                note(&r.cli_written.replace("{}", &p.display().to_string()));
+                note(&(r.cli_written)(&p.display().to_string()));
             }
             Ok(())
         }

@@ -75,7 +75,9 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
             "copies": copies,
             "unreadable": unreadable,
         });
-        super::emit_json(&format!("{}\n", serde_json::to_string_pretty(&out)?));
+        // A `Value` made of strings and numbers always serialises.
+        let text = serde_json::to_string_pretty(&out).unwrap_or_default();
+        super::emit_json(&format!("{text}\n"));
         return Ok(ExitCode::SUCCESS);
     }
     let t = lang.texts();

@@ -145,12 +145,6 @@ pub enum CompareFormat {
 #[derive(Debug)]
 pub struct Failure(pub String);
 
-impl<E: std::error::Error> From<E> for Failure {
-    fn from(e: E) -> Self {
-        Failure(e.to_string())
-    }
-}
-
 pub type CmdResult = Result<ExitCode, Failure>;
 
 /// Finds a session by id, unique id prefix or path, saying in the user's language what
@@ -185,10 +179,7 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
         let dir = data_dir()?;
         Library::open(&dir).map_err(|e| {
             let what = lang.texts().cli_cannot_open_library;
-            Failure(format!(
-                "{} [{e}]",
-                what.replace("{}", &dir.display().to_string())
-            ))
+            Failure(format!("{}: {}", what(&dir.display()), e.explain(lang)))
         })
     };
     match cli.command {
@@ -200,7 +191,8 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
             s.set_retention_months(store::config::retention_months(lib.root()));
             s.preparation.project = project.unwrap_or_default();
             s.preparation.case_code = case_code.unwrap_or_default();
-            lib.save(&s)?;
+            lib.save(&s)
+                .map_err(|e| Failure(e.explain(lang).to_string()))?;
             crate::app::run(&lib, lang, Start::New(s.id))
         }
         Some(Command::Open { id }) => {
@@ -214,7 +206,8 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
             let mut next = series::follow_up(&earlier.session)
                 .map_err(|_| Failure(lang.texts().wave_limit.to_string()))?;
             next.set_retention_months(store::config::retention_months(lib.root()));
-            lib.save(&next)?;
+            lib.save(&next)
+                .map_err(|e| Failure(e.explain(lang).to_string()))?;
             crate::app::run(&lib, lang, Start::New(next.id))
         }
         Some(Command::List { json }) => list::run(&library()?, lang, json),
@@ -226,7 +219,7 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
             let t = lang.texts();
             let mut head = format!("id {} · {} {}\n", s.id, t.f_series, s.series_id);
             if loaded.newer_version.is_some() {
-                head.push_str(&format!("({})\n", t.cli_read_only_newer));
+                head = format!("{head}({})\n", t.cli_read_only_newer);
             }
             let doc = crate::report::document::build(s, lang, false);
             emit(&format!("{}{head}", crate::report::text::render(&doc)));

@@ -41,10 +41,10 @@ pub static TEXTS: Texts = Texts {
         cannot_change: "This session cannot be changed here:",
         cannot_delete: "Could not delete:",
         cannot_open: "Could not open this session:",
-        confirm_delete: "Move session {} to the trash? y = yes, n = no",
-        confirm_remove: "Remove item {}? y = yes, n = no",
+        confirm_delete: |case| format!("Move session {case} to the trash? y = yes, n = no"),
+        confirm_remove: |item| format!("Remove item {item}? y = yes, n = no"),
         consent_date: "Date of consent",
-        demo_loaded: "{} demo sessions loaded.",
+        demo_loaded: |count| format!("{count} demo sessions loaded."),
         due: "(soon)",
         empty_library_1: "No sessions yet. All table conversations will be listed here, by case.",
         empty_library_2: "Load the fictional examples to look around, or start a new session right away.",
@@ -100,18 +100,24 @@ pub static TEXTS: Texts = Texts {
         library: "library",
         library_loading: "reading…",
         library_unreadable: "The sessions folder could not be read (completely):",
-        migrated: "This file came from version {} and has been updated.",
+        migrated: |version| format!("This file came from version {version} and has been updated."),
         more_text: "more text; go to the field to see it all",
         moved_to_trash: "Moved to the trash (the trash folder in the data folder).",
         no_case_code: "(no case code yet)",
         no_match: "Nothing found.",
         none: "(none)",
-        not_a_date: "'{}' is not a date. Type for example 12-3-2026, 3-2026, March 2026 or 2026.",
-        not_a_day: "'{}' is not a date. Type for example 12-3-2026.",
-        not_a_number: "'{}' is not a number. Type for example 12 or 1.5.",
-        number_too_large: "'{}' is too large: at most 1,000,000,000.",
-        not_an_amount: "'{}' is not an amount. Type euros like 1,234.50 or 12.50.",
-        not_minutes: "'{}' is not a number of minutes. Type for example 150.",
+        not_a_date: |typed| {
+            format!(
+                "'{typed}' is not a date. Type for example 12-3-2026, 3-2026, March 2026 or 2026."
+            )
+        },
+        not_a_day: |typed| format!("'{typed}' is not a date. Type for example 12-3-2026."),
+        not_a_number: |typed| format!("'{typed}' is not a number. Type for example 12 or 1.5."),
+        number_too_large: |typed| format!("'{typed}' is too large: at most 1,000,000,000."),
+        not_an_amount: |typed| {
+            format!("'{typed}' is not an amount. Type euros like 1,234.50 or 12.50.")
+        },
+        not_minutes: |typed| format!("'{typed}' is not a number of minutes. Type for example 150."),
         not_saved: "NOT SAVED:",
         not_saved_short: "NOT SAVED",
         not_saved_stay: "NOT SAVED, so tafel stays open. Your text is safe in memory. Reason:",
@@ -140,24 +146,38 @@ pub static TEXTS: Texts = Texts {
         quote_saved: "Quote kept under Outcomes.",
         raised_by: "Raised by",
         read_only: "READ-ONLY",
-        read_only_locked: "this session is already open ({}); read-only here.",
+        read_only_locked: |holder| {
+            format!("this session is already open ({holder}); read-only here.")
+        },
         read_only_newer: "made by a newer version of tafel; read-only.",
         read_only_no_lock: "the session could not be locked; read-only",
-        read_only_copy: "this file is a copy of session {} under another name; it is not counted and is read-only here. Delete it, or keep the session itself (<id>.json).",
-        too_long: "Too long for this field (at most {} {}).",
-        rescued_to: "A copy of the unsaved text is in {}. Move it back to sessions/<id>.json (after moving the old file away) to keep working on it.",
+        read_only_copy: |id| {
+            format!(
+                "this file is a copy of session {id} under another name; it is not counted and is read-only here. Delete it, or keep the session itself (<id>.json)."
+            )
+        },
+        too_long: |limit, unit| format!("Too long for this field (at most {limit} {unit})."),
+        rescued_to: |path| {
+            format!(
+                "A copy of the unsaved text is in {path}. Move it back to sessions/<id>.json (after moving the old file away) to keep working on it."
+            )
+        },
         rescue_failed: "No copy could be written anywhere either: the last changes are lost.",
         signal_refused: "NOT SAVED and no copy possible: tafel stays open, your text is in memory. Make room on the disk, or stop tafel once more to quit anyway and lose it.",
         copy_row: "COPY, not counted",
         reason_missing: "reason missing: the other price counts only with a reason",
         reprice: "Re-price to the current price list",
-        repriced: "{} prices updated or added; the costs are recalculated.",
+        repriced: |count| format!("{count} prices updated or added; the costs are recalculated."),
         copied_on: "copied on",
         prices: "prices",
-        disk_nearly_full: "The disk is nearly full: {} MB left. Free some space; tafel keeps saving while it can.",
+        disk_nearly_full: |megabytes| {
+            format!(
+                "The disk is nearly full: {megabytes} MB left. Free some space; tafel keeps saving while it can."
+            )
+        },
         k_next_part: "next part",
         k_export: "report",
-        exported: "Report written: {}",
+        exported: |path| format!("Report written: {path}"),
         export_failed: "Could not write the report:",
         k_prices: "price list",
         k_edit: "edit",
@@ -171,7 +191,7 @@ pub static TEXTS: Texts = Texts {
         pl_source: "Source",
         pl_link: "Link",
         pl_note: "Note",
-        pl_not_a_year: "'{}' is not a year. Type for example 2026.",
+        pl_not_a_year: |typed| format!("'{typed}' is not a year. Type for example 2026."),
         pl_own_name: "own prices",
         pl_removed: "Own price removed; the starter list's price applies again.",
         pl_builtin_stays: "Prices of the starter list stay; edit one to make it your own price.",
@@ -227,7 +247,7 @@ pub static TEXTS: Texts = Texts {
         total_alternative: "Costs, alternative",
         difference_total: "Difference (alternative − actual)",
         domains_changed: "Life domains better / same / worse",
-        made_from: "Made with tafel from the session as saved on {}.",
+        made_from: |date| format!("Made with tafel from the session as saved on {date}."),
         nothing_recorded: "Nothing recorded in this phase.",
         withdrawn_on: "withdrawn on",
         period: "Period",
@@ -241,7 +261,9 @@ pub static TEXTS: Texts = Texts {
         per_payer: "Per payer",
         cost_chart_title: "Costs per payer: actual and alternative",
         informal_valued: "Informal hours in euros",
-        lines_without_price: "{} line(s) without a price are not in the totals.",
+        lines_without_price: |count| {
+            format!("{count} line(s) without a price are not in the totals.")
+        },
         per_domain: "Per life domain",
         prices_used: "Prices used and their sources",
         per: "per",
@@ -257,15 +279,27 @@ pub static TEXTS: Texts = Texts {
         no_consent_withdrawn: "consent withdrawn",
         cli_all_needs_tables: "--all makes flat tables for analysis: choose --format csv or --format jsonl.",
         cli_which_session: "Which session? Give an id (or its first characters) or a path, or use --all.",
-        cli_consent_warning: "Note: {}. Share this export only with the people at the table.",
+        cli_consent_warning: |reason| {
+            format!("Note: {reason}. Share this export only with the people at the table.")
+        },
         cli_csv_needs_folder: "A CSV export is four tables (sessions.csv, scores.csv, cost_lines.csv, events.csv); name the folder to put them in with -o, for example -o export.",
-        cli_csv_not_a_folder: "{} is a file (name), not a folder.",
+        cli_csv_not_a_folder: |path| format!("{path} is a file (name), not a folder."),
         cli_skipped_unreadable: "skipped, unreadable",
-        cli_skipped_copy: "skipped, a copy of session {} under another name (only <id>.json counts)",
-        cli_skipped_consent: "{} session(s) not exported: their consent does not cover reporting beyond the session",
-        cli_exported_all: "{} session(s) exported: {} scores, {} cost lines, {} events.",
-        cli_write_failed: "Could not write {}",
-        cli_written: "Written: {}",
+        cli_skipped_copy: |id| {
+            format!("skipped, a copy of session {id} under another name (only <id>.json counts)")
+        },
+        cli_skipped_consent: |count| {
+            format!(
+                "{count} session(s) not exported: their consent does not cover reporting beyond the session"
+            )
+        },
+        cli_exported_all: |sessions, scores, cost_lines, events| {
+            format!(
+                "{sessions} session(s) exported: {scores} scores, {cost_lines} cost lines, {events} events."
+            )
+        },
+        cli_write_failed: |path| format!("Could not write {path}"),
+        cli_written: |path| format!("Written: {path}"),
         cli_manifest_failed: "The export was written, but tafel could not note it in its list of exports, so deleting the session will not find it; remove it yourself when the session goes.",
     },
     phases: [
@@ -383,37 +417,72 @@ pub static TEXTS: Texts = Texts {
     cli_no_sessions: "There are no sessions yet. Start one with 'tafel new' or load the examples with 'tafel demo'.",
     cli_unreadable: "unreadable",
     wave_limit: "No next wave can be made: this session's wave number is at its limit (the file was edited by hand).",
+    lock_holder: |pid, host, since| format!("process {pid} on {host} since {since}"),
+    lock_someone: "another copy of tafel",
+    lock_symlink: |path| format!("{path} is a symbolic link; tafel does not follow it"),
+    lock_io: "the lock file cannot be used",
+    remove_busy: |holder| format!("the session is open in {holder}; close it there first"),
+    remove_io: "the file cannot be removed",
+    dir_symlink: |path| {
+        format!(
+            "{path} is a symbolic link; tafel only uses a real folder there (move the folder itself into place)"
+        )
+    },
+    dir_not_a_folder: |path| format!("{path} exists but is not a folder"),
+    dir_io: |path| format!("the folder {path} cannot be used"),
     cli_copy_listed: "copy, not counted",
     load_gone: "no longer exists",
     load_no_permission: "no permission to read it",
     load_io: "cannot be read",
-    load_damaged: "damaged: not valid JSON at line {}, column {}",
-    load_truncated: "incomplete: the file stops at line {}, column {}",
-    load_bad_value: "a value tafel cannot use, at line {}, column {}",
+    load_damaged: |line, column| format!("damaged: not valid JSON at line {line}, column {column}"),
+    load_truncated: |line, column| {
+        format!("incomplete: the file stops at line {line}, column {column}")
+    },
+    load_bad_value: |line, column| {
+        format!("a value tafel cannot use, at line {line}, column {column}")
+    },
     load_not_session: "not a (complete) tafel session",
-    load_too_new: "made by a newer version of tafel (file version {}; this version reads up to {}): update tafel to open it",
-    load_too_large: "too large for a session ({} bytes; at most {})",
+    load_too_new: |version, supported| {
+        format!(
+            "made by a newer version of tafel (file version {version}; this version reads up to {supported}): update tafel to open it"
+        )
+    },
+    load_too_large: |size, limit| {
+        format!("too large for a session ({size} bytes; at most {limit})")
+    },
     load_symlink: "a symbolic link; tafel only opens ordinary files",
     load_bad_name: "the file name is not valid text; rename the file to open it",
     load_not_a_file: "not an ordinary file (a pipe, a device or a folder); tafel does not read it",
-    load_too_long: "the field {} is longer than tafel allows (at most {} {}); the file is left as it is",
+    load_too_long: |field, limit, unit| {
+        format!(
+            "the field {field} is longer than tafel allows (at most {limit} {unit}); the file is left as it is"
+        )
+    },
     characters: "characters",
-    resolve_not_found: "no session found for '{}'; 'tafel list' shows the sessions",
-    resolve_ambiguous: "'{}' matches {} sessions ({}); type more characters of the id",
-    resolve_io: "the sessions folder {} cannot be read",
+    resolve_not_found: |given| {
+        format!("no session found for '{given}'; 'tafel list' shows the sessions")
+    },
+    resolve_ambiguous: |given, count, examples| {
+        format!("'{given}' matches {count} sessions ({examples}); type more characters of the id")
+    },
+    resolve_io: |path| format!("the sessions folder {path} cannot be read"),
     cli_no_home: "no home folder found for the library; pass --data-dir DIR or set TAFEL_DATA_DIR",
-    cli_cannot_open_library: "cannot open the library in {}",
+    cli_cannot_open_library: |path| format!("cannot open the library in {path}"),
     cli_demo_written: "demo sessions written to",
     cli_demo_unchanged: "The demo sessions were already there; nothing changed.",
     cli_valid: "valid",
     cli_read_only_newer: "made by a newer version of tafel; read-only",
     cli_tui_not_yet: "The conversation screen is not built in this version yet. The session was created:",
     cli_needs_yes: "Deleting asks for confirmation; add --yes to delete without asking.",
-    cli_delete_confirm: "Delete session {} for good, also from the trash? Type yes to confirm:",
+    cli_delete_confirm: |id| {
+        format!("Delete session {id} for good, also from the trash? Type yes to confirm:")
+    },
     cli_nothing_deleted: "Nothing was deleted.",
     cli_deleted: "Deleted for good:",
     cli_purge_none: "No sessions are past their retention date.",
-    cli_purge_confirm: "Delete these {} sessions for good? Type yes to confirm:",
+    cli_purge_confirm: |count| {
+        format!("Delete these {count} sessions for good? Type yes to confirm:")
+    },
     cli_will_remove: "This will be removed for good:",
     cli_copy: "(a copy: the file name is not the session's id)",
     cli_in_trash: "(in the trash)",

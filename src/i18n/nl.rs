@@ -41,10 +41,12 @@ pub static TEXTS: Texts = Texts {
         cannot_change: "Dit gesprek kan hier niet worden gewijzigd:",
         cannot_delete: "Kon niet verwijderen:",
         cannot_open: "Kon dit gesprek niet openen:",
-        confirm_delete: "Gesprek {} naar de prullenbak verplaatsen? j = ja, n = nee",
-        confirm_remove: "Onderdeel {} verwijderen? j = ja, n = nee",
+        confirm_delete: |case| {
+            format!("Gesprek {case} naar de prullenbak verplaatsen? j = ja, n = nee")
+        },
+        confirm_remove: |item| format!("Onderdeel {item} verwijderen? j = ja, n = nee"),
         consent_date: "Datum toestemming",
-        demo_loaded: "{} voorbeeldgesprekken geladen.",
+        demo_loaded: |count| format!("{count} voorbeeldgesprekken geladen."),
         due: "(binnenkort)",
         empty_library_1: "Nog geen gesprekken. Hier komen alle tafelgesprekken te staan, per casus.",
         empty_library_2: "Laad de fictieve voorbeelden om rond te kijken, of begin meteen een nieuw gesprek.",
@@ -100,18 +102,24 @@ pub static TEXTS: Texts = Texts {
         library: "bibliotheek",
         library_loading: "bezig met inlezen…",
         library_unreadable: "De map met gesprekken kon niet (helemaal) worden gelezen:",
-        migrated: "Dit bestand kwam van versie {} en is bijgewerkt.",
+        migrated: |version| format!("Dit bestand kwam van versie {version} en is bijgewerkt."),
         more_text: "meer tekst; ga naar het veld om alles te zien",
         moved_to_trash: "Naar de prullenbak verplaatst (map trash in de gegevensmap).",
         no_case_code: "(nog geen casuscode)",
         no_match: "Niets gevonden.",
         none: "(geen)",
-        not_a_date: "'{}' is geen datum. Typ bijvoorbeeld 12-3-2026, 3-2026, maart 2026 of 2026.",
-        not_a_day: "'{}' is geen datum. Typ bijvoorbeeld 12-3-2026.",
-        not_a_number: "'{}' is geen getal. Typ bijvoorbeeld 12 of 1,5.",
-        number_too_large: "'{}' is te groot: hooguit 1.000.000.000.",
-        not_an_amount: "'{}' is geen bedrag. Typ euro's zoals 1.234,50 of 12,50.",
-        not_minutes: "'{}' is geen aantal minuten. Typ bijvoorbeeld 150.",
+        not_a_date: |typed| {
+            format!(
+                "'{typed}' is geen datum. Typ bijvoorbeeld 12-3-2026, 3-2026, maart 2026 of 2026."
+            )
+        },
+        not_a_day: |typed| format!("'{typed}' is geen datum. Typ bijvoorbeeld 12-3-2026."),
+        not_a_number: |typed| format!("'{typed}' is geen getal. Typ bijvoorbeeld 12 of 1,5."),
+        number_too_large: |typed| format!("'{typed}' is te groot: hooguit 1.000.000.000."),
+        not_an_amount: |typed| {
+            format!("'{typed}' is geen bedrag. Typ euro's zoals 1.234,50 of 12,50.")
+        },
+        not_minutes: |typed| format!("'{typed}' is geen aantal minuten. Typ bijvoorbeeld 150."),
         not_saved: "NIET OPGESLAGEN:",
         not_saved_short: "NIET OPGESLAGEN",
         not_saved_stay: "NIET OPGESLAGEN, daarom blijft tafel open. Uw tekst staat veilig in het geheugen. Reden:",
@@ -140,24 +148,40 @@ pub static TEXTS: Texts = Texts {
         quote_saved: "Citaat bewaard bij Beleving.",
         raised_by: "Ingebracht door",
         read_only: "ALLEEN LEZEN",
-        read_only_locked: "dit gesprek is al geopend ({}); hier alleen lezen.",
+        read_only_locked: |holder| {
+            format!("dit gesprek is al geopend ({holder}); hier alleen lezen.")
+        },
         read_only_newer: "gemaakt met een nieuwere versie van tafel; alleen lezen.",
         read_only_no_lock: "het gesprek kon niet worden vergrendeld; alleen lezen",
-        read_only_copy: "dit bestand is een kopie van gesprek {} onder een andere naam; het telt niet mee en is hier alleen te lezen. Verwijder het, of houd het gesprek zelf (<id>.json).",
-        too_long: "Te lang voor dit veld (hooguit {} {}).",
-        rescued_to: "Een kopie van de niet-opgeslagen tekst staat in {}. Zet die terug als sessions/<id>.json (na het oude bestand weg te zetten) om ermee verder te werken.",
+        read_only_copy: |id| {
+            format!(
+                "dit bestand is een kopie van gesprek {id} onder een andere naam; het telt niet mee en is hier alleen te lezen. Verwijder het, of houd het gesprek zelf (<id>.json)."
+            )
+        },
+        too_long: |limit, unit| format!("Te lang voor dit veld (hooguit {limit} {unit})."),
+        rescued_to: |path| {
+            format!(
+                "Een kopie van de niet-opgeslagen tekst staat in {path}. Zet die terug als sessions/<id>.json (na het oude bestand weg te zetten) om ermee verder te werken."
+            )
+        },
         rescue_failed: "Ook een kopie kon nergens worden geschreven: de laatste wijzigingen zijn verloren.",
         signal_refused: "NIET OPGESLAGEN en geen kopie mogelijk: tafel blijft open, de tekst staat in het geheugen. Maak ruimte op de schijf, of stop tafel nog een keer om toch te stoppen; de tekst gaat dan verloren.",
         copy_row: "KOPIE, telt niet mee",
         reason_missing: "reden ontbreekt: de afwijkende prijs telt pas mee met een reden",
         reprice: "Prijzen bijwerken naar de huidige prijslijst",
-        repriced: "{} prijzen bijgewerkt of toegevoegd; de kosten zijn opnieuw berekend.",
+        repriced: |count| {
+            format!("{count} prijzen bijgewerkt of toegevoegd; de kosten zijn opnieuw berekend.")
+        },
         copied_on: "overgenomen op",
         prices: "prijzen",
-        disk_nearly_full: "De schijf is bijna vol: nog {} MB vrij. Maak ruimte vrij; tafel blijft opslaan zolang het kan.",
+        disk_nearly_full: |megabytes| {
+            format!(
+                "De schijf is bijna vol: nog {megabytes} MB vrij. Maak ruimte vrij; tafel blijft opslaan zolang het kan."
+            )
+        },
         k_next_part: "volgend onderdeel",
         k_export: "verslag",
-        exported: "Verslag geschreven: {}",
+        exported: |path| format!("Verslag geschreven: {path}"),
         export_failed: "Kon het verslag niet schrijven:",
         k_prices: "prijslijst",
         k_edit: "bewerken",
@@ -171,7 +195,7 @@ pub static TEXTS: Texts = Texts {
         pl_source: "Bron",
         pl_link: "Link",
         pl_note: "Toelichting",
-        pl_not_a_year: "'{}' is geen jaar. Typ bijvoorbeeld 2026.",
+        pl_not_a_year: |typed| format!("'{typed}' is geen jaar. Typ bijvoorbeeld 2026."),
         pl_own_name: "eigen prijzen",
         pl_removed: "Eigen prijs verwijderd; de prijs uit de startlijst geldt weer.",
         pl_builtin_stays: "Prijzen uit de startlijst blijven staan; pas ze aan om er een eigen prijs van te maken.",
@@ -227,7 +251,7 @@ pub static TEXTS: Texts = Texts {
         total_alternative: "Kosten alternatief",
         difference_total: "Verschil (alternatief − werkelijk)",
         domains_changed: "Leefgebieden beter / gelijk / slechter",
-        made_from: "Gemaakt met tafel uit het gesprek zoals opgeslagen op {}.",
+        made_from: |date| format!("Gemaakt met tafel uit het gesprek zoals opgeslagen op {date}."),
         nothing_recorded: "Niets vastgelegd in deze fase.",
         withdrawn_on: "ingetrokken op",
         period: "Periode",
@@ -241,7 +265,9 @@ pub static TEXTS: Texts = Texts {
         per_payer: "Per betaler",
         cost_chart_title: "Kosten per betaler: werkelijk en alternatief",
         informal_valued: "Informele uren in euro's",
-        lines_without_price: "{} regel(s) zonder prijs tellen niet mee in de totalen.",
+        lines_without_price: |count| {
+            format!("{count} regel(s) zonder prijs tellen niet mee in de totalen.")
+        },
         per_domain: "Per leefgebied",
         prices_used: "Gebruikte prijzen en bronnen",
         per: "per",
@@ -257,15 +283,29 @@ pub static TEXTS: Texts = Texts {
         no_consent_withdrawn: "toestemming ingetrokken",
         cli_all_needs_tables: "--all maakt platte tabellen voor analyse: kies --format csv of --format jsonl.",
         cli_which_session: "Welk gesprek? Geef een id (of het begin ervan) of een pad, of gebruik --all.",
-        cli_consent_warning: "Let op: {}. Deel deze export alleen met de mensen aan tafel.",
+        cli_consent_warning: |reason| {
+            format!("Let op: {reason}. Deel deze export alleen met de mensen aan tafel.")
+        },
         cli_csv_needs_folder: "Een CSV-export bestaat uit vier tabellen (sessions.csv, scores.csv, cost_lines.csv, events.csv); geef met -o de map waar ze in komen, bijvoorbeeld -o export.",
-        cli_csv_not_a_folder: "{} is een bestand(snaam), geen map.",
+        cli_csv_not_a_folder: |path| format!("{path} is een bestand(snaam), geen map."),
         cli_skipped_unreadable: "overgeslagen, niet te lezen",
-        cli_skipped_copy: "overgeslagen, een kopie van gesprek {} onder een andere naam (alleen <id>.json telt)",
-        cli_skipped_consent: "{} gesprek(ken) niet geëxporteerd: de toestemming dekt geen rapportage buiten het gesprek",
-        cli_exported_all: "{} gesprek(ken) geëxporteerd: {} scores, {} kostenregels, {} gebeurtenissen.",
-        cli_write_failed: "Kon {} niet schrijven",
-        cli_written: "Geschreven: {}",
+        cli_skipped_copy: |id| {
+            format!(
+                "overgeslagen, een kopie van gesprek {id} onder een andere naam (alleen <id>.json telt)"
+            )
+        },
+        cli_skipped_consent: |count| {
+            format!(
+                "{count} gesprek(ken) niet geëxporteerd: de toestemming dekt geen rapportage buiten het gesprek"
+            )
+        },
+        cli_exported_all: |sessions, scores, cost_lines, events| {
+            format!(
+                "{sessions} gesprek(ken) geëxporteerd: {scores} scores, {cost_lines} kostenregels, {events} gebeurtenissen."
+            )
+        },
+        cli_write_failed: |path| format!("Kon {path} niet schrijven"),
+        cli_written: |path| format!("Geschreven: {path}"),
         cli_manifest_failed: "Het bestand is geschreven, maar tafel kon het niet noteren in zijn lijst van rapporten; verwijderen van het gesprek vindt het dus niet. Verwijder het zelf als het gesprek weg gaat.",
     },
     phases: [
@@ -382,37 +422,76 @@ pub static TEXTS: Texts = Texts {
     cli_no_sessions: "Er zijn nog geen gesprekken. Start er een met 'tafel new' of laad de voorbeelden met 'tafel demo'.",
     cli_unreadable: "onleesbaar",
     wave_limit: "Er kan geen volgende ronde worden gemaakt: het rondenummer van dit gesprek staat op zijn grens (het bestand is met de hand bewerkt).",
+    lock_holder: |pid, host, since| format!("proces {pid} op {host} sinds {since}"),
+    lock_someone: "een ander tafel-venster",
+    lock_symlink: |path| format!("{path} is een symbolische koppeling; tafel volgt die niet"),
+    lock_io: "het slotbestand kan niet worden gebruikt",
+    remove_busy: |holder| format!("het gesprek is open in {holder}; sluit het daar eerst"),
+    remove_io: "het bestand kan niet worden verwijderd",
+    dir_symlink: |path| {
+        format!(
+            "{path} is een symbolische koppeling; tafel gebruikt daar alleen een echte map (zet de map zelf op die plek)"
+        )
+    },
+    dir_not_a_folder: |path| format!("{path} bestaat maar is geen map"),
+    dir_io: |path| format!("de map {path} kan niet worden gebruikt"),
     cli_copy_listed: "kopie, telt niet mee",
     load_gone: "bestaat niet meer",
     load_no_permission: "geen toestemming om het te lezen",
     load_io: "kan niet worden gelezen",
-    load_damaged: "beschadigd: geen geldige JSON bij regel {}, kolom {}",
-    load_truncated: "onvolledig: het bestand houdt op bij regel {}, kolom {}",
-    load_bad_value: "een waarde die tafel niet kan gebruiken, bij regel {}, kolom {}",
+    load_damaged: |line, column| {
+        format!("beschadigd: geen geldige JSON bij regel {line}, kolom {column}")
+    },
+    load_truncated: |line, column| {
+        format!("onvolledig: het bestand houdt op bij regel {line}, kolom {column}")
+    },
+    load_bad_value: |line, column| {
+        format!("een waarde die tafel niet kan gebruiken, bij regel {line}, kolom {column}")
+    },
     load_not_session: "geen (volledig) gesprek van tafel",
-    load_too_new: "gemaakt met een nieuwere versie van tafel (bestandsversie {}; deze versie leest tot en met {}): werk tafel bij om het te openen",
-    load_too_large: "te groot voor een gesprek ({} bytes; hooguit {})",
+    load_too_new: |version, supported| {
+        format!(
+            "gemaakt met een nieuwere versie van tafel (bestandsversie {version}; deze versie leest tot en met {supported}): werk tafel bij om het te openen"
+        )
+    },
+    load_too_large: |size, limit| {
+        format!("te groot voor een gesprek ({size} bytes; hooguit {limit})")
+    },
     load_symlink: "een verwijzing (symbolische link); tafel opent alleen gewone bestanden",
     load_bad_name: "de bestandsnaam is geen geldige tekst; geef het bestand een andere naam om het te openen",
     load_not_a_file: "geen gewoon bestand (een pijp, een apparaat of een map); tafel leest het niet",
-    load_too_long: "het veld {} is langer dan tafel toestaat (hooguit {} {}); het bestand blijft zoals het is",
+    load_too_long: |field, limit, unit| {
+        format!(
+            "het veld {field} is langer dan tafel toestaat (hooguit {limit} {unit}); het bestand blijft zoals het is"
+        )
+    },
     characters: "tekens",
-    resolve_not_found: "geen gesprek gevonden voor '{}'; 'tafel list' toont de gesprekken",
-    resolve_ambiguous: "'{}' past bij {} gesprekken ({}); typ meer tekens van de id",
-    resolve_io: "de map met gesprekken {} kan niet worden gelezen",
+    resolve_not_found: |given| {
+        format!("geen gesprek gevonden voor '{given}'; 'tafel list' toont de gesprekken")
+    },
+    resolve_ambiguous: |given, count, examples| {
+        format!("'{given}' past bij {count} gesprekken ({examples}); typ meer tekens van de id")
+    },
+    resolve_io: |path| format!("de map met gesprekken {path} kan niet worden gelezen"),
     cli_no_home: "geen thuismap gevonden voor de bibliotheek; geef --data-dir MAP of zet TAFEL_DATA_DIR",
-    cli_cannot_open_library: "kan de bibliotheek in {} niet openen",
+    cli_cannot_open_library: |path| format!("kan de bibliotheek in {path} niet openen"),
     cli_demo_written: "voorbeeldgesprekken geschreven in",
     cli_demo_unchanged: "De voorbeeldgesprekken stonden er al; er is niets veranderd.",
     cli_valid: "in orde",
     cli_read_only_newer: "gemaakt met een nieuwere versie van tafel; alleen lezen",
     cli_tui_not_yet: "Het scherm voor het gesprek is nog niet gebouwd in deze versie. Dit gesprek is wel aangemaakt:",
     cli_needs_yes: "Verwijderen vraagt om bevestiging; voeg --yes toe om zonder vraag te verwijderen.",
-    cli_delete_confirm: "Gesprek {} voorgoed verwijderen, ook uit de prullenbak? Typ ja om te bevestigen:",
+    cli_delete_confirm: |id| {
+        format!(
+            "Gesprek {id} voorgoed verwijderen, ook uit de prullenbak? Typ ja om te bevestigen:"
+        )
+    },
     cli_nothing_deleted: "Er is niets verwijderd.",
     cli_deleted: "Voorgoed verwijderd:",
     cli_purge_none: "Er zijn geen gesprekken over hun bewaartermijn.",
-    cli_purge_confirm: "Deze {} gesprekken voorgoed verwijderen? Typ ja om te bevestigen:",
+    cli_purge_confirm: |count| {
+        format!("Deze {count} gesprekken voorgoed verwijderen? Typ ja om te bevestigen:")
+    },
     cli_will_remove: "Dit wordt voorgoed verwijderd:",
     cli_copy: "(een kopie: de bestandsnaam is niet de id van het gesprek)",
     cli_in_trash: "(in de prullenbak)",

@@ -1,4 +1,8 @@
 //! The shape of one language's texts. Adding a field here forces both languages to fill it.
+//! A message that takes values is a function per language (`format!`), so the number and
+//! order of its values are checked by the compiler, and each language may order them.
+
+use std::fmt::Display;
 
 use crate::model::alternative::ReferenceType;
 use crate::model::preparation::{AttendeeKind, ConsentScope, ParticipantKind};
@@ -88,6 +92,20 @@ pub struct Texts {
     pub cli_unreadable: &'static str,
     /// No follow-up: the wave number is at its limit.
     pub wave_limit: &'static str,
+    /// Who holds a lock: process, computer, since.
+    pub lock_holder: fn(&dyn Display, &dyn Display, &dyn Display) -> String,
+    /// A lock held by an unknown copy.
+    pub lock_someone: &'static str,
+    /// A lock file that is a symbolic link: its path.
+    pub lock_symlink: fn(&dyn Display) -> String,
+    pub lock_io: &'static str,
+    /// A file open elsewhere cannot be removed: who has it.
+    pub remove_busy: fn(&dyn Display) -> String,
+    pub remove_io: &'static str,
+    /// One of tafel's own folders is a symbolic link: its path.
+    pub dir_symlink: fn(&dyn Display) -> String,
+    pub dir_not_a_folder: fn(&dyn Display) -> String,
+    pub dir_io: fn(&dyn Display) -> String,
     /// Label of a file that holds a session under another name (not counted).
     pub cli_copy_listed: &'static str,
 
@@ -95,36 +113,36 @@ pub struct Texts {
     pub load_gone: &'static str,
     pub load_no_permission: &'static str,
     pub load_io: &'static str,
-    pub load_damaged: &'static str,
-    pub load_truncated: &'static str,
-    pub load_bad_value: &'static str,
+    pub load_damaged: fn(&dyn Display, &dyn Display) -> String,
+    pub load_truncated: fn(&dyn Display, &dyn Display) -> String,
+    pub load_bad_value: fn(&dyn Display, &dyn Display) -> String,
     pub load_not_session: &'static str,
-    pub load_too_new: &'static str,
-    pub load_too_large: &'static str,
+    pub load_too_new: fn(&dyn Display, &dyn Display) -> String,
+    pub load_too_large: fn(&dyn Display, &dyn Display) -> String,
     pub load_symlink: &'static str,
     pub load_bad_name: &'static str,
     pub load_not_a_file: &'static str,
     /// A text over its limit: field, limit, unit.
-    pub load_too_long: &'static str,
+    pub load_too_long: fn(&dyn Display, &dyn Display, &dyn Display) -> String,
     /// "characters", the unit of most text limits.
     pub characters: &'static str,
     // Finding a session by id ("{}" filled in order).
-    pub resolve_not_found: &'static str,
-    pub resolve_ambiguous: &'static str,
-    pub resolve_io: &'static str,
+    pub resolve_not_found: fn(&dyn Display) -> String,
+    pub resolve_ambiguous: fn(&dyn Display, &dyn Display, &dyn Display) -> String,
+    pub resolve_io: fn(&dyn Display) -> String,
     pub cli_no_home: &'static str,
-    pub cli_cannot_open_library: &'static str,
+    pub cli_cannot_open_library: fn(&dyn Display) -> String,
     pub cli_demo_written: &'static str,
     pub cli_demo_unchanged: &'static str,
     pub cli_valid: &'static str,
     pub cli_read_only_newer: &'static str,
     pub cli_tui_not_yet: &'static str,
     pub cli_needs_yes: &'static str,
-    pub cli_delete_confirm: &'static str,
+    pub cli_delete_confirm: fn(&dyn Display) -> String,
     pub cli_nothing_deleted: &'static str,
     pub cli_deleted: &'static str,
     pub cli_purge_none: &'static str,
-    pub cli_purge_confirm: &'static str,
+    pub cli_purge_confirm: fn(&dyn Display) -> String,
     /// Heading of the list of files `tafel delete` / `purge` will remove.
     pub cli_will_remove: &'static str,
     /// Marks a file that holds a session under another name than `<id>.json`.
@@ -205,10 +223,10 @@ pub struct UiTexts {
     pub cannot_change: &'static str,
     pub cannot_delete: &'static str,
     pub cannot_open: &'static str,
-    pub confirm_delete: &'static str,
-    pub confirm_remove: &'static str,
+    pub confirm_delete: fn(&dyn Display) -> String,
+    pub confirm_remove: fn(&dyn Display) -> String,
     pub consent_date: &'static str,
-    pub demo_loaded: &'static str,
+    pub demo_loaded: fn(&dyn Display) -> String,
     pub due: &'static str,
     pub empty_library_1: &'static str,
     pub empty_library_2: &'static str,
@@ -266,18 +284,18 @@ pub struct UiTexts {
     pub library_loading: &'static str,
     /// Shown when the sessions folder could not be read (completely).
     pub library_unreadable: &'static str,
-    pub migrated: &'static str,
+    pub migrated: fn(&dyn Display) -> String,
     pub more_text: &'static str,
     pub moved_to_trash: &'static str,
     pub no_case_code: &'static str,
     pub no_match: &'static str,
     pub none: &'static str,
-    pub not_a_date: &'static str,
-    pub not_a_day: &'static str,
-    pub not_a_number: &'static str,
-    pub number_too_large: &'static str,
-    pub not_an_amount: &'static str,
-    pub not_minutes: &'static str,
+    pub not_a_date: fn(&dyn Display) -> String,
+    pub not_a_day: fn(&dyn Display) -> String,
+    pub not_a_number: fn(&dyn Display) -> String,
+    pub number_too_large: fn(&dyn Display) -> String,
+    pub not_an_amount: fn(&dyn Display) -> String,
+    pub not_minutes: fn(&dyn Display) -> String,
     pub not_saved: &'static str,
     pub not_saved_short: &'static str,
     pub not_saved_stay: &'static str,
@@ -307,15 +325,15 @@ pub struct UiTexts {
     pub quote_saved: &'static str,
     pub raised_by: &'static str,
     pub read_only: &'static str,
-    pub read_only_locked: &'static str,
+    pub read_only_locked: fn(&dyn Display) -> String,
     pub read_only_newer: &'static str,
     pub read_only_no_lock: &'static str,
     /// A file that holds session {} under another name: a copy, read-only.
-    pub read_only_copy: &'static str,
+    pub read_only_copy: fn(&dyn Display) -> String,
     /// A typed or pasted text over the field's limit: limit, unit.
-    pub too_long: &'static str,
+    pub too_long: fn(&dyn Display, &dyn Display) -> String,
     /// Where unsaved text was rescued to at exit: path.
-    pub rescued_to: &'static str,
+    pub rescued_to: fn(&dyn Display) -> String,
     /// No place took a rescue copy either.
     pub rescue_failed: &'static str,
     /// A stop signal refused because nothing could be saved.
@@ -324,15 +342,15 @@ pub struct UiTexts {
     pub copy_row: &'static str,
     pub reason_missing: &'static str,
     pub reprice: &'static str,
-    pub repriced: &'static str,
+    pub repriced: fn(&dyn Display) -> String,
     pub copied_on: &'static str,
     pub prices: &'static str,
-    pub disk_nearly_full: &'static str,
+    pub disk_nearly_full: fn(&dyn Display) -> String,
 
     pub k_next_part: &'static str,
 
     pub k_export: &'static str,
-    pub exported: &'static str,
+    pub exported: fn(&dyn Display) -> String,
     pub export_failed: &'static str,
 
     pub k_prices: &'static str,
@@ -347,7 +365,7 @@ pub struct UiTexts {
     pub pl_source: &'static str,
     pub pl_link: &'static str,
     pub pl_note: &'static str,
-    pub pl_not_a_year: &'static str,
+    pub pl_not_a_year: fn(&dyn Display) -> String,
     pub pl_own_name: &'static str,
     pub pl_removed: &'static str,
     pub pl_builtin_stays: &'static str,
@@ -412,7 +430,7 @@ pub struct ReportTexts {
     pub difference_total: &'static str,
     pub domains_changed: &'static str,
     /// `{}` is the date the session was saved.
-    pub made_from: &'static str,
+    pub made_from: fn(&dyn Display) -> String,
     pub nothing_recorded: &'static str,
     pub withdrawn_on: &'static str,
     pub period: &'static str,
@@ -428,7 +446,7 @@ pub struct ReportTexts {
     pub per_payer: &'static str,
     pub cost_chart_title: &'static str,
     pub informal_valued: &'static str,
-    pub lines_without_price: &'static str,
+    pub lines_without_price: fn(&dyn Display) -> String,
     pub per_domain: &'static str,
     pub prices_used: &'static str,
     pub per: &'static str,
@@ -447,16 +465,16 @@ pub struct ReportTexts {
     /// Messages of `tafel export`.
     pub cli_all_needs_tables: &'static str,
     pub cli_which_session: &'static str,
-    pub cli_consent_warning: &'static str,
+    pub cli_consent_warning: fn(&dyn Display) -> String,
     pub cli_csv_needs_folder: &'static str,
-    pub cli_csv_not_a_folder: &'static str,
+    pub cli_csv_not_a_folder: fn(&dyn Display) -> String,
     pub cli_skipped_unreadable: &'static str,
     /// A file that is a copy of session {} under another name: not exported.
-    pub cli_skipped_copy: &'static str,
-    pub cli_skipped_consent: &'static str,
-    pub cli_exported_all: &'static str,
-    pub cli_write_failed: &'static str,
-    pub cli_written: &'static str,
+    pub cli_skipped_copy: fn(&dyn Display) -> String,
+    pub cli_skipped_consent: fn(&dyn Display) -> String,
+    pub cli_exported_all: fn(&dyn Display, &dyn Display, &dyn Display, &dyn Display) -> String,
+    pub cli_write_failed: fn(&dyn Display) -> String,
+    pub cli_written: fn(&dyn Display) -> String,
     /// The export was written but could not be noted in the manifest of exports.
     pub cli_manifest_failed: &'static str,
 }

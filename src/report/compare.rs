@@ -5,9 +5,9 @@
 //! The JSON form is the [`Comparison`] itself (its shape is documented in the README).
 
 use crate::i18n::Lang;
+use crate::i18n::format::date as display_date;
 use crate::model::Cents;
 use crate::model::compare::Comparison;
-use crate::i18n::format::date as display_date;
 
 use super::document::{Block, Document, Radar, Section, Table};
 

@@ -6,9 +6,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::i18n::format::date as display_date;
 use crate::i18n::{Lang, Texts};
 use crate::model::costs::{CostLine, CostSummary, PriceBasis, Scenario, cost_lines, summarise};
-use crate::i18n::format::date as display_date;
 use crate::model::{Activity, Cents, LifeEvent, PartialDate, Phase, Score, Session};
 
 /// A whole report: a case report ([`build`]) or a comparison of two waves
@@ -318,10 +318,7 @@ pub fn build(session: &Session, lang: Lang, anonymous: bool) -> Document {
         wrap_up(&c),
     ];
 
-    let footer = vec![
-        r.made_from
-            .replace("{}", &c.day(session.updated_at.date_naive())),
-    ];
+    let footer = vec![(r.made_from)(&c.day(session.updated_at.date_naive()))];
 
     Document {
         lang,
@@ -894,10 +891,9 @@ fn costs(c: &Ctx, lines: &[CostLine], sum: &CostSummary) -> Section {
     }
     blocks.extend(facts(informal));
     if sum.lines_without_price > 0 {
-        blocks.push(Block::Note(
-            r.lines_without_price
-                .replace("{}", &sum.lines_without_price.to_string()),
-        ));
+        blocks.push(Block::Note((r.lines_without_price)(
+            &sum.lines_without_price.to_string(),
+        )));
     }
 
     if sum.per_domain.len() > 1 || sum.per_domain.keys().any(|k| !k.is_empty()) {

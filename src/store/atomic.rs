@@ -30,6 +30,12 @@ pub fn write_atomic_stat(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> 
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    // A writer killed in the instant between naming its new content and the rename
+    // leaves its temporary file; the next write of the same file removes it. (In a
+    // sessions folder, with thousands of files, the library scan does this instead.)
+    if dir.file_name().is_none_or(|n| n != "sessions") {
+        remove_leftovers_of(dir, path);
+    }
     let tmp = temp_path(path);
     match write_unnamed(dir, &tmp, bytes) {
         Ok(meta) => {
@@ -98,6 +104,25 @@ fn temp_path(path: &Path) -> PathBuf {
         ".{name}{TEMP_MARKER}{}-{nanos}",
         std::process::id()
     ))
+}
+
+/// Removes the temporary files of `path` in `dir` whose writer is gone.
+fn remove_leftovers_of(dir: &Path, path: &Path) {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let prefix = format!(".{name}{TEMP_MARKER}");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        if let Some(n) = e.file_name().to_str()
+            && n.starts_with(&prefix)
+            && writer_is_gone(n)
+        {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 /// True for names made by [`write_atomic`] for its temporary files.
@@ -201,6 +226,22 @@ mod tests {
         assert!(
             dir.path().join(&mine).exists(),
             "a save in progress in a live process is left alone"
+        );
+    }
+
+    #[test]
+    fn the_next_write_of_a_file_removes_what_a_killed_writer_left_of_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("r.html");
+        let dead = dir.path().join(".r.html.tmp-4194304-1");
+        let other = dir.path().join(".s.html.tmp-4194304-1");
+        fs::write(&dead, b"half").unwrap();
+        fs::write(&other, b"half").unwrap();
+        write_atomic(&p, b"whole").unwrap();
+        assert!(!dead.exists(), "the leftover of this file is gone");
+        assert!(
+            other.exists(),
+            "another file's is left to its own next write"
         );
     }
 

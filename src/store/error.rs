@@ -132,7 +132,7 @@ impl LoadError {
                     ParseProblem::Truncated => t.load_truncated,
                     ParseProblem::Value => t.load_bad_value,
                 };
-                format!("{} [{message}]", fill(what, &[line, column]))
+                format!("{} [{message}]", what(line, column))
             }
             LoadError::NotASession { message, .. } => format!("{} [{message}]", t.load_not_session),
             LoadError::TooNew {
@@ -140,11 +140,8 @@ impl LoadError {
                 supported,
                 message,
                 ..
-            } => format!(
-                "{} [{message}]",
-                fill(t.load_too_new, &[version, supported])
-            ),
-            LoadError::TooLarge { size, limit, .. } => fill(t.load_too_large, &[size, limit]),
+            } => format!("{} [{message}]", (t.load_too_new)(version, supported)),
+            LoadError::TooLarge { size, limit, .. } => (t.load_too_large)(size, limit),
             LoadError::Symlink { .. } => t.load_symlink.to_string(),
             LoadError::NotAFile { .. } => t.load_not_a_file.to_string(),
             LoadError::TooLong {
@@ -154,7 +151,7 @@ impl LoadError {
                 ..
             } => {
                 let unit = if *in_bytes { "bytes" } else { t.characters };
-                fill(t.load_too_long, &[field, limit, &unit])
+                (t.load_too_long)(field, limit, &unit)
             }
             LoadError::BadName { .. } => t.load_bad_name.to_string(),
         }
@@ -179,23 +176,69 @@ pub enum SaveError {
     },
 }
 
-/// Fills each "{}" of `template` with the next value (in one pass, so a "{}" inside a
-/// value, say in a typed id, stays as it is).
-fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut values = values.iter();
-    let mut parts = template.split("{}").peekable();
-    while let Some(part) = parts.next() {
-        out.push_str(part);
-        if parts.peek().is_some() {
-            if let Some(v) = values.next() {
-                out.push_str(&v.to_string());
-            } else {
-                out.push_str("{}");
+/// Why a save failed, in the facilitator's language: `what` is wrong in plain words,
+/// `detail` names the folder and gives the system's own words (for support).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveFailure {
+    pub what: String,
+    pub detail: String,
+}
+
+impl std::fmt::Display for SaveFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.what, self.detail)
+    }
+}
+
+impl SaveFailure {
+    /// For the screen while tafel runs: the text is kept and saving is retried.
+    pub fn while_running(&self, lang: Lang) -> String {
+        let t = &lang.texts().ui;
+        format!("{}. {} {}", self.what, t.save_kept_retrying, self.detail)
+    }
+}
+
+impl SaveError {
+    /// Why the save failed, in the user's language (the system's words in `detail`).
+    pub fn explain(&self, lang: Lang) -> SaveFailure {
+        use rustix::io::Errno;
+        let all = lang.texts();
+        let t = &all.ui;
+        match self {
+            SaveError::Io { path, source } => {
+                use std::io::ErrorKind as K;
+                let errno = source.raw_os_error().map(Errno::from_raw_os_error);
+                let reason = match (source.kind(), errno) {
+                    (K::StorageFull | K::QuotaExceeded, _)
+                    | (_, Some(Errno::NOSPC | Errno::DQUOT)) => t.save_disk_full,
+                    (K::ReadOnlyFilesystem, _) | (_, Some(Errno::ROFS)) => t.save_read_only,
+                    (K::PermissionDenied, _) => t.save_no_permission,
+                    (K::NotFound, _) => t.save_folder_gone,
+                    _ => t.save_other,
+                };
+                SaveFailure {
+                    what: reason.to_string(),
+                    detail: format!("({}) [{source}]", path.parent().unwrap_or(path).display()),
+                }
+            }
+            SaveError::ReadOnly { path, .. } => SaveFailure {
+                what: t.read_only_newer.to_string(),
+                detail: format!("({})", path.display()),
+            },
+            SaveError::TooLong {
+                path,
+                field,
+                limit,
+                in_bytes,
+            } => {
+                let unit = if *in_bytes { "bytes" } else { all.characters };
+                SaveFailure {
+                    what: (all.load_too_long)(&field, &limit.to_string(), &unit),
+                    detail: format!("({})", path.display()),
+                }
             }
         }
     }
-    out
 }
 
 /// Why a session could not be found by id. Shown in English; [`ResolveError::explain`]
@@ -227,14 +270,14 @@ impl ResolveError {
     pub fn explain(&self, lang: Lang) -> String {
         let t = lang.texts();
         match self {
-            ResolveError::NotFound(given) => fill(t.resolve_not_found, &[given]),
+            ResolveError::NotFound(given) => (t.resolve_not_found)(given),
             ResolveError::Ambiguous {
                 given,
                 count,
                 examples,
-            } => fill(t.resolve_ambiguous, &[given, count, examples]),
+            } => (t.resolve_ambiguous)(given, count, examples),
             ResolveError::Io { path, source } => {
-                format!("{} [{source}]", fill(t.resolve_io, &[&path.display()]))
+                format!("{} [{source}]", (t.resolve_io)(&path.display()))
             }
         }
     }

@@ -16,21 +16,125 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
 /// A held lock; released (and its file emptied) on drop.
 #[derive(Debug)]
 pub struct SessionLock {
     file: File,
     path: PathBuf,
     /// What the lock file said when we took it: the holder that crashed, if any.
-    pub stale_holder: Option<String>,
+    pub stale_holder: Option<Holder>,
+}
+
+/// Who holds (or held) a lock, as its lock file says: written as one line of JSON. A
+/// lock file of an older tafel holds free text ("process 4242 since ..."), kept in `raw`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Holder {
+    #[serde(default)]
+    pub pid: Option<u32>,
+    #[serde(default)]
+    pub host: Option<String>,
+    #[serde(default)]
+    pub since: Option<DateTime<FixedOffset>>,
+    /// The text of a lock file that is not JSON.
+    #[serde(skip)]
+    pub raw: Option<String>,
+}
+
+impl Holder {
+    /// This process, now.
+    fn me() -> Holder {
+        Holder {
+            pid: Some(std::process::id()),
+            host: std::fs::read_to_string("/proc/sys/kernel/hostname")
+                .ok()
+                .map(|h| h.trim().to_string())
+                .filter(|h| !h.is_empty()),
+            since: Some(crate::model::now()),
+            raw: None,
+        }
+    }
+
+    /// What a lock file's text says; `None` when it is empty (released cleanly).
+    fn parse(text: &str) -> Option<Holder> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        Some(serde_json::from_str(text).unwrap_or_else(|_| Holder {
+            raw: Some(text.chars().take(200).collect()),
+            ..Holder::default()
+        }))
+    }
+}
+
+impl Holder {
+    /// Who it is, in the user's language: "process 4242 on laptop-3 since 30-11-2026 14:05".
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        let t = lang.texts();
+        if let Some(raw) = &self.raw {
+            return raw.clone();
+        }
+        let pid = self.pid.map(|p| p.to_string()).unwrap_or_default();
+        let host = self.host.clone().unwrap_or_default();
+        let since = self
+            .since
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    crate::i18n::format::date(d.date_naive(), lang),
+                    d.format("%H:%M")
+                )
+            })
+            .unwrap_or_default();
+        (t.lock_holder)(&pid, &host, &since)
+    }
+}
+
+/// A lock held by someone unknown (an empty lock file), in the user's language.
+pub fn describe(holder: Option<&Holder>, lang: crate::i18n::Lang) -> String {
+    holder.map_or_else(
+        || lang.texts().lock_someone.to_string(),
+        |h| h.describe(lang),
+    )
 }
 
 /// Why the lock could not be taken.
 #[derive(Debug)]
 pub enum LockOutcome {
     Acquired(SessionLock),
-    /// Another running copy has it; the text says which (process, since when).
-    HeldElsewhere(String),
+    /// Another running copy has it (which one, if its lock file says).
+    HeldElsewhere(Option<Holder>),
+}
+
+/// The lock file could not be used at all.
+#[derive(Debug)]
+pub enum LockError {
+    /// A symbolic link in the lock file's place: never followed.
+    Symlink(PathBuf),
+    Io(io::Error),
+}
+
+impl LockError {
+    /// The reason in the user's language (the system's own words in brackets).
+    pub fn explain(&self, lang: crate::i18n::Lang) -> String {
+        let t = lang.texts();
+        match self {
+            LockError::Symlink(p) => (t.lock_symlink)(&p.display()),
+            LockError::Io(e) => format!("{} [{e}]", t.lock_io),
+        }
+    }
+}
+
+impl std::fmt::Display for LockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LockError::Symlink(p) => write!(f, "{} is a symbolic link", p.display()),
+            LockError::Io(e) => write!(f, "{e}"),
+        }
+    }
 }
 
 /// The lock file of a session file: the same name with `.lock` for `.json`, in the same
@@ -41,11 +145,11 @@ pub fn lock_path_of(session_file: &Path) -> PathBuf {
 
 impl SessionLock {
     /// Takes the lock of the session file `session_file` (see [`lock_path_of`]).
-    pub fn for_file(session_file: &Path) -> io::Result<LockOutcome> {
+    pub fn for_file(session_file: &Path) -> Result<LockOutcome, LockError> {
         SessionLock::acquire(&lock_path_of(session_file))
     }
 
-    pub fn acquire(path: &Path) -> io::Result<LockOutcome> {
+    pub fn acquire(path: &Path) -> Result<LockOutcome, LockError> {
         let mut file = OpenOptions::new()
             .read(true)
             .write(true)
@@ -56,46 +160,33 @@ impl SessionLock {
             .open(path)
             .map_err(|e| {
                 if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
-                    io::Error::new(
-                        io::ErrorKind::InvalidInput,
-                        format!(
-                            "{} is a symbolic link; tafel does not follow it",
-                            path.display()
-                        ),
-                    )
+                    LockError::Symlink(path.to_path_buf())
                 } else {
-                    e
+                    LockError::Io(e)
                 }
             })?;
         let mut previous = String::new();
-        // Reading may fail on odd content; the holder text is informational only.
-        let _ = file.read_to_string(&mut previous);
+        // Reading may fail on odd content; the holder is informational only.
+        let _ = (&mut file).take(4096).read_to_string(&mut previous);
+        let previous = Holder::parse(&previous);
         match file.try_lock() {
             Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                let who = previous.trim();
-                return Ok(LockOutcome::HeldElsewhere(if who.is_empty() {
-                    "another copy of tafel".to_string()
-                } else {
-                    who.to_string()
-                }));
-            }
-            Err(TryLockError::Error(e)) => return Err(e),
+            Err(TryLockError::WouldBlock) => return Ok(LockOutcome::HeldElsewhere(previous)),
+            Err(TryLockError::Error(e)) => return Err(LockError::Io(e)),
         }
-        let holder = format!(
-            "process {} since {}",
-            std::process::id(),
-            chrono::Local::now().format("%Y-%m-%d %H:%M")
-        );
-        file.set_len(0)?;
-        file.seek(SeekFrom::Start(0))?;
-        file.write_all(holder.as_bytes())?;
-        file.sync_all()?;
-        let stale = previous.trim();
+        let mut line = serde_json::to_vec(&Holder::me()).map_err(|e| LockError::Io(e.into()))?;
+        line.push(b'\n');
+        (|| {
+            file.set_len(0)?;
+            file.seek(SeekFrom::Start(0))?;
+            file.write_all(&line)?;
+            file.sync_all()
+        })()
+        .map_err(LockError::Io)?;
         Ok(LockOutcome::Acquired(SessionLock {
             file,
             path: path.to_path_buf(),
-            stale_holder: (!stale.is_empty()).then(|| stale.to_string()),
+            stale_holder: previous,
         }))
     }
 
@@ -133,7 +224,7 @@ mod tests {
         assert!(first.stale_holder.is_none());
         match SessionLock::acquire(&p).unwrap() {
             LockOutcome::HeldElsewhere(who) => {
-                assert!(who.contains(&std::process::id().to_string()));
+                assert_eq!(who.unwrap().pid, Some(std::process::id()));
             }
             LockOutcome::Acquired(_) => panic!("two holders"),
         }
@@ -155,7 +246,7 @@ mod tests {
         let p = dir.path().join("x.lock");
         std::os::unix::fs::symlink(&target, &p).unwrap();
         let err = SessionLock::acquire(&p).unwrap_err();
-        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert!(matches!(err, LockError::Symlink(_)), "{err}");
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
     }
 
@@ -180,8 +271,9 @@ mod tests {
             panic!()
         };
         assert_eq!(
-            l.stale_holder.as_deref(),
-            Some("process 99999 since 2026-01-01 10:00")
+            l.stale_holder.clone().and_then(|h| h.raw).as_deref(),
+            Some("process 99999 since 2026-01-01 10:00"),
+            "an older tafel's lock file is read as text"
         );
     }
 }

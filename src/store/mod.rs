@@ -24,8 +24,8 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 pub use error::{LoadError, ResolveError, SaveError};
-pub use lock::{LockOutcome, SessionLock};
-pub use remove::Found;
+pub use lock::{Holder, LockError, LockOutcome, SessionLock};
+pub use remove::{Found, RemoveError};
 
 use crate::model::{SCHEMA_VERSION, Session};
 
@@ -141,7 +141,7 @@ pub struct Library {
 
 impl Library {
     /// Opens (and if needed creates, mode 0700) the library in `data_dir`.
-    pub fn open(data_dir: &Path) -> io::Result<Library> {
+    pub fn open(data_dir: &Path) -> Result<Library, paths::DirError> {
         let lib = Library {
             root: data_dir.to_path_buf(),
         };
@@ -250,7 +250,7 @@ impl Library {
     }
 
     /// Takes the edit lock of the session `id` in this library.
-    pub fn lock(&self, id: Uuid) -> io::Result<LockOutcome> {
+    pub fn lock(&self, id: Uuid) -> Result<LockOutcome, LockError> {
         SessionLock::for_file(&self.path_for(id))
     }
 }

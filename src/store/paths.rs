@@ -20,58 +20,88 @@ pub fn resolve_data_dir(flag: Option<&Path>) -> Option<PathBuf> {
     directories::ProjectDirs::from("nl", "", "tafel").map(|d| d.data_local_dir().to_path_buf())
 }
 
+/// One of tafel's folders cannot be used.
+#[derive(Debug)]
+pub enum DirError {
+    /// A symbolic link where tafel's own folder should be: never followed.
+    Symlink(PathBuf),
+    /// Something that is not a folder.
+    NotAFolder(PathBuf),
+    Io(PathBuf, io::Error),
+}
+
+impl DirError {
+    /// The reason in the user's language (the system's own words in brackets).
+    pub fn explain(&self, lang: crate::i18n::Lang) -> String {
+        let t = lang.texts();
+        match self {
+            DirError::Symlink(p) => (t.dir_symlink)(&p.display()),
+            DirError::NotAFolder(p) => (t.dir_not_a_folder)(&p.display()),
+            DirError::Io(p, e) => format!("{} [{e}]", (t.dir_io)(&p.display())),
+        }
+    }
+}
+
+impl std::fmt::Display for DirError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.explain(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for DirError {}
+
+impl From<DirError> for io::Error {
+    fn from(e: DirError) -> io::Error {
+        match e {
+            DirError::Io(_, e) => e,
+            other => io::Error::new(io::ErrorKind::InvalidInput, other.to_string()),
+        }
+    }
+}
+
 /// Creates `dir` (and missing parents) with mode 0700. A folder that already exists is
 /// tightened to 0700 only when `tighten` is set: tafel's own subfolders (`sessions`,
 /// `trash`, `exports`), never a folder the user pointed us at. tafel's own subfolders must
 /// be real folders: a symbolic link in their place is refused, so that tafel never
 /// changes the mode of, or removes files in, a folder outside the data folder.
-pub fn ensure_private_dir(dir: &Path, tighten: bool) -> io::Result<()> {
+pub fn ensure_private_dir(dir: &Path, tighten: bool) -> Result<(), DirError> {
     if tighten {
         refuse_symlink(dir)?;
     }
+    let io = |e| DirError::Io(dir.to_path_buf(), e);
     match fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => {
             if tighten && meta.permissions().mode() & 0o077 != 0 {
-                fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+                fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(io)?;
             }
             Ok(())
         }
-        Ok(_) => Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            format!("{} exists but is not a folder", dir.display()),
-        )),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            DirBuilder::new().recursive(true).mode(0o700).create(dir)
-        }
-        Err(e) => Err(e),
+        Ok(_) => Err(DirError::NotAFolder(dir.to_path_buf())),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(io),
+        Err(e) => Err(io(e)),
     }
 }
 
 /// An error when `dir` is a symbolic link.
-fn refuse_symlink(dir: &Path) -> io::Result<()> {
+fn refuse_symlink(dir: &Path) -> Result<(), DirError> {
     match fs::symlink_metadata(dir) {
-        Ok(meta) if meta.file_type().is_symlink() => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!(
-                "{} is a symbolic link; tafel uses only a real folder there (move the folder itself into place)",
-                dir.display()
-            ),
-        )),
+        Ok(meta) if meta.file_type().is_symlink() => Err(DirError::Symlink(dir.to_path_buf())),
         _ => Ok(()),
     }
 }
 
 /// One of tafel's own subfolders if it exists (`None` if not), refusing a symbolic link.
-pub fn existing_private_dir(dir: &Path) -> io::Result<Option<std::path::PathBuf>> {
+pub fn existing_private_dir(dir: &Path) -> Result<Option<PathBuf>, DirError> {
     refuse_symlink(dir)?;
     match fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => Ok(Some(dir.to_path_buf())),
-        Ok(_) => Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            format!("{} exists but is not a folder", dir.display()),
-        )),
+        Ok(_) => Err(DirError::NotAFolder(dir.to_path_buf())),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e),
+        Err(e) => Err(DirError::Io(dir.to_path_buf(), e)),
     }
 }
 
@@ -94,7 +124,7 @@ mod tests {
         let link = tmp.path().join("sessions");
         std::os::unix::fs::symlink(&target, &link).unwrap();
         let err = ensure_private_dir(&link, true).unwrap_err();
-        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert!(matches!(err, DirError::Symlink(_)), "{err}");
         assert!(existing_private_dir(&link).is_err());
         assert_eq!(
             fs::metadata(&target).unwrap().permissions().mode() & 0o777,

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::lock::{LockOutcome, SessionLock};
+use super::lock::{self, Holder, LockError, LockOutcome, SessionLock};
 use super::{Entry, Library, ResolveError, atomic, index, paths};
 
 /// A session file found in the library or in the trash.
@@ -30,12 +30,43 @@ pub struct Found {
     pub copy: bool,
 }
 
-/// The error for a file that another running tafel has open.
-fn busy(who: &str) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::ResourceBusy,
-        format!("the session is open in {who}"),
-    )
+/// Why a file could not be removed (or moved to the trash).
+#[derive(Debug)]
+pub enum RemoveError {
+    /// Another running tafel has it open.
+    Busy(Option<Holder>),
+    Lock(LockError),
+    Io(io::Error),
+}
+
+impl RemoveError {
+    /// The reason in the user's language (the system's own words in brackets).
+    pub fn explain(&self, lang: crate::i18n::Lang) -> String {
+        let t = lang.texts();
+        match self {
+            RemoveError::Busy(who) => (t.remove_busy)(&lock::describe(who.as_ref(), lang)),
+            RemoveError::Lock(e) => e.explain(lang),
+            RemoveError::Io(e) => format!("{} [{e}]", t.remove_io),
+        }
+    }
+}
+
+impl From<io::Error> for RemoveError {
+    fn from(e: io::Error) -> Self {
+        RemoveError::Io(e)
+    }
+}
+
+impl From<super::paths::DirError> for RemoveError {
+    fn from(e: super::paths::DirError) -> Self {
+        RemoveError::Io(e.into())
+    }
+}
+
+impl From<LockError> for RemoveError {
+    fn from(e: LockError) -> Self {
+        RemoveError::Lock(e)
+    }
 }
 
 impl Library {
@@ -47,16 +78,16 @@ impl Library {
     /// delete` or `tafel purge` removes it for good. Refused while another copy of tafel
     /// has that file open. A file of the same name already in the trash is kept: the new
     /// one gets a numbered name.
-    pub fn move_to_trash(&self, path: &Path) -> io::Result<PathBuf> {
+    pub fn move_to_trash(&self, path: &Path) -> Result<PathBuf, RemoveError> {
         let lock = match SessionLock::for_file(path)? {
             LockOutcome::Acquired(l) => l,
-            LockOutcome::HeldElsewhere(who) => return Err(busy(&who)),
+            LockOutcome::HeldElsewhere(who) => return Err(RemoveError::Busy(who)),
         };
         let trash = self.trash_dir();
         paths::ensure_private_dir(&trash, true)?;
         let name = path
             .file_name()
-            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+            .ok_or_else(|| io::Error::from(io::ErrorKind::InvalidInput))?;
         let mut target = trash.join(name);
         let stem = Path::new(name)
             .file_stem()
@@ -77,15 +108,15 @@ impl Library {
 
     /// Removes the session file `path` for good, with its lock file. Refused while
     /// another copy of tafel has it open. `Ok(false)` when it was already gone.
-    pub fn delete_file(&self, path: &Path) -> io::Result<bool> {
+    pub fn delete_file(&self, path: &Path) -> Result<bool, RemoveError> {
         let lock = match SessionLock::for_file(path)? {
             LockOutcome::Acquired(l) => l,
-            LockOutcome::HeldElsewhere(who) => return Err(busy(&who)),
+            LockOutcome::HeldElsewhere(who) => return Err(RemoveError::Busy(who)),
         };
         let removed = match fs::remove_file(path) {
             Ok(()) => true,
             Err(e) if e.kind() == io::ErrorKind::NotFound => false,
-            Err(e) => return Err(e),
+            Err(e) => return Err(e.into()),
         };
         lock.remove_file();
         // The session is gone; an index that cannot be rewritten now is at the next scan

@@ -217,7 +217,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
             .map(|s| format!("{} T{}", s.case_code, s.wave))
             .unwrap_or_default();
         frame.render_widget(
-            Line::styled(t.ui.confirm_delete.replace("{}", &case), theme::error()),
+            Line::styled((t.ui.confirm_delete)(&case), theme::error()),
             status,
         );
     } else if let Some(m) = message_line(app) {

@@ -91,7 +91,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &PricesView) {
     }
     if let Some(id) = &view.confirm_remove {
         frame.render_widget(
-            Line::styled(t.ui.confirm_remove.replace("{}", id), theme::error()),
+            Line::styled((t.ui.confirm_remove)(&id), theme::error()),
             status,
         );
     } else if let Some(m) = message_line(app) {

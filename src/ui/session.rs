@@ -53,7 +53,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     if let Some((_, index)) = view.confirm_remove {
         frame.render_widget(
             Line::styled(
-                t.ui.confirm_remove.replace("{}", &(index + 1).to_string()),
+                (t.ui.confirm_remove)(&(index + 1).to_string()),
                 theme::error(),
             ),
             status,

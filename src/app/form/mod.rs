@@ -7,9 +7,9 @@ pub mod layout;
 use chrono::Local;
 use rust_decimal::Decimal;
 
+use crate::i18n::format::date as display_date;
 use crate::i18n::{Lang, Texts};
 use crate::model::costs::{InformalValuation, Scenario};
-use crate::i18n::format::date as display_date;
 use crate::model::dates::{PartialDate, parse_day};
 use crate::model::limits::TextKind;
 use crate::model::money::{Cents, parse_amount};
@@ -452,7 +452,10 @@ pub fn text(s: &Session, id: FieldId, lang: Lang) -> String {
     use FieldId as F;
     let pd = |d: Option<PartialDate>| d.map(|d| d.display(lang)).unwrap_or_default();
     let day = |d: Option<chrono::NaiveDate>| d.map(|d| display_date(d, lang)).unwrap_or_default();
-    let dec = |d: Option<Decimal>| d.map(|d| crate::i18n::format::decimal(d, lang)).unwrap_or_default();
+    let dec = |d: Option<Decimal>| {
+        d.map(|d| crate::i18n::format::decimal(d, lang))
+            .unwrap_or_default()
+    };
     let p = &s.preparation;
     match id {
         F::Project => p.project.clone(),
@@ -575,11 +578,7 @@ pub fn set_text(s: &mut Session, id: FieldId, value: &str, lang: Lang) -> Result
         } else {
             t.characters
         };
-        return Err(t
-            .ui
-            .too_long
-            .replacen("{}", &limit.limit().to_string(), 1)
-            .replacen("{}", unit, 1));
+        return Err((t.ui.too_long)(&limit.limit().to_string(), &unit));
     }
     let trimmed = value.trim();
     let pd = |v: &str| -> Result<Option<PartialDate>, String> {
@@ -588,7 +587,7 @@ pub fn set_text(s: &mut Session, id: FieldId, value: &str, lang: Lang) -> Result
         } else {
             PartialDate::parse_human(v)
                 .map(Some)
-                .map_err(|_| t.ui.not_a_date.replace("{}", v.trim()))
+                .map_err(|_| (t.ui.not_a_date)(&v.trim()))
         }
     };
     let day = |v: &str| -> Result<Option<chrono::NaiveDate>, String> {
@@ -597,7 +596,7 @@ pub fn set_text(s: &mut Session, id: FieldId, value: &str, lang: Lang) -> Result
         } else {
             parse_day(v)
                 .map(Some)
-                .map_err(|_| t.ui.not_a_day.replace("{}", v.trim()))
+                .map_err(|_| (t.ui.not_a_day)(&v.trim()))
         }
     };
     let p = &mut s.preparation;
@@ -615,7 +614,7 @@ pub fn set_text(s: &mut Session, id: FieldId, value: &str, lang: Lang) -> Result
                     .parse::<u32>()
                     .ok()
                     .filter(|m| *m <= 24 * 60)
-                    .ok_or_else(|| t.ui.not_minutes.replace("{}", trimmed))?
+                    .ok_or_else(|| (t.ui.not_minutes)(&trimmed))?
             }
         }
         F::ConsentRecordedBy => p.consent.recorded_by = value.to_string(),
@@ -707,16 +706,16 @@ fn set_activity_text(
         } else {
             PartialDate::parse_human(v)
                 .map(Some)
-                .map_err(|_| t.ui.not_a_date.replace("{}", v.trim()))
+                .map_err(|_| (t.ui.not_a_date)(&v.trim()))
         }
     };
     let number = |v: &str| -> Result<Option<Decimal>, String> {
         if v.trim().is_empty() {
             Ok(None)
         } else {
-            let n = parse_decimal(v).ok_or_else(|| t.ui.not_a_number.replace("{}", v.trim()))?;
+            let n = parse_decimal(v).ok_or_else(|| (t.ui.not_a_number)(&v.trim()))?;
             if n > crate::model::scenario::MAX_QUANTITY {
-                return Err(t.ui.number_too_large.replace("{}", v.trim()));
+                return Err((t.ui.number_too_large)(&v.trim()));
             }
             Ok(Some(n))
         }
@@ -755,10 +754,9 @@ fn set_activity_text(
             if trimmed.is_empty() {
                 a.price_override = None;
             } else {
-                let cents =
-                    parse_amount(trimmed).map_err(|_| t.ui.not_an_amount.replace("{}", trimmed))?;
+                let cents = parse_amount(trimmed).map_err(|_| (t.ui.not_an_amount)(&trimmed))?;
                 if cents.0 < 0 {
-                    return Err(t.ui.not_an_amount.replace("{}", trimmed));
+                    return Err((t.ui.not_an_amount)(&trimmed));
                 }
                 let reason = a
                     .price_override
