@@ -16,7 +16,7 @@ SIZE="200x60"
 WORK="target/bench-work"
 
 echo "== building (release)"
-cargo build --release --quiet --bin tafel --example baseline --example make_library
+cargo build --release --quiet --features hooks --bin tafel --example baseline --example make_library
 cargo bench --quiet --bench frames --no-run 2>/dev/null
 
 TAFEL=target/release/tafel

@@ -16,4 +16,5 @@ pub mod i18n;
 pub mod model;
 pub mod report;
 pub mod store;
+pub mod tui;
 pub mod ui;

@@ -1,7 +1,19 @@
-//! The `tafel` binary: parse the command line and hand over to the library.
+//! The `tafel` binary: the command line decides; the interactive program runs on top.
 
 use std::process::ExitCode;
 
+use tafel::cli::{self, Outcome};
+
 fn main() -> ExitCode {
-    tafel::cli::main()
+    match cli::main() {
+        Outcome::Done(code) => code,
+        Outcome::Interactive {
+            library,
+            lang,
+            start,
+        } => tafel::tui::run(&library, lang, start).unwrap_or_else(|e| {
+            cli::print_error(&e.explain(lang));
+            ExitCode::FAILURE
+        }),
+    }
 }

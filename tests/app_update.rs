@@ -2,10 +2,10 @@
 //! does, and what ends up in the session file.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tafel::app::Start;
 use tafel::app::form::{ActivityF, AttendeeF, FieldId, ListKind};
 use tafel::app::state::{Level, Screen};
 use tafel::app::{Action, App, update};
-use tafel::cli::Start;
 use tafel::i18n::Lang;
 use tafel::model::costs::Scenario;
 use tafel::model::{Phase, Session};

@@ -3,9 +3,9 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use tafel::app::Start;
 use tafel::app::state::Screen;
 use tafel::app::{Action, App, update};
-use tafel::cli::Start;
 use tafel::i18n::Lang;
 use tafel::model::Phase;
 use tafel::store::Library;

@@ -69,4 +69,6 @@ pub enum Action {
 
     /// Time passes: clocks and autosave.
     Tick,
+    /// A frame is on screen (the library starts reading its files after its first).
+    Drawn,
 }

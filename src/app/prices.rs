@@ -433,7 +433,7 @@ fn finish_edit(app: &mut App) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::Start;
+    use crate::app::Start;
     use crate::model::Cents;
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 

@@ -5,12 +5,12 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::Start;
 use super::action::Action;
 use super::autosave::{Autosave, SaveStatus};
 use super::form::{self, FieldId, FieldKind, ListKind};
 use super::state::{App, Level, LibraryView, Message, Picker, QuoteDraft, Screen, SessionView};
 use super::text_field::{Edit, TextField};
-use crate::cli::Start;
 use crate::model::{Phase, Quote, Session, series};
 use crate::store::{self, LockOutcome};
 
@@ -340,6 +340,13 @@ impl App {
 
 /// Applies one action.
 pub fn update(app: &mut App, action: Action) {
+    if action == Action::Drawn {
+        // The library is read once its first frame is on screen.
+        if let Screen::Library(l) = &mut app.screen {
+            l.start();
+        }
+        return;
+    }
     if app.help_open {
         match action {
             Action::SelectDown => app.help_scroll = app.help_scroll.saturating_add(1),

@@ -29,6 +29,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::Start;
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
 use crate::model::{Session, series};
@@ -158,19 +159,44 @@ pub(crate) fn load(path: &std::path::Path, lang: Lang) -> Result<store::Loaded, 
     store::load(path).map_err(|e| Failure(format!("{}: {}", e.path().display(), e.explain(lang))))
 }
 
-pub fn main() -> ExitCode {
+/// What the command line decided: a command that has run, or the interactive program
+/// to start (which `main.rs` hands to `tui`).
+pub enum Outcome {
+    Done(ExitCode),
+    Interactive {
+        library: Library,
+        lang: Lang,
+        start: Start,
+    },
+}
+
+/// Parses the command line and runs the command. Errors are printed here, in the
+/// user's language.
+pub fn main() -> Outcome {
     let cli = Cli::parse();
     let lang = Lang::detect(cli.lang);
     match run(cli, lang) {
-        Ok(code) => code,
+        Ok(outcome) => outcome,
         Err(Failure(message)) => {
-            errln!("tafel: {message}");
-            ExitCode::FAILURE
+            print_error(&message);
+            Outcome::Done(ExitCode::FAILURE)
         }
     }
 }
 
-fn run(cli: Cli, lang: Lang) -> CmdResult {
+/// `tafel: <message>` on standard error, control characters made visible.
+pub fn print_error(message: &str) {
+    errln!("tafel: {message}");
+}
+
+fn run(cli: Cli, lang: Lang) -> Result<Outcome, Failure> {
+    let interactive = |library: Library, start: Start| {
+        Ok(Outcome::Interactive {
+            library,
+            lang,
+            start,
+        })
+    };
     let data_dir = || -> Result<PathBuf, Failure> {
         paths::resolve_data_dir(cli.data_dir.as_deref())
             .ok_or_else(|| Failure(lang.texts().cli_no_home.into()))
@@ -183,7 +209,7 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
         })
     };
     match cli.command {
-        None => crate::app::run(&library()?, lang, Start::Library),
+        None => interactive(library()?, Start::Library),
         Some(Command::New { project, case_code }) => {
             let lib = library()?;
             let catalog = Catalog::load(lib.root());
@@ -193,12 +219,12 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
             s.preparation.case_code = case_code.unwrap_or_default();
             lib.save(&s)
                 .map_err(|e| Failure(e.explain(lang).to_string()))?;
-            crate::app::run(&lib, lang, Start::New(s.id))
+            interactive(lib, Start::New(s.id))
         }
         Some(Command::Open { id }) => {
             let lib = library()?;
             let path = find(&lib, &id, lang)?;
-            crate::app::run(&lib, lang, Start::Open(path))
+            interactive(lib, Start::Open(path))
         }
         Some(Command::FollowUp { id }) => {
             let lib = library()?;
@@ -208,8 +234,19 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
             next.set_retention_months(store::config::retention_months(lib.root()));
             lib.save(&next)
                 .map_err(|e| Failure(e.explain(lang).to_string()))?;
-            crate::app::run(&lib, lang, Start::New(next.id))
+            interactive(lib, Start::New(next.id))
         }
+        command => run_command(command, lang, &library).map(Outcome::Done),
+    }
+}
+
+/// The commands that run to their end without the interactive program.
+fn run_command(
+    command: Option<Command>,
+    lang: Lang,
+    library: &dyn Fn() -> Result<Library, Failure>,
+) -> CmdResult {
+    match command {
         Some(Command::List { json }) => list::run(&library()?, lang, json),
         Some(Command::Show { id }) => {
             let lib = library()?;
@@ -254,6 +291,9 @@ fn run(cli: Cli, lang: Lang) -> CmdResult {
         }) => compare::run(&library()?, lang, &a, &b, format, output.as_deref()),
         Some(Command::Delete { id, yes }) => delete::run_delete(&library()?, lang, &id, yes),
         Some(Command::Purge { expired: _, yes }) => delete::run_purge(&library()?, lang, yes),
+        None | Some(Command::New { .. } | Command::Open { .. } | Command::FollowUp { .. }) => {
+            unreachable!("the interactive commands are handled by run")
+        }
     }
 }
 
@@ -288,15 +328,6 @@ pub(crate) fn emit_exact(text: &str) {
     {
         std::process::exit(0);
     }
-}
-
-/// Where the interactive program starts.
-#[derive(Debug, Clone)]
-pub enum Start {
-    Library,
-    /// A session just created: cursor in the first text field.
-    New(uuid::Uuid),
-    Open(PathBuf),
 }
 
 /// The JSON Schema of a session file, as published in `assets/session.schema.json`.

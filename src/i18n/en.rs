@@ -157,6 +157,8 @@ pub static TEXTS: Texts = Texts {
             )
         },
         too_long: |limit, unit| format!("Too long for this field (at most {limit} {unit})."),
+        tui_no_signals: "tafel cannot set up its signal handling, so it cannot promise to save on every stop; it does not start",
+        tui_no_terminal: "tafel needs a terminal to show its screens (run it in a terminal window, or use a command like 'tafel list')",
         rescued_to: |path| {
             format!(
                 "A copy of the unsaved text is in {path}. Move it back to sessions/<id>.json (after moving the old file away) to keep working on it."

@@ -159,6 +159,8 @@ pub static TEXTS: Texts = Texts {
             )
         },
         too_long: |limit, unit| format!("Te lang voor dit veld (hooguit {limit} {unit})."),
+        tui_no_signals: "tafel kan zijn signaalafhandeling niet instellen en kan dus niet beloven bij elk stoppen op te slaan; het start niet",
+        tui_no_terminal: "tafel heeft een terminal nodig om zijn schermen te tonen (start het in een terminalvenster, of gebruik een opdracht zoals 'tafel list')",
         rescued_to: |path| {
             format!(
                 "Een kopie van de niet-opgeslagen tekst staat in {path}. Zet die terug als sessions/<id>.json (na het oude bestand weg te zetten) om ermee verder te werken."

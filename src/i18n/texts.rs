@@ -332,6 +332,8 @@ pub struct UiTexts {
     pub read_only_copy: fn(&dyn Display) -> String,
     /// A typed or pasted text over the field's limit: limit, unit.
     pub too_long: fn(&dyn Display, &dyn Display) -> String,
+    pub tui_no_signals: &'static str,
+    pub tui_no_terminal: &'static str,
     /// Where unsaved text was rescued to at exit: path.
     pub rescued_to: fn(&dyn Display) -> String,
     /// No place took a rescue copy either.

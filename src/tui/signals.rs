@@ -17,7 +17,7 @@ use rustix::event::{PollFd, PollFlags, poll};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::flag;
 
-use super::autosave::Shared;
+use crate::app::autosave::Shared;
 
 /// Exit status used when the terminal hung up without a signal reaching us.
 pub const HANGUP_STATUS: i32 = 128 + SIGHUP;
