@@ -111,7 +111,7 @@ pub fn watchdog(stop: &Stop, shared: Arc<Shared>, grace: Duration) {
                 }
                 // The event loop did not stop by itself: save and leave from here; what
                 // cannot be saved where it belongs is rescued elsewhere.
-                if let super::autosave::SaveStatus::Failed(_) = shared.save_pending() {
+                if let crate::app::autosave::SaveStatus::Failed(_) = shared.save_pending() {
                     shared.rescue();
                 }
                 super::terminal::restore();
