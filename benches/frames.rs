@@ -85,7 +85,7 @@ fn terminal(w: u16, h: u16) -> Term {
 fn keystroke(app: &mut App, terminal: &mut Term) {
     update(
         app,
-        Action::FieldKey(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE)),
+        Action::TextInput(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE)),
     );
     terminal.draw(|f| tafel::ui::render(f, app)).unwrap();
 }
@@ -157,7 +157,7 @@ fn main() {
         if at_start {
             update(
                 &mut app,
-                Action::FieldKey(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL)),
+                Action::TextInput(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL)),
             );
         }
         let mut terminal = terminal(200, 60);

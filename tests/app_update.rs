@@ -17,20 +17,21 @@ fn library() -> (tempfile::TempDir, Library) {
     (dir, lib)
 }
 
+/// A key press as the terminal gives it: through the keymap, then `update`.
+fn press(app: &mut App, e: KeyEvent) {
+    if let Some(action) = tafel::app::keymap::map_key(app, e) {
+        update(app, action);
+    }
+}
+
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        update(
-            app,
-            Action::FieldKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-        );
+        press(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
 }
 
 fn key(app: &mut App, code: KeyCode) {
-    update(
-        app,
-        Action::FieldKey(KeyEvent::new(code, KeyModifiers::NONE)),
-    );
+    press(app, KeyEvent::new(code, KeyModifiers::NONE));
 }
 
 fn view(app: &App) -> &tafel::app::state::SessionView {
@@ -126,7 +127,7 @@ fn lists_grow_and_shrink_with_confirmation() {
     for _ in 0..add {
         update(&mut app, Action::NextField);
     }
-    update(&mut app, Action::OpenPicker); // Enter on "+ add"
+    key(&mut app, KeyCode::Enter); // Enter on "+ add"
     assert_eq!(
         view(&app).focused(),
         Some(FieldId::Attendee(0, AttendeeF::Alias))
@@ -343,7 +344,7 @@ fn a_paste_goes_in_as_one_edit() {
     assert_eq!(view(&app).session.wrap_up.notes, big);
     update(
         &mut app,
-        Action::FieldKey(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)),
+        Action::TextInput(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)),
     );
     assert_eq!(
         view(&app).session.wrap_up.notes,

@@ -24,8 +24,24 @@ pub enum Action {
     GoToPhase(Phase),
     NextField,
     PrevField,
-    /// A key for the focused field: typing, moving the cursor, cycling a choice, a score.
-    FieldKey(KeyEvent),
+    /// A key for the focused text field: typing, moving the cursor, undo (the text
+    /// field's own key table, `TextField::key`, decides what it does).
+    TextInput(KeyEvent),
+    /// The next / previous value of the focused choice.
+    ChoiceNext,
+    ChoicePrev,
+    /// Switch the focused yes/no field.
+    Toggle,
+    /// A digit typed on a score (a 1 then a 0 in quick succession makes 10).
+    SetScore(u8),
+    ScoreUp,
+    ScoreDown,
+    /// Empty the focused score.
+    ClearScore,
+    /// Press the focused button (add an item, re-price the session).
+    Press,
+    /// Keep the quote being captured (Enter in its words).
+    SaveQuote,
     /// Text pasted by the terminal (bracketed paste), inserted as one edit.
     Paste(String),
     /// Add an item to the list the focus is in (Ctrl+N), or press the focused button.

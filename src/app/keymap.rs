@@ -1,5 +1,11 @@
-//! Keys to actions, per context. The footer's key hints are generated from the same
-//! tables, so what the footer says is what the keys do.
+//! Every key becomes an [`Action`] here, and nowhere else: one binding table per context
+//! (which screen, which dialog, which kind of field has focus). The footer and the F1 help
+//! are drawn from the same tables, so what they say is what the keys do.
+//!
+//! A text field gets the keys its table does not bind as [`Action::TextInput`] (typing,
+//! moving the cursor, undo); a list that filters as you type gets plain characters as
+//! [`Action::FilterChar`]. Letters typed into a field therefore never fire commands:
+//! commands use Ctrl, Alt or function keys.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -13,7 +19,11 @@ use crate::model::Phase;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Help,
-    Library,
+    /// The library; `selected` when a session row is selected (the keys that act on one
+    /// are offered only then).
+    Library {
+        selected: bool,
+    },
     ConfirmDelete,
     Compare,
     Prices,
@@ -24,11 +34,73 @@ pub enum Context {
         kind: FieldKind,
         in_list: bool,
         read_only: bool,
+        /// In a multi-line text: the cursor is on its first / last row, so ↑ / ↓ leave it.
+        at_top: bool,
+        at_bottom: bool,
     },
     TableView,
     Picker,
-    Quote,
+    Quote {
+        on_words: bool,
+    },
     ConfirmRemove,
+}
+
+impl Context {
+    /// One context of each kind, for tests and the help screen.
+    pub fn all() -> Vec<Context> {
+        let mut v = vec![
+            Context::Help,
+            Context::Library { selected: true },
+            Context::Library { selected: false },
+            Context::ConfirmDelete,
+            Context::Compare,
+            Context::Prices,
+            Context::PriceEdit { choice: true },
+            Context::PriceEdit { choice: false },
+            Context::TableView,
+            Context::Picker,
+            Context::Quote { on_words: false },
+            Context::Quote { on_words: true },
+            Context::ConfirmRemove,
+        ];
+        for kind in FieldKind::ALL {
+            for (in_list, read_only, at_top, at_bottom) in [
+                (false, false, true, true),
+                (true, false, false, false),
+                (false, true, true, true),
+            ] {
+                v.push(Context::Form {
+                    kind,
+                    in_list,
+                    read_only,
+                    at_top,
+                    at_bottom,
+                });
+            }
+        }
+        v
+    }
+
+    /// Whether typing goes into a text field here.
+    fn takes_text(self) -> bool {
+        match self {
+            Context::Form {
+                kind, read_only, ..
+            } => kind.is_text() && !read_only,
+            Context::PriceEdit { choice } => !choice,
+            Context::Quote { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// Whether typing filters a list here.
+    fn filters(self) -> bool {
+        matches!(
+            self,
+            Context::Library { .. } | Context::Picker | Context::Prices
+        )
+    }
 }
 
 pub fn context(app: &App) -> Context {
@@ -37,7 +109,9 @@ pub fn context(app: &App) -> Context {
     }
     match &app.screen {
         Screen::Library(l) if l.confirm_delete.is_some() => Context::ConfirmDelete,
-        Screen::Library(_) => Context::Library,
+        Screen::Library(l) => Context::Library {
+            selected: l.selected_session().is_some(),
+        },
         Screen::Compare(_) => Context::Compare,
         Screen::Prices(p) if p.confirm_remove.is_some() => Context::ConfirmRemove,
         Screen::Prices(p) => match &p.edit {
@@ -46,16 +120,28 @@ pub fn context(app: &App) -> Context {
             },
             None => Context::Prices,
         },
-        Screen::Session(v) if v.quote.is_some() => Context::Quote,
+        Screen::Session(v) if v.quote.is_some() => Context::Quote {
+            on_words: v.quote.as_ref().is_some_and(|q| q.on_words),
+        },
         Screen::Session(v) if v.picker.is_some() => Context::Picker,
         Screen::Session(v) if v.confirm_remove.is_some() => Context::ConfirmRemove,
         Screen::Session(v) if v.table_view => Context::TableView,
         Screen::Session(v) => {
             let focused = v.focused();
+            let kind = focused.map_or(FieldKind::Display, FieldId::kind);
+            let (at_top, at_bottom) = match &v.editor {
+                Some((_, f)) if f.is_multi_line() => {
+                    let row = f.cursor().0;
+                    (row == 0, row + 1 >= f.line_count())
+                }
+                _ => (true, true),
+            };
             Context::Form {
-                kind: focused.map_or(FieldKind::Display, FieldId::kind),
+                kind,
                 in_list: focused.and_then(FieldId::list_item).is_some(),
                 read_only: v.read_only.is_some(),
+                at_top,
+                at_bottom,
             }
         }
     }
@@ -75,6 +161,10 @@ const fn key(code: KeyCode) -> Key {
     }
 }
 
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
 const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
@@ -82,8 +172,19 @@ const fn ctrl(c: char) -> Key {
     }
 }
 
+const fn with(code: KeyCode, mods: KeyModifiers) -> Key {
+    Key { code, mods }
+}
+
+/// Stands for "any letter" in the footer and the help: typing, which the tables leave
+/// to the text field or the filter. It matches no key press.
+pub const TYPING: Key = key(KeyCode::Null);
+
 impl Key {
     fn matches(self, e: &KeyEvent) -> bool {
+        if self == TYPING {
+            return false;
+        }
         let mods = e.modifiers - KeyModifiers::SHIFT;
         let code = match e.code {
             KeyCode::Char(c) if e.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -97,6 +198,7 @@ impl Key {
     /// How the key is written in the footer and the help.
     pub fn name(self) -> String {
         let base = match self.code {
+            KeyCode::Null => "a–z".to_string(),
             KeyCode::Char(' ') => "Spatie/Space".to_string(),
             KeyCode::Char(c) => c.to_ascii_uppercase().to_string(),
             KeyCode::F(n) => format!("F{n}"),
@@ -111,6 +213,7 @@ impl Key {
             KeyCode::Left => "←".into(),
             KeyCode::Right => "→".into(),
             KeyCode::Backspace => "⌫".into(),
+            KeyCode::Delete => "Del".into(),
             other => format!("{other:?}"),
         };
         let mut name = String::new();
@@ -124,37 +227,84 @@ impl Key {
     }
 }
 
-/// A key, what it does, and the footer text for it (none: not shown in the footer).
+/// One key of a table: what it does, and how the footer and the help describe it.
 pub struct Binding {
     pub key: Key,
-    /// The action; `None` for keys handled by the focused field itself (shown as hints).
+    /// `None` only for [`TYPING`], which describes what unbound keys do.
     pub action: Option<Action>,
-    pub hint: Option<fn(&Texts) -> &'static str>,
+    /// What the key does, in words; `None` for a key that the help describes together
+    /// with another one (F6 beside F5).
+    pub describe: Option<fn(&Texts) -> &'static str>,
+    /// How the key is written when it stands for a group ("F5–F10").
+    pub shown_as: Option<&'static str>,
+    /// Whether the footer shows it (the help shows every described key).
+    pub footer: bool,
 }
 
-fn b(key: Key, action: Action, hint: fn(&Texts) -> &'static str) -> Binding {
-    Binding {
-        key,
-        action: Some(action),
-        hint: Some(hint),
+impl Binding {
+    /// The name of the key as the footer and the help write it.
+    pub fn name(&self) -> String {
+        self.shown_as
+            .map_or_else(|| self.key.name(), ToString::to_string)
     }
 }
 
+/// A key in the footer and the help.
+fn b(key: Key, action: Action, describe: fn(&Texts) -> &'static str) -> Binding {
+    Binding {
+        key,
+        action: Some(action),
+        describe: Some(describe),
+        shown_as: None,
+        footer: true,
+    }
+}
+
+/// A key in the help only.
+fn h(key: Key, action: Action, describe: fn(&Texts) -> &'static str) -> Binding {
+    Binding {
+        footer: false,
+        ..b(key, action, describe)
+    }
+}
+
+/// A key that works but is described with another one (or needs no words: ↑ beside ↓).
 fn silent(key: Key, action: Action) -> Binding {
     Binding {
         key,
         action: Some(action),
-        hint: None,
+        describe: None,
+        shown_as: None,
+        footer: false,
     }
 }
 
-fn field_hint(key: Key, hint: fn(&Texts) -> &'static str) -> Binding {
+/// What typing does here (a text field, a filter).
+fn typing(describe: fn(&Texts) -> &'static str) -> Binding {
     Binding {
-        key,
+        key: TYPING,
         action: None,
-        hint: Some(hint),
+        describe: Some(describe),
+        shown_as: None,
+        footer: true,
     }
 }
+
+/// The same binding, described in the help but not in the footer.
+fn help_only(mut binding: Binding) -> Binding {
+    binding.footer = false;
+    binding
+}
+
+fn shown(mut binding: Binding, as_: &'static str) -> Binding {
+    binding.shown_as = Some(as_);
+    binding
+}
+
+const CTRL_PGDN: Key = with(KeyCode::PageDown, KeyModifiers::CONTROL);
+const CTRL_PGUP: Key = with(KeyCode::PageUp, KeyModifiers::CONTROL);
+const ALT_UP: Key = with(KeyCode::Up, KeyModifiers::ALT);
+const ALT_DOWN: Key = with(KeyCode::Down, KeyModifiers::ALT);
 
 /// The key table of a context, most useful first (the footer shows as many as fit).
 pub fn bindings(ctx: Context) -> Vec<Binding> {
@@ -171,32 +321,38 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             quit,
         ],
         Context::ConfirmDelete | Context::ConfirmRemove => vec![
-            b(key(KeyCode::Char('j')), Action::Confirm(true), |t| {
-                t.ui.k_yes
-            }),
-            silent(key(KeyCode::Char('y')), Action::Confirm(true)),
+            b(ch('j'), Action::Confirm(true), |t| t.ui.k_yes),
+            silent(ch('y'), Action::Confirm(true)),
             silent(key(KeyCode::Enter), Action::Confirm(true)),
             silent(ctrl('d'), Action::Confirm(true)),
-            b(key(KeyCode::Char('n')), Action::Confirm(false), |t| {
-                t.ui.k_no
-            }),
+            b(ch('n'), Action::Confirm(false), |t| t.ui.k_no),
             silent(key(KeyCode::Esc), Action::Confirm(false)),
             quit,
         ],
-        Context::Library => vec![
-            quit,
-            help,
-            b(key(KeyCode::Enter), Action::OpenSelected, |t| t.ui.k_open),
-            b(ctrl('n'), Action::NewSession, |t| t.ui.k_new),
-            b(ctrl('f'), Action::FollowUpSelected, |t| t.ui.k_follow_up),
-            b(ctrl('k'), Action::CompareSelected, |t| t.ui.k_compare),
-            b(ctrl('p'), Action::OpenPrices, |t| t.ui.k_prices),
-            b(ctrl('d'), Action::DeleteSelected, |t| t.ui.k_delete),
-            b(ctrl('l'), Action::LoadDemo, |t| t.ui.k_demo),
-            silent(key(KeyCode::Up), Action::SelectUp),
-            silent(key(KeyCode::Down), Action::SelectDown),
-            silent(key(KeyCode::Esc), Action::Back),
-        ],
+        Context::Library { selected } => {
+            let mut v = vec![quit, help];
+            if selected {
+                v.push(b(key(KeyCode::Enter), Action::OpenSelected, |t| {
+                    t.ui.k_open
+                }));
+            }
+            v.push(b(ctrl('n'), Action::NewSession, |t| t.ui.k_new));
+            if selected {
+                v.push(b(ctrl('f'), Action::FollowUpSelected, |t| t.ui.k_follow_up));
+                v.push(b(ctrl('k'), Action::CompareSelected, |t| t.ui.k_compare));
+            }
+            v.push(b(ctrl('p'), Action::OpenPrices, |t| t.ui.k_prices));
+            if selected {
+                v.push(b(ctrl('d'), Action::DeleteSelected, |t| t.ui.k_delete));
+            }
+            v.push(b(ctrl('l'), Action::LoadDemo, |t| t.ui.k_demo));
+            v.push(typing(|t| t.ui.k_type_to_filter));
+            v.push(silent(key(KeyCode::Up), Action::SelectUp));
+            v.push(silent(key(KeyCode::Down), Action::SelectDown));
+            v.push(silent(key(KeyCode::Backspace), Action::FilterBackspace));
+            v.push(h(key(KeyCode::Esc), Action::Back, |t| t.ui.k_clear_filter));
+            v
+        }
         Context::Compare => vec![
             quit,
             help,
@@ -213,10 +369,11 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             b(key(KeyCode::Enter), Action::OpenSelected, |t| t.ui.k_edit),
             b(ctrl('n'), Action::AddItem, |t| t.ui.k_add),
             b(ctrl('d'), Action::RemoveItem, |t| t.ui.k_remove),
+            b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_back),
+            typing(|t| t.ui.k_type_to_filter),
             silent(key(KeyCode::Up), Action::SelectUp),
             silent(key(KeyCode::Down), Action::SelectDown),
-            b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_back),
-            field_hint(key(KeyCode::Char('a')), |t| t.ui.k_type_to_filter),
+            silent(key(KeyCode::Backspace), Action::FilterBackspace),
         ],
         Context::PriceEdit { choice } => {
             let mut v = vec![
@@ -224,179 +381,252 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
                 b(key(KeyCode::Tab), Action::NextField, |t| t.ui.k_next_field),
                 silent(key(KeyCode::BackTab), Action::PrevField),
                 b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_save_close),
-                silent(ctrl('s'), Action::SaveNow),
+                h(ctrl('s'), Action::SaveNow, |t| t.ui.k_save_close),
             ];
             if choice {
-                v.push(field_hint(key(KeyCode::Left), |t| t.ui.k_cycle));
+                v.push(b(key(KeyCode::Right), Action::ChoiceNext, |t| t.ui.k_cycle));
+                v.push(silent(key(KeyCode::Left), Action::ChoicePrev));
+                v.push(silent(key(KeyCode::Enter), Action::NextField));
+                v.push(silent(key(KeyCode::Down), Action::NextField));
+                v.push(silent(key(KeyCode::Up), Action::PrevField));
             } else {
-                v.push(field_hint(ctrl('z'), |t| t.ui.k_undo));
+                v.push(silent(key(KeyCode::Enter), Action::NextField));
+                v.push(silent(key(KeyCode::Down), Action::NextField));
+                v.push(silent(key(KeyCode::Up), Action::PrevField));
+                v.push(b(ctrl('z'), Action::TextInput(ctrl_event('z')), |t| {
+                    t.ui.k_undo
+                }));
             }
             v
         }
         Context::Picker => vec![
             b(key(KeyCode::Enter), Action::OpenSelected, |t| t.ui.k_choose),
             b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_close),
+            typing(|t| t.ui.k_type_to_filter),
             silent(key(KeyCode::Up), Action::SelectUp),
             silent(key(KeyCode::Down), Action::SelectDown),
             silent(key(KeyCode::Tab), Action::SelectDown),
             silent(key(KeyCode::BackTab), Action::SelectUp),
-            field_hint(key(KeyCode::Char('a')), |t| t.ui.k_type_to_filter),
+            silent(key(KeyCode::Backspace), Action::FilterBackspace),
             quit,
         ],
-        Context::Quote => vec![
-            field_hint(key(KeyCode::Enter), |t| t.ui.k_save_quote),
-            b(key(KeyCode::Tab), Action::NextField, |t| {
+        Context::Quote { on_words } => {
+            let mut v = Vec::new();
+            if on_words {
+                v.push(b(key(KeyCode::Enter), Action::SaveQuote, |t| {
+                    t.ui.k_save_quote
+                }));
+            } else {
+                v.push(b(key(KeyCode::Enter), Action::NextField, |t| {
+                    t.ui.k_speaker_words
+                }));
+            }
+            v.push(b(key(KeyCode::Tab), Action::NextField, |t| {
                 t.ui.k_speaker_words
-            }),
-            silent(key(KeyCode::BackTab), Action::PrevField),
-            b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_close_keep),
-            quit,
-        ],
+            }));
+            v.push(silent(key(KeyCode::BackTab), Action::PrevField));
+            v.push(b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_close_keep));
+            v.push(quit);
+            v
+        }
         Context::TableView => vec![
             b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_close),
             silent(key(KeyCode::F(4)), Action::ToggleTableView),
-            b(
-                Key {
-                    code: KeyCode::PageDown,
-                    mods: KeyModifiers::CONTROL,
-                },
-                Action::NextPhase,
-                |t| t.ui.k_next_phase,
-            ),
-            silent(
-                Key {
-                    code: KeyCode::PageUp,
-                    mods: KeyModifiers::CONTROL,
-                },
-                Action::PrevPhase,
-            ),
+            b(CTRL_PGDN, Action::NextPhase, |t| t.ui.k_next_phase),
+            silent(CTRL_PGUP, Action::PrevPhase),
             quit,
         ],
-        Context::Form {
-            kind,
-            in_list,
-            read_only,
-        } => {
-            let mut v = vec![
-                quit,
-                help,
-                b(key(KeyCode::Tab), Action::NextField, |t| t.ui.k_next_field),
-                silent(key(KeyCode::BackTab), Action::PrevField),
-                b(
-                    Key {
-                        code: KeyCode::PageDown,
-                        mods: KeyModifiers::CONTROL,
-                    },
-                    Action::NextPhase,
-                    |t| t.ui.k_next_phase,
-                ),
-                b(key(KeyCode::PageDown), Action::PageDown, |t| {
-                    t.ui.k_next_part
-                }),
-                silent(key(KeyCode::PageUp), Action::PageUp),
-                silent(
-                    Key {
-                        code: KeyCode::PageUp,
-                        mods: KeyModifiers::CONTROL,
-                    },
-                    Action::PrevPhase,
-                ),
-            ];
-            if !read_only {
-                match kind {
-                    FieldKind::Choice => {
-                        v.push(field_hint(key(KeyCode::Left), |t| t.ui.k_cycle));
-                        v.push(b(key(KeyCode::Enter), Action::OpenPicker, |t| t.ui.k_list));
-                    }
-                    FieldKind::Toggle => {
-                        v.push(field_hint(key(KeyCode::Char(' ')), |t| t.ui.k_toggle));
-                    }
-                    FieldKind::Score => {
-                        v.push(field_hint(key(KeyCode::Left), |t| t.ui.k_score));
-                    }
-                    FieldKind::Button => {
-                        v.push(b(key(KeyCode::Enter), Action::OpenPicker, |t| t.ui.k_add));
-                    }
-                    FieldKind::MultiLine => {
-                        v.push(field_hint(key(KeyCode::Enter), |t| t.ui.k_newline));
-                    }
-                    _ => {}
-                }
-                if kind.is_text() {
-                    v.push(field_hint(ctrl('z'), |t| t.ui.k_undo));
-                }
-                if in_list {
-                    v.push(b(ctrl('n'), Action::AddItem, |t| t.ui.k_add));
-                    v.push(b(ctrl('d'), Action::RemoveItem, |t| t.ui.k_remove));
-                    v.push(b(
-                        Key {
-                            code: KeyCode::Up,
-                            mods: KeyModifiers::ALT,
-                        },
-                        Action::MoveItemUp,
-                        |t| t.ui.k_move_up,
-                    ));
-                    v.push(b(
-                        Key {
-                            code: KeyCode::Down,
-                            mods: KeyModifiers::ALT,
-                        },
-                        Action::MoveItemDown,
-                        |t| t.ui.k_move_down,
-                    ));
-                }
-                v.push(b(key(KeyCode::F(3)), Action::QuickQuote, |t| t.ui.k_quote));
-            }
-            v.push(b(key(KeyCode::F(2)), Action::ToggleQuestions, |t| {
-                t.ui.k_questions
-            }));
-            v.push(b(key(KeyCode::F(4)), Action::ToggleTableView, |t| {
-                t.ui.k_table_view
-            }));
-            v.push(b(ctrl('e'), Action::Export, |t| t.ui.k_export));
-            v.push(b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_back));
-            v.push(silent(ctrl('s'), Action::SaveNow));
-            for (i, phase) in Phase::ALL.iter().enumerate() {
-                v.push(silent(
-                    key(KeyCode::F(5 + i as u8)),
-                    Action::GoToPhase(*phase),
-                ));
-                v.push(silent(
-                    Key {
-                        code: KeyCode::Char(char::from(b'1' + i as u8)),
-                        mods: KeyModifiers::ALT,
-                    },
-                    Action::GoToPhase(*phase),
-                ));
-            }
-            v
-        }
+        Context::Form { .. } => form_bindings(ctx, quit, help),
     }
+}
+
+/// A key press of Ctrl+`c`.
+const fn ctrl_event(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// The keys of a phase form, for the kind of field that has focus.
+fn form_bindings(ctx: Context, quit: Binding, help: Binding) -> Vec<Binding> {
+    let Context::Form {
+        kind,
+        in_list,
+        read_only,
+        at_top,
+        at_bottom,
+    } = ctx
+    else {
+        return vec![quit, help];
+    };
+    let mut v = vec![
+        quit,
+        help,
+        b(key(KeyCode::Tab), Action::NextField, |t| t.ui.k_next_field),
+        h(key(KeyCode::BackTab), Action::PrevField, |t| {
+            t.ui.k_prev_field
+        }),
+        b(CTRL_PGDN, Action::NextPhase, |t| t.ui.k_next_phase),
+        b(key(KeyCode::PageDown), Action::PageDown, |t| {
+            t.ui.k_next_part
+        }),
+        h(key(KeyCode::PageUp), Action::PageUp, |t| t.ui.k_prev_part),
+        h(CTRL_PGUP, Action::PrevPhase, |t| t.ui.k_prev_phase),
+    ];
+    // ↑ and ↓ move between fields, except inside a multi-line text away from its edges.
+    let multi = kind == FieldKind::MultiLine && !read_only;
+    if !multi || at_top {
+        v.push(silent(key(KeyCode::Up), Action::PrevField));
+    }
+    if !multi || at_bottom {
+        v.push(silent(key(KeyCode::Down), Action::NextField));
+    }
+    if read_only {
+        v.push(silent(key(KeyCode::Enter), Action::NextField));
+    } else {
+        match kind {
+            FieldKind::Choice => {
+                v.push(shown(
+                    b(key(KeyCode::Right), Action::ChoiceNext, |t| t.ui.k_cycle),
+                    "← →",
+                ));
+                v.push(silent(key(KeyCode::Left), Action::ChoicePrev));
+                v.push(b(key(KeyCode::Enter), Action::OpenPicker, |t| t.ui.k_list));
+            }
+            FieldKind::Toggle => {
+                v.push(b(ch(' '), Action::Toggle, |t| t.ui.k_toggle));
+                v.push(silent(key(KeyCode::Enter), Action::Toggle));
+                v.push(silent(key(KeyCode::Left), Action::Toggle));
+                v.push(silent(key(KeyCode::Right), Action::Toggle));
+            }
+            FieldKind::Score => {
+                v.push(shown(
+                    b(key(KeyCode::Right), Action::ScoreUp, |t| t.ui.k_score),
+                    "0–10 ← →",
+                ));
+                v.push(silent(key(KeyCode::Left), Action::ScoreDown));
+                for d in 0..=9u8 {
+                    v.push(silent(ch(char::from(b'0' + d)), Action::SetScore(d)));
+                }
+                v.push(h(key(KeyCode::Backspace), Action::ClearScore, |t| {
+                    t.ui.k_clear_score
+                }));
+                v.push(silent(key(KeyCode::Delete), Action::ClearScore));
+                v.push(silent(key(KeyCode::Enter), Action::NextField));
+            }
+            FieldKind::Button => {
+                v.push(b(key(KeyCode::Enter), Action::Press, |t| t.ui.k_add));
+            }
+            FieldKind::MultiLine => {
+                v.push(help_only(typing(|t| t.ui.k_type)));
+                v.push(shown(
+                    h(
+                        key(KeyCode::Enter),
+                        Action::TextInput(KeyEvent::from(KeyCode::Enter)),
+                        |t| t.ui.k_newline,
+                    ),
+                    "Enter",
+                ));
+            }
+            FieldKind::Text
+            | FieldKind::Date
+            | FieldKind::PartialDate
+            | FieldKind::Decimal
+            | FieldKind::Integer
+            | FieldKind::Money => {
+                v.push(help_only(typing(|t| t.ui.k_type)));
+                v.push(silent(key(KeyCode::Enter), Action::NextField));
+            }
+            FieldKind::Display => {
+                v.push(silent(key(KeyCode::Enter), Action::NextField));
+            }
+        }
+        if kind.is_text() {
+            v.push(b(ctrl('z'), Action::TextInput(ctrl_event('z')), |t| {
+                t.ui.k_undo
+            }));
+            v.push(h(ctrl('y'), Action::TextInput(ctrl_event('y')), |t| {
+                t.ui.k_redo
+            }));
+        }
+        if in_list {
+            v.push(b(ctrl('n'), Action::AddItem, |t| t.ui.k_add));
+            v.push(b(ctrl('d'), Action::RemoveItem, |t| t.ui.k_remove));
+            v.push(b(ALT_UP, Action::MoveItemUp, |t| t.ui.k_move_up));
+            v.push(b(ALT_DOWN, Action::MoveItemDown, |t| t.ui.k_move_down));
+        }
+        v.push(b(key(KeyCode::F(3)), Action::QuickQuote, |t| t.ui.k_quote));
+    }
+    v.push(b(key(KeyCode::F(2)), Action::ToggleQuestions, |t| {
+        t.ui.k_questions
+    }));
+    v.push(b(key(KeyCode::F(4)), Action::ToggleTableView, |t| {
+        t.ui.k_table_view
+    }));
+    v.push(b(ctrl('e'), Action::Export, |t| t.ui.k_export));
+    v.push(b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_back));
+    v.push(h(ctrl('s'), Action::SaveNow, |t| t.ui.k_save_now));
+    for (i, phase) in Phase::ALL.iter().enumerate() {
+        let f = key(KeyCode::F(5 + i as u8));
+        let alt = with(KeyCode::Char(char::from(b'1' + i as u8)), KeyModifiers::ALT);
+        if i == 0 {
+            v.push(shown(
+                h(f, Action::GoToPhase(*phase), |t| t.ui.k_go_to_phase),
+                "F5–F10, Alt+1–6",
+            ));
+        } else {
+            v.push(silent(f, Action::GoToPhase(*phase)));
+        }
+        v.push(silent(alt, Action::GoToPhase(*phase)));
+    }
+    v
 }
 
 /// The action for a key press in the current context.
 pub fn map_key(app: &App, e: KeyEvent) -> Option<Action> {
-    let ctx = context(app);
-    if let Some(action) = bindings(ctx)
-        .into_iter()
-        .find(|b| b.key.matches(&e))
-        .and_then(|b| b.action)
-    {
-        return Some(action);
+    action_for(context(app), e)
+}
+
+/// The action for a key press in `ctx`: its binding, else typing into the text field or
+/// the filter.
+pub fn action_for(ctx: Context, e: KeyEvent) -> Option<Action> {
+    if let Some(b) = bindings(ctx).into_iter().find(|b| b.key.matches(&e)) {
+        return b.action;
     }
     let plain = !e
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    match ctx {
-        Context::Library | Context::Picker | Context::Prices => match e.code {
-            KeyCode::Char(c) if plain => Some(Action::FilterChar(c)),
-            KeyCode::Backspace => Some(Action::FilterBackspace),
-            _ => None,
-        },
-        Context::Form { .. } | Context::Quote | Context::PriceEdit { .. } => {
-            Some(Action::FieldKey(e))
-        }
+    match (ctx, e.code) {
+        (_, KeyCode::Char(c)) if plain && ctx.filters() => Some(Action::FilterChar(c)),
+        _ if ctx.takes_text() && is_editing_key(&e) => Some(Action::TextInput(e)),
+        // Typing into a read-only text: refused with the reason (moving is fine, and does
+        // nothing here).
+        (
+            Context::Form {
+                kind,
+                read_only: true,
+                ..
+            },
+            KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Delete,
+        ) if plain && kind.is_text() => Some(Action::TextInput(e)),
         _ => None,
+    }
+}
+
+/// Keys a text field acts on (see `TextField::key`).
+fn is_editing_key(e: &KeyEvent) -> bool {
+    let alt = e.modifiers.contains(KeyModifiers::ALT);
+    let ctrl = e.modifiers.contains(KeyModifiers::CONTROL);
+    match e.code {
+        KeyCode::Char(_) => !alt && !ctrl,
+        KeyCode::Backspace
+        | KeyCode::Delete
+        | KeyCode::Left
+        | KeyCode::Right
+        | KeyCode::Home
+        | KeyCode::End
+        | KeyCode::Up
+        | KeyCode::Down
+        | KeyCode::Enter => true,
+        _ => false,
     }
 }
 
@@ -405,7 +635,16 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
     let t = app.lang.texts();
     bindings(context(app))
         .into_iter()
-        .filter_map(|b| b.hint.map(|h| (b.key.name(), h(t))))
+        .filter(|b| b.footer)
+        .filter_map(|b| b.describe.map(|d| (b.name(), d(t))))
+        .collect()
+}
+
+/// The help of a context: every key that is described, in the order of its table.
+pub fn help(ctx: Context, t: &Texts) -> Vec<(String, &'static str)> {
+    bindings(ctx)
+        .into_iter()
+        .filter_map(|b| b.describe.map(|d| (b.name(), d(t))))
         .collect()
 }
 
@@ -415,56 +654,104 @@ mod tests {
 
     #[test]
     fn ctrl_q_quits_in_every_context() {
-        let contexts = [
-            Context::Help,
-            Context::Library,
-            Context::ConfirmDelete,
-            Context::Form {
-                kind: FieldKind::Text,
-                in_list: false,
-                read_only: false,
-            },
-            Context::TableView,
-            Context::Picker,
-            Context::Quote,
-            Context::ConfirmRemove,
-        ];
         let e = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
-        for ctx in contexts {
-            let action = bindings(ctx)
-                .into_iter()
-                .find(|b| b.key.matches(&e))
-                .and_then(|b| b.action);
-            assert_eq!(action, Some(Action::Quit), "{ctx:?}");
+        for ctx in Context::all() {
+            assert_eq!(action_for(ctx, e), Some(Action::Quit), "{ctx:?}");
         }
     }
 
     #[test]
     fn a_text_field_gets_letters_not_commands() {
-        let ctx = Context::Form {
-            kind: FieldKind::Text,
-            in_list: true,
-            read_only: false,
-        };
-        for c in ['q', 'n', 'd', 's', 'j'] {
-            let e = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-            assert!(
-                bindings(ctx).iter().all(|b| !b.key.matches(&e)),
-                "{c} is typed, not a command"
-            );
+        for kind in [FieldKind::Text, FieldKind::MultiLine] {
+            let ctx = Context::Form {
+                kind,
+                in_list: true,
+                read_only: false,
+                at_top: true,
+                at_bottom: true,
+            };
+            for c in ['q', 'n', 'd', 's', 'j', '1', ' '] {
+                let e = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+                assert_eq!(
+                    action_for(ctx, e),
+                    Some(Action::TextInput(e)),
+                    "{c} is typed"
+                );
+            }
         }
+    }
+
+    #[test]
+    fn every_key_a_footer_or_the_help_names_does_something_there() {
+        let t = crate::i18n::Lang::Nl.texts();
+        for ctx in Context::all() {
+            for b in bindings(ctx) {
+                if b.key == TYPING {
+                    // Typing: a letter must reach the field or the filter.
+                    let e = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+                    assert!(
+                        matches!(
+                            action_for(ctx, e),
+                            Some(Action::TextInput(_) | Action::FilterChar('x'))
+                        ),
+                        "{ctx:?}: typing is offered but goes nowhere"
+                    );
+                    continue;
+                }
+                let e = KeyEvent::new(b.key.code, b.key.mods);
+                let got = action_for(ctx, e);
+                assert!(got.is_some(), "{ctx:?}: {} does nothing", b.key.name());
+                if b.describe.is_some() {
+                    assert!(!b.name().is_empty());
+                }
+            }
+            // Each key appears once: a table never binds a key twice.
+            let keys: Vec<Key> = bindings(ctx).iter().map(|b| b.key).collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(
+                    !keys[i + 1..].contains(k),
+                    "{ctx:?}: {} bound twice",
+                    k.name()
+                );
+            }
+            assert!(!help(ctx, t).is_empty(), "{ctx:?} has help");
+        }
+    }
+
+    #[test]
+    fn an_empty_library_offers_only_what_works_there() {
+        let names: Vec<String> = bindings(Context::Library { selected: false })
+            .into_iter()
+            .filter(|b| b.footer)
+            .map(|b| b.name())
+            .collect();
+        for absent in ["Enter", "Ctrl+F", "Ctrl+K", "Ctrl+D"] {
+            assert!(!names.iter().any(|n| n == absent), "{absent} in {names:?}");
+        }
+        assert!(names.iter().any(|n| n == "Ctrl+N") && names.iter().any(|n| n == "Ctrl+L"));
+    }
+
+    #[test]
+    fn choices_cycle_the_same_way_everywhere() {
+        let right = KeyEvent::new(KeyCode::Right, KeyModifiers::NONE);
+        let space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
+        let form = Context::Form {
+            kind: FieldKind::Choice,
+            in_list: false,
+            read_only: false,
+            at_top: true,
+            at_bottom: true,
+        };
+        let prices = Context::PriceEdit { choice: true };
+        assert_eq!(action_for(form, right), Some(Action::ChoiceNext));
+        assert_eq!(action_for(prices, right), Some(Action::ChoiceNext));
+        assert_eq!(action_for(form, space), action_for(prices, space));
     }
 
     #[test]
     fn key_names_read_well() {
         assert_eq!(ctrl('q').name(), "Ctrl+Q");
-        assert_eq!(
-            Key {
-                code: KeyCode::PageDown,
-                mods: KeyModifiers::CONTROL
-            }
-            .name(),
-            "Ctrl+PgDn"
-        );
+        assert_eq!(CTRL_PGDN.name(), "Ctrl+PgDn");
+        assert_eq!(TYPING.name(), "a–z");
     }
 }

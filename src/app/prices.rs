@@ -3,8 +3,6 @@
 //! list is written to `<data-dir>/prices.json`. Sessions keep their own copy of the
 //! prices; the cost phase offers to re-price a session to the current list.
 
-use ratatui::crossterm::event::KeyEvent;
-
 use super::action::Action;
 use super::state::{App, Level, Screen};
 use super::text_field::{Edit, TextField};
@@ -344,48 +342,30 @@ fn edit_action(app: &mut App, action: Action) {
         Action::Paste(text) => {
             edit.edit_text(t, |ed| ed.paste(&text));
         }
-        Action::FieldKey(key) => field_key(app, key),
-        Action::SaveNow | Action::Back => finish_edit(app),
-        _ => {}
-    }
-}
-
-fn field_key(app: &mut App, key: KeyEvent) {
-    use ratatui::crossterm::event::KeyCode;
-    let lang = app.lang;
-    let t = lang.texts();
-    let Screen::Prices(v) = &mut app.screen else {
-        return;
-    };
-    let Some(edit) = v.edit.as_mut() else { return };
-    let f = PriceField::ALL[edit.field];
-    if f.is_choice() {
-        let (options, current) = choice(&edit.draft, f, &app.catalog, lang);
-        let n = options.len().max(1);
-        let next = match key.code {
-            KeyCode::Right | KeyCode::Char(' ') => (current + 1) % n,
-            KeyCode::Left => (current + n - 1) % n,
-            KeyCode::Enter | KeyCode::Down => return prices_action(app, Action::NextField),
-            KeyCode::Up => return prices_action(app, Action::PrevField),
-            _ => return,
-        };
-        match f {
-            PriceField::Unit => edit.draft.unit = Unit::ALL[next.min(Unit::ALL.len() - 1)],
-            _ => {
-                edit.draft.default_payer = next
-                    .checked_sub(1)
-                    .and_then(|i| app.catalog.payers.get(i))
-                    .map(|p| p.id.clone());
+        Action::TextInput(key) => {
+            edit.edit_text(t, |ed| ed.key(key));
+        }
+        Action::ChoiceNext | Action::ChoicePrev => {
+            let f = PriceField::ALL[edit.field];
+            let (options, current) = choice(&edit.draft, f, &app.catalog, lang);
+            let n = options.len().max(1);
+            let next = if action == Action::ChoiceNext {
+                (current + 1) % n
+            } else {
+                (current + n - 1) % n
+            };
+            match f {
+                PriceField::Unit => edit.draft.unit = Unit::ALL[next.min(Unit::ALL.len() - 1)],
+                _ => {
+                    edit.draft.default_payer = next
+                        .checked_sub(1)
+                        .and_then(|i| app.catalog.payers.get(i))
+                        .map(|p| p.id.clone());
+                }
             }
         }
-        return;
-    }
-    if edit.edit_text(t, |ed| ed.key(key)) == Edit::Ignored {
-        match key.code {
-            KeyCode::Enter | KeyCode::Down => prices_action(app, Action::NextField),
-            KeyCode::Up => prices_action(app, Action::PrevField),
-            _ => {}
-        }
+        Action::SaveNow | Action::Back => finish_edit(app),
+        _ => {}
     }
 }
 
@@ -441,7 +421,10 @@ mod tests {
         for c in s.chars() {
             prices_action(
                 app,
-                Action::FieldKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+                Action::TextInput(ratatui::crossterm::event::KeyEvent::new(
+                    KeyCode::Char(c),
+                    KeyModifiers::NONE,
+                )),
             );
         }
     }

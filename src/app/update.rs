@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
 use super::Start;
 use super::action::Action;
@@ -824,7 +824,37 @@ fn session_action(app: &mut App, action: Action) {
             }
             edit_focused(app, |f| f.paste(&text));
         }
-        Action::FieldKey(key) => field_key(app, key),
+        Action::TextInput(key) => text_input(app, key),
+        Action::ChoiceNext | Action::ChoicePrev => {
+            let Some(id) = v.focused() else { return };
+            if app.refuse_if_read_only() {
+                return;
+            }
+            let lang = app.lang;
+            let Some(v) = app.session_mut() else { return };
+            let (options, current) = form::choice(&v.session, id, lang);
+            let n = options.len().max(1);
+            let next = if action == Action::ChoiceNext {
+                (current + 1) % n
+            } else {
+                (current + n - 1) % n
+            };
+            form::set_choice(&mut v.session, id, next);
+            app.changed();
+        }
+        Action::Toggle => {
+            let Some(id) = v.focused() else { return };
+            if app.refuse_if_read_only() {
+                return;
+            }
+            let Some(v) = app.session_mut() else { return };
+            form::toggle(&mut v.session, id);
+            app.changed();
+        }
+        Action::SetScore(_) | Action::ScoreUp | Action::ScoreDown | Action::ClearScore => {
+            set_score(app, &action);
+        }
+        Action::Press => press(app),
         Action::AddItem => {
             let list = v.focused().and_then(FieldId::list);
             if app.refuse_if_read_only() {
@@ -873,34 +903,13 @@ fn session_action(app: &mut App, action: Action) {
             }
             let lang = app.lang;
             let Some(v) = app.session_mut() else { return };
-            match focused.map(|f| (f, f.kind())) {
-                Some((id, FieldKind::Choice)) => {
-                    let current = form::choice(&v.session, id, lang).1;
-                    v.picker = Some(Picker {
-                        field: id,
-                        filter: String::new(),
-                        selected: current,
-                    });
-                }
-                Some((FieldId::Add(list), _)) => add_item(app, list),
-                Some((FieldId::Reprice, _)) => {
-                    let current = app.catalog.prices.clone();
-                    let changed = app.session_mut().map_or(0, |v| {
-                        crate::model::costs::reprice(
-                            &mut v.session.costs.price_list,
-                            &current,
-                            crate::model::now(),
-                        )
-                    });
-                    app.changed();
-                    let text = (app.lang.texts().ui.repriced)(&changed.to_string());
-                    app.say(Level::Info, text);
-                }
-                Some((id, FieldKind::Toggle)) => {
-                    form::toggle(&mut v.session, id);
-                    app.changed();
-                }
-                _ => {}
+            if let Some(id) = focused.filter(|f| f.kind() == FieldKind::Choice) {
+                let current = form::choice(&v.session, id, lang).1;
+                v.picker = Some(Picker {
+                    field: id,
+                    filter: String::new(),
+                    selected: current,
+                });
             }
         }
         _ => {}
@@ -969,104 +978,66 @@ fn edit_focused(app: &mut App, edit: impl FnOnce(&mut TextField) -> Edit) -> Edi
     result
 }
 
-fn field_key(app: &mut App, key: KeyEvent) {
+/// A key for the focused text field (see `TextField::key`). A read-only session says
+/// why it cannot be changed; a field that is not a text field takes no typing.
+fn text_input(app: &mut App, key: KeyEvent) {
     let Some(v) = app.session_mut() else { return };
     let Some(id) = v.focused() else { return };
-    let kind = id.kind();
-    let plain = !key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    let read_only = v.read_only.is_some();
-    let moves_focus = |app: &mut App, key: &KeyEvent| match key.code {
-        KeyCode::Up => update(app, Action::PrevField),
-        KeyCode::Down | KeyCode::Enter => update(app, Action::NextField),
-        _ => {}
-    };
-    if kind.is_text() {
-        if read_only {
-            // Moving around is fine; changing is not.
-            if matches!(key.code, KeyCode::Up | KeyCode::Down | KeyCode::Enter) {
-                moves_focus(app, &key);
-            } else if matches!(
-                key.code,
-                KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Delete
-            ) {
-                app.refuse_if_read_only();
-            }
-            return;
-        }
-        if edit_focused(app, |f| f.key(key)) == Edit::Ignored {
-            moves_focus(app, &key);
-        }
+    if app.refuse_if_read_only() {
         return;
     }
-    match (kind, key.code) {
-        (_, KeyCode::Up | KeyCode::Down) => moves_focus(app, &key),
-        (FieldKind::Choice, KeyCode::Left | KeyCode::Right) => {
-            if app.refuse_if_read_only() {
-                return;
-            }
-            let lang = app.lang;
-            let Some(v) = app.session_mut() else { return };
-            let (options, current) = form::choice(&v.session, id, lang);
-            let n = options.len().max(1);
-            let next = if key.code == KeyCode::Right {
-                (current + 1) % n
-            } else {
-                (current + n - 1) % n
-            };
-            form::set_choice(&mut v.session, id, next);
+    if id.kind().is_text() {
+        edit_focused(app, |f| f.key(key));
+    }
+}
+
+/// A score typed or stepped: a digit sets it (1 then 0 within 1.5 s makes 10), ← → step
+/// it (starting from 5), Backspace empties it.
+fn set_score(app: &mut App, action: &Action) {
+    if app.refuse_if_read_only() {
+        return;
+    }
+    let one_at = app.score_one_at;
+    let Some(v) = app.session_mut() else { return };
+    let Some(id) = v.focused() else { return };
+    let current = form::score(&v.session, id);
+    let now = Instant::now();
+    let recent_one = current == Some(1)
+        && one_at.is_some_and(|t| now.duration_since(t) < Duration::from_millis(1500));
+    let new = match action {
+        Action::SetScore(0) if recent_one => Some(10),
+        Action::SetScore(d) => Some((*d).min(10)),
+        Action::ScoreUp => Some(current.map_or(5, |c| (c + 1).min(10))),
+        Action::ScoreDown => Some(current.map_or(5, |c| c.saturating_sub(1))),
+        _ => None,
+    };
+    form::set_score(&mut v.session, id, new);
+    app.score_one_at = (*action == Action::SetScore(1)).then_some(now);
+    app.changed();
+}
+
+/// The focused button: add an item to its list, or re-price the session.
+fn press(app: &mut App) {
+    let Some(v) = app.session_mut() else { return };
+    let focused = v.focused();
+    if app.refuse_if_read_only() {
+        return;
+    }
+    match focused {
+        Some(FieldId::Add(list)) => add_item(app, list),
+        Some(FieldId::Reprice) => {
+            let current = app.catalog.prices.clone();
+            let changed = app.session_mut().map_or(0, |v| {
+                crate::model::costs::reprice(
+                    &mut v.session.costs.price_list,
+                    &current,
+                    crate::model::now(),
+                )
+            });
             app.changed();
+            let text = (app.lang.texts().ui.repriced)(&changed.to_string());
+            app.say(Level::Info, text);
         }
-        (FieldKind::Choice | FieldKind::Button, KeyCode::Enter) => update(app, Action::OpenPicker),
-        (
-            FieldKind::Toggle,
-            KeyCode::Char(' ') | KeyCode::Enter | KeyCode::Left | KeyCode::Right,
-        ) => {
-            if app.refuse_if_read_only() {
-                return;
-            }
-            let Some(v) = app.session_mut() else { return };
-            form::toggle(&mut v.session, id);
-            app.changed();
-        }
-        (FieldKind::Score, code) if plain => {
-            if read_only {
-                if matches!(code, KeyCode::Enter) {
-                    moves_focus(app, &key);
-                } else {
-                    app.refuse_if_read_only();
-                }
-                return;
-            }
-            let Some(v) = app.session_mut() else { return };
-            let current = form::score(&v.session, id);
-            let now = Instant::now();
-            let new = match code {
-                KeyCode::Left => Some(current.map_or(5, |c| c.saturating_sub(1))),
-                KeyCode::Right => Some(current.map_or(5, |c| (c + 1).min(10))),
-                KeyCode::Char('0')
-                    if current == Some(1)
-                        && app.score_one_at.is_some_and(|t| {
-                            now.duration_since(t) < Duration::from_millis(1500)
-                        }) =>
-                {
-                    Some(10)
-                }
-                KeyCode::Char(c @ '0'..='9') => Some(c as u8 - b'0'),
-                KeyCode::Backspace | KeyCode::Delete => None,
-                KeyCode::Enter => {
-                    moves_focus(app, &key);
-                    return;
-                }
-                _ => return,
-            };
-            app.score_one_at = (code == KeyCode::Char('1')).then_some(now);
-            let Some(v) = app.session_mut() else { return };
-            form::set_score(&mut v.session, id, new);
-            app.changed();
-        }
-        (FieldKind::Display, KeyCode::Enter) => moves_focus(app, &key),
         _ => {}
     }
 }
@@ -1141,23 +1112,15 @@ fn quote_action(app: &mut App, action: Action) {
             }
             f.paste(&text);
         }
-        Action::FieldKey(key) => {
+        Action::TextInput(key) => {
             let f = if q.on_words {
                 &mut q.words
             } else {
                 &mut q.speaker
             };
-            if key.code == KeyCode::Enter && (!q.on_words || key.modifiers.is_empty()) {
-                if q.on_words {
-                    finish_quote(app);
-                } else {
-                    q.on_words = true;
-                }
-                return;
-            }
             f.key(key);
         }
-        Action::Back | Action::QuickQuote | Action::OpenPicker => finish_quote(app),
+        Action::SaveQuote | Action::Back | Action::QuickQuote => finish_quote(app),
         _ => {}
     }
 }

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::{centered, theme, wrap::truncate};
 use crate::app::form;
-use crate::app::keymap::{Context, bindings};
+use crate::app::keymap::{self, Context};
 use crate::app::state::{App, SessionView};
 use crate::app::update::filtered;
 
@@ -119,28 +119,36 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
     let mut lines: Vec<Line> = t.ui.help_intro.iter().map(|l| Line::from(*l)).collect();
-    let sections: [(&str, Context); 3] = [
-        (
-            t.ui.help_form,
-            Context::Form {
-                kind: form::FieldKind::Text,
-                in_list: true,
-                read_only: false,
-            },
-        ),
-        (t.ui.help_library, Context::Library),
-        (t.ui.help_quote, Context::Quote),
+    let form = |kind| Context::Form {
+        kind,
+        in_list: true,
+        read_only: false,
+        at_top: true,
+        at_bottom: true,
+    };
+    let sections: [(&str, Context); 6] = [
+        (t.ui.help_form, form(form::FieldKind::Text)),
+        (t.ui.help_choice, form(form::FieldKind::Choice)),
+        (t.ui.help_score, form(form::FieldKind::Score)),
+        (t.ui.help_library, Context::Library { selected: true }),
+        (t.ui.help_quote, Context::Quote { on_words: true }),
+        (t.ui.help_prices, Context::Prices),
     ];
+    let mut seen: Vec<String> = Vec::new();
     for (title, ctx) in sections {
         lines.push(Line::from(""));
         lines.push(Line::styled(title, theme::heading()));
-        for b in bindings(ctx) {
-            if let Some(h) = b.hint {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {:<14}", b.key.name()), theme::key()),
-                    Span::raw(h(t)),
-                ]));
+        for (name, what) in keymap::help(ctx, t) {
+            // A key the form section already explained is not repeated under a field kind.
+            let line = format!("{name} {what}");
+            if seen.contains(&line) {
+                continue;
             }
+            seen.push(line);
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {name:<16}"), theme::key()),
+                Span::raw(what),
+            ]));
         }
     }
     lines.push(Line::from(""));

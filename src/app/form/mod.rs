@@ -158,6 +158,23 @@ pub enum FieldKind {
 }
 
 impl FieldKind {
+    pub const ALL: [FieldKind; 12] = [
+        FieldKind::Text,
+        FieldKind::MultiLine,
+        FieldKind::Date,
+        FieldKind::PartialDate,
+        FieldKind::Decimal,
+        FieldKind::Integer,
+        FieldKind::Money,
+        FieldKind::Choice,
+        FieldKind::Toggle,
+        FieldKind::Score,
+        FieldKind::Display,
+        FieldKind::Button,
+    ];
+}
+
+impl FieldKind {
     /// Fields edited as text (with the text field wrapper).
     pub fn is_text(self) -> bool {
         matches!(
