@@ -116,7 +116,7 @@ pub fn context(app: &App) -> Context {
         Screen::Prices(p) if p.confirm_remove.is_some() => Context::ConfirmRemove,
         Screen::Prices(p) => match &p.edit {
             Some(e) => Context::PriceEdit {
-                choice: super::prices::PriceField::ALL[e.field].is_choice(),
+                choice: super::screens::prices::PriceField::ALL[e.field].is_choice(),
             },
             None => Context::Prices,
         },

@@ -5,10 +5,10 @@
 
 pub mod action;
 pub mod autosave;
+pub mod export;
 pub mod form;
 pub mod keymap;
-pub mod library;
-pub mod prices;
+pub mod screens;
 pub mod state;
 pub mod text_field;
 pub mod update;

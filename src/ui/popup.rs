@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::{centered, theme, wrap::truncate};
 use crate::app::form;
 use crate::app::keymap::{self, Context};
+use crate::app::screens::picker::filtered;
 use crate::app::state::{App, SessionView};
-use crate::app::update::filtered;
 
 pub fn picker(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     let Some(p) = &view.picker else { return };

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::{centered, footer, message_line, theme, wrap::truncate};
 use crate::app::form::price_label;
-use crate::app::prices::{PriceField, PricesView, choice, field_text};
+use crate::app::screens::prices::{PriceField, PricesView, choice, field_text};
 use crate::app::state::App;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &PricesView) {

@@ -13,8 +13,12 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
+use crate::app::action::Action;
+use crate::app::state::{App, Level, Screen};
+use crate::app::update::cannot_open;
+use crate::model::{Session, series};
 use crate::store::index::ScanEvent;
-use crate::store::{Entry, Library, Summary};
+use crate::store::{self, Entry, Library, Summary};
 
 enum Loaded {
     Event(ScanEvent),
@@ -383,6 +387,138 @@ impl LibraryView {
             Entry::Session(s) if s.id == id => Some(&**s),
             _ => None,
         })
+    }
+}
+
+pub(crate) fn handle(app: &mut App, action: Action) {
+    let t = app.lang.texts();
+    let Screen::Library(lib) = &mut app.screen else {
+        return;
+    };
+    let rows = lib.row_count();
+    if lib.confirm_delete.is_some() {
+        match action {
+            Action::Confirm(true) => {
+                let path = lib.confirm_delete.take().expect("checked");
+                match app.library.move_to_trash(&path) {
+                    Ok(_) => {
+                        app.show_library();
+                        app.say(Level::Info, t.ui.moved_to_trash);
+                    }
+                    Err(e) => app.say(
+                        Level::Error,
+                        format!("{} {}", t.ui.cannot_delete, e.explain(app.lang)),
+                    ),
+                }
+            }
+            Action::Confirm(false) | Action::Back => lib.confirm_delete = None,
+            _ => {}
+        }
+        return;
+    }
+    match action {
+        // Moving by hand ends waiting for the session just closed to show up.
+        Action::SelectUp => {
+            lib.want_selected = None;
+            lib.selected = lib.selected.saturating_sub(1);
+        }
+        Action::SelectDown => {
+            lib.want_selected = None;
+            lib.selected = (lib.selected + 1).min(rows.saturating_sub(1));
+        }
+        Action::FilterChar(c) => {
+            let mut f = lib.filter().to_string();
+            f.push(c);
+            lib.set_filter(f);
+            lib.selected = 0;
+        }
+        Action::FilterBackspace => {
+            let mut f = lib.filter().to_string();
+            f.pop();
+            lib.set_filter(f);
+            lib.selected = 0;
+        }
+        Action::Back => lib.set_filter(String::new()),
+        Action::OpenSelected => match lib.row(lib.selected) {
+            Some(LibraryRow::Session(s)) => {
+                let path = s.path.clone();
+                app.open_session(&path);
+            }
+            Some(LibraryRow::Unreadable(store::Entry::Unreadable { error, .. })) => {
+                let text = cannot_open(app.lang, error);
+                app.say(Level::Error, text);
+            }
+            _ => {}
+        },
+        Action::NewSession => new_session(app, None),
+        Action::OpenPrices => app.open_prices(),
+        Action::CompareSelected => {
+            let Some((id, path)) = lib.selected_session().map(|s| (s.id, s.path.clone())) else {
+                return;
+            };
+            let other = match lib.marked.take() {
+                Some(marked) if marked != id => Some(app.library.path_for(marked)),
+                _ => lib
+                    .selected_session()
+                    .and_then(|s| lib.earlier_wave(s))
+                    .map(|s| s.path.clone()),
+            };
+            match other {
+                Some(other) => super::compare::open_comparison(app, &other, &path),
+                None => {
+                    lib.marked = Some(id);
+                    app.say(Level::Info, t.ui.cmp_pick_second);
+                }
+            }
+        }
+        Action::FollowUpSelected => {
+            if let Some(path) = lib.selected_session().map(|s| s.path.clone()) {
+                match store::load(&path) {
+                    Ok(earlier) => new_session(app, Some(&earlier.session)),
+                    Err(e) => app.say(Level::Error, cannot_open(app.lang, &e)),
+                }
+            }
+        }
+        Action::DeleteSelected => {
+            if let Some(path) = lib.selected_session().map(|s| s.path.clone()) {
+                lib.confirm_delete = Some(path);
+            }
+        }
+        Action::LoadDemo => {
+            let mut written = 0;
+            for s in crate::demo::sessions(&app.catalog) {
+                if !app.library.path_for(s.id).exists() && app.library.save(&s).is_ok() {
+                    written += 1;
+                }
+            }
+            app.show_library();
+            app.say(Level::Info, (t.ui.demo_loaded)(&written.to_string()));
+        }
+        _ => {}
+    }
+}
+
+/// Creates a new session (or the next wave of `earlier`) and opens it.
+pub(crate) fn new_session(app: &mut App, earlier: Option<&Session>) {
+    let mut s = if let Some(e) = earlier {
+        match series::follow_up(e) {
+            Ok(s) => s,
+            Err(_) => {
+                app.say(Level::Error, app.lang.texts().wave_limit);
+                return;
+            }
+        }
+    } else {
+        let c = &app.catalog;
+        Session::new(c.domains.clone(), c.prices.clone(), c.payers.clone())
+    };
+    s.set_retention_months(app.retention_months);
+    match app.library.save(&s) {
+        Ok(path) => app.open_session(&path),
+        Err(e) => {
+            let text = crate::app::autosave::explain(&e, app.lang).to_string();
+            app.say(Level::Error, text);
+        }
     }
 }
 

@@ -3,9 +3,9 @@
 //! list is written to `<data-dir>/prices.json`. Sessions keep their own copy of the
 //! prices; the cost phase offers to re-price a session to the current list.
 
-use super::action::Action;
-use super::state::{App, Level, Screen};
-use super::text_field::{Edit, TextField};
+use crate::app::action::Action;
+use crate::app::state::{App, Level, Screen};
+use crate::app::text_field::{Edit, TextField};
 use crate::catalog::{self, Catalog};
 use crate::i18n::{Lang, Texts};
 use crate::model::dates::PartialDate;
@@ -87,7 +87,7 @@ impl PricesView {
             .enumerate()
             .filter(|(_, i)| {
                 let hay = format!("{} {} {}", i.id, i.label.get(lang), i.source.title);
-                super::update::matches_filter(&self.filter, &hay)
+                super::picker::matches_filter(&self.filter, &hay)
             })
             .map(|(n, _)| n)
             .collect()
@@ -239,7 +239,7 @@ fn store_own(app: &mut App) -> bool {
     }
 }
 
-pub fn prices_action(app: &mut App, action: Action) {
+pub fn handle(app: &mut App, action: Action) {
     let lang = app.lang;
     let t = lang.texts();
     let Screen::Prices(v) = &mut app.screen else {
@@ -419,7 +419,7 @@ mod tests {
 
     fn typed(app: &mut App, s: &str) {
         for c in s.chars() {
-            prices_action(
+            handle(
                 app,
                 Action::TextInput(ratatui::crossterm::event::KeyEvent::new(
                     KeyCode::Char(c),
@@ -435,23 +435,23 @@ mod tests {
         let lib = crate::store::Library::open(dir.path()).unwrap();
         let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
         app.open_prices();
-        prices_action(&mut app, Action::AddItem);
+        handle(&mut app, Action::AddItem);
         typed(&mut app, "Jobcoach, contract 2026");
         for _ in 0..3 {
-            prices_action(&mut app, Action::NextField);
+            handle(&mut app, Action::NextField);
         }
         typed(&mut app, "72,50");
-        prices_action(&mut app, Action::Back);
+        handle(&mut app, Action::Back);
         assert!(
             app.message.as_ref().unwrap().text.contains("bron"),
             "a price needs a source and year"
         );
-        prices_action(&mut app, Action::NextField);
+        handle(&mut app, Action::NextField);
         typed(&mut app, "2026");
-        prices_action(&mut app, Action::NextField);
-        prices_action(&mut app, Action::NextField);
+        handle(&mut app, Action::NextField);
+        handle(&mut app, Action::NextField);
         typed(&mut app, "Contract gemeente Roermond 2026");
-        prices_action(&mut app, Action::Back);
+        handle(&mut app, Action::Back);
         let own = catalog::load_own_prices(lib.root()).unwrap();
         assert_eq!(own.items.len(), 1);
         assert_eq!(own.items[0].amount_cents, Some(Cents(7250)));
@@ -470,12 +470,12 @@ mod tests {
         let lib = crate::store::Library::open(dir.path()).unwrap();
         let mut app = App::new(Lang::En, lib, Start::Library);
         app.open_prices();
-        prices_action(&mut app, Action::OpenSelected);
+        handle(&mut app, Action::OpenSelected);
         for _ in 0..3 {
-            prices_action(&mut app, Action::NextField);
+            handle(&mut app, Action::NextField);
         }
         typed(&mut app, "abc");
-        prices_action(&mut app, Action::Back);
+        handle(&mut app, Action::Back);
         let Screen::Prices(v) = &app.screen else {
             panic!()
         };

@@ -1,0 +1,95 @@
+//! Ctrl+E: the open session or comparison as an HTML report in `<data-dir>/exports/`,
+//! noted in the manifest of exports so deleting the session finds it.
+
+use std::path::{Path, PathBuf};
+
+use crate::app::state::{App, Level, Screen};
+
+/// Writes the open session or comparison as an HTML report into `<data-dir>/exports/`
+/// and says where. A file of that name made from other sessions (two case codes can
+/// give one file name) is never replaced: the new one gets the session's short id.
+pub(crate) fn export_current(app: &mut App) {
+    let lang = app.lang;
+    let t = lang.texts();
+    let dir = crate::store::exports::exports_dir(app.library.root());
+    let (name, html, sessions) = match &app.screen {
+        Screen::Session(v) => {
+            let format = crate::report::export::Format::Html;
+            let name = crate::report::export::suggested_name(&v.session, format, false);
+            match crate::report::export::export_session(&v.session, lang, format, false) {
+                crate::report::export::Exported::File(text) => (name, text, vec![v.session.id]),
+                crate::report::export::Exported::Folder(_) => return,
+            }
+        }
+        Screen::Compare(c) => {
+            let k = &c.comparison;
+            let case = crate::report::export::file_name_part(&k.later.case_code);
+            (
+                format!("{case}-{}-{}.html", k.earlier.wave, k.later.wave),
+                crate::report::compare::html(k, lang),
+                vec![k.earlier.id, k.later.id],
+            )
+        }
+        _ => return,
+    };
+    let result = crate::store::paths::ensure_private_dir(&dir, true)
+        .map_err(|e| e.explain(lang))
+        .and_then(|()| {
+            let path = export_target(app.library.root(), &dir, &name, &sessions);
+            crate::store::atomic::write_atomic(&path, html.as_bytes())
+                .map_err(|e| format!("{}: [{e}]", path.display()))?;
+            Ok(path)
+        });
+    match result {
+        Ok(path) => {
+            let noted = crate::store::exports::record(
+                app.library.root(),
+                std::slice::from_ref(&path),
+                &sessions,
+                false,
+            );
+            let mut text = (t.ui.exported)(&path.display().to_string());
+            if noted.is_err() {
+                text = format!("{text} {}", t.report.cli_manifest_failed);
+            }
+            app.say(Level::Info, text);
+        }
+        Err(e) => app.say(Level::Error, format!("{} {e}", t.ui.export_failed)),
+    }
+}
+
+/// Where an export named `name` of `sessions` goes in `dir`: that name when it is free
+/// or holds an earlier export of the same sessions; otherwise the name with the first
+/// session's short id (and a number, should that be taken too).
+pub(crate) fn export_target(
+    data_dir: &Path,
+    dir: &Path,
+    name: &str,
+    sessions: &[uuid::Uuid],
+) -> PathBuf {
+    let ours = |p: &Path| {
+        std::fs::symlink_metadata(p).is_err()
+            || crate::store::exports::owner_of(data_dir, p).is_some_and(|o| o == sessions)
+    };
+    let first = dir.join(name);
+    if ours(&first) {
+        return first;
+    }
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "html"));
+    let short = sessions
+        .first()
+        .map(|id| id.simple().to_string()[..8].to_string())
+        .unwrap_or_default();
+    let mut n = 1;
+    loop {
+        let candidate = if n == 1 {
+            dir.join(format!("{stem}-{short}.{ext}"))
+        } else {
+            dir.join(format!("{stem}-{short}-{n}.{ext}"))
+        };
+        if ours(&candidate) {
+            return candidate;
+        }
+        n += 1;
+    }
+}

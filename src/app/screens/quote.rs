@@ -1,0 +1,91 @@
+//! The quote box (F3): a quote and its speaker, captured from any phase.
+
+use crate::app::action::Action;
+use crate::app::form::FieldId;
+use crate::app::state::{App, Level};
+use crate::app::text_field::TextField;
+use crate::app::update::too_long_message;
+use crate::model::Quote;
+
+/// The quote being captured (F3).
+#[derive(Debug, Clone)]
+pub struct QuoteDraft {
+    pub speaker: TextField,
+    pub words: TextField,
+    pub on_words: bool,
+}
+
+pub(crate) fn handle(app: &mut App, action: Action) {
+    let lang = app.lang;
+    let Some(v) = app.session_mut() else { return };
+    let Some(q) = v.quote.as_mut() else { return };
+    match action {
+        Action::NextField | Action::PrevField => q.on_words = !q.on_words,
+        Action::Paste(text) => {
+            let (f, limit) = if q.on_words {
+                (&mut q.words, crate::model::limits::TextKind::Text)
+            } else {
+                (&mut q.speaker, crate::model::limits::TextKind::Name)
+            };
+            if let Some(why) = too_long_message(lang, limit, &f.text(), &text) {
+                app.say(Level::Warning, why);
+                return;
+            }
+            f.paste(&text);
+        }
+        Action::TextInput(key) => {
+            let f = if q.on_words {
+                &mut q.words
+            } else {
+                &mut q.speaker
+            };
+            f.key(key);
+        }
+        Action::SaveQuote | Action::Back | Action::QuickQuote => finish_quote(app),
+        _ => {}
+    }
+}
+
+/// Closes the quote box; anything typed is kept as a quote, never thrown away.
+pub(crate) fn finish_quote(app: &mut App) {
+    use crate::model::limits::TextKind;
+    let lang = app.lang;
+    let Some(v) = app.session_mut() else { return };
+    let Some(q) = v.quote.as_ref() else { return };
+    let words = q.words.text().trim().to_string();
+    let speaker = q.speaker.text().trim().to_string();
+    // Over a limit: the draft stays open with the reason, nothing is lost.
+    let over = too_long_message(lang, TextKind::Name, &speaker, "")
+        .or_else(|| too_long_message(lang, TextKind::Text, &words, ""));
+    if let Some(why) = over {
+        app.say(Level::Warning, why);
+        return;
+    }
+    v.quote = None;
+    if words.is_empty() && speaker.is_empty() {
+        return;
+    }
+    let domain_id = match v.focused() {
+        Some(
+            FieldId::ScoreStart(d)
+            | FieldId::ScoreNow(d)
+            | FieldId::OwnWords(d)
+            | FieldId::Estimated(d),
+        ) => v.session.domains.get(d).map(|d| d.id.clone()),
+        _ => None,
+    };
+    let id = crate::model::next_id("q", v.session.outcomes.quotes.iter().map(|q| q.id.as_str()));
+    let phase = v.phase;
+    v.session.outcomes.quotes.push(Quote {
+        id,
+        speaker,
+        text: words,
+        domain_id,
+        phase: Some(phase),
+        captured_at: Some(crate::model::now()),
+    });
+    app.changed();
+    app.request_save_soon();
+    let t = app.lang.texts();
+    app.say(Level::Info, t.ui.quote_saved);
+}
