@@ -62,6 +62,14 @@ impl App {
         app
     }
 
+    /// What writing a field needs: the language typed text is read in, and today.
+    pub fn env(&self) -> super::form::Env {
+        super::form::Env {
+            lang: self.lang,
+            today: self.today,
+        }
+    }
+
     pub fn say(&mut self, level: Level, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),

@@ -79,6 +79,29 @@ pub struct InformalValuation {
     pub source: Source,
 }
 
+/// The price item whose amount values an hour of informal care at its replacement cost:
+/// "Informele zorg (vervangingskosten)" of the Kostenhandleiding 2024.
+pub const REPLACEMENT_COST_ITEM: &str = "GZ-24";
+
+/// That amount when a session's price list lacks the item (Kostenhandleiding 2024,
+/// price level 2022: € 18,80 an hour).
+pub const REPLACEMENT_COST_FALLBACK: Cents = Cents(1880);
+
+impl InformalValuation {
+    /// Informal hours valued at the replacement cost of informal care, taken from
+    /// `prices` when it has the item (with its source), else the Kostenhandleiding's figure.
+    pub fn replacement_cost(prices: &PriceList) -> InformalValuation {
+        let item = prices.item(REPLACEMENT_COST_ITEM);
+        InformalValuation {
+            method: "vervangingskosten / replacement cost".into(),
+            hourly_cents: item
+                .and_then(|i| i.amount_cents)
+                .unwrap_or(REPLACEMENT_COST_FALLBACK),
+            source: item.map(|i| i.source.clone()).unwrap_or_default(),
+        }
+    }
+}
+
 /// Brings a session's copy of the prices up to `current`: every item of `current`
 /// replaces or joins the copy; items only in the copy stay, so no activity loses its price.
 /// Returns how many amounts changed or were added.

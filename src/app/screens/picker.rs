@@ -16,6 +16,7 @@ pub struct Picker {
 
 pub(crate) fn handle(app: &mut App, action: Action) {
     let lang = app.lang;
+    let env = app.env();
     let Some(v) = app.session_mut() else { return };
     let Some(p) = v.picker.as_mut() else { return };
     let (options, _) = form::choice(&v.session, p.field, lang);
@@ -37,7 +38,7 @@ pub(crate) fn handle(app: &mut App, action: Action) {
         Action::OpenSelected | Action::Confirm(true) => {
             let field = p.field;
             if let Some(index) = visible.get(p.selected).copied() {
-                form::set_choice(&mut v.session, field, index);
+                form::set_choice(&mut v.session, field, index, env);
                 v.picker = None;
                 app.changed();
             }

@@ -213,12 +213,13 @@ impl App {
     /// Leaves the focused field: an invalid value is reported and the old one kept.
     pub(crate) fn close_editor(&mut self) {
         let lang = self.lang;
+        let env = self.env();
         let Some(v) = self.session_mut() else { return };
         v.editor = None;
         if let Some((id, msg)) = v.field_error.take() {
             // Put back what the field held before; it was valid then.
             let original = std::mem::take(&mut v.editor_original);
-            if form::set_text(&mut v.session, id, &original, lang).is_ok() {
+            if form::set_text(&mut v.session, id, &original, env).is_ok() {
                 self.changed();
             }
             let kept = lang.texts().ui.kept_old_value;
@@ -447,6 +448,7 @@ pub(crate) fn handle(app: &mut App, action: Action) {
                 return;
             }
             let lang = app.lang;
+            let env = app.env();
             let Some(v) = app.session_mut() else { return };
             let (options, current) = form::choice(&v.session, id, lang);
             let n = options.len().max(1);
@@ -455,7 +457,7 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             } else {
                 (current + n - 1) % n
             };
-            form::set_choice(&mut v.session, id, next);
+            form::set_choice(&mut v.session, id, next, env);
             app.changed();
         }
         Action::Toggle => {
@@ -463,8 +465,9 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             if app.refuse_if_read_only() {
                 return;
             }
+            let env = app.env();
             let Some(v) = app.session_mut() else { return };
-            form::toggle(&mut v.session, id);
+            form::toggle(&mut v.session, id, env);
             app.changed();
         }
         Action::SetScore(_) | Action::ScoreUp | Action::ScoreDown | Action::ClearScore => {
@@ -552,7 +555,7 @@ pub(crate) fn paste_too_long(app: &App, text: &str) -> Option<String> {
 }
 
 pub(crate) fn edit_focused(app: &mut App, edit: impl FnOnce(&mut TextField) -> Edit) -> Edit {
-    let lang = app.lang;
+    let env = app.env();
     let Some(v) = app.session_mut() else {
         return Edit::Ignored;
     };
@@ -563,7 +566,7 @@ pub(crate) fn edit_focused(app: &mut App, edit: impl FnOnce(&mut TextField) -> E
     let result = edit(field);
     if result == Edit::Changed {
         let text = field.text();
-        match form::set_text(&mut v.session, id, &text, lang) {
+        match form::set_text(&mut v.session, id, &text, env) {
             Ok(()) => {
                 v.field_error = None;
                 app.changed();
@@ -594,6 +597,7 @@ pub(crate) fn set_score(app: &mut App, action: &Action) {
         return;
     }
     let one_at = app.score_one_at;
+    let env = app.env();
     let Some(v) = app.session_mut() else { return };
     let Some(id) = v.focused() else { return };
     let current = form::score(&v.session, id);
@@ -607,7 +611,7 @@ pub(crate) fn set_score(app: &mut App, action: &Action) {
         Action::ScoreDown => Some(current.map_or(5, |c| c.saturating_sub(1))),
         _ => None,
     };
-    form::set_score(&mut v.session, id, new);
+    form::set_score(&mut v.session, id, new, env);
     app.score_one_at = (*action == Action::SetScore(1)).then_some(now);
     app.changed();
 }

@@ -1,0 +1,197 @@
+//! The values a choice field can take, each with its id (what [`super::value::set`]
+//! writes) and its label in the user's language. A list filters these by label.
+
+use super::value::{AS_HOURS, VALUED, Value, enum_id, get};
+use super::{ActivityF, AgreementF, AssumptionF, AttendeeF, EventF, FieldId, QuoteF};
+use crate::i18n::Lang;
+use crate::model::{
+    AttendeeKind, Confidence, ConsentScope, ParticipantKind, PriceItem, ReferenceType, Session,
+    Unit,
+};
+
+/// One value to choose: `id` is `None` for "none".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub id: Option<String>,
+    pub label: String,
+}
+
+fn of_enum<T: serde::Serialize + Copy>(all: &[T], labels: &[&str]) -> Vec<Choice> {
+    all.iter()
+        .zip(labels)
+        .map(|(v, l)| Choice {
+            id: Some(enum_id(v)),
+            label: (*l).to_string(),
+        })
+        .collect()
+}
+
+/// The choices of field `id` (empty for a field that is not a choice).
+pub fn options(s: &Session, id: FieldId, lang: Lang) -> Vec<Choice> {
+    use FieldId as F;
+    let t = lang.texts();
+    let none = |label: &str| Choice {
+        id: None,
+        label: label.to_string(),
+    };
+    let with_none = |first: Choice, rest: Vec<Choice>| {
+        let mut v = vec![first];
+        v.extend(rest);
+        v
+    };
+    let domains = || {
+        with_none(
+            none(t.ui.none),
+            s.domains
+                .iter()
+                .map(|d| Choice {
+                    id: Some(d.id.clone()),
+                    label: d.label.get(lang).to_string(),
+                })
+                .collect(),
+        )
+    };
+    let people = || {
+        with_none(
+            none(t.ui.none),
+            s.preparation
+                .attendees
+                .iter()
+                .map(|a| Choice {
+                    id: Some(a.id.clone()),
+                    label: if a.role.is_empty() {
+                        a.alias.clone()
+                    } else {
+                        format!("{} ({})", a.alias, a.role)
+                    },
+                })
+                .collect(),
+        )
+    };
+    let payers = |first: &str| {
+        with_none(
+            none(first),
+            s.costs
+                .payers
+                .iter()
+                .map(|p| Choice {
+                    id: Some(p.id.clone()),
+                    label: p.label.get(lang).to_string(),
+                })
+                .collect(),
+        )
+    };
+    let confidence = || with_none(none(t.ui.none), of_enum(&Confidence::ALL, &t.confidences));
+    match id {
+        F::ParticipantKind => of_enum(&ParticipantKind::ALL, &t.participant_kinds),
+        F::ConsentScope => of_enum(
+            &[ConsentScope::SessionOnly, ConsentScope::AnonymisedReporting],
+            &t.consent_scopes,
+        ),
+        F::ReferenceType => of_enum(&ReferenceType::ALL, &t.reference_types),
+        F::InformalValuation => vec![
+            Choice {
+                id: Some(AS_HOURS.into()),
+                label: t.ui.informal_as_hours.into(),
+            },
+            Choice {
+                id: Some(VALUED.into()),
+                label: t.ui.informal_replacement.into(),
+            },
+        ],
+        F::Attendee(_, AttendeeF::Kind) => of_enum(&AttendeeKind::ALL, &t.attendee_kinds),
+        F::Attendee(_, AttendeeF::Payer) => payers(t.ui.none),
+        F::Event(_, _, EventF::Domain)
+        | F::Activity(_, _, ActivityF::Domain)
+        | F::Quote(_, QuoteF::Domain) => domains(),
+        F::Event(_, _, EventF::RaisedBy) | F::Activity(_, _, ActivityF::Who) => people(),
+        F::Event(_, _, EventF::Confidence) | F::Activity(_, _, ActivityF::Confidence) => {
+            confidence()
+        }
+        F::Activity(_, _, ActivityF::Unit) => of_enum(&Unit::ALL, &t.units),
+        F::Activity(_, _, ActivityF::Payer) => payers(t.ui.payer_from_price),
+        F::Activity(_, _, ActivityF::Price) => with_none(
+            none(t.ui.none),
+            s.costs
+                .price_list
+                .items
+                .iter()
+                .map(|item| Choice {
+                    id: Some(item.id.clone()),
+                    label: price_label(item, lang),
+                })
+                .collect(),
+        ),
+        F::Assumption(_, AssumptionF::Confidence) => of_enum(&Confidence::ALL, &t.confidences),
+        F::Project
+        | F::CaseCode
+        | F::Date
+        | F::Place
+        | F::Facilitator
+        | F::PlannedMinutes
+        | F::GroundRules
+        | F::ConsentGiven
+        | F::ConsentRecordedBy
+        | F::ConsentDate
+        | F::StartingQuestion
+        | F::Attendee(_, AttendeeF::Alias | AttendeeF::Role | AttendeeF::Organisation)
+        | F::TimelineStart
+        | F::TimelineEnd
+        | F::TimelineOngoing
+        | F::Event(_, _, EventF::When | EventF::What)
+        | F::Activity(
+            _,
+            _,
+            ActivityF::What
+            | ActivityF::Organisation
+            | ActivityF::From
+            | ActivityF::To
+            | ActivityF::HoursPerWeek
+            | ActivityF::Weeks
+            | ActivityF::Quantity
+            | ActivityF::Override
+            | ActivityF::OverrideReason
+            | ActivityF::Informal
+            | ActivityF::Note,
+        )
+        | F::ScoreStart(_)
+        | F::ScoreNow(_)
+        | F::OwnWords(_)
+        | F::Quote(_, QuoteF::Speaker | QuoteF::Text)
+        | F::OffRecord(_)
+        | F::Narrative
+        | F::Assumption(_, AssumptionF::Text)
+        | F::Estimated(_)
+        | F::Reprice
+        | F::LearningPoint(_)
+        | F::Agreement(_, AgreementF::What | AgreementF::Who | AgreementF::When)
+        | F::PulseOwner
+        | F::FollowUpDate
+        | F::Notes
+        | F::Add(_) => Vec::new(),
+    }
+}
+
+/// The choices of field `id` and the place of its current value among them.
+pub fn with_current(s: &Session, id: FieldId, lang: Lang) -> (Vec<Choice>, usize) {
+    let options = options(s, id, lang);
+    let current = match get(s, id, lang) {
+        Value::Choice(c) => options.iter().position(|o| o.id == c).unwrap_or(0),
+        _ => 0,
+    };
+    (options, current)
+}
+
+/// "WMO-01 · Individuele begeleiding … · € 55,80 / uur (2023)".
+pub fn price_label(item: &PriceItem, lang: Lang) -> String {
+    let t = lang.texts();
+    let amount = item
+        .amount_cents
+        .map(|c| format!("{} / {}", c.display(lang), t.unit(item.unit)))
+        .unwrap_or_else(|| t.price_missing.to_string());
+    let year = item
+        .price_year
+        .map(|y| format!(" ({y})"))
+        .unwrap_or_default();
+    format!("{} · {} · {amount}{year}", item.id, item.label.get(lang))
+}

@@ -1,0 +1,655 @@
+//! Reading and writing one field of a session: [`get`] and [`set`], each one exhaustive
+//! `match` over every field, with no wildcard arm. A new field that one of them forgets
+//! is a compile error, not typing that silently goes nowhere.
+//!
+//! Typed text is parsed here (dates, numbers, amounts); text that does not parse is
+//! refused with a message that says what is expected, and the session keeps its value.
+//! Choices are read and written by the id of the chosen value, never by its place in a
+//! list.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{
+    ActivityF, AgreementF, AssumptionF, AttendeeF, EventF, FieldId, QuoteF, activities,
+    activities_mut, events, events_mut, parse_decimal,
+};
+use crate::i18n::Lang;
+use crate::i18n::format::date as display_date;
+use crate::model::costs::{InformalValuation, Scenario};
+use crate::model::dates::{PartialDate, parse_day};
+use crate::model::money::parse_amount;
+use crate::model::scenario::PriceOverride;
+use crate::model::{DomainOutcome, EstimatedScore, Score, Session};
+
+/// The value of one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// What a text field shows and takes (dates and numbers as the language writes them).
+    Text(String),
+    /// The id of the chosen value; `None` for "none" (no domain, no payer...).
+    Choice(Option<String>),
+    Flag(bool),
+    Score(Option<u8>),
+    /// Shown, not edited (an off-the-record marker).
+    Shown(String),
+    /// A button or an item that does not exist: nothing to read or write.
+    Nothing,
+}
+
+/// What [`set`] needs besides the value: the language typed text is parsed in, and
+/// today (the date consent is recorded on).
+#[derive(Debug, Clone, Copy)]
+pub struct Env {
+    pub lang: Lang,
+    pub today: NaiveDate,
+}
+
+/// The id of a value of one of the model's enums: its name in the session file.
+pub fn enum_id<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The value of one of the model's enums with the id `id`.
+pub fn from_id<T: DeserializeOwned>(id: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(id.to_string())).ok()
+}
+
+fn text(s: &str) -> Value {
+    Value::Text(s.to_string())
+}
+
+fn choice(id: Option<&str>) -> Value {
+    Value::Choice(id.map(str::to_string))
+}
+
+/// The value of field `id` in `s`.
+pub fn get(s: &Session, id: FieldId, lang: Lang) -> Value {
+    use FieldId as F;
+    let pd = |d: Option<PartialDate>| Value::Text(d.map(|d| d.display(lang)).unwrap_or_default());
+    let day =
+        |d: Option<NaiveDate>| Value::Text(d.map(|d| display_date(d, lang)).unwrap_or_default());
+    let dec = |d: Option<Decimal>| {
+        Value::Text(
+            d.map(|d| crate::i18n::format::decimal(d, lang))
+                .unwrap_or_default(),
+        )
+    };
+    let p = &s.preparation;
+    let domain_score = |d: usize, f: fn(&DomainOutcome) -> Option<Score>| {
+        Value::Score(
+            s.domains
+                .get(d)
+                .and_then(|dom| s.outcomes.for_domain(&dom.id))
+                .and_then(f)
+                .map(Score::get),
+        )
+    };
+    match id {
+        F::Project => text(&p.project),
+        F::CaseCode => text(&p.case_code),
+        F::ParticipantKind => Value::Choice(Some(enum_id(&p.participant_kind))),
+        F::Date => day(p.date),
+        F::Place => text(&p.place),
+        F::Facilitator => text(&p.facilitator_alias),
+        F::PlannedMinutes => Value::Text(p.planned_minutes.to_string()),
+        F::GroundRules => Value::Flag(p.ground_rules_confirmed),
+        F::ConsentGiven => Value::Flag(p.consent.given),
+        F::ConsentScope => Value::Choice(Some(enum_id(&p.consent.scope))),
+        F::ConsentRecordedBy => text(&p.consent.recorded_by),
+        F::ConsentDate => day(p.consent.date),
+        F::StartingQuestion => text(&p.starting_question),
+        F::Attendee(i, f) => match p.attendees.get(i) {
+            None => Value::Nothing,
+            Some(a) => match f {
+                AttendeeF::Alias => text(&a.alias),
+                AttendeeF::Role => text(&a.role),
+                AttendeeF::Organisation => text(&a.organisation),
+                AttendeeF::Kind => Value::Choice(Some(enum_id(&a.kind))),
+                AttendeeF::Payer => choice(a.payer_id.as_deref()),
+            },
+        },
+        F::TimelineStart => pd(s.looking_back.timeline.start),
+        F::TimelineEnd => pd(s.looking_back.timeline.end),
+        F::TimelineOngoing => Value::Flag(s.looking_back.timeline.ongoing),
+        F::Event(sc, i, f) => match events(s, sc).get(i) {
+            None => Value::Nothing,
+            Some(e) => match f {
+                EventF::When => pd(e.when),
+                EventF::What => text(&e.what),
+                EventF::Domain => choice(e.domain_id.as_deref()),
+                EventF::RaisedBy => choice(e.raised_by.as_deref()),
+                EventF::Confidence => Value::Choice(e.confidence.map(|c| enum_id(&c))),
+            },
+        },
+        F::Activity(sc, i, f) => match activities(s, sc).get(i) {
+            None => Value::Nothing,
+            Some(a) => match f {
+                ActivityF::What => text(&a.what),
+                ActivityF::Who => choice(a.attendee_id.as_deref()),
+                ActivityF::Organisation => text(&a.organisation),
+                ActivityF::From => pd(a.from),
+                ActivityF::To => pd(a.to),
+                ActivityF::HoursPerWeek => dec(a.hours_per_week),
+                ActivityF::Weeks => dec(a.weeks),
+                ActivityF::Quantity => dec(Some(a.quantity)),
+                ActivityF::Unit => Value::Choice(Some(enum_id(&a.unit))),
+                ActivityF::Price => choice(a.price_id.as_deref()),
+                ActivityF::Override => Value::Text(
+                    a.price_override
+                        .as_ref()
+                        .map(|o| o.unit_price_cents.display(lang))
+                        .unwrap_or_default(),
+                ),
+                ActivityF::OverrideReason => Value::Text(
+                    a.price_override
+                        .as_ref()
+                        .map(|o| o.reason.clone())
+                        .unwrap_or_default(),
+                ),
+                ActivityF::Payer => choice(a.payer_id.as_deref()),
+                ActivityF::Informal => Value::Flag(a.informal),
+                ActivityF::Domain => choice(a.domain_id.as_deref()),
+                ActivityF::Confidence => Value::Choice(a.confidence.map(|c| enum_id(&c))),
+                ActivityF::Note => text(&a.note),
+            },
+        },
+        F::ScoreStart(d) => domain_score(d, |o| o.score_start),
+        F::ScoreNow(d) => domain_score(d, |o| o.score_now),
+        F::OwnWords(d) => Value::Text(
+            s.domains
+                .get(d)
+                .and_then(|dom| s.outcomes.for_domain(&dom.id))
+                .map(|o| o.own_words.clone())
+                .unwrap_or_default(),
+        ),
+        F::Quote(i, f) => match s.outcomes.quotes.get(i) {
+            None => Value::Nothing,
+            Some(q) => match f {
+                QuoteF::Speaker => text(&q.speaker),
+                QuoteF::Text => text(&q.text),
+                QuoteF::Domain => choice(q.domain_id.as_deref()),
+            },
+        },
+        F::OffRecord(i) => s.outcomes.off_record.get(i).map_or(Value::Nothing, |o| {
+            let domain = o
+                .domain_id
+                .as_deref()
+                .and_then(|d| s.domain(d))
+                .map(|d| format!(" · {}", d.label.get(lang)))
+                .unwrap_or_default();
+            Value::Shown(format!(
+                "{} {}{domain}",
+                lang.texts().ui.off_record_marked,
+                o.marked_at.format("%H:%M")
+            ))
+        }),
+        F::ReferenceType => Value::Choice(Some(enum_id(&s.alternative.reference_type))),
+        F::Narrative => text(&s.alternative.narrative),
+        F::Assumption(i, f) => match s.alternative.assumptions.get(i) {
+            None => Value::Nothing,
+            Some(a) => match f {
+                AssumptionF::Text => text(&a.text),
+                AssumptionF::Confidence => Value::Choice(Some(enum_id(&a.confidence))),
+            },
+        },
+        F::Estimated(d) => Value::Score(
+            s.domains
+                .get(d)
+                .and_then(|dom| s.alternative.estimated_score(&dom.id))
+                .map(Score::get),
+        ),
+        F::InformalValuation => Value::Choice(Some(
+            if s.costs.informal_valuation.is_some() {
+                VALUED
+            } else {
+                AS_HOURS
+            }
+            .to_string(),
+        )),
+        F::Reprice | F::Add(_) => Value::Nothing,
+        F::LearningPoint(i) => s
+            .wrap_up
+            .learning_points
+            .get(i)
+            .map_or(Value::Nothing, |l| text(l)),
+        F::Agreement(i, f) => match s.wrap_up.agreements.get(i) {
+            None => Value::Nothing,
+            Some(a) => match f {
+                AgreementF::What => text(&a.what),
+                AgreementF::Who => text(&a.who),
+                AgreementF::When => pd(a.when),
+            },
+        },
+        F::PulseOwner => text(&s.wrap_up.pulse_owner),
+        F::FollowUpDate => day(s.wrap_up.follow_up_date),
+        F::Notes => text(&s.wrap_up.notes),
+    }
+}
+
+/// The ids of the two ways to show informal help.
+pub const AS_HOURS: &str = "hours";
+pub const VALUED: &str = "replacement_cost";
+
+/// Writes `value` into field `id` of `s`. A value of the wrong kind for the field, or for
+/// an item that does not exist, changes nothing.
+pub fn set(s: &mut Session, id: FieldId, value: Value, env: Env) -> Result<(), String> {
+    use FieldId as F;
+    let t = env.lang.texts();
+    let txt = |v: &Value| match v {
+        Value::Text(t) => Some(t.clone()),
+        _ => None,
+    };
+    let typed = txt(&value);
+    let pd = |v: &str| -> Result<Option<PartialDate>, String> {
+        if v.trim().is_empty() {
+            Ok(None)
+        } else {
+            PartialDate::parse_human(v)
+                .map(Some)
+                .map_err(|_| (t.ui.not_a_date)(&v.trim()))
+        }
+    };
+    let day = |v: &str| -> Result<Option<NaiveDate>, String> {
+        if v.trim().is_empty() {
+            Ok(None)
+        } else {
+            parse_day(v)
+                .map(Some)
+                .map_err(|_| (t.ui.not_a_day)(&v.trim()))
+        }
+    };
+    let flag = match value {
+        Value::Flag(f) => Some(f),
+        _ => None,
+    };
+    let score = match value {
+        Value::Score(v) => Some(v.and_then(Score::new)),
+        _ => None,
+    };
+    let p = &mut s.preparation;
+    match id {
+        F::Project => set_string(&mut p.project, &value),
+        F::CaseCode => set_string(&mut p.case_code, &value),
+        F::ParticipantKind => set_enum(&mut p.participant_kind, &value),
+        F::Date => {
+            if let Some(v) = typed {
+                p.date = day(&v)?;
+            }
+        }
+        F::Place => set_string(&mut p.place, &value),
+        F::Facilitator => set_string(&mut p.facilitator_alias, &value),
+        F::PlannedMinutes => {
+            if let Some(v) = typed {
+                let v = v.trim();
+                p.planned_minutes = if v.is_empty() {
+                    0
+                } else {
+                    v.parse::<u32>()
+                        .ok()
+                        .filter(|m| *m <= 24 * 60)
+                        .ok_or_else(|| (t.ui.not_minutes)(&v))?
+                };
+            }
+        }
+        F::GroundRules => set_flag(&mut p.ground_rules_confirmed, &value),
+        F::ConsentGiven => {
+            if let Some(given) = flag {
+                p.consent.given = given;
+                // Consent given now: it is recorded on today's date unless one was typed.
+                if given && p.consent.date.is_none() {
+                    p.consent.date = Some(env.today);
+                }
+            }
+        }
+        F::ConsentScope => set_enum(&mut p.consent.scope, &value),
+        F::ConsentRecordedBy => set_string(&mut p.consent.recorded_by, &value),
+        F::ConsentDate => {
+            if let Some(v) = typed {
+                p.consent.date = day(&v)?;
+            }
+        }
+        F::StartingQuestion => set_string(&mut p.starting_question, &value),
+        F::Attendee(i, f) => {
+            if let Some(a) = p.attendees.get_mut(i) {
+                match f {
+                    AttendeeF::Alias => set_string(&mut a.alias, &value),
+                    AttendeeF::Role => set_string(&mut a.role, &value),
+                    AttendeeF::Organisation => set_string(&mut a.organisation, &value),
+                    AttendeeF::Kind => set_enum(&mut a.kind, &value),
+                    AttendeeF::Payer => set_id(&mut a.payer_id, &value),
+                }
+            }
+        }
+        F::TimelineStart => {
+            if let Some(v) = typed {
+                s.looking_back.timeline.start = pd(&v)?;
+            }
+        }
+        F::TimelineEnd => {
+            if let Some(v) = typed {
+                s.looking_back.timeline.end = pd(&v)?;
+            }
+        }
+        F::TimelineOngoing => set_flag(&mut s.looking_back.timeline.ongoing, &value),
+        F::Event(sc, i, f) => {
+            let when = match (f, &typed) {
+                (EventF::When, Some(v)) => Some(pd(v)?),
+                _ => None,
+            };
+            if let Some(e) = events_mut(s, sc).get_mut(i) {
+                match f {
+                    EventF::When => {
+                        if let Some(w) = when {
+                            e.when = w;
+                        }
+                    }
+                    EventF::What => set_string(&mut e.what, &value),
+                    EventF::Domain => set_id(&mut e.domain_id, &value),
+                    EventF::RaisedBy => set_id(&mut e.raised_by, &value),
+                    EventF::Confidence => set_opt_enum(&mut e.confidence, &value),
+                }
+            }
+        }
+        F::Activity(sc, i, f) => set_activity(s, sc, i, f, &value, env)?,
+        F::ScoreStart(d) | F::ScoreNow(d) => {
+            if let (Some(v), Some(domain_id)) = (score, s.domains.get(d).map(|d| d.id.clone())) {
+                let o = outcome_mut(s, &domain_id);
+                if matches!(id, F::ScoreStart(_)) {
+                    o.score_start = v;
+                } else {
+                    o.score_now = v;
+                }
+            }
+        }
+        F::OwnWords(d) => {
+            if let (Some(v), Some(domain_id)) = (typed, s.domains.get(d).map(|d| d.id.clone())) {
+                outcome_mut(s, &domain_id).own_words = v;
+            }
+        }
+        F::Quote(i, f) => {
+            if let Some(q) = s.outcomes.quotes.get_mut(i) {
+                match f {
+                    QuoteF::Speaker => set_string(&mut q.speaker, &value),
+                    QuoteF::Text => set_string(&mut q.text, &value),
+                    QuoteF::Domain => set_id(&mut q.domain_id, &value),
+                }
+            }
+        }
+        // Only the fact and the moment are kept, never what was said.
+        F::OffRecord(_) | F::Reprice | F::Add(_) => {}
+        F::ReferenceType => set_enum(&mut s.alternative.reference_type, &value),
+        F::Narrative => set_string(&mut s.alternative.narrative, &value),
+        F::Assumption(i, f) => {
+            if let Some(a) = s.alternative.assumptions.get_mut(i) {
+                match f {
+                    AssumptionF::Text => set_string(&mut a.text, &value),
+                    AssumptionF::Confidence => set_enum(&mut a.confidence, &value),
+                }
+            }
+        }
+        F::Estimated(d) => {
+            if let (Some(v), Some(domain_id)) = (score, s.domains.get(d).map(|d| d.id.clone())) {
+                let est = &mut s.alternative.estimated_scores;
+                match est.iter_mut().find(|e| e.domain_id == domain_id) {
+                    Some(e) => e.score = v,
+                    None => est.push(EstimatedScore {
+                        domain_id,
+                        score: v,
+                    }),
+                }
+            }
+        }
+        F::InformalValuation => {
+            if let Value::Choice(c) = &value {
+                s.costs.informal_valuation = (c.as_deref() == Some(VALUED))
+                    .then(|| InformalValuation::replacement_cost(&s.costs.price_list));
+            }
+        }
+        F::LearningPoint(i) => {
+            if let Some(l) = s.wrap_up.learning_points.get_mut(i) {
+                set_string(l, &value);
+            }
+        }
+        F::Agreement(i, f) => {
+            let when = match (f, &typed) {
+                (AgreementF::When, Some(v)) => Some(pd(v)?),
+                _ => None,
+            };
+            if let Some(a) = s.wrap_up.agreements.get_mut(i) {
+                match f {
+                    AgreementF::What => set_string(&mut a.what, &value),
+                    AgreementF::Who => set_string(&mut a.who, &value),
+                    AgreementF::When => {
+                        if let Some(w) = when {
+                            a.when = w;
+                        }
+                    }
+                }
+            }
+        }
+        F::PulseOwner => set_string(&mut s.wrap_up.pulse_owner, &value),
+        F::FollowUpDate => {
+            if let Some(v) = typed {
+                s.wrap_up.follow_up_date = day(&v)?;
+            }
+        }
+        F::Notes => set_string(&mut s.wrap_up.notes, &value),
+    }
+    Ok(())
+}
+
+fn set_string(field: &mut String, value: &Value) {
+    if let Value::Text(v) = value {
+        field.clone_from(v);
+    }
+}
+
+fn set_flag(field: &mut bool, value: &Value) {
+    if let Value::Flag(v) = value {
+        *field = *v;
+    }
+}
+
+/// A choice of an id from the session's own lists (a payer, a domain, a person).
+fn set_id(field: &mut Option<String>, value: &Value) {
+    if let Value::Choice(v) = value {
+        *field = v.clone().filter(|id| !id.is_empty());
+    }
+}
+
+/// A choice of one of the model's enums; an unknown id changes nothing.
+fn set_enum<T: DeserializeOwned>(field: &mut T, value: &Value) {
+    if let Value::Choice(Some(id)) = value
+        && let Some(v) = from_id(id)
+    {
+        *field = v;
+    }
+}
+
+/// The same for an optional enum; `None` is "none".
+fn set_opt_enum<T: DeserializeOwned>(field: &mut Option<T>, value: &Value) {
+    match value {
+        Value::Choice(None) => *field = None,
+        Value::Choice(Some(id)) => {
+            if let Some(v) = from_id(id) {
+                *field = Some(v);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn set_activity(
+    s: &mut Session,
+    sc: Scenario,
+    i: usize,
+    f: ActivityF,
+    value: &Value,
+    env: Env,
+) -> Result<(), String> {
+    let t = env.lang.texts();
+    let typed = match value {
+        Value::Text(t) => Some(t.clone()),
+        _ => None,
+    };
+    let pd = |v: &str| -> Result<Option<PartialDate>, String> {
+        if v.trim().is_empty() {
+            Ok(None)
+        } else {
+            PartialDate::parse_human(v)
+                .map(Some)
+                .map_err(|_| (t.ui.not_a_date)(&v.trim()))
+        }
+    };
+    let number = |v: &str| -> Result<Option<Decimal>, String> {
+        if v.trim().is_empty() {
+            Ok(None)
+        } else {
+            let n = parse_decimal(v).ok_or_else(|| (t.ui.not_a_number)(&v.trim()))?;
+            if n > crate::model::scenario::MAX_QUANTITY {
+                return Err((t.ui.number_too_large)(&v.trim()));
+            }
+            Ok(Some(n))
+        }
+    };
+    let attendees = s.preparation.attendees.clone();
+    let units: Vec<(String, crate::model::Unit)> = s
+        .costs
+        .price_list
+        .items
+        .iter()
+        .map(|p| (p.id.clone(), p.unit))
+        .collect();
+    let Some(a) = activities_mut(s, sc).get_mut(i) else {
+        return Ok(());
+    };
+    match f {
+        ActivityF::What => set_string(&mut a.what, value),
+        ActivityF::Organisation => set_string(&mut a.organisation, value),
+        ActivityF::Note => set_string(&mut a.note, value),
+        ActivityF::From => {
+            if let Some(v) = typed {
+                a.from = pd(&v)?;
+            }
+        }
+        ActivityF::To => {
+            if let Some(v) = typed {
+                a.to = pd(&v)?;
+            }
+        }
+        ActivityF::HoursPerWeek | ActivityF::Weeks => {
+            if let Some(v) = typed {
+                let v = number(&v)?;
+                if f == ActivityF::HoursPerWeek {
+                    a.hours_per_week = v;
+                } else {
+                    a.weeks = v;
+                }
+                // The hours helper: hours per week × weeks gives the quantity.
+                if let (Some(h), Some(w)) = (a.hours_per_week, a.weeks) {
+                    a.set_hours_per_week(h, w);
+                }
+            }
+        }
+        ActivityF::Quantity => {
+            if let Some(v) = typed {
+                let q = number(&v)?.unwrap_or_default();
+                if a.quantity != q {
+                    a.quantity = q;
+                    // A typed quantity replaces the hours-per-week estimate.
+                    a.hours_per_week = None;
+                    a.weeks = None;
+                }
+            }
+        }
+        ActivityF::Override => {
+            if let Some(v) = typed {
+                let trimmed = v.trim();
+                if trimmed.is_empty() {
+                    a.price_override = None;
+                } else {
+                    let cents =
+                        parse_amount(trimmed).map_err(|_| (t.ui.not_an_amount)(&trimmed))?;
+                    if cents.0 < 0 {
+                        return Err((t.ui.not_an_amount)(&trimmed));
+                    }
+                    let reason = a
+                        .price_override
+                        .take()
+                        .map(|o| o.reason)
+                        .unwrap_or_default();
+                    a.price_override = Some(PriceOverride {
+                        unit_price_cents: cents,
+                        reason,
+                    });
+                }
+            }
+        }
+        ActivityF::OverrideReason => {
+            if let Some(v) = typed {
+                if let Some(o) = a.price_override.as_mut() {
+                    o.reason = v;
+                } else if !v.trim().is_empty() {
+                    return Err(t.ui.reason_without_override.to_string());
+                }
+            }
+        }
+        ActivityF::Who => {
+            set_id(&mut a.attendee_id, value);
+            // The person's organisation and payer are the sensible defaults.
+            if let Some(p) = a
+                .attendee_id
+                .as_deref()
+                .and_then(|id| attendees.iter().find(|x| x.id == id))
+            {
+                if a.organisation.is_empty() {
+                    a.organisation.clone_from(&p.organisation);
+                }
+                if a.payer_id.is_none() {
+                    a.payer_id.clone_from(&p.payer_id);
+                }
+            }
+        }
+        ActivityF::Unit => set_enum(&mut a.unit, value),
+        ActivityF::Price => {
+            set_id(&mut a.price_id, value);
+            // A price item comes with its unit.
+            if let Some((_, unit)) = a
+                .price_id
+                .as_deref()
+                .and_then(|id| units.iter().find(|(p, _)| p == id))
+            {
+                a.unit = *unit;
+            }
+        }
+        ActivityF::Payer => set_id(&mut a.payer_id, value),
+        ActivityF::Informal => {
+            if let Value::Flag(v) = value {
+                a.informal = *v;
+            }
+        }
+        ActivityF::Domain => set_id(&mut a.domain_id, value),
+        ActivityF::Confidence => set_opt_enum(&mut a.confidence, value),
+    }
+    Ok(())
+}
+
+fn outcome_mut<'a>(s: &'a mut Session, domain_id: &str) -> &'a mut DomainOutcome {
+    if let Some(pos) = s
+        .outcomes
+        .domains
+        .iter()
+        .position(|o| o.domain_id == domain_id)
+    {
+        &mut s.outcomes.domains[pos]
+    } else {
+        s.outcomes.domains.push(DomainOutcome::new(domain_id));
+        s.outcomes.domains.last_mut().expect("just pushed")
+    }
+}
