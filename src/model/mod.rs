@@ -259,45 +259,104 @@ impl Session {
 
     /// The follow-up date, or six months after the session date when none was agreed.
     pub fn follow_up_due(&self) -> Option<NaiveDate> {
-        self.wrap_up.follow_up_date.or_else(|| {
-            self.preparation
-                .date
-                .and_then(|d| d.checked_add_months(chrono::Months::new(6)))
-        })
+        follow_up_due(self.preparation.date, self.wrap_up.follow_up_date)
     }
 
     /// Which phases hold anything at all: the library shows this as progress.
     pub fn phases_started(&self) -> [bool; 6] {
+        self.contents().phases_started()
+    }
+
+    /// What the session holds, counted (see [`Contents`]).
+    pub fn contents(&self) -> Contents {
         let p = &self.preparation;
         let lb = &self.looking_back;
         let o = &self.outcomes;
         let alt = &self.alternative;
         let w = &self.wrap_up;
-        [
-            !p.project.is_empty() || !p.case_code.is_empty() || !p.attendees.is_empty(),
-            lb.timeline.start.is_some() || !lb.events.is_empty() || !lb.activities.is_empty(),
-            o.domains.iter().any(|d| {
-                d.score_start.is_some() || d.score_now.is_some() || !d.own_words.is_empty()
-            }) || !o.quotes.is_empty(),
-            !alt.narrative.is_empty()
-                || !alt.events.is_empty()
-                || !alt.activities.is_empty()
-                || !alt.assumptions.is_empty(),
-            self.looking_back
+        Contents {
+            project: !p.project.is_empty(),
+            case_code: !p.case_code.is_empty(),
+            attendees: p.attendees.len(),
+            timeline_start: lb.timeline.start.is_some(),
+            events: lb.events.len(),
+            activities: lb.activities.len(),
+            domains_told: o
+                .domains
+                .iter()
+                .filter(|d| {
+                    d.score_start.is_some() || d.score_now.is_some() || !d.own_words.is_empty()
+                })
+                .count(),
+            quotes: o.quotes.len(),
+            narrative: !alt.narrative.is_empty(),
+            alternative_events: alt.events.len(),
+            alternative_activities: alt.activities.len(),
+            assumptions: alt.assumptions.len(),
+            priced_activities: lb
                 .activities
                 .iter()
                 .chain(&alt.activities)
-                .any(|a| a.price_id.is_some()),
-            !w.learning_points.is_empty()
-                || !w.agreements.is_empty()
-                || !w.notes.is_empty()
-                || w.follow_up_date.is_some(),
-        ]
+                .filter(|a| a.price_id.is_some())
+                .count(),
+            learning_points: w.learning_points.len(),
+            agreements: w.agreements.len(),
+            notes: !w.notes.is_empty(),
+            follow_up_date: w.follow_up_date.is_some(),
+        }
     }
 
     /// Marks the session as changed now.
     pub fn touch(&mut self) {
         self.updated_at = now();
+    }
+}
+
+/// The follow-up date: the one agreed, or six months after the session's date.
+pub fn follow_up_due(date: Option<NaiveDate>, agreed: Option<NaiveDate>) -> Option<NaiveDate> {
+    agreed.or_else(|| date.and_then(|d| d.checked_add_months(chrono::Months::new(6))))
+}
+
+/// What a session holds, counted: enough to tell which phases have started. The library
+/// reads only the head of a file and fills this in from there; the rule that turns it into
+/// progress marks is [`Contents::phases_started`], for both.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Contents {
+    pub project: bool,
+    pub case_code: bool,
+    pub attendees: usize,
+    pub timeline_start: bool,
+    pub events: usize,
+    pub activities: usize,
+    /// Life domains with a score or the participant's own words.
+    pub domains_told: usize,
+    pub quotes: usize,
+    pub narrative: bool,
+    pub alternative_events: usize,
+    pub alternative_activities: usize,
+    pub assumptions: usize,
+    /// Activities of either scenario with a price item.
+    pub priced_activities: usize,
+    pub learning_points: usize,
+    pub agreements: usize,
+    pub notes: bool,
+    pub follow_up_date: bool,
+}
+
+impl Contents {
+    /// Which of the six phases hold anything.
+    pub fn phases_started(&self) -> [bool; 6] {
+        [
+            self.project || self.case_code || self.attendees > 0,
+            self.timeline_start || self.events > 0 || self.activities > 0,
+            self.domains_told > 0 || self.quotes > 0,
+            self.narrative
+                || self.alternative_events > 0
+                || self.alternative_activities > 0
+                || self.assumptions > 0,
+            self.priced_activities > 0,
+            self.learning_points > 0 || self.agreements > 0 || self.notes || self.follow_up_date,
+        ]
     }
 }
 

@@ -46,7 +46,7 @@ pub fn write_atomic_stat(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> 
             return result.map(|()| meta);
         }
         // The file system has no unnamed files: use a named temporary file below.
-        Err(e) if matches!(e.raw_os_error(), Some(95 | 21 | 22 | 38)) => {}
+        Err(e) if no_unnamed_files(&e) => {}
         Err(e) => {
             let _ = fs::remove_file(&tmp);
             return Err(e);
@@ -70,6 +70,19 @@ pub fn write_atomic_stat(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> 
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Whether `e` says the file system has no unnamed files (`O_TMPFILE`).
+fn no_unnamed_files(e: &io::Error) -> bool {
+    use rustix::io::Errno;
+    e.raw_os_error()
+        .map(Errno::from_raw_os_error)
+        .is_some_and(|n| {
+            matches!(
+                n,
+                Errno::OPNOTSUPP | Errno::ISDIR | Errno::INVAL | Errno::NOSYS
+            )
+        })
 }
 
 /// Writes `bytes` into an unnamed file in `dir`, makes it durable, and only then links it
