@@ -276,3 +276,32 @@ fn sigterm_is_refused_once_when_not_even_a_copy_can_be_written() {
     run("kill", &["-TERM", &pid.to_string()]);
     common::wait_until("the second SIGTERM to end it", || common::process_gone(pid));
 }
+
+/// Issue 14: a session that `tafel new` cannot save says why in the user's language.
+#[test]
+fn a_new_session_that_cannot_be_saved_says_why_in_dutch_and_english() {
+    if !can_run() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(common::tafel(&data, &["list"]).status.success());
+    let sessions = data.join("sessions");
+    let s = sessions.to_str().unwrap();
+    run("mount", &["--bind", s, s]);
+    let _guard = Mount(sessions.clone());
+    run("mount", &["-o", "remount,ro,bind", s]);
+    let nl = common::tafel(&data, &["--lang", "nl", "new"]);
+    let en = common::tafel(&data, &["--lang", "en", "new"]);
+    assert!(!nl.status.success() && !en.status.success());
+    assert!(
+        common::stderr(&nl).contains("alleen-lezen"),
+        "{}",
+        common::stderr(&nl)
+    );
+    assert!(
+        common::stderr(&en).contains("read-only"),
+        "{}",
+        common::stderr(&en)
+    );
+}

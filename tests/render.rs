@@ -242,3 +242,48 @@ fn absurd_figures_from_a_hand_edited_file_are_drawn_not_a_crash() {
     update(&mut app, Action::ToggleTableView);
     draw(&app, 120, 40, &lib);
 }
+
+#[test]
+fn prices_picker_and_quote_screens() {
+    let (_d, lib) = demo_library();
+    for lang in [Lang::Nl, Lang::En] {
+        let code = lang.code();
+        let mut app = App::new(lang, lib.clone(), Start::Library);
+        app.wait_for_library();
+        freeze(&mut app);
+        update(&mut app, Action::OpenPrices);
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("prices_{code}_{w}x{h}"), draw(&app, w, h, &lib));
+        }
+        update(&mut app, Action::OpenSelected);
+        insta::assert_snapshot!(format!("price_edit_{code}_80x24"), draw(&app, 80, 24, &lib));
+
+        let mut app = App::new(
+            lang,
+            lib.clone(),
+            Start::Open(lib.path_for(DEMO_T1.parse().unwrap())),
+        );
+        // The kind of participant: a choice, its list opened with Enter.
+        update(&mut app, Action::NextField);
+        update(&mut app, Action::NextField);
+        update(&mut app, Action::OpenPicker);
+        freeze(&mut app);
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("picker_{code}_{w}x{h}"), draw(&app, w, h, &lib));
+        }
+        update(&mut app, Action::Back);
+        update(&mut app, Action::QuickQuote);
+        for c in "Ik slaap weer.".chars() {
+            update(
+                &mut app,
+                Action::TextInput(ratatui::crossterm::event::KeyEvent::from(
+                    ratatui::crossterm::event::KeyCode::Char(c),
+                )),
+            );
+        }
+        freeze(&mut app);
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("quote_{code}_{w}x{h}"), draw(&app, w, h, &lib));
+        }
+    }
+}

@@ -173,7 +173,10 @@ pub enum Outcome {
 /// Parses the command line and runs the command. Errors are printed here, in the
 /// user's language.
 pub fn main() -> Outcome {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return Outcome::Done(usage_error(&e)),
+    };
     let lang = Lang::detect(cli.lang);
     match run(cli, lang) {
         Ok(outcome) => outcome,
@@ -182,6 +185,75 @@ pub fn main() -> Outcome {
             Outcome::Done(ExitCode::FAILURE)
         }
     }
+}
+
+/// The language asked for on a command line that could not be parsed: `--lang X` or
+/// `--lang=X` if it is there, else the locale.
+fn lang_of_args() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let given = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    Lang::detect(given.and_then(|g| g.parse().ok()))
+}
+
+/// A command line that could not be parsed: help and version as clap writes them, an
+/// error in the user's language (exit code 2).
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let lang = lang_of_args();
+    let t = lang.texts();
+    let value = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let message = match e.kind() {
+        ErrorKind::MissingRequiredArgument => (t.arg_missing)(&value(ContextKind::InvalidArg)),
+        ErrorKind::UnknownArgument => (t.arg_unknown)(&value(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => {
+            (t.arg_unknown_command)(&value(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::InvalidValue => (t.arg_bad_value)(
+            &value(ContextKind::InvalidValue),
+            &value(ContextKind::InvalidArg),
+            &value(ContextKind::ValidValue),
+        ),
+        ErrorKind::ArgumentConflict => (t.arg_conflict)(
+            &value(ContextKind::InvalidArg),
+            &value(ContextKind::PriorArg),
+        ),
+        ErrorKind::MissingSubcommand => (t.arg_missing)(&"COMMAND"),
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e)
+                .map(|s| format!(" [{s}]"))
+                .unwrap_or_default();
+            format!(
+                "{}{why}",
+                (t.arg_bad_value)(
+                    &value(ContextKind::InvalidValue),
+                    &value(ContextKind::InvalidArg),
+                    &""
+                )
+            )
+        }
+        // Anything rarer: clap's own words, after ours.
+        _ => format!("{} [{}]", t.arg_other, e.kind()),
+    };
+    print_error(&format!("{message} {}", t.arg_see_help));
+    ExitCode::from(2)
 }
 
 /// `tafel: <message>` on standard error, control characters made visible.

@@ -435,6 +435,20 @@ pub static TEXTS: Texts = Texts {
     lock_io: "the lock file cannot be used",
     remove_busy: |holder| format!("the session is open in {holder}; close it there first"),
     remove_io: "the file cannot be removed",
+    arg_missing: |what| format!("something is missing on the command line: {what}."),
+    arg_unknown: |what| format!("{what} is not an option of this command."),
+    arg_unknown_command: |what| format!("{what} is not a tafel command."),
+    arg_bad_value: |value, option, valid| {
+        let valid = valid.to_string();
+        if valid.is_empty() {
+            format!("{value} cannot be used with {option}.")
+        } else {
+            format!("{value} cannot be used with {option}; choose from: {valid}.")
+        }
+    },
+    arg_conflict: |one, other| format!("{one} cannot be used together with {other}."),
+    arg_other: "the command line cannot be read.",
+    arg_see_help: "'tafel --help' lists the commands and options.",
     dir_symlink: |path| {
         format!(
             "{path} is a symbolic link; tafel only uses a real folder there (move the folder itself into place)"

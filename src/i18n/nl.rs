@@ -440,6 +440,20 @@ pub static TEXTS: Texts = Texts {
     lock_io: "het slotbestand kan niet worden gebruikt",
     remove_busy: |holder| format!("het gesprek is open in {holder}; sluit het daar eerst"),
     remove_io: "het bestand kan niet worden verwijderd",
+    arg_missing: |what| format!("er ontbreekt iets op de opdrachtregel: {what}."),
+    arg_unknown: |what| format!("{what} is geen optie van deze opdracht."),
+    arg_unknown_command: |what| format!("{what} is geen opdracht van tafel."),
+    arg_bad_value: |value, option, valid| {
+        let valid = valid.to_string();
+        if valid.is_empty() {
+            format!("{value} kan niet bij {option}.")
+        } else {
+            format!("{value} kan niet bij {option}; kies uit: {valid}.")
+        }
+    },
+    arg_conflict: |one, other| format!("{one} kan niet samen met {other}."),
+    arg_other: "de opdrachtregel is niet te lezen.",
+    arg_see_help: "'tafel --help' toont de opdrachten en opties.",
     dir_symlink: |path| {
         format!(
             "{path} is een symbolische koppeling; tafel gebruikt daar alleen een echte map (zet de map zelf op die plek)"

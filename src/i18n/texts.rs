@@ -102,6 +102,15 @@ pub struct Texts {
     /// A file open elsewhere cannot be removed: who has it.
     pub remove_busy: fn(&dyn Display) -> String,
     pub remove_io: &'static str,
+    /// The command line: what is missing, unknown, not a valid value, in conflict.
+    pub arg_missing: fn(&dyn Display) -> String,
+    pub arg_unknown: fn(&dyn Display) -> String,
+    pub arg_unknown_command: fn(&dyn Display) -> String,
+    /// Value, option, the values it takes.
+    pub arg_bad_value: fn(&dyn Display, &dyn Display, &dyn Display) -> String,
+    pub arg_conflict: fn(&dyn Display, &dyn Display) -> String,
+    pub arg_other: &'static str,
+    pub arg_see_help: &'static str,
     /// One of tafel's own folders is a symbolic link: its path.
     pub dir_symlink: fn(&dyn Display) -> String,
     pub dir_not_a_folder: fn(&dyn Display) -> String,

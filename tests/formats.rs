@@ -1,0 +1,108 @@
+//! One formatter for every output: a quantity reads the same on the screen, in `tafel
+//! show`, in the Markdown and in the HTML report, in Dutch ("1,5 uur") and in English
+//! ("1.5 hours", "80 hours", "1 visit", "2 visits").
+
+mod common;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rust_decimal::Decimal;
+use tafel::app::{Action, App, Start, update};
+use tafel::catalog::Catalog;
+use tafel::i18n::Lang;
+use tafel::model::{Activity, Phase, Session, Unit};
+use tafel::report::{Exported, Format, export_session};
+use tafel::store::Library;
+
+fn activity(id: &str, what: &str, quantity: &str, unit: Unit, price: &str) -> Activity {
+    Activity {
+        id: id.into(),
+        what: what.into(),
+        quantity: quantity.parse::<Decimal>().unwrap(),
+        unit,
+        price_id: Some(price.into()),
+        ..Activity::default()
+    }
+}
+
+fn session() -> Session {
+    let c = Catalog::builtin();
+    let mut s = Session::new(c.domains, c.prices, c.payers);
+    s.preparation.case_code = "FMT-01".into();
+    s.looking_back.activities = vec![
+        activity("a1", "Kort gesprek", "1.5", Unit::Hour, "WRK-01"),
+        activity("a2", "Begeleiding", "80", Unit::Hour, "WRK-01"),
+        activity("a3", "Eén bezoek", "1", Unit::Visit, "GZ-01"),
+        activity("a4", "Twee bezoeken", "2", Unit::Visit, "GZ-01"),
+    ];
+    s
+}
+
+fn file_text(e: Exported) -> String {
+    match e {
+        Exported::File(t) => t,
+        Exported::Folder(_) => panic!("a file export"),
+    }
+}
+
+/// The looking-back phase on screen, as text.
+fn screen(lib: &Library, s: &Session, lang: Lang) -> String {
+    let mut app = App::new(lang, lib.clone(), Start::Open(lib.path_for(s.id)));
+    update(&mut app, Action::GoToPhase(Phase::LookingBack));
+    let (w, h) = (200, 60);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| tafel::ui::render(f, &app)).unwrap();
+    let buf = terminal.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+#[test]
+fn quantities_read_the_same_in_every_output_and_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let lib = Library::open(&data).unwrap();
+    let s = session();
+    lib.save(&s).unwrap();
+    let id = s.id.to_string();
+    for (lang, code, want, wrong) in [
+        (
+            Lang::Nl,
+            "nl",
+            vec!["1,5 uur", "80 uur", "1 bezoek", "2 bezoeken"],
+            vec!["1.5 uur", "1.5 hour"],
+        ),
+        (
+            Lang::En,
+            "en",
+            vec!["1.5 hours", "80 hours", "1 visit", "2 visits"],
+            vec!["80 hour ", "2 visit ", "1,5"],
+        ),
+    ] {
+        let shown = common::tafel(&data, &["--lang", code, "show", &id]);
+        assert!(shown.status.success(), "{}", common::stderr(&shown));
+        let outputs = [
+            ("show", common::stdout(&shown)),
+            (
+                "markdown",
+                file_text(export_session(&s, lang, Format::Markdown, false)),
+            ),
+            (
+                "html",
+                file_text(export_session(&s, lang, Format::Html, false)),
+            ),
+            ("screen", screen(&lib, &s, lang)),
+        ];
+        for (what, text) in &outputs {
+            // Table cells may be padded: compare with single spaces.
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ") + " ";
+            for w in &want {
+                assert!(flat.contains(w), "{what} ({code}) lacks {w:?}");
+            }
+            for w in &wrong {
+                assert!(!flat.contains(w), "{what} ({code}) says {w:?}");
+            }
+        }
+    }
+}
