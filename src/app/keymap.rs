@@ -640,6 +640,15 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// The key bound to `action` in `ctx`, with what it does: for screens that offer one
+/// action prominently (the empty library offers the demo and a new session).
+pub fn key_for(ctx: Context, action: &Action, t: &Texts) -> Option<(String, &'static str)> {
+    bindings(ctx)
+        .into_iter()
+        .find(|b| b.action.as_ref() == Some(action))
+        .and_then(|b| b.describe.map(|d| (b.name(), d(t))))
+}
+
 /// The help of a context: every key that is described, in the order of its table.
 pub fn help(ctx: Context, t: &Texts) -> Vec<(String, &'static str)> {
     bindings(ctx)

@@ -54,20 +54,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
     if view.entries().is_empty() && view.is_loading() {
         frame.render_widget(Line::styled(t.ui.library_loading, theme::dim()), inner);
     } else if view.entries().is_empty() {
-        let lines = vec![
+        let mut lines = vec![
             Line::from(""),
             Line::styled(t.ui.empty_library_1, theme::heading()),
             Line::from(t.ui.empty_library_2),
             Line::from(""),
-            Line::from(vec![
-                Span::styled("Ctrl+L ", theme::key()),
-                Span::raw(t.ui.k_demo),
-            ]),
-            Line::from(vec![
-                Span::styled("Ctrl+N ", theme::key()),
-                Span::raw(t.ui.k_new),
-            ]),
         ];
+        // The two ways in, named by the key table itself.
+        let ctx = crate::app::keymap::Context::Library { selected: false };
+        for action in [crate::app::Action::LoadDemo, crate::app::Action::NewSession] {
+            if let Some((key, what)) = crate::app::keymap::key_for(ctx, &action, t) {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{key} "), theme::key()),
+                    Span::raw(what),
+                ]));
+            }
+        }
         frame.render_widget(
             Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),
             inner,
