@@ -17,7 +17,7 @@ WORK="target/bench-work"
 
 echo "== building (release)"
 cargo build --release --quiet --features hooks --bin tafel --example baseline --example make_library
-cargo bench --quiet --bench frames --no-run 2>/dev/null
+cargo bench --quiet --features hooks --bench frames --no-run 2>/dev/null
 
 TAFEL=target/release/tafel
 BASELINE=target/release/examples/baseline
