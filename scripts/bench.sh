@@ -99,7 +99,7 @@ echo "   sh -c true (subtracted from cat)  $SH_ONLY   (beside the rebuild: $SH_O
 
 echo "== cargo bench --bench frames"
 BENCH_OUT="$WORK/frames.txt"
-TAFEL_BENCH_SESSIONS="$SESSIONS" cargo bench --quiet --bench frames 2>/dev/null | tee "$BENCH_OUT"
+TAFEL_BENCH_SESSIONS="$SESSIONS" cargo bench --quiet --features hooks --bench frames 2>/dev/null | tee "$BENCH_OUT"
 b() { awk -v n="$1" '$1 == n { print $2 }' "$BENCH_OUT"; }
 
 FAILED=0

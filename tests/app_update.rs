@@ -481,3 +481,86 @@ fn a_sessions_folder_that_cannot_be_read_is_said_not_shown_as_empty() {
         "the screen says so: {screen}"
     );
 }
+
+/// Issue 15.1: a value tafel filled in is replaced by the first key typed; a value a
+/// person typed keeps taking more; Ctrl+U empties a field.
+#[test]
+fn typing_replaces_a_suggested_value_and_appends_to_a_typed_one() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    // To the date, pre-filled with today.
+    for _ in 0..3 {
+        update(&mut app, Action::NextField);
+    }
+    assert_eq!(view(&app).focused(), Some(FieldId::Date));
+    type_text(&mut app, "12-05-2026");
+    update(&mut app, Action::NextField);
+    assert_eq!(
+        view(&app).session.preparation.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 5, 12)
+    );
+    // Back to the date: now it is the facilitator's, and typing appends.
+    update(&mut app, Action::PrevField);
+    key(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "7");
+    update(&mut app, Action::NextField);
+    assert_eq!(
+        view(&app).session.preparation.date,
+        chrono::NaiveDate::from_ymd_opt(2027, 5, 12)
+    );
+    // The planned time (150) is replaced too; Ctrl+U empties the place.
+    update(&mut app, Action::NextField);
+    update(&mut app, Action::NextField);
+    assert_eq!(view(&app).focused(), Some(FieldId::PlannedMinutes));
+    type_text(&mut app, "90");
+    update(&mut app, Action::NextField);
+    assert_eq!(view(&app).session.preparation.planned_minutes, 90);
+    update(&mut app, Action::PrevField);
+    update(&mut app, Action::PrevField);
+    update(&mut app, Action::PrevField);
+    assert_eq!(view(&app).focused(), Some(FieldId::Place));
+    type_text(&mut app, "Wijkcentrum");
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
+    assert_eq!(view(&app).session.preparation.place, "");
+}
+
+/// Issue 15.2: in a list that filters as you type, an exact match comes first.
+#[test]
+fn typing_dag_in_the_unit_list_chooses_dag_not_dagdeel() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    update(
+        &mut app,
+        Action::GoToPhase(tafel::model::Phase::LookingBack),
+    );
+    let v = view(&app);
+    let activity_add = v
+        .fields()
+        .iter()
+        .position(|f| {
+            *f == FieldId::Add(tafel::app::form::ListKind::Activities(
+                tafel::model::costs::Scenario::Intervention,
+            ))
+        })
+        .unwrap();
+    for _ in 0..activity_add {
+        update(&mut app, Action::NextField);
+    }
+    key(&mut app, KeyCode::Enter);
+    while !matches!(
+        view(&app).focused(),
+        Some(FieldId::Activity(_, _, tafel::app::form::ActivityF::Unit))
+    ) {
+        update(&mut app, Action::NextField);
+    }
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "dag");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        view(&app).session.looking_back.activities[0].unit,
+        tafel::model::Unit::Day
+    );
+}

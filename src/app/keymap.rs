@@ -543,6 +543,9 @@ fn form_bindings(ctx: Context, quit: Binding, help: Binding) -> Vec<Binding> {
             v.push(b(ctrl('z'), Action::TextInput(ctrl_event('z')), |t| {
                 t.ui.k_undo
             }));
+            v.push(h(ctrl('u'), Action::TextInput(ctrl_event('u')), |t| {
+                t.ui.k_clear_field
+            }));
             v.push(h(ctrl('y'), Action::TextInput(ctrl_event('y')), |t| {
                 t.ui.k_redo
             }));

@@ -1,6 +1,8 @@
 //! The one text-field wrapper every phase uses, around `ratatui_textarea::TextArea`, with
 //! our own key table: typed characters go in directly, Ctrl+Z / Ctrl+Y undo and redo,
-//! a paste is inserted whole as one edit, Enter is a newline only in multi-line fields.
+//! Ctrl+U empties the field, a paste is inserted whole as one edit, Enter is a newline
+//! only in multi-line fields. A suggested value is selected whole on focus, so the first
+//! key typed replaces it.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
@@ -35,10 +37,25 @@ impl TextField {
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.set_cursor_line_style(Style::default());
         area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+        // A selected suggestion is shown reversed, so it reads as "typing replaces this"
+        // also without colour.
+        area.set_selection_style(Style::default().add_modifier(Modifier::REVERSED));
         area.set_max_histories(500);
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
         TextField { area, multi_line }
+    }
+
+    /// Selects the whole text, as a form selects a suggested value on focus: the first
+    /// character typed (or a paste) replaces it, Backspace or Delete clears it, and moving
+    /// the cursor keeps it and lets typing append.
+    pub fn select_all(&mut self) {
+        self.area.select_all();
+    }
+
+    /// Whether the whole text is selected (a suggestion not yet typed over).
+    pub fn is_selected(&self) -> bool {
+        self.area.is_selecting()
     }
 
     pub fn is_multi_line(&self) -> bool {
@@ -92,9 +109,28 @@ impl TextField {
             area.move_cursor(m);
             Edit::Moved
         };
+        // Moving the cursor keeps the text: a selection (a suggestion) is let go.
+        if matches!(
+            key.code,
+            KeyCode::Left
+                | KeyCode::Right
+                | KeyCode::Home
+                | KeyCode::End
+                | KeyCode::Up
+                | KeyCode::Down
+        ) && self.area.is_selecting()
+        {
+            self.area.cancel_selection();
+            return Edit::Moved;
+        }
         match key.code {
             KeyCode::Char('z') if ctrl => changed(self.area.undo()),
             KeyCode::Char('y') if ctrl => changed(self.area.redo()),
+            // Ctrl+U empties the field (one undo step).
+            KeyCode::Char('u') if ctrl => {
+                self.area.select_all();
+                changed(self.area.delete_char())
+            }
             KeyCode::Char(c) if !ctrl && !alt => {
                 self.area.insert_char(c);
                 Edit::Changed
@@ -156,6 +192,34 @@ mod tests {
         assert_eq!(f.text(), "Café ☕ 日本");
         f.key(ctrl('y'));
         assert_eq!(f.text(), "Café ☕ 日");
+    }
+
+    #[test]
+    fn a_selected_suggestion_is_replaced_by_typing_and_kept_by_moving() {
+        let mut f = TextField::new("30-11-2026", false);
+        f.select_all();
+        typed(&mut f, "12-05-2026");
+        assert_eq!(
+            f.text(),
+            "12-05-2026",
+            "the first key replaces the suggestion"
+        );
+        typed(&mut f, "!");
+        assert_eq!(f.text(), "12-05-2026!", "after that, typing appends");
+        let mut f = TextField::new("150", false);
+        f.select_all();
+        assert_eq!(f.key(key(KeyCode::End)), Edit::Moved);
+        typed(&mut f, "0");
+        assert_eq!(f.text(), "1500", "moving first keeps the value");
+        let mut f = TextField::new("oud", false);
+        f.select_all();
+        f.key(key(KeyCode::Backspace));
+        assert_eq!(f.text(), "", "Backspace clears a selected suggestion");
+        let mut f = TextField::new("twee\nregels", true);
+        f.key(ctrl('u'));
+        assert_eq!(f.text(), "", "Ctrl+U empties a field");
+        f.key(ctrl('z'));
+        assert_eq!(f.text(), "twee\nregels", "in one undo step");
     }
 
     #[test]

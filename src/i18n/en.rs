@@ -96,6 +96,8 @@ pub static TEXTS: Texts = Texts {
         k_undo: "undo",
         k_yes: "yes",
         k_clear_filter: "clear the search",
+        k_clear_field: "empty the field",
+        source: "Source",
         k_prev_field: "previous field",
         k_prev_part: "previous part",
         k_prev_phase: "previous phase",

@@ -98,6 +98,8 @@ pub static TEXTS: Texts = Texts {
         k_undo: "ongedaan maken",
         k_yes: "ja",
         k_clear_filter: "zoektekst wissen",
+        k_clear_field: "veld leegmaken",
+        source: "Bron",
         k_prev_field: "vorig veld",
         k_prev_part: "vorig onderdeel",
         k_prev_phase: "vorige fase",

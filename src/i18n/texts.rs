@@ -289,6 +289,9 @@ pub struct UiTexts {
     pub k_undo: &'static str,
     pub k_yes: &'static str,
     pub k_clear_filter: &'static str,
+    pub k_clear_field: &'static str,
+    /// "Source", before a price's source under the list.
+    pub source: &'static str,
     pub k_prev_field: &'static str,
     pub k_prev_part: &'static str,
     pub k_prev_phase: &'static str,

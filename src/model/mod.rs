@@ -183,6 +183,12 @@ pub struct Session {
     pub wrap_up: WrapUp,
     #[serde(default)]
     pub time_spent: PhaseTimes,
+    /// Fields that tafel filled in and nobody has typed into yet (today's date, the
+    /// planned time, what a follow-up copied from the wave before), by their place in this
+    /// file (`preparation.date`, `preparation.attendees[p1].alias`). On screen the first
+    /// key typed replaces such a value; setting it takes it off this list.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
+    pub suggested: std::collections::BTreeSet<String>,
     /// Last in the file: with its copy of the price list it is most of the bytes, and the
     /// library reads a file's other fields without parsing it (see `store::index`).
     #[serde(default)]
@@ -229,6 +235,10 @@ impl Session {
             },
             wrap_up: WrapUp::default(),
             time_spent: PhaseTimes::default(),
+            suggested: ["preparation.date", "preparation.planned_minutes"]
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
         }
     }
 

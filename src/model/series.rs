@@ -48,6 +48,16 @@ pub fn follow_up(earlier: &Session) -> Result<Session, WaveLimit> {
         informal_valuation: earlier.costs.informal_valuation.clone(),
         ..next.costs
     };
+    // What was copied is a suggestion to confirm: typing over it replaces it.
+    for field in ["project", "case_code", "place", "facilitator_alias"] {
+        next.suggested.insert(format!("preparation.{field}"));
+    }
+    for a in &next.preparation.attendees {
+        for field in ["alias", "role", "organisation"] {
+            next.suggested
+                .insert(format!("preparation.attendees[{}].{field}", a.id));
+        }
+    }
     Ok(next)
 }
 

@@ -207,6 +207,8 @@ impl Anonymiser {
             costs,
             wrap_up,
             time_spent: s.time_spent.clone(),
+            // Which values tafel suggested says nothing a reader needs.
+            suggested: std::collections::BTreeSet::new(),
         }
     }
 

@@ -14,8 +14,13 @@ use crate::app::state::{App, SessionView};
 pub fn picker(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     let Some(p) = &view.picker else { return };
     let t = app.lang.texts();
-    let (options, current) = form::choice(&view.session, p.field, app.lang);
+    let (choices, current) = form::choices::with_current(&view.session, p.field, app.lang);
+    let options: Vec<String> = choices.iter().map(form::choices::Choice::text).collect();
     let visible = filtered(&options, &p.filter);
+    let detail = visible
+        .get(p.selected)
+        .map(|i| choices[*i].detail.clone())
+        .unwrap_or_default();
     let box_area = centered(
         area,
         area.width.saturating_sub(6).min(100),
@@ -33,11 +38,28 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
         Span::raw(format!("{}: ", t.ui.filter)),
         Span::styled(format!("{}▏", p.filter), theme::focus_label()),
     ])];
-    let room = (inner.height as usize).saturating_sub(1);
+    // A line for the selected one's source, when the choices have one (prices).
+    let detail_rows = usize::from(choices.iter().any(|c| !c.detail.is_empty()));
+    let room = (inner.height as usize).saturating_sub(1 + detail_rows);
     let skip = (p.selected + 1).saturating_sub(room);
     for (n, &i) in visible.iter().enumerate().skip(skip).take(room) {
+        let c = &choices[i];
         let mark = if i == current { "● " } else { "  " };
-        let line = Line::from(truncate(&format!("{mark}{}", options[i]), w));
+        // The tail (amount, unit, year) is never cut; the name gives way in its middle.
+        let tail = if c.tail.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", c.tail)
+        };
+        let tail_w = unicode_width::UnicodeWidthStr::width(tail.as_str());
+        let room_for_label = w.saturating_sub(2 + tail_w);
+        let label = super::wrap::truncate_middle(&c.label, room_for_label);
+        let pad =
+            room_for_label.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+        let line = Line::from(truncate(
+            &format!("{mark}{label}{}{tail}", " ".repeat(pad)),
+            w,
+        ));
         lines.push(if n == p.selected {
             line.style(theme::focus())
         } else {
@@ -47,7 +69,25 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     if visible.is_empty() {
         lines.push(Line::styled(t.ui.no_match, theme::dim()));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    if detail_rows > 0 {
+        let [list, below] = ratatui::layout::Layout::vertical([
+            ratatui::layout::Constraint::Min(1),
+            ratatui::layout::Constraint::Length(1),
+        ])
+        .areas(inner);
+        frame.render_widget(Paragraph::new(lines), list);
+        if !detail.is_empty() {
+            frame.render_widget(
+                Line::styled(
+                    truncate(&format!("{}: {detail}", t.ui.source), w),
+                    theme::dim(),
+                ),
+                below,
+            );
+        }
+    } else {
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
 }
 
 pub fn quote(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {

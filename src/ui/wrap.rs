@@ -87,9 +87,62 @@ pub fn pad(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` in at most `width` columns, shortened in the middle (`Bijstandsnorm … 2025`),
+/// so that how it begins and how it ends both stay visible.
+pub fn truncate_middle(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let full = unicode_width::UnicodeWidthStr::width(text);
+    if full <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let keep = width - 1; // room for the ellipsis
+    let head_w = keep.div_ceil(2);
+    let tail_w = keep - head_w;
+    let mut head = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > head_w {
+            break;
+        }
+        head.push(c);
+        used += cw;
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > tail_w {
+            break;
+        }
+        tail.push(c);
+        used += cw;
+    }
+    tail.reverse();
+    format!("{head}…{}", tail.into_iter().collect::<String>())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_middle_gives_way() {
+        assert_eq!(
+            truncate_middle("Bijstandsnorm alleenstaande 2025", 20),
+            "Bijstandsn…ande 2025"
+        );
+        assert_eq!(truncate_middle("kort", 20), "kort");
+        assert_eq!(
+            unicode_width::UnicodeWidthStr::width(
+                truncate_middle("日本語の長い名前です", 9).as_str()
+            ),
+            9
+        );
+    }
 
     #[test]
     fn wraps_at_spaces_and_counts_wide_characters() {

@@ -10,10 +10,26 @@ use crate::model::{
 };
 
 /// One value to choose: `id` is `None` for "none".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Choice {
     pub id: Option<String>,
+    /// What it is; a list shortens it in the middle when it has to.
     pub label: String,
+    /// What tells it apart and must never be cut (a price's amount, unit and year).
+    pub tail: String,
+    /// More about the selected one, under the list (a price's source).
+    pub detail: String,
+}
+
+impl Choice {
+    /// The label and its tail on one line, as a form row shows the chosen value.
+    pub fn text(&self) -> String {
+        if self.tail.is_empty() {
+            self.label.clone()
+        } else {
+            format!("{} · {}", self.label, self.tail)
+        }
+    }
 }
 
 fn of_enum<T: serde::Serialize + Copy>(all: &[T], labels: &[&str]) -> Vec<Choice> {
@@ -22,6 +38,7 @@ fn of_enum<T: serde::Serialize + Copy>(all: &[T], labels: &[&str]) -> Vec<Choice
         .map(|(v, l)| Choice {
             id: Some(enum_id(v)),
             label: (*l).to_string(),
+            ..Choice::default()
         })
         .collect()
 }
@@ -33,6 +50,7 @@ pub fn options(s: &Session, id: FieldId, lang: Lang) -> Vec<Choice> {
     let none = |label: &str| Choice {
         id: None,
         label: label.to_string(),
+        ..Choice::default()
     };
     let with_none = |first: Choice, rest: Vec<Choice>| {
         let mut v = vec![first];
@@ -47,6 +65,7 @@ pub fn options(s: &Session, id: FieldId, lang: Lang) -> Vec<Choice> {
                 .map(|d| Choice {
                     id: Some(d.id.clone()),
                     label: d.label.get(lang).to_string(),
+                    ..Choice::default()
                 })
                 .collect(),
         )
@@ -64,6 +83,7 @@ pub fn options(s: &Session, id: FieldId, lang: Lang) -> Vec<Choice> {
                     } else {
                         format!("{} ({})", a.alias, a.role)
                     },
+                    ..Choice::default()
                 })
                 .collect(),
         )
@@ -77,6 +97,7 @@ pub fn options(s: &Session, id: FieldId, lang: Lang) -> Vec<Choice> {
                 .map(|p| Choice {
                     id: Some(p.id.clone()),
                     label: p.label.get(lang).to_string(),
+                    ..Choice::default()
                 })
                 .collect(),
         )
@@ -93,10 +114,12 @@ pub fn options(s: &Session, id: FieldId, lang: Lang) -> Vec<Choice> {
             Choice {
                 id: Some(AS_HOURS.into()),
                 label: t.ui.informal_as_hours.into(),
+                ..Choice::default()
             },
             Choice {
                 id: Some(VALUED.into()),
                 label: t.ui.informal_replacement.into(),
+                ..Choice::default()
             },
         ],
         F::Attendee(_, AttendeeF::Kind) => of_enum(&AttendeeKind::ALL, &t.attendee_kinds),
@@ -116,10 +139,7 @@ pub fn options(s: &Session, id: FieldId, lang: Lang) -> Vec<Choice> {
                 .price_list
                 .items
                 .iter()
-                .map(|item| Choice {
-                    id: Some(item.id.clone()),
-                    label: price_label(item, lang),
-                })
+                .map(|item| price_choice(item, lang))
                 .collect(),
         ),
         F::Assumption(_, AssumptionF::Confidence) => of_enum(&Confidence::ALL, &t.confidences),
@@ -180,6 +200,26 @@ pub fn with_current(s: &Session, id: FieldId, lang: Lang) -> (Vec<Choice>, usize
         _ => 0,
     };
     (options, current)
+}
+
+/// A price item as a choice: its id and name, then what must never be cut (amount per
+/// unit, price year), and its source under the list.
+fn price_choice(item: &PriceItem, lang: Lang) -> Choice {
+    let t = lang.texts();
+    let amount = item
+        .amount_cents
+        .map(|c| format!("{} / {}", c.display(lang), t.unit(item.unit)))
+        .unwrap_or_else(|| format!("{} / {}", t.price_missing, t.unit(item.unit)));
+    let year = item
+        .price_year
+        .map(|y| format!(" · {y}"))
+        .unwrap_or_default();
+    Choice {
+        id: Some(item.id.clone()),
+        label: format!("{} · {}", item.id, item.label.get(lang)),
+        tail: format!("{amount}{year}"),
+        detail: item.source.title.clone(),
+    }
 }
 
 /// "WMO-01 · Individuele begeleiding … · € 55,80 / uur (2023)".

@@ -408,7 +408,7 @@ pub fn set_text(s: &mut Session, id: FieldId, value: &str, env: Env) -> Result<(
 /// The labels of a choice field's values and the place of the current one.
 pub fn choice(s: &Session, id: FieldId, lang: Lang) -> (Vec<String>, usize) {
     let (options, current) = choices::with_current(s, id, lang);
-    (options.into_iter().map(|c| c.label).collect(), current)
+    (options.iter().map(choices::Choice::text).collect(), current)
 }
 
 /// Sets a choice field to the value at `index` of its choices (as [`choice`] lists
@@ -515,7 +515,13 @@ pub fn add_item(s: &mut Session, l: ListKind) -> usize {
         ListKind::LearningPoints => s.wrap_up.learning_points.push(String::new()),
         ListKind::Agreements => s.wrap_up.agreements.push(Agreement::default()),
     }
-    list_len(s, l) - 1
+    let i = list_len(s, l) - 1;
+    // A new activity's quantity (0) is a placeholder: the first digit typed replaces it.
+    if let ListKind::Activities(sc) = l {
+        let key = value::path(s, FieldId::Activity(sc, i, ActivityF::Quantity));
+        s.suggested.insert(key);
+    }
+    i
 }
 
 pub fn remove_item(s: &mut Session, l: ListKind, i: usize) {

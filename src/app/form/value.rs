@@ -239,6 +239,15 @@ pub const VALUED: &str = "replacement_cost";
 /// Writes `value` into field `id` of `s`. A value of the wrong kind for the field, or for
 /// an item that does not exist, changes nothing.
 pub fn set(s: &mut Session, id: FieldId, value: Value, env: Env) -> Result<(), String> {
+    // Whatever a person sets is no longer a suggestion of tafel's.
+    if !s.suggested.is_empty() {
+        let key = path(s, id);
+        s.suggested.remove(&key);
+    }
+    set_value(s, id, value, env)
+}
+
+fn set_value(s: &mut Session, id: FieldId, value: Value, env: Env) -> Result<(), String> {
     use FieldId as F;
     let t = env.lang.texts();
     let txt = |v: &Value| match v {
@@ -301,9 +310,11 @@ pub fn set(s: &mut Session, id: FieldId, value: Value, env: Env) -> Result<(), S
         F::ConsentGiven => {
             if let Some(given) = flag {
                 p.consent.given = given;
-                // Consent given now: it is recorded on today's date unless one was typed.
+                // Consent given now: it is recorded on today's date unless one was typed
+                // (a suggestion: typing a date replaces it).
                 if given && p.consent.date.is_none() {
                     p.consent.date = Some(env.today);
+                    s.suggested.insert("preparation.consent.date".into());
                 }
             }
         }
@@ -651,5 +662,132 @@ fn outcome_mut<'a>(s: &'a mut Session, domain_id: &str) -> &'a mut DomainOutcome
     } else {
         s.outcomes.domains.push(DomainOutcome::new(domain_id));
         s.outcomes.domains.last_mut().expect("just pushed")
+    }
+}
+
+/// Where field `id` is in the session file, with list items named by their id where they
+/// have one: `preparation.date`, `looking_back.activities[a3].quantity`. The key of a
+/// suggested value (see `Session::suggested`).
+pub fn path(s: &Session, id: FieldId) -> String {
+    use FieldId as F;
+    let scenario = |sc: Scenario| match sc {
+        Scenario::Intervention => "looking_back",
+        Scenario::Alternative => "alternative",
+    };
+    let item = |list: &str, key: Option<&str>, i: usize, field: &str| match key {
+        Some(k) => format!("{list}[{k}].{field}"),
+        None => format!("{list}[{i}].{field}"),
+    };
+    let domain = |d: usize| {
+        s.domains
+            .get(d)
+            .map_or_else(|| d.to_string(), |x| x.id.clone())
+    };
+    match id {
+        F::Project => "preparation.project".into(),
+        F::CaseCode => "preparation.case_code".into(),
+        F::ParticipantKind => "preparation.participant_kind".into(),
+        F::Date => "preparation.date".into(),
+        F::Place => "preparation.place".into(),
+        F::Facilitator => "preparation.facilitator_alias".into(),
+        F::PlannedMinutes => "preparation.planned_minutes".into(),
+        F::GroundRules => "preparation.ground_rules_confirmed".into(),
+        F::ConsentGiven => "preparation.consent.given".into(),
+        F::ConsentScope => "preparation.consent.scope".into(),
+        F::ConsentRecordedBy => "preparation.consent.recorded_by".into(),
+        F::ConsentDate => "preparation.consent.date".into(),
+        F::StartingQuestion => "preparation.starting_question".into(),
+        F::Attendee(i, f) => item(
+            "preparation.attendees",
+            s.preparation.attendees.get(i).map(|a| a.id.as_str()),
+            i,
+            match f {
+                AttendeeF::Alias => "alias",
+                AttendeeF::Role => "role",
+                AttendeeF::Organisation => "organisation",
+                AttendeeF::Kind => "kind",
+                AttendeeF::Payer => "payer_id",
+            },
+        ),
+        F::TimelineStart => "looking_back.timeline.start".into(),
+        F::TimelineEnd => "looking_back.timeline.end".into(),
+        F::TimelineOngoing => "looking_back.timeline.ongoing".into(),
+        F::Event(sc, i, f) => item(
+            &format!("{}.events", scenario(sc)),
+            events(s, sc).get(i).map(|e| e.id.as_str()),
+            i,
+            match f {
+                EventF::When => "when",
+                EventF::What => "what",
+                EventF::Domain => "domain_id",
+                EventF::RaisedBy => "raised_by",
+                EventF::Confidence => "confidence",
+            },
+        ),
+        F::Activity(sc, i, f) => item(
+            &format!("{}.activities", scenario(sc)),
+            activities(s, sc).get(i).map(|a| a.id.as_str()),
+            i,
+            match f {
+                ActivityF::What => "what",
+                ActivityF::Who => "attendee_id",
+                ActivityF::Organisation => "organisation",
+                ActivityF::From => "from",
+                ActivityF::To => "to",
+                ActivityF::HoursPerWeek => "hours_per_week",
+                ActivityF::Weeks => "weeks",
+                ActivityF::Quantity => "quantity",
+                ActivityF::Unit => "unit",
+                ActivityF::Price => "price_id",
+                ActivityF::Override => "price_override.unit_price_cents",
+                ActivityF::OverrideReason => "price_override.reason",
+                ActivityF::Payer => "payer_id",
+                ActivityF::Informal => "informal",
+                ActivityF::Domain => "domain_id",
+                ActivityF::Confidence => "confidence",
+                ActivityF::Note => "note",
+            },
+        ),
+        F::ScoreStart(d) => format!("outcomes.domains[{}].score_start", domain(d)),
+        F::ScoreNow(d) => format!("outcomes.domains[{}].score_now", domain(d)),
+        F::OwnWords(d) => format!("outcomes.domains[{}].own_words", domain(d)),
+        F::Quote(i, f) => item(
+            "outcomes.quotes",
+            s.outcomes.quotes.get(i).map(|q| q.id.as_str()),
+            i,
+            match f {
+                QuoteF::Speaker => "speaker",
+                QuoteF::Text => "text",
+                QuoteF::Domain => "domain_id",
+            },
+        ),
+        F::OffRecord(i) => format!("outcomes.off_record[{i}]"),
+        F::ReferenceType => "alternative.reference_type".into(),
+        F::Narrative => "alternative.narrative".into(),
+        F::Assumption(i, f) => item(
+            "alternative.assumptions",
+            s.alternative.assumptions.get(i).map(|a| a.id.as_str()),
+            i,
+            match f {
+                AssumptionF::Text => "text",
+                AssumptionF::Confidence => "confidence",
+            },
+        ),
+        F::Estimated(d) => format!("alternative.estimated_scores[{}]", domain(d)),
+        F::InformalValuation => "costs.informal_valuation".into(),
+        F::Reprice => "costs.price_list".into(),
+        F::LearningPoint(i) => format!("wrap_up.learning_points[{i}]"),
+        F::Agreement(i, f) => format!(
+            "wrap_up.agreements[{i}].{}",
+            match f {
+                AgreementF::What => "what",
+                AgreementF::Who => "who",
+                AgreementF::When => "when",
+            }
+        ),
+        F::PulseOwner => "wrap_up.pulse_owner".into(),
+        F::FollowUpDate => "wrap_up.follow_up_date".into(),
+        F::Notes => "wrap_up.notes".into(),
+        F::Add(l) => format!("{l:?}"),
     }
 }

@@ -46,6 +46,9 @@ pub struct LibraryView {
     pub want_selected: Option<Uuid>,
     /// The file to move to the trash once confirmed (the file listed, not its id).
     pub confirm_delete: Option<std::path::PathBuf>,
+    /// The row that matches the filter best (see `search`): where typing puts the
+    /// selection.
+    pub best: Option<usize>,
     /// The first session picked for a comparison (Ctrl+K), waiting for the second.
     pub marked: Option<Uuid>,
     /// The library still to be read: reading starts after the first frame.
@@ -80,6 +83,7 @@ impl LibraryView {
             selected: 0,
             want_selected: None,
             confirm_delete: None,
+            best: None,
             marked: None,
             to_load: None,
             loading: None,
@@ -276,9 +280,11 @@ impl LibraryView {
             .collect();
         if words.is_empty() {
             self.order.clone_from(&self.grouped);
+            self.best = None;
         } else {
-            // `update::matches_filter` lower-cases its text on every call; here the text of
-            // each entry is lower-cased once, on the first filtering (10,000 rows per key).
+            // The text of each entry is lower-cased once, on the first filtering (10,000
+            // rows per key); the rows keep their grouped order, and the best match
+            // (see `search`) is where the selection goes.
             for e in &self.entries[self.haystacks.len()..] {
                 self.haystacks.push(match e {
                     Entry::Session(s) => format!(
@@ -294,12 +300,23 @@ impl LibraryView {
                 });
             }
             let hay = &self.haystacks;
-            self.order = self
-                .grouped
-                .iter()
-                .copied()
-                .filter(|i| words.iter().all(|w| hay[*i].contains(w.as_str())))
-                .collect();
+            let filter = words.join(" ");
+            self.order.clear();
+            self.best = None;
+            let mut best_rank = None;
+            for i in self.grouped.iter().copied() {
+                if !words.iter().all(|w| hay[i].contains(w.as_str())) {
+                    continue;
+                }
+                if best_rank != Some(crate::app::search::Rank::Exact) {
+                    let r = crate::app::search::rank_lower(&filter, &hay[i]);
+                    if r < best_rank || best_rank.is_none() {
+                        best_rank = r;
+                        self.best = Some(self.order.len());
+                    }
+                }
+                self.order.push(i);
+            }
         }
         if let Some(pos) = keep.and_then(|id| self.position_of(id)) {
             self.selected = pos;
@@ -430,13 +447,13 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             let mut f = lib.filter().to_string();
             f.push(c);
             lib.set_filter(f);
-            lib.selected = 0;
+            lib.selected = lib.best.unwrap_or(0);
         }
         Action::FilterBackspace => {
             let mut f = lib.filter().to_string();
             f.pop();
             lib.set_filter(f);
-            lib.selected = 0;
+            lib.selected = lib.best.unwrap_or(0);
         }
         Action::Back => lib.set_filter(String::new()),
         Action::OpenSelected => match lib.row(lib.selected) {

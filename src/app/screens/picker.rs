@@ -47,22 +47,8 @@ pub(crate) fn handle(app: &mut App, action: Action) {
     }
 }
 
-/// Whether `hay` contains every word of `filter`, ignoring case: how every list that can
-/// be searched by typing (library, picker, price list) filters.
-pub fn matches_filter(filter: &str, hay: &str) -> bool {
-    let hay = hay.to_lowercase();
-    filter
-        .to_lowercase()
-        .split_whitespace()
-        .all(|w| hay.contains(w))
-}
-
-/// Indexes of the options that contain every word of the filter.
+/// The options that hold every word of the filter, best match first (see
+/// [`crate::app::search`]).
 pub fn filtered(options: &[String], filter: &str) -> Vec<usize> {
-    options
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| matches_filter(filter, o))
-        .map(|(i, _)| i)
-        .collect()
+    crate::app::search::ranked(options, filter)
 }

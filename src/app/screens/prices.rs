@@ -78,19 +78,15 @@ pub struct PricesView {
 }
 
 impl PricesView {
-    /// Indexes into the catalog's merged list that match the filter.
+    /// Indexes into the catalog's merged list that match the filter, best match first.
     pub fn rows(&self, catalog: &Catalog, lang: Lang) -> Vec<usize> {
-        catalog
+        let rows: Vec<String> = catalog
             .prices
             .items
             .iter()
-            .enumerate()
-            .filter(|(_, i)| {
-                let hay = format!("{} {} {}", i.id, i.label.get(lang), i.source.title);
-                super::picker::matches_filter(&self.filter, &hay)
-            })
-            .map(|(n, _)| n)
-            .collect()
+            .map(|i| format!("{} {} {}", i.id, i.label.get(lang), i.source.title))
+            .collect();
+        crate::app::search::ranked(&rows, &self.filter)
     }
 
     pub fn is_own(&self, id: &str) -> bool {

@@ -204,7 +204,16 @@ impl App {
         let Some(v) = self.session_mut() else { return };
         v.editor = v.focused().filter(|id| id.kind().is_text()).map(|id| {
             let text = form::text(&v.session, id, lang);
-            let field = TextField::new(&text, id.kind() == FieldKind::MultiLine);
+            let mut field = TextField::new(&text, id.kind() == FieldKind::MultiLine);
+            // A value tafel suggested is selected: the first key typed replaces it.
+            if !text.is_empty()
+                && v.read_only.is_none()
+                && v.session
+                    .suggested
+                    .contains(&form::value::path(&v.session, id))
+            {
+                field.select_all();
+            }
             v.editor_original = text;
             (id, field)
         });
