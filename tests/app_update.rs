@@ -257,7 +257,7 @@ fn the_hours_helper_and_a_price_give_a_cost_line() {
 }
 
 #[test]
-fn a_quote_can_be_captured_from_any_phase_and_escape_keeps_it() {
+fn a_quote_can_be_captured_from_any_phase_and_ctrl_s_keeps_it() {
     let (_d, lib) = library();
     let mut app = new_session(&lib);
     update(&mut app, Action::GoToPhase(Phase::Alternative));
@@ -265,7 +265,10 @@ fn a_quote_can_be_captured_from_any_phase_and_escape_keeps_it() {
     type_text(&mut app, "Ruud");
     key(&mut app, KeyCode::Enter);
     type_text(&mut app, "Ik kan weer naar een toekomst toe leven.");
-    update(&mut app, Action::Back);
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+    );
     let q = &view(&app).session.outcomes.quotes;
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].speaker, "Ruud");
@@ -414,7 +417,7 @@ fn ctrl_e_writes_the_open_session_and_the_comparison_as_html_and_says_where() {
     let path = msg.split(": ").nth(1).expect("the path is shown");
     let html = std::fs::read_to_string(path).unwrap();
     assert!(
-        html.contains("<svg") && path.ends_with("GR-07-T0-T1.html"),
+        html.contains("<svg") && path.ends_with("DEMO-GR-07-T0-T1.html"),
         "{msg}"
     );
     update(&mut app, Action::Back);
@@ -562,5 +565,63 @@ fn typing_dag_in_the_unit_list_chooses_dag_not_dagdeel() {
     assert_eq!(
         view(&app).session.looking_back.activities[0].unit,
         tafel::model::Unit::Day
+    );
+}
+
+/// Issue 15.6: Esc in the quote box cancels (asking first when something was typed);
+/// Enter in the words or Ctrl+S keeps the quote.
+#[test]
+fn esc_cancels_a_quote_and_enter_or_ctrl_s_keeps_it() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    let quotes = |app: &App| view(app).session.outcomes.quotes.len();
+    key(&mut app, KeyCode::F(3));
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        view(&app).quote.is_none(),
+        "nothing typed: Esc closes at once"
+    );
+    key(&mut app, KeyCode::F(3));
+    type_text(&mut app, "Ruud");
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        view(&app).quote.as_ref().unwrap().confirm_discard,
+        "asks first"
+    );
+    type_text(&mut app, "n");
+    assert!(view(&app).quote.is_some(), "n: keep typing");
+    key(&mut app, KeyCode::Enter); // to the words
+    type_text(&mut app, "Ik slaap weer.");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(quotes(&app), 1, "Enter keeps the quote");
+    key(&mut app, KeyCode::F(3));
+    type_text(&mut app, "Annet");
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+    );
+    assert_eq!(quotes(&app), 2, "Ctrl+S keeps it too");
+    key(&mut app, KeyCode::F(3));
+    type_text(&mut app, "weg ermee");
+    key(&mut app, KeyCode::Esc);
+    type_text(&mut app, "j");
+    assert!(view(&app).quote.is_none());
+    assert_eq!(quotes(&app), 2, "Esc and yes throws it away");
+}
+
+/// Issue 15.7: Ctrl+E on a session without consent for reporting gives the same warning
+/// as `tafel export`.
+#[test]
+fn ctrl_e_warns_when_consent_does_not_cover_sharing() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    update(&mut app, Action::Export);
+    let m = app.message.clone().unwrap();
+    assert_eq!(m.level, Level::Warning);
+    assert!(
+        m.text
+            .contains("Deel deze export alleen met de mensen aan tafel"),
+        "{}",
+        m.text
     );
 }

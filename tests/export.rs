@@ -33,7 +33,7 @@ fn demo() -> Vec<Session> {
 fn graasj_t0() -> Session {
     demo()
         .into_iter()
-        .find(|s| s.preparation.case_code == "GR-07" && s.preparation.wave == 0)
+        .find(|s| s.preparation.case_code == "DEMO-GR-07" && s.preparation.wave == 0)
         .expect("the demo has GR-07 T0")
 }
 
@@ -580,6 +580,7 @@ fn all_as_csv_and_jsonl_read_back_with_the_right_rows() {
             "en",
             "export",
             "--all",
+            "--include-demo",
             "--format",
             "csv",
             "-o",
@@ -612,9 +613,12 @@ fn all_as_csv_and_jsonl_read_back_with_the_right_rows() {
         .iter()
         .map(|r| r.get(4).unwrap())
         .collect();
-    assert!(!codes.contains(&"GR-11"), "{codes:?}");
+    assert!(!codes.contains(&"DEMO-GR-11"), "{codes:?}");
 
-    let o = tafel(&data, &["export", "--all", "--format", "jsonl"]);
+    let o = tafel(
+        &data,
+        &["export", "--all", "--include-demo", "--format", "jsonl"],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let mut per_table: BTreeMap<String, usize> = BTreeMap::new();
     for line in String::from_utf8(o.stdout).unwrap().lines() {
@@ -653,6 +657,7 @@ fn all_export_skips_unreadable_files_and_anonymises() {
         &[
             "export",
             "--all",
+            "--include-demo",
             "--anonymous",
             "--format",
             "csv",
@@ -709,7 +714,7 @@ fn the_command_line_says_what_it_needs() {
 
     let o = tafel(&data, &["export", id, "--format", "markdown"]);
     assert!(o.status.success());
-    assert!(String::from_utf8_lossy(&o.stdout).starts_with("# Casusrapport GR-07"));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("# Casusrapport DEMO-GR-07"));
 
     let file = tmp.path().join("r.html");
     let o = tafel(
@@ -736,7 +741,7 @@ fn the_command_line_says_what_it_needs() {
 
     let o = tafel(&data, &["export", id, "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["session"]["preparation"]["case_code"], "GR-07");
+    assert_eq!(v["session"]["preparation"]["case_code"], "DEMO-GR-07");
     assert!(v["totals"]["difference_cents"].is_i64());
 
     // A session whose consent covers only the session itself: exported, with a warning.
@@ -768,6 +773,7 @@ fn duckdb_loads_the_all_csv_export_with_the_documented_columns() {
         &[
             "export",
             "--all",
+            "--include-demo",
             "--format",
             "csv",
             "-o",

@@ -106,3 +106,92 @@ fn quantities_read_the_same_in_every_output_and_language() {
         }
     }
 }
+
+/// Issue 15.8: payers appear in one order, the payer list's, in `show`, the reports, the
+/// JSON export and on screen.
+#[test]
+fn payers_appear_in_the_payer_lists_order_everywhere() {
+    let c = Catalog::builtin();
+    let mut s = Session::new(c.domains, c.prices, c.payers);
+    // Payers given in the opposite order of the list.
+    let mut ids: Vec<String> = s.costs.payers.iter().map(|p| p.id.clone()).collect();
+    ids.truncate(3);
+    for (n, id) in ids.iter().rev().enumerate() {
+        let mut a = activity(&format!("a{n}"), "Iets", "1", Unit::Hour, "WRK-01");
+        a.payer_id = Some(id.clone());
+        s.looking_back.activities.push(a);
+    }
+    let labels: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            s.costs
+                .payers
+                .iter()
+                .find(|p| &p.id == id)
+                .unwrap()
+                .label
+                .nl
+                .clone()
+        })
+        .collect();
+    let in_order = |what: &str, text: &str| {
+        let pos: Vec<usize> = labels
+            .iter()
+            .map(|l| {
+                text.find(l.as_str())
+                    .unwrap_or_else(|| panic!("{what} lacks {l}"))
+            })
+            .collect();
+        assert!(
+            pos.windows(2).all(|w| w[0] < w[1]),
+            "{what}: {labels:?} at {pos:?}"
+        );
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let lib = Library::open(&data).unwrap();
+    lib.save(&s).unwrap();
+    let shown = common::tafel(&data, &["--lang", "nl", "show", &s.id.to_string()]);
+    let show = common::stdout(&shown);
+    in_order("show", &show[show.find("Per betaler").unwrap()..]);
+    let md = file_text(export_session(&s, Lang::Nl, Format::Markdown, false));
+    in_order("markdown", &md[md.find("Per betaler").unwrap()..]);
+    let json = file_text(export_session(&s, Lang::Nl, Format::Json, false));
+    in_order("json", &json[json.find("\"per_payer\"").unwrap()..]);
+    let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(lib.path_for(s.id)));
+    update(&mut app, Action::GoToPhase(Phase::Costs));
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    terminal.draw(|f| tafel::ui::render(f, &app)).unwrap();
+    let buf = terminal.backend().buffer();
+    let screen: String = (0..45)
+        .map(|y| (0..160).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect();
+    in_order("screen", &screen);
+}
+
+/// Issue 15.8: the fictional demo cases have unmistakable codes and stay out of library
+/// exports unless asked for.
+#[test]
+fn demo_cases_are_marked_and_stay_out_of_library_exports() {
+    let (_d, data) = common::demo_library();
+    for f in common::session_files(&data) {
+        let code = common::json(&f)["preparation"]["case_code"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(code.starts_with("DEMO-"), "{code}");
+    }
+    let o = common::tafel_en(&data, &["export", "--all", "--format", "jsonl"]);
+    assert!(o.status.success());
+    assert!(!common::stdout(&o).contains("\"table\":\"sessions\""));
+    assert!(
+        common::stderr(&o).contains("--include-demo"),
+        "{}",
+        common::stderr(&o)
+    );
+    let o = common::tafel_en(
+        &data,
+        &["export", "--all", "--include-demo", "--format", "jsonl"],
+    );
+    assert!(common::stdout(&o).contains("DEMO-GR-07"));
+}

@@ -85,7 +85,10 @@ fn a_copy_is_listed_as_a_copy_and_never_exported_twice() {
         .collect();
     assert_eq!(ids.iter().filter(|i| **i == DEMO_ID).count(), 1);
     assert_eq!(v["copies"][0]["id"], DEMO_ID);
-    let o = tafel_en(&data, &["export", "--all", "--format", "jsonl"]);
+    let o = tafel_en(
+        &data,
+        &["export", "--all", "--include-demo", "--format", "jsonl"],
+    );
     assert!(o.status.success());
     let rows = stdout(&o)
         .lines()
@@ -196,7 +199,7 @@ fn one_file_opened_through_two_data_folders_is_editable_in_one_only() {
 fn delete_removes_the_reports_made_of_the_session() {
     let (dir, data) = demo_library();
     fs::create_dir(data.join("exports")).unwrap();
-    let own = data.join("exports/GR-07-T0.html");
+    let own = data.join("exports/DEMO-GR-07-T0.html");
     let outside = dir.path().join("rapport.md");
     let anonymous = data.join("exports/anoniem.html");
     let t1 = dir.path().join("t1.html");

@@ -287,3 +287,21 @@ fn prices_picker_and_quote_screens() {
         }
     }
 }
+
+#[test]
+fn zz_probe_table_view_80() {
+    let (_d, lib) = demo_library();
+    let mut app = App::new(
+        Lang::Nl,
+        lib.clone(),
+        Start::Open(lib.path_for(DEMO_T1.parse().unwrap())),
+    );
+    update(&mut app, Action::GoToPhase(Phase::Costs));
+    update(&mut app, Action::ToggleTableView);
+    freeze(&mut app);
+    eprintln!("{}", draw(&app, 80, 24, &lib));
+    update(&mut app, Action::ToggleTableView);
+    update(&mut app, Action::GoToPhase(Phase::Outcomes));
+    update(&mut app, Action::ToggleTableView);
+    eprintln!("{}", draw(&app, 80, 24, &lib));
+}

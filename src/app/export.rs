@@ -12,6 +12,13 @@ pub(crate) fn export_current(app: &mut App) {
     let lang = app.lang;
     let t = lang.texts();
     let dir = crate::store::exports::exports_dir(app.library.root());
+    // The same warning `tafel export` gives when consent does not cover sharing.
+    let warning = match &app.screen {
+        Screen::Session(v) => crate::report::export::reporting_consent(&v.session)
+            .err()
+            .map(|why| (t.report.cli_consent_warning)(&why.explain(lang))),
+        _ => None,
+    };
     let (name, html, sessions) = match &app.screen {
         Screen::Session(v) => {
             let format = crate::report::export::Format::Html;
@@ -52,7 +59,10 @@ pub(crate) fn export_current(app: &mut App) {
             if noted.is_err() {
                 text = format!("{text} {}", t.report.cli_manifest_failed);
             }
-            app.say(Level::Info, text);
+            match warning {
+                Some(w) => app.say(Level::Warning, format!("{text} {w}")),
+                None => app.say(Level::Info, text),
+            }
         }
         Err(e) => app.say(Level::Error, format!("{} {e}", t.ui.export_failed)),
     }

@@ -29,6 +29,8 @@ pub enum Context {
     Prices,
     PriceEdit {
         choice: bool,
+        /// Asking whether to throw away the changes.
+        confirm: bool,
     },
     Form {
         kind: FieldKind,
@@ -42,6 +44,8 @@ pub enum Context {
     Picker,
     Quote {
         on_words: bool,
+        /// Asking whether to throw away what was typed.
+        confirm: bool,
     },
     ConfirmRemove,
 }
@@ -56,12 +60,32 @@ impl Context {
             Context::ConfirmDelete,
             Context::Compare,
             Context::Prices,
-            Context::PriceEdit { choice: true },
-            Context::PriceEdit { choice: false },
+            Context::PriceEdit {
+                choice: true,
+                confirm: false,
+            },
+            Context::PriceEdit {
+                choice: false,
+                confirm: false,
+            },
+            Context::PriceEdit {
+                choice: false,
+                confirm: true,
+            },
             Context::TableView,
             Context::Picker,
-            Context::Quote { on_words: false },
-            Context::Quote { on_words: true },
+            Context::Quote {
+                on_words: false,
+                confirm: false,
+            },
+            Context::Quote {
+                on_words: true,
+                confirm: false,
+            },
+            Context::Quote {
+                on_words: true,
+                confirm: true,
+            },
             Context::ConfirmRemove,
         ];
         for kind in FieldKind::ALL {
@@ -88,8 +112,8 @@ impl Context {
             Context::Form {
                 kind, read_only, ..
             } => kind.is_text() && !read_only,
-            Context::PriceEdit { choice } => !choice,
-            Context::Quote { .. } => true,
+            Context::PriceEdit { choice, confirm } => !choice && !confirm,
+            Context::Quote { confirm, .. } => !confirm,
             _ => false,
         }
     }
@@ -117,11 +141,13 @@ pub fn context(app: &App) -> Context {
         Screen::Prices(p) => match &p.edit {
             Some(e) => Context::PriceEdit {
                 choice: super::screens::prices::PriceField::ALL[e.field].is_choice(),
+                confirm: e.confirm_discard,
             },
             None => Context::Prices,
         },
         Screen::Session(v) if v.quote.is_some() => Context::Quote {
             on_words: v.quote.as_ref().is_some_and(|q| q.on_words),
+            confirm: v.quote.as_ref().is_some_and(|q| q.confirm_discard),
         },
         Screen::Session(v) if v.picker.is_some() => Context::Picker,
         Screen::Session(v) if v.confirm_remove.is_some() => Context::ConfirmRemove,
@@ -320,7 +346,10 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             silent(key(KeyCode::PageUp), Action::PageUp),
             quit,
         ],
-        Context::ConfirmDelete | Context::ConfirmRemove => vec![
+        Context::ConfirmDelete
+        | Context::ConfirmRemove
+        | Context::Quote { confirm: true, .. }
+        | Context::PriceEdit { confirm: true, .. } => vec![
             b(ch('j'), Action::Confirm(true), |t| t.ui.k_yes),
             silent(ch('y'), Action::Confirm(true)),
             silent(key(KeyCode::Enter), Action::Confirm(true)),
@@ -375,13 +404,13 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             silent(key(KeyCode::Down), Action::SelectDown),
             silent(key(KeyCode::Backspace), Action::FilterBackspace),
         ],
-        Context::PriceEdit { choice } => {
+        Context::PriceEdit { choice, .. } => {
             let mut v = vec![
                 quit,
+                b(ctrl('s'), Action::SaveNow, |t| t.ui.k_save_close),
                 b(key(KeyCode::Tab), Action::NextField, |t| t.ui.k_next_field),
                 silent(key(KeyCode::BackTab), Action::PrevField),
-                b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_save_close),
-                h(ctrl('s'), Action::SaveNow, |t| t.ui.k_save_close),
+                b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_cancel),
             ];
             if choice {
                 v.push(b(key(KeyCode::Right), Action::ChoiceNext, |t| t.ui.k_cycle));
@@ -410,7 +439,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             silent(key(KeyCode::Backspace), Action::FilterBackspace),
             quit,
         ],
-        Context::Quote { on_words } => {
+        Context::Quote { on_words, .. } => {
             let mut v = Vec::new();
             if on_words {
                 v.push(b(key(KeyCode::Enter), Action::SaveQuote, |t| {
@@ -418,14 +447,15 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
                 }));
             } else {
                 v.push(b(key(KeyCode::Enter), Action::NextField, |t| {
-                    t.ui.k_speaker_words
+                    t.ui.k_to_words
                 }));
             }
+            v.push(b(ctrl('s'), Action::SaveQuote, |t| t.ui.k_save_quote));
             v.push(b(key(KeyCode::Tab), Action::NextField, |t| {
                 t.ui.k_speaker_words
             }));
             v.push(silent(key(KeyCode::BackTab), Action::PrevField));
-            v.push(b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_close_keep));
+            v.push(b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_cancel));
             v.push(quit);
             v
         }
@@ -754,7 +784,10 @@ mod tests {
             at_top: true,
             at_bottom: true,
         };
-        let prices = Context::PriceEdit { choice: true };
+        let prices = Context::PriceEdit {
+            choice: true,
+            confirm: false,
+        };
         assert_eq!(action_for(form, right), Some(Action::ChoiceNext));
         assert_eq!(action_for(prices, right), Some(Action::ChoiceNext));
         assert_eq!(action_for(form, space), action_for(prices, space));

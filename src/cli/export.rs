@@ -31,15 +31,25 @@ impl From<ExportFormat> for Format {
     }
 }
 
-pub fn run(
-    lib: &Library,
-    lang: Lang,
-    id: Option<&str>,
-    all: bool,
-    format: ExportFormat,
-    output: Option<&Path>,
-    anonymous: bool,
-) -> CmdResult {
+/// What `tafel export` was asked for.
+pub struct Request<'a> {
+    pub id: Option<&'a str>,
+    pub all: bool,
+    pub format: ExportFormat,
+    pub output: Option<&'a Path>,
+    pub anonymous: bool,
+    pub include_demo: bool,
+}
+
+pub fn run(lib: &Library, lang: Lang, req: Request) -> CmdResult {
+    let Request {
+        id,
+        all,
+        format,
+        output,
+        anonymous,
+        include_demo,
+    } = req;
     let format = Format::from(format);
     let r = &lang.texts().report;
     if format == Format::Csv {
@@ -49,7 +59,7 @@ pub fn run(
         if !format.is_tables() {
             return Err(Failure(r.cli_all_needs_tables.to_string()));
         }
-        return run_all(lib, lang, format, output, anonymous);
+        return run_all(lib, lang, format, output, anonymous, include_demo);
     }
     let Some(id) = id else {
         return Err(Failure(r.cli_which_session.to_string()));
@@ -93,6 +103,7 @@ fn run_all(
     format: Format,
     output: Option<&Path>,
     anonymous: bool,
+    include_demo: bool,
 ) -> CmdResult {
     let r = &lang.texts().report;
     let dir = lib.sessions_dir();
@@ -115,6 +126,7 @@ fn run_all(
         .collect();
     paths.sort();
     let mut sessions: Vec<Session> = Vec::new();
+    let mut demo = 0usize;
     for path in &paths {
         match store::load(path) {
             // A copy under another name (a backup, a sync conflict) is never counted twice.
@@ -123,6 +135,13 @@ fn run_all(
                 (r.cli_skipped_copy)(&loaded.session.id.to_string()),
                 path.display()
             )),
+            // The fictional demo cases stay out unless asked for.
+            Ok(loaded)
+                if !include_demo
+                    && crate::model::is_demo_case(&loaded.session.preparation.case_code) =>
+            {
+                demo += 1;
+            }
             Ok(loaded) => sessions.push(loaded.session),
             Err(e) => note(&format!(
                 "{}: {}: {}",
@@ -131,6 +150,9 @@ fn run_all(
                 e.explain(lang)
             )),
         }
+    }
+    if demo > 0 {
+        note(&(r.cli_skipped_demo)(&demo));
     }
     let out = export_library(&sessions, lang, format, anonymous);
     if !out.skipped.is_empty() {
@@ -165,12 +187,7 @@ fn run_all(
 }
 
 fn reason(why: NoConsent, lang: Lang) -> &'static str {
-    let r = &lang.texts().report;
-    match why {
-        NoConsent::NotGiven => r.no_consent_given,
-        NoConsent::SessionOnly => r.no_consent_session_only,
-        NoConsent::Withdrawn => r.no_consent_withdrawn,
-    }
+    why.explain(lang)
 }
 
 fn note(message: &str) {

@@ -98,6 +98,9 @@ pub enum Command {
         /// Leave out aliases, case codes, free text and quotes; coarsen dates to months.
         #[arg(long)]
         anonymous: bool,
+        /// With --all: also export the fictional demo cases (case codes DEMO-...).
+        #[arg(long, requires = "all")]
+        include_demo: bool,
     },
     /// Compare two sessions (normally two waves of one case).
     Compare {
@@ -301,7 +304,7 @@ fn run(cli: Cli, lang: Lang) -> Result<Outcome, Failure> {
         Some(Command::FollowUp { id }) => {
             let lib = library()?;
             let earlier = load(&find(&lib, &id, lang)?, lang)?;
-            let mut next = series::follow_up(&earlier.session)
+            let mut next = series::follow_up(&earlier.session, chrono::Local::now().date_naive())
                 .map_err(|_| Failure(lang.texts().wave_limit.to_string()))?;
             next.set_retention_months(store::config::retention_months(lib.root()));
             lib.save(&next)
@@ -346,14 +349,18 @@ fn run_command(
             format,
             output,
             anonymous,
+            include_demo,
         }) => export::run(
             &library()?,
             lang,
-            id.as_deref(),
-            all,
-            format,
-            output.as_deref(),
-            anonymous,
+            export::Request {
+                id: id.as_deref(),
+                all,
+                format,
+                output: output.as_deref(),
+                anonymous,
+                include_demo,
+            },
         ),
         Some(Command::Compare {
             a,

@@ -68,7 +68,6 @@ pub static TEXTS: Texts = Texts {
         k_back: "back",
         k_choose: "choose",
         k_close: "close",
-        k_close_keep: "close (text is kept)",
         k_cycle: "change",
         k_delete: "delete",
         k_demo: "load examples",
@@ -97,6 +96,15 @@ pub static TEXTS: Texts = Texts {
         k_yes: "yes",
         k_clear_filter: "clear the search",
         k_clear_field: "empty the field",
+        k_to_words: "to the words",
+        k_cancel: "cancel",
+        confirm_discard_quote: "Throw away this quote? y = yes, n = no (keep typing)",
+        confirm_discard_price: "Throw away the changes to this price? y = yes, n = no",
+        attendees_and_facilitator: |n, who, all| {
+            format!("({n}, with the facilitator {who}: {all} in all)")
+        },
+        phases_tiny: ["Prep", "Back", "Outc", "Alt", "Cost", "Wrap"],
+        k_more_keys: "more keys",
         source: "Source",
         k_prev_field: "previous field",
         k_prev_part: "previous part",
@@ -299,6 +307,9 @@ pub static TEXTS: Texts = Texts {
         cli_csv_needs_folder: "A CSV export is four tables (sessions.csv, scores.csv, cost_lines.csv, events.csv); name the folder to put them in with -o, for example -o export.",
         cli_csv_not_a_folder: |path| format!("{path} is a file (name), not a folder."),
         cli_skipped_unreadable: "skipped, unreadable",
+        cli_skipped_demo: |n| {
+            format!("{n} fictional demo session(s) left out (add --include-demo to export them)")
+        },
         cli_skipped_copy: |id| {
             format!("skipped, a copy of session {id} under another name (only <id>.json counts)")
         },

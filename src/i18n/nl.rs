@@ -70,7 +70,6 @@ pub static TEXTS: Texts = Texts {
         k_back: "terug",
         k_choose: "kiezen",
         k_close: "sluiten",
-        k_close_keep: "sluiten (tekst blijft bewaard)",
         k_cycle: "wisselen",
         k_delete: "verwijderen",
         k_demo: "voorbeelden laden",
@@ -99,6 +98,15 @@ pub static TEXTS: Texts = Texts {
         k_yes: "ja",
         k_clear_filter: "zoektekst wissen",
         k_clear_field: "veld leegmaken",
+        k_to_words: "naar de woorden",
+        k_cancel: "annuleren",
+        confirm_discard_quote: "Dit citaat weggooien? j = ja, n = nee (verder typen)",
+        confirm_discard_price: "De wijzigingen aan deze prijs weggooien? j = ja, n = nee",
+        attendees_and_facilitator: |n, who, all| {
+            format!("({n}, met gespreksleider {who}: {all} in totaal)")
+        },
+        phases_tiny: ["Voorb", "Terug", "Bel", "Alt", "Kost", "Afr"],
+        k_more_keys: "meer toetsen",
         source: "Bron",
         k_prev_field: "vorig veld",
         k_prev_part: "vorig onderdeel",
@@ -303,6 +311,11 @@ pub static TEXTS: Texts = Texts {
         cli_csv_needs_folder: "Een CSV-export bestaat uit vier tabellen (sessions.csv, scores.csv, cost_lines.csv, events.csv); geef met -o de map waar ze in komen, bijvoorbeeld -o export.",
         cli_csv_not_a_folder: |path| format!("{path} is een bestand(snaam), geen map."),
         cli_skipped_unreadable: "overgeslagen, niet te lezen",
+        cli_skipped_demo: |n| {
+            format!(
+                "{n} fictief voorbeeldgesprek(ken) weggelaten (voeg --include-demo toe om ze mee te nemen)"
+            )
+        },
         cli_skipped_copy: |id| {
             format!(
                 "overgeslagen, een kopie van gesprek {id} onder een andere naam (alleen <id>.json telt)"

@@ -261,7 +261,6 @@ pub struct UiTexts {
     pub k_back: &'static str,
     pub k_choose: &'static str,
     pub k_close: &'static str,
-    pub k_close_keep: &'static str,
     pub k_cycle: &'static str,
     pub k_delete: &'static str,
     pub k_demo: &'static str,
@@ -290,6 +289,18 @@ pub struct UiTexts {
     pub k_yes: &'static str,
     pub k_clear_filter: &'static str,
     pub k_clear_field: &'static str,
+    pub k_to_words: &'static str,
+    pub k_cancel: &'static str,
+    /// Asked when Esc would throw away a typed quote.
+    pub confirm_discard_quote: &'static str,
+    /// Asked when Esc would throw away changes to a price.
+    pub confirm_discard_price: &'static str,
+    /// How many people are at the table, and the facilitator: count, alias, all together.
+    pub attendees_and_facilitator: fn(&dyn Display, &dyn Display, &dyn Display) -> String,
+    /// The phases' shortest names, for the tabs on a narrow screen.
+    pub phases_tiny: [&'static str; 6],
+    /// The footer's last item when not every key fits: "F1 more keys".
+    pub k_more_keys: &'static str,
     /// "Source", before a price's source under the list.
     pub source: &'static str,
     pub k_prev_field: &'static str,
@@ -497,6 +508,8 @@ pub struct ReportTexts {
     pub cli_skipped_unreadable: &'static str,
     /// A file that is a copy of session {} under another name: not exported.
     pub cli_skipped_copy: fn(&dyn Display) -> String,
+    /// Demo sessions left out of a library export: how many.
+    pub cli_skipped_demo: fn(&dyn Display) -> String,
     pub cli_skipped_consent: fn(&dyn Display) -> String,
     pub cli_exported_all: fn(&dyn Display, &dyn Display, &dyn Display, &dyn Display) -> String,
     pub cli_write_failed: fn(&dyn Display) -> String,

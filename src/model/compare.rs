@@ -169,6 +169,7 @@ pub fn compare(a: &Session, b: &Session) -> Comparison {
         .collect();
     payer_ids.sort();
     payer_ids.dedup();
+    payer_ids.sort_by_key(|id| super::costs::payer_rank(&later.costs.payers, id));
     let payers = payer_ids
         .into_iter()
         .map(|id| {
@@ -251,7 +252,7 @@ mod tests {
         let all = crate::demo::sessions(&Catalog::builtin());
         let t1 = all
             .iter()
-            .find(|s| s.preparation.case_code == "GR-07" && s.preparation.wave == 1)
+            .find(|s| s.preparation.case_code == "DEMO-GR-07" && s.preparation.wave == 1)
             .unwrap()
             .clone();
         let t0 = all
@@ -312,7 +313,8 @@ mod tests {
             vec![],
         );
         a.outcomes.domains[0].score_now = Score::new(3);
-        let mut b = series::follow_up(&a).unwrap();
+        let mut b =
+            series::follow_up(&a, chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()).unwrap();
         b.domains.push(LifeDomain::new("geld", "Geld", "Money"));
         b.outcomes
             .domains

@@ -267,6 +267,25 @@ impl CostSummary {
     pub fn difference(&self) -> Cents {
         self.alternative_total - self.intervention_total
     }
+
+    /// The totals per payer in the order of the payer list: every table, report and
+    /// export shows payers in this one order (payers not on the list after it, by id; lines
+    /// without a payer last).
+    pub fn payers_in_order<'a>(&'a self, payers: &[Payer]) -> Vec<(&'a String, &'a PayerTotals)> {
+        let mut v: Vec<(&String, &PayerTotals)> = self.per_payer.iter().collect();
+        v.sort_by_key(|(id, _)| payer_rank(payers, id));
+        v
+    }
+}
+
+/// Where payer `id` goes in the one order of payers (see [`CostSummary::payers_in_order`]).
+pub fn payer_rank(payers: &[Payer], id: &str) -> (usize, String) {
+    let pos = payers.iter().position(|p| p.id == id);
+    match (id.is_empty(), pos) {
+        (true, _) => (usize::MAX, String::new()),
+        (false, Some(i)) => (i, String::new()),
+        (false, None) => (usize::MAX - 1, id.to_string()),
+    }
 }
 
 /// Adds up the lines. Totals are sums of the rounded line costs, so they match the lines

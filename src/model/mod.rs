@@ -229,7 +229,11 @@ impl Session {
             outcomes,
             alternative: Alternative::default(),
             costs: Costs {
-                price_list,
+                price_list: PriceList {
+                    // When this session took its copy of the prices.
+                    copied_at: price_list.copied_at.or(Some(now)),
+                    ..price_list
+                },
                 payers,
                 ..Costs::default()
             },
@@ -320,6 +324,15 @@ impl Session {
     pub fn touch(&mut self) {
         self.updated_at = now();
     }
+}
+
+/// Case codes of the fictional demo cases start with this, so they can never be taken
+/// for a real case (and stay out of library exports unless asked for).
+pub const DEMO_PREFIX: &str = "DEMO-";
+
+/// Whether `case_code` is one of the fictional demo cases.
+pub fn is_demo_case(case_code: &str) -> bool {
+    case_code.starts_with(DEMO_PREFIX)
 }
 
 /// The follow-up date: the one agreed, or six months after the session's date.

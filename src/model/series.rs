@@ -14,7 +14,11 @@ pub struct WaveLimit;
 /// The next wave of `earlier`'s series: same case, project, attendees, domain list, price
 /// list and payers; every phase otherwise empty. The earlier scores are not copied (the
 /// screen shows them beside the new ones, read from the earlier file).
-pub fn follow_up(earlier: &Session) -> Result<Session, WaveLimit> {
+///
+/// Its date is the follow-up date the table agreed, when that is today or has passed (the
+/// table meets as agreed, or late), else today; either way a suggestion that typing
+/// replaces.
+pub fn follow_up(earlier: &Session, today: chrono::NaiveDate) -> Result<Session, WaveLimit> {
     let wave = earlier.preparation.wave.checked_add(1).ok_or(WaveLimit)?;
     let mut next = Session::new(
         earlier.domains.clone(),
@@ -48,6 +52,13 @@ pub fn follow_up(earlier: &Session) -> Result<Session, WaveLimit> {
         informal_valuation: earlier.costs.informal_valuation.clone(),
         ..next.costs
     };
+    next.preparation.date = Some(
+        earlier
+            .wrap_up
+            .follow_up_date
+            .filter(|agreed| *agreed <= today)
+            .unwrap_or(today),
+    );
     // What was copied is a suggestion to confirm: typing over it replaces it.
     for field in ["project", "case_code", "place", "facilitator_alias"] {
         next.suggested.insert(format!("preparation.{field}"));
@@ -85,7 +96,19 @@ mod tests {
             text: "Ik slaap weer.".into(),
             ..Quote::default()
         });
-        let t1 = follow_up(&t0).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        t0.wrap_up.follow_up_date = chrono::NaiveDate::from_ymd_opt(2026, 11, 2);
+        let t1 = follow_up(&t0, today).unwrap();
+        assert_eq!(
+            t1.preparation.date, t0.wrap_up.follow_up_date,
+            "the agreed date, now that it has come"
+        );
+        t0.wrap_up.follow_up_date = chrono::NaiveDate::from_ymd_opt(2027, 1, 1);
+        assert_eq!(
+            follow_up(&t0, today).unwrap().preparation.date,
+            Some(today),
+            "a table held early is dated today"
+        );
         assert_ne!(t1.id, t0.id);
         assert_eq!(t1.series_id, t0.series_id);
         assert_eq!(t1.previous_session_id, Some(t0.id));
@@ -105,8 +128,13 @@ mod tests {
     fn the_last_wave_number_has_no_follow_up() {
         let mut t = Session::new(vec![], PriceList::default(), vec![]);
         t.preparation.wave = u32::MAX;
-        assert_eq!(follow_up(&t).err(), Some(WaveLimit), "never wraps to T0");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(
+            follow_up(&t, today).err(),
+            Some(WaveLimit),
+            "never wraps to T0"
+        );
         t.preparation.wave = u32::MAX - 1;
-        assert_eq!(follow_up(&t).unwrap().preparation.wave, u32::MAX);
+        assert_eq!(follow_up(&t, today).unwrap().preparation.wave, u32::MAX);
     }
 }

@@ -242,12 +242,7 @@ impl Ctx<'_> {
 
     /// Order of payers: as the session lists them, unknown ids after, no payer last.
     fn payer_rank(&self, id: &str) -> (usize, String) {
-        let pos = self.s.costs.payers.iter().position(|p| p.id == id);
-        match (id.is_empty(), pos) {
-            (true, _) => (usize::MAX, String::new()),
-            (false, Some(i)) => (i, String::new()),
-            (false, None) => (usize::MAX - 1, id.to_string()),
-        }
+        crate::model::costs::payer_rank(&self.s.costs.payers, id)
     }
 }
 

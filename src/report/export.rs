@@ -117,6 +117,18 @@ pub enum NoConsent {
     Withdrawn,
 }
 
+impl NoConsent {
+    /// Why, in the user's language (the words `tafel export` and Ctrl+E both use).
+    pub fn explain(self, lang: Lang) -> &'static str {
+        let r = &lang.texts().report;
+        match self {
+            NoConsent::NotGiven => r.no_consent_given,
+            NoConsent::SessionOnly => r.no_consent_session_only,
+            NoConsent::Withdrawn => r.no_consent_withdrawn,
+        }
+    }
+}
+
 /// Whether the participant consented to anonymised reporting beyond the session.
 pub fn reporting_consent(s: &Session) -> Result<(), NoConsent> {
     let c = &s.preparation.consent;

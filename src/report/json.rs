@@ -94,8 +94,8 @@ pub fn render(session: &Session, lang: Lang, anonymous: bool) -> String {
         alternative_informal_value_cents: sum.alternative_informal_value,
         lines_without_price: sum.lines_without_price,
         per_payer: sum
-            .per_payer
-            .iter()
+            .payers_in_order(&session.costs.payers)
+            .into_iter()
             .map(|(id, t)| Group {
                 payer_id: empty_is_none(id),
                 payer_label: Some(

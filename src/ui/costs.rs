@@ -74,7 +74,7 @@ pub fn payer_table(
         ),
         theme::heading(),
     )];
-    for (payer, totals) in &sum.per_payer {
+    for (payer, totals) in sum.payers_in_order(&s.costs.payers) {
         let name = if payer.is_empty() {
             t.no_payer.to_string()
         } else {

@@ -330,7 +330,20 @@ fn heading(lang: Lang, s: &Session, h: Heading) -> String {
     let t = lang.texts();
     let count = |l: ListKind| format!(" ({})", list_len(s, l));
     match h {
-        Heading::Attendees => format!("{}{}", t.f_attendees, count(ListKind::Attendees)),
+        // The facilitator sits at the table too, but is not one of its people: say so.
+        Heading::Attendees => {
+            let n = form::list_len(s, ListKind::Attendees);
+            let facilitator = &s.preparation.facilitator_alias;
+            if facilitator.trim().is_empty() {
+                format!("{}{}", t.f_attendees, count(ListKind::Attendees))
+            } else {
+                format!(
+                    "{} {}",
+                    t.f_attendees,
+                    (t.ui.attendees_and_facilitator)(&n, &facilitator.trim(), &(n + 1))
+                )
+            }
+        }
         Heading::Consent => t.ui.ground_rules_and_consent.to_string(),
         Heading::Events(sc) => format!("{}{}", t.f_events, count(ListKind::Events(sc))),
         Heading::Activities(sc) => format!("{}{}", t.f_activities, count(ListKind::Activities(sc))),
@@ -356,13 +369,18 @@ fn heading(lang: Lang, s: &Session, h: Heading) -> String {
             let list = &s.costs.price_list;
             let at = list
                 .copied_at
-                .map(|d| crate::i18n::format::date(d.date_naive(), lang))
+                .map(|d| {
+                    format!(
+                        " · {} {}",
+                        t.ui.copied_on,
+                        crate::i18n::format::date(d.date_naive(), lang)
+                    )
+                })
                 .unwrap_or_default();
             format!(
-                "{}: {} · {} {at} · {} {}",
+                "{}: {}{at} · {} {}",
                 t.f_price_list,
                 list.name,
-                t.ui.copied_on,
                 list.items.len(),
                 t.ui.prices
             )

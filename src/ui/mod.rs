@@ -65,17 +65,43 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// The key hints of the current context, as many as fit in one line.
+/// The keys that work right now, from the key table. When they do not all fit, the
+/// footer ends with "F1 more keys" (the help lists them all) instead of cutting some off
+/// silently.
 pub fn footer(app: &App, width: u16) -> Line<'static> {
+    use unicode_width::UnicodeWidthStr;
+    let hints = keymap::hints(app);
+    let len = |key: &str, label: &str| key.width() + label.width() + 3;
+    let all: usize = hints.iter().map(|(k, l)| len(k, l)).sum();
+    let width = width as usize;
     let mut spans = Vec::new();
+    if all <= width {
+        for (key, label) in hints {
+            spans.push(Span::styled(key, theme::key()));
+            spans.push(Span::raw(format!(" {label}  ")));
+        }
+        return Line::from(spans);
+    }
+    let t = app.lang.texts();
+    let more = ("F1".to_string(), t.ui.k_more_keys);
+    let offers_help = hints.iter().any(|(k, _)| k == "F1");
+    let reserve = if offers_help { len(&more.0, more.1) } else { 0 };
     let mut used = 0usize;
-    for (key, label) in keymap::hints(app) {
-        let len = key.chars().count() + label.chars().count() + 3;
-        if used + len > width as usize {
+    for (key, label) in hints {
+        if offers_help && key == "F1" {
+            continue;
+        }
+        let l = len(&key, label);
+        if used + l + reserve > width {
             break;
         }
         spans.push(Span::styled(key, theme::key()));
         spans.push(Span::raw(format!(" {label}  ")));
-        used += len;
+        used += l;
+    }
+    if offers_help {
+        spans.push(Span::styled(more.0, theme::key()));
+        spans.push(Span::raw(format!(" {}", more.1)));
     }
     Line::from(spans)
 }

@@ -171,7 +171,13 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
         (t.ui.help_choice, form(form::FieldKind::Choice)),
         (t.ui.help_score, form(form::FieldKind::Score)),
         (t.ui.help_library, Context::Library { selected: true }),
-        (t.ui.help_quote, Context::Quote { on_words: true }),
+        (
+            t.ui.help_quote,
+            Context::Quote {
+                on_words: true,
+                confirm: false,
+            },
+        ),
         (t.ui.help_prices, Context::Prices),
     ];
     let mut seen: Vec<String> = Vec::new();

@@ -89,7 +89,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &PricesView) {
             detail,
         );
     }
-    if let Some(id) = &view.confirm_remove {
+    if view.edit.as_ref().is_some_and(|e| e.confirm_discard) {
+        frame.render_widget(
+            Line::styled(t.ui.confirm_discard_price, theme::error()),
+            status,
+        );
+    } else if let Some(id) = &view.confirm_remove {
         frame.render_widget(
             Line::styled((t.ui.confirm_remove)(&id), theme::error()),
             status,

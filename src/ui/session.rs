@@ -50,7 +50,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     }
 
     let t = app.lang.texts();
-    if let Some((_, index)) = view.confirm_remove {
+    if view.quote.as_ref().is_some_and(|q| q.confirm_discard) {
+        frame.render_widget(
+            Line::styled(t.ui.confirm_discard_quote, theme::error()),
+            status,
+        );
+    } else if let Some((_, index)) = view.confirm_remove {
         frame.render_widget(
             Line::styled(
                 (t.ui.confirm_remove)(&(index + 1).to_string()),
@@ -92,11 +97,8 @@ fn header_line(app: &App, view: &SessionView, now: Instant, width: u16) -> Line<
     } else {
         p.case_code.clone()
     };
-    let title = format!(
-        "tafel · {case} · {} · {}",
-        p.project,
-        view.session.wave_label()
-    );
+    // The wave is never cut: the project gives way first, then the case code.
+    let wave = format!(" · {}", view.session.wave_label());
     let total = view.total_secs(now, app.today);
     let planned = u64::from(p.planned_minutes) * 60;
     let phase_secs = view.phase_secs(view.phase, now, app.today);
@@ -114,16 +116,46 @@ fn header_line(app: &App, view: &SessionView, now: Instant, width: u16) -> Line<
         (None, SaveStatus::Pending) => (format!("… {}", t.ui.saving), theme::label()),
         (None, SaveStatus::Failed(_)) => (format!("✗ {}", t.ui.not_saved_short), theme::error()),
     };
-    let clocks = format!("⏱ {} / {}", clock(total), clock(planned));
-    let phase_clock = format!(
-        "{} {} / {}",
+    // On a narrow screen the clocks are written short and the phase (highlighted in the
+    // tabs below) is not named again: only when the long form leaves the title too little.
+    let long_right = format!(
+        "⏱ {} / {}  {} {} / {}  {save_text}  ",
+        clock(total),
+        clock(planned),
         t.phase(view.phase),
         clock(phase_secs),
         clock(phase_plan)
     );
+    let narrow = (width as usize).saturating_sub(long_right.chars().count()) < 34;
+    let clocks = if narrow {
+        format!("⏱ {}/{}", clock(total), clock(planned))
+    } else {
+        format!("⏱ {} / {}", clock(total), clock(planned))
+    };
+    let phase_clock = if narrow {
+        format!("{}/{}", clock(phase_secs), clock(phase_plan))
+    } else {
+        format!(
+            "{} {} / {}",
+            t.phase(view.phase),
+            clock(phase_secs),
+            clock(phase_plan)
+        )
+    };
     let right_len =
         clocks.chars().count() + phase_clock.chars().count() + save_text.chars().count() + 6;
-    let title_w = (width as usize).saturating_sub(right_len).max(10);
+    let title_w = (width as usize).saturating_sub(right_len).max(12);
+    let head = format!("tafel · {case}");
+    let head_w = unicode_width::UnicodeWidthStr::width(head.as_str());
+    let wave_w = unicode_width::UnicodeWidthStr::width(wave.as_str());
+    let title = if p.project.is_empty() {
+        format!("{}{wave}", truncate(&head, title_w.saturating_sub(wave_w)))
+    } else if head_w + wave_w + 4 < title_w {
+        let project_w = title_w - head_w - wave_w - 3;
+        format!("{head} · {}{wave}", truncate(&p.project, project_w))
+    } else {
+        format!("{}{wave}", truncate(&head, title_w.saturating_sub(wave_w)))
+    };
     Line::from(vec![
         Span::styled(
             format!("{:<title_w$}", truncate(&title, title_w)),
@@ -139,19 +171,35 @@ fn header_line(app: &App, view: &SessionView, now: Instant, width: u16) -> Line<
 
 fn tab_line(app: &App, view: &SessionView, now: Instant, width: u16) -> Line<'static> {
     let t = app.lang.texts();
-    let long: usize = Phase::ALL
-        .iter()
-        .map(|p| t.phase(*p).chars().count() + 9)
-        .sum();
-    let names = if long <= width as usize {
-        &t.phases
-    } else {
-        &t.ui.phases_short
+    // All six phases always show: the longest form that fits (names with minutes, short
+    // names, short names without minutes, the shortest names).
+    let label = |i: usize, names: &[&str; 6], minutes: bool| {
+        let phase = Phase::ALL[i];
+        let mins = view.phase_secs(phase, now, app.today) / 60;
+        if minutes {
+            format!(" F{} {} {mins}′ ", 5 + i, names[i])
+        } else {
+            format!(" F{} {} ", 5 + i, names[i])
+        }
     };
+    let fits = |names: &[&str; 6], minutes: bool| {
+        (0..6)
+            .map(|i| unicode_width::UnicodeWidthStr::width(label(i, names, minutes).as_str()) + 1)
+            .sum::<usize>()
+            <= width as usize
+    };
+    let (names, minutes) = [
+        (&t.phases, true),
+        (&t.ui.phases_short, true),
+        (&t.ui.phases_short, false),
+        (&t.ui.phases_tiny, true),
+    ]
+    .into_iter()
+    .find(|(n, m)| fits(n, *m))
+    .unwrap_or((&t.ui.phases_tiny, false));
     let mut spans = Vec::new();
     for (i, phase) in Phase::ALL.iter().enumerate() {
-        let mins = view.phase_secs(*phase, now, app.today) / 60;
-        let label = format!(" F{} {} {mins}′ ", 5 + i, names[i]);
+        let label = label(i, names, minutes);
         let style = if *phase == view.phase {
             theme::focus()
         } else {

@@ -122,18 +122,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
             let sum = summarise(&priced);
             lines.extend(super::costs::payer_table(s, &sum, lang, inner.width, true));
             lines.push(Line::from(""));
+            // The name column gives way first, so the amounts never wrap (80 columns).
+            let name_w = (inner.width as usize).saturating_sub(3 * 15).clamp(10, 34);
             lines.push(Line::styled(
                 format!(
-                    "{:<34} {:>14} {:>14} {:>14}",
-                    t.f_domain, t.ui.actual_short, t.ui.alternative_short, t.f_difference
+                    "{:<name_w$} {:>14} {:>14} {:>14}",
+                    super::wrap::truncate(t.f_domain, name_w),
+                    t.ui.actual_short,
+                    t.ui.alternative_short,
+                    t.f_difference
                 ),
                 theme::heading(),
             ));
             for (domain, totals) in &sum.per_domain {
                 let label = s.domain(domain).map_or(t.no_domain, |d| d.label.get(lang));
                 lines.push(Line::from(format!(
-                    "{:<34} {:>14} {:>14} {:>14}",
-                    super::wrap::truncate(label, 34),
+                    "{:<name_w$} {:>14} {:>14} {:>14}",
+                    super::wrap::truncate(label, name_w),
                     totals.intervention.display(lang),
                     totals.alternative.display(lang),
                     totals.difference().display_signed(lang)

@@ -518,7 +518,7 @@ pub(crate) fn handle(app: &mut App, action: Action) {
 /// Creates a new session (or the next wave of `earlier`) and opens it.
 pub(crate) fn new_session(app: &mut App, earlier: Option<&Session>) {
     let mut s = if let Some(e) = earlier {
-        match series::follow_up(e) {
+        match series::follow_up(e, app.today) {
             Ok(s) => s,
             Err(_) => {
                 app.say(Level::Error, app.lang.texts().wave_limit);

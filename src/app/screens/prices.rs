@@ -62,6 +62,10 @@ impl PriceField {
 #[derive(Debug, Clone)]
 pub struct PriceEdit {
     pub draft: PriceItem,
+    /// The item as it was when the form opened: Esc asks before throwing changes away.
+    pub original: PriceItem,
+    /// Esc was pressed with changes: asking whether to throw them away.
+    pub confirm_discard: bool,
     pub is_new: bool,
     pub field: usize,
     pub editor: Option<TextField>,
@@ -272,6 +276,8 @@ pub fn handle(app: &mut App, action: Action) {
                 .map(|i| app.catalog.prices.items[*i].clone())
             {
                 let mut edit = PriceEdit {
+                    original: item.clone(),
+                    confirm_discard: false,
                     draft: item,
                     is_new: false,
                     field: 0,
@@ -287,11 +293,14 @@ pub fn handle(app: &mut App, action: Action) {
                 "EIGEN-",
                 app.catalog.prices.items.iter().map(|i| i.id.as_str()),
             );
+            let draft = PriceItem {
+                id,
+                ..PriceItem::default()
+            };
             let mut edit = PriceEdit {
-                draft: PriceItem {
-                    id,
-                    ..PriceItem::default()
-                },
+                original: draft.clone(),
+                confirm_discard: false,
+                draft,
                 is_new: true,
                 field: 0,
                 editor: None,
@@ -327,6 +336,14 @@ fn edit_action(app: &mut App, action: Action) {
         return;
     };
     let Some(edit) = v.edit.as_mut() else { return };
+    if edit.confirm_discard {
+        match action {
+            Action::Confirm(true) => v.edit = None,
+            Action::Confirm(false) | Action::Back => edit.confirm_discard = false,
+            _ => {}
+        }
+        return;
+    }
     let move_to = |edit: &mut PriceEdit, to: usize| {
         edit.field = to % PriceField::ALL.len();
         edit.error = None;
@@ -360,7 +377,15 @@ fn edit_action(app: &mut App, action: Action) {
                 }
             }
         }
-        Action::SaveNow | Action::Back => finish_edit(app),
+        Action::SaveNow => finish_edit(app),
+        // Esc cancels: at once when nothing changed, else after asking.
+        Action::Back => {
+            if edit.draft == edit.original {
+                v.edit = None;
+            } else {
+                edit.confirm_discard = true;
+            }
+        }
         _ => {}
     }
 }
@@ -437,7 +462,7 @@ mod tests {
             handle(&mut app, Action::NextField);
         }
         typed(&mut app, "72,50");
-        handle(&mut app, Action::Back);
+        handle(&mut app, Action::SaveNow);
         assert!(
             app.message.as_ref().unwrap().text.contains("bron"),
             "a price needs a source and year"
@@ -447,7 +472,7 @@ mod tests {
         handle(&mut app, Action::NextField);
         handle(&mut app, Action::NextField);
         typed(&mut app, "Contract gemeente Roermond 2026");
-        handle(&mut app, Action::Back);
+        handle(&mut app, Action::SaveNow);
         let own = catalog::load_own_prices(lib.root()).unwrap();
         assert_eq!(own.items.len(), 1);
         assert_eq!(own.items[0].amount_cents, Some(Cents(7250)));
@@ -471,11 +496,46 @@ mod tests {
             handle(&mut app, Action::NextField);
         }
         typed(&mut app, "abc");
-        handle(&mut app, Action::Back);
+        handle(&mut app, Action::SaveNow);
         let Screen::Prices(v) = &app.screen else {
             panic!()
         };
         assert!(v.edit.is_some(), "still editing");
         assert!(app.message.as_ref().unwrap().text.contains("not an amount"));
+    }
+
+    #[test]
+    fn esc_cancels_asking_first_when_something_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = crate::store::Library::open(dir.path()).unwrap();
+        let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+        app.open_prices();
+        handle(&mut app, Action::OpenSelected);
+        handle(&mut app, Action::Back);
+        let Screen::Prices(v) = &app.screen else {
+            panic!()
+        };
+        assert!(v.edit.is_none(), "nothing changed: Esc closes at once");
+        handle(&mut app, Action::OpenSelected);
+        typed(&mut app, "x");
+        handle(&mut app, Action::Back);
+        let Screen::Prices(v) = &app.screen else {
+            panic!()
+        };
+        assert!(v.edit.as_ref().unwrap().confirm_discard, "asks first");
+        handle(&mut app, Action::Confirm(false));
+        handle(&mut app, Action::Back);
+        handle(&mut app, Action::Confirm(true));
+        let Screen::Prices(v) = &app.screen else {
+            panic!()
+        };
+        assert!(v.edit.is_none());
+        assert!(
+            catalog::load_own_prices(lib.root())
+                .unwrap()
+                .items
+                .is_empty(),
+            "nothing was written"
+        );
     }
 }

@@ -13,12 +13,44 @@ pub struct QuoteDraft {
     pub speaker: TextField,
     pub words: TextField,
     pub on_words: bool,
+    /// Esc was pressed with text typed: asking whether to throw it away.
+    pub confirm_discard: bool,
+}
+
+impl QuoteDraft {
+    pub fn new() -> QuoteDraft {
+        QuoteDraft {
+            speaker: TextField::new("", false),
+            words: TextField::new("", true),
+            on_words: false,
+            confirm_discard: false,
+        }
+    }
+
+    /// Whether anything has been typed.
+    pub fn has_text(&self) -> bool {
+        !self.speaker.text().trim().is_empty() || !self.words.text().trim().is_empty()
+    }
+}
+
+impl Default for QuoteDraft {
+    fn default() -> Self {
+        QuoteDraft::new()
+    }
 }
 
 pub(crate) fn handle(app: &mut App, action: Action) {
     let lang = app.lang;
     let Some(v) = app.session_mut() else { return };
     let Some(q) = v.quote.as_mut() else { return };
+    if q.confirm_discard {
+        match action {
+            Action::Confirm(true) => v.quote = None,
+            Action::Confirm(false) | Action::Back => q.confirm_discard = false,
+            _ => {}
+        }
+        return;
+    }
     match action {
         Action::NextField | Action::PrevField => q.on_words = !q.on_words,
         Action::Paste(text) => {
@@ -41,12 +73,20 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             };
             f.key(key);
         }
-        Action::SaveQuote | Action::Back | Action::QuickQuote => finish_quote(app),
+        Action::SaveQuote | Action::SaveNow | Action::QuickQuote => finish_quote(app),
+        // Esc cancels: at once when nothing was typed, else after asking.
+        Action::Back => {
+            if q.has_text() {
+                q.confirm_discard = true;
+            } else {
+                v.quote = None;
+            }
+        }
         _ => {}
     }
 }
 
-/// Closes the quote box; anything typed is kept as a quote, never thrown away.
+/// Keeps the quote and closes the box (Enter in the words, Ctrl+S, F3 again).
 pub(crate) fn finish_quote(app: &mut App) {
     use crate::model::limits::TextKind;
     let lang = app.lang;

@@ -385,11 +385,7 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             if !app.refuse_if_read_only()
                 && let Some(v) = app.session_mut()
             {
-                v.quote = Some(QuoteDraft {
-                    speaker: TextField::new("", false),
-                    words: TextField::new("", true),
-                    on_words: false,
-                });
+                v.quote = Some(QuoteDraft::new());
             }
         }
         Action::NextPhase => {
