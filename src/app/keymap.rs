@@ -462,6 +462,10 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
         Context::TableView => vec![
             b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_close),
             silent(key(KeyCode::F(4)), Action::ToggleTableView),
+            b(key(KeyCode::Down), Action::SelectDown, |t| t.ui.k_scroll),
+            silent(key(KeyCode::Up), Action::SelectUp),
+            silent(key(KeyCode::PageDown), Action::PageDown),
+            silent(key(KeyCode::PageUp), Action::PageUp),
             b(CTRL_PGDN, Action::NextPhase, |t| t.ui.k_next_phase),
             silent(CTRL_PGUP, Action::PrevPhase),
             quit,

@@ -9,6 +9,7 @@ pub mod export;
 pub mod form;
 pub mod keymap;
 pub mod screens;
+pub mod scroll;
 pub mod search;
 pub mod state;
 pub mod text_field;

@@ -19,7 +19,7 @@ pub struct App {
     pub screen: Screen,
     pub help_open: bool,
     /// Lines scrolled in the help screen.
-    pub help_scroll: u16,
+    pub help_scroll: super::scroll::Scroll,
     /// When free disk space was last checked.
     pub space_checked: Option<Instant>,
     /// A short message in the status line, with how important it is.

@@ -33,7 +33,7 @@ impl App {
             catalog,
             screen: Screen::Library(Box::new(LibraryView::new(Vec::new()))),
             help_open: false,
-            help_scroll: 0,
+            help_scroll: super::scroll::Scroll::default(),
             space_checked: None,
             message: None,
             quit: false,
@@ -155,10 +155,7 @@ pub fn update(app: &mut App, action: Action) {
     }
     if app.help_open {
         match action {
-            Action::SelectDown => app.help_scroll = app.help_scroll.saturating_add(1),
-            Action::SelectUp => app.help_scroll = app.help_scroll.saturating_sub(1),
-            Action::PageDown => app.help_scroll = app.help_scroll.saturating_add(10),
-            Action::PageUp => app.help_scroll = app.help_scroll.saturating_sub(10),
+            ref a if app.help_scroll.apply(a) => {}
             Action::Help | Action::Back => app.help_open = false,
             Action::Quit => app.quit(),
             Action::Tick => tick(app),
@@ -170,7 +167,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Quit => app.quit(),
         Action::Help => {
             app.help_open = true;
-            app.help_scroll = 0;
+            app.help_scroll.reset();
         }
         Action::Tick => tick(app),
         Action::Export => super::export::export_current(app),

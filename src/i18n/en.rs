@@ -105,6 +105,7 @@ pub static TEXTS: Texts = Texts {
         },
         phases_tiny: ["Prep", "Back", "Outc", "Alt", "Cost", "Wrap"],
         k_more_keys: "more keys",
+        more_below: "↓ more",
         source: "Source",
         k_prev_field: "previous field",
         k_prev_part: "previous part",

@@ -107,6 +107,7 @@ pub static TEXTS: Texts = Texts {
         },
         phases_tiny: ["Voorb", "Terug", "Bel", "Alt", "Kost", "Afr"],
         k_more_keys: "meer toetsen",
+        more_below: "↓ meer",
         source: "Bron",
         k_prev_field: "vorig veld",
         k_prev_part: "vorig onderdeel",

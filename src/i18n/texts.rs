@@ -301,6 +301,8 @@ pub struct UiTexts {
     pub phases_tiny: [&'static str; 6],
     /// The footer's last item when not every key fits: "F1 more keys".
     pub k_more_keys: &'static str,
+    /// On the border of a view with more lines below than fit.
+    pub more_below: &'static str,
     /// "Source", before a price's source under the list.
     pub source: &'static str,
     pub k_prev_field: &'static str,

@@ -87,13 +87,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &CompareView) {
     let inner = block.inner(rest);
     frame.render_widget(block, rest);
     let lines = lower(c, lang, inner.width as usize);
-    let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((view.scroll.min(max_scroll), 0)),
-        inner,
-    );
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let offset = view.scroll.fit(text.line_count(inner.width), inner.height);
+    frame.render_widget(text.scroll((offset, 0)), inner);
 
     if let Some(m) = message_line(app) {
         frame.render_widget(m, status);

@@ -201,10 +201,9 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     for extra in t.ui.help_more {
         lines.push(Line::from(*extra));
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((app.help_scroll, 0)),
-        inner,
-    );
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let offset = app
+        .help_scroll
+        .fit(text.line_count(inner.width), inner.height);
+    frame.render_widget(text.scroll((offset, 0)), inner);
 }

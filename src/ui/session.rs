@@ -161,6 +161,7 @@ fn header_line(app: &App, view: &SessionView, now: Instant, width: u16) -> Line<
             format!("{:<title_w$}", truncate(&title, title_w)),
             theme::title(),
         ),
+        Span::raw(" "),
         Span::styled(clocks, over(total, planned)),
         Span::raw("  "),
         Span::styled(phase_clock, over(phase_secs, phase_plan)),

@@ -21,7 +21,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
         .border_style(theme::dim())
         .title(Span::styled(title, theme::title()));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let mut lines: Vec<Line> = Vec::new();
     let big = |text: String| Line::styled(text, theme::heading());
     match view.phase {
@@ -166,5 +165,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
             lines.push(big(format!("{}: {due}", t.f_follow_up)));
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let offset = view
+        .table_scroll
+        .fit(text.line_count(inner.width), inner.height);
+    let block = if view.table_scroll.more_below() {
+        block.title_bottom(
+            Line::styled(format!(" {} ", t.ui.more_below), theme::key()).right_aligned(),
+        )
+    } else {
+        block
+    };
+    frame.render_widget(block, area);
+    frame.render_widget(text.scroll((offset, 0)), inner);
 }

@@ -11,7 +11,7 @@ use crate::store;
 pub struct CompareView {
     pub comparison: crate::model::compare::Comparison,
     /// Lines scrolled in the lower part (costs, events, words).
-    pub scroll: u16,
+    pub scroll: crate::app::scroll::Scroll,
 }
 
 pub(crate) fn open_comparison(app: &mut App, a: &Path, b: &Path) {
@@ -23,7 +23,7 @@ pub(crate) fn open_comparison(app: &mut App, a: &Path, b: &Path) {
             }
             app.screen = Screen::Compare(Box::new(CompareView {
                 comparison,
-                scroll: 0,
+                scroll: crate::app::scroll::Scroll::default(),
             }));
         }
         (Err(e), _) | (_, Err(e)) => {
@@ -38,10 +38,7 @@ pub(crate) fn handle(app: &mut App, action: Action) {
         return;
     };
     match action {
-        Action::SelectDown => c.scroll = c.scroll.saturating_add(1),
-        Action::SelectUp => c.scroll = c.scroll.saturating_sub(1),
-        Action::PageDown => c.scroll = c.scroll.saturating_add(10),
-        Action::PageUp => c.scroll = c.scroll.saturating_sub(10),
+        ref a if c.scroll.apply(a) => {}
         Action::Back => app.show_library(),
         _ => {}
     }

@@ -36,6 +36,8 @@ pub struct SessionView {
     pub field_error: Option<(FieldId, String)>,
     pub questions_open: bool,
     pub table_view: bool,
+    /// How far the table view (F4) is scrolled; back to the top on each phase.
+    pub table_scroll: crate::app::scroll::Scroll,
     pub quote: Option<QuoteDraft>,
     pub picker: Option<Picker>,
     pub confirm_remove: Option<(ListKind, usize)>,
@@ -69,6 +71,7 @@ impl SessionView {
             field_error: None,
             questions_open: false,
             table_view: false,
+            table_scroll: crate::app::scroll::Scroll::default(),
             quote: None,
             picker: None,
             confirm_remove: None,
@@ -306,6 +309,7 @@ impl App {
             v.phase_entered = Instant::now();
             v.picker = None;
             v.confirm_remove = None;
+            v.table_scroll.reset();
         }
         self.open_editor();
         self.request_save_soon();
@@ -359,6 +363,9 @@ pub(crate) fn handle(app: &mut App, action: Action) {
         }
         return;
     }
+    if v.table_view && v.table_scroll.apply(&action) {
+        return;
+    }
     if v.table_view
         && !matches!(
             action,
@@ -380,7 +387,10 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             }
         }
         Action::ToggleQuestions => v.questions_open = !v.questions_open,
-        Action::ToggleTableView => v.table_view = !v.table_view,
+        Action::ToggleTableView => {
+            v.table_view = !v.table_view;
+            v.table_scroll.reset();
+        }
         Action::QuickQuote => {
             if !app.refuse_if_read_only()
                 && let Some(v) = app.session_mut()
