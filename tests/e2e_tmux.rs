@@ -325,3 +325,74 @@ fn a_large_library_fills_in_from_the_background_and_filters() {
     t.keys(&["C-q"]);
     wait_until("tafel has quit", || t.dead());
 }
+
+/// Column and row (0-based) where `text` first appears on the captured screen.
+fn position(screen: &str, text: &str) -> (usize, usize) {
+    for (y, line) in screen.lines().enumerate() {
+        if let Some(i) = line.find(text) {
+            return (unicode_width::UnicodeWidthStr::width(&line[..i]), y);
+        }
+    }
+    panic!("'{text}' is not on screen:\n{screen}");
+}
+
+/// A left click at the first character of `text`, as an xterm reports it (SGR).
+fn click(t: &Tmux, text: &str) {
+    let (x, y) = position(&t.screen(), text);
+    t.bytes(format!("\x1b[<0;{};{}M\x1b[<0;{};{}m", x + 1, y + 1, x + 1, y + 1).as_bytes());
+}
+
+fn pane_flag(t: &Tmux, flag: &str) -> String {
+    t.tmux(&["display", "-p", "-t", "t", &format!("#{{{flag}}}")])
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn the_first_key_replaces_a_suggested_date_and_clicks_reach_tabs_fields_and_keys() {
+    let t = Started::new("click", &["new"]);
+    t.wait_for_screen("Voorbereiding");
+    // Clicks and the wheel are reported (SGR), movement and drags are not.
+    assert_eq!(pane_flag(&t, "mouse_standard_flag"), "1");
+    assert_eq!(pane_flag(&t, "mouse_sgr_flag"), "1");
+    assert_eq!(pane_flag(&t, "mouse_button_flag"), "0");
+    assert_eq!(pane_flag(&t, "mouse_all_flag"), "0");
+
+    // The date holds today as a suggestion: the first key replaces it.
+    t.keys(&["Tab", "Tab", "Tab"]);
+    t.text("12-05-2026");
+    t.keys(&["Tab"]);
+    t.wait_for_screen("12-5-2026");
+    // A field already typed into keeps appending.
+    t.keys(&["BTab"]);
+    t.keys(&["BSpace"]);
+    t.text("7");
+    t.keys(&["Tab"]);
+    t.wait_for_screen("12-5-2027");
+
+    // A click on a field's label focuses it; typing goes there.
+    click(&t, "Plaats");
+    t.text("Buurthuis");
+    t.wait_for_screen("Buurthuis");
+    // A click on a phase tab, then on a score's track, then a footer key.
+    click(&t, "F7 ");
+    t.wait_for_screen("Geld en rondkomen");
+    let screen = t.screen();
+    let (x, y) = position(&screen, "0 ─");
+    t.bytes(format!("\x1b[<0;{};{}M", x + 2 + 6 + 1, y + 1).as_bytes());
+    t.wait_for_screen("──────●────");
+    // The wheel moves as ↓ does: to the next field.
+    t.bytes(b"\x1b[<65;10;10M");
+    t.wait_for_screen("▶ Nu");
+    click(&t, "Ctrl+Q");
+    t.wait_dead();
+
+    let s = json(&t.session_file());
+    assert_eq!(s["preparation"]["date"], "2027-05-12");
+    assert_eq!(s["preparation"]["place"], "Buurthuis");
+    assert_eq!(s["outcomes"]["domains"][0]["score_start"], 6);
+    // The terminal is handed back without mouse reporting.
+    assert_eq!(pane_flag(&t, "mouse_any_flag"), "0");
+    assert_eq!(pane_flag(&t, "mouse_sgr_flag"), "0");
+    assert_eq!(pane_flag(&t, "alternate_on"), "0");
+}

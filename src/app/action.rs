@@ -83,8 +83,23 @@ pub enum Action {
     FilterChar(char),
     FilterBackspace,
 
+    /// A mouse click on something that is not a key of its own (see `mouse`).
+    Click(Click),
+
     /// Time passes: clocks and autosave.
     Tick,
     /// A frame is on screen (the library starts reading its files after its first).
     Drawn,
+}
+
+/// What a click landed on, when no key action says it already.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Click {
+    /// A form field: focus it; a second click on a list field, a yes/no or a button acts
+    /// as Enter does. With a score, the position on its track (0 to 10) that was hit.
+    Field(crate::app::form::FieldId, Option<u8>),
+    /// Row `n` of the list on screen (library, prices, the list to choose from) or field
+    /// `n` of a box (a price, the quote): the first click selects, a second one opens
+    /// (in the list to choose from, one click chooses).
+    Row(usize),
 }

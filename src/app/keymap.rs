@@ -668,12 +668,13 @@ fn is_editing_key(e: &KeyEvent) -> bool {
 }
 
 /// The footer: key name and what it does, in the order of the key table.
-pub fn hints(app: &App) -> Vec<(String, &'static str)> {
+/// Each with its action, so a click on it does what the key does (typing has none).
+pub fn hints(app: &App) -> Vec<(String, &'static str, Option<Action>)> {
     let t = app.lang.texts();
     bindings(context(app))
         .into_iter()
         .filter(|b| b.footer)
-        .filter_map(|b| b.describe.map(|d| (b.name(), d(t))))
+        .filter_map(|b| b.describe.map(|d| (b.name(), d(t), b.action.clone())))
         .collect()
 }
 

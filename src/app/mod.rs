@@ -8,6 +8,7 @@ pub mod autosave;
 pub mod export;
 pub mod form;
 pub mod keymap;
+pub mod mouse;
 pub mod screens;
 pub mod scroll;
 pub mod search;
@@ -17,7 +18,7 @@ pub mod update;
 
 use std::path::PathBuf;
 
-pub use action::Action;
+pub use action::{Action, Click};
 pub use state::App;
 pub use update::update;
 

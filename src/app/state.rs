@@ -39,6 +39,8 @@ pub struct App {
     /// A stop signal was refused because nothing could be saved: the status line says so
     /// (before the save failure itself).
     pub signal_refused: bool,
+    /// Where the last frame put what can be clicked (written while drawing).
+    pub hits: super::mouse::Hits,
 }
 
 pub enum Screen {

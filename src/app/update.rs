@@ -44,6 +44,7 @@ impl App {
             retention_months,
             rescued: None,
             signal_refused: false,
+            hits: super::mouse::Hits::default(),
         };
         if let Some(w) = warnings.first() {
             app.say(

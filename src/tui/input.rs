@@ -5,10 +5,12 @@
 //! Esc and the rest as the characters `[` and `B`, which would be typed into a field
 //! ("De Graasj[B", "[15~" for F5). Events that arrive together are therefore passed
 //! through [`repair`]: an Esc followed at once by characters that form a complete
-//! terminal key sequence gets that key back instead of the characters. A key code never
-//! becomes text.
+//! terminal key sequence gets that key back instead of the characters. The same holds
+//! for a mouse report (`ESC [ < 0 ; 12 ; 5 M`). A key code never becomes text.
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 /// `events` (all read at once, in order) with every key sequence that follows an Esc
 /// turned back into its key.
@@ -21,9 +23,9 @@ pub fn repair(events: Vec<Event>) -> Vec<Event> {
     while i < events.len() {
         out.push(events[i].clone());
         if is_esc(&events[i])
-            && let Some((key, used)) = sequence(&events[i + 1..])
+            && let Some((event, used)) = sequence(&events[i + 1..])
         {
-            out.push(Event::Key(key));
+            out.push(event);
             i += 1 + used;
             continue;
         }
@@ -54,10 +56,13 @@ fn plain_char(e: &Event) -> Option<char> {
     }
 }
 
-/// The key that the characters at the start of `rest` spell as a CSI (`[`) or SS3 (`O`)
-/// sequence, and how many events it took.
-fn sequence(rest: &[Event]) -> Option<(KeyEvent, usize)> {
+/// The key (or mouse report) that the characters at the start of `rest` spell as a CSI
+/// (`[`) or SS3 (`O`) sequence, and how many events it took.
+fn sequence(rest: &[Event]) -> Option<(Event, usize)> {
     let intro = plain_char(rest.first()?)?;
+    if intro == '[' && plain_char(rest.get(1)?)? == '<' {
+        return mouse(&rest[2..]).map(|(m, used)| (Event::Mouse(m), used + 2));
+    }
     let mut params = String::new();
     for (n, e) in rest.iter().enumerate().skip(1).take(16) {
         let c = plain_char(e)?;
@@ -69,7 +74,7 @@ fn sequence(rest: &[Event]) -> Option<(KeyEvent, usize)> {
                     'O' if params.is_empty() => ss3(c)?,
                     _ => return None,
                 };
-                return Some((key, n + 1));
+                return Some((Event::Key(key), n + 1));
             }
             _ => return None,
         }
@@ -136,6 +141,57 @@ fn csi(params: &str, last: char) -> Option<KeyEvent> {
     Some(KeyEvent::new(code, m))
 }
 
+/// An SGR mouse report after its `[<`: "button;column;row" and `M` (pressed) or `m`
+/// (released), with 1-based positions.
+fn mouse(rest: &[Event]) -> Option<(MouseEvent, usize)> {
+    let mut params = String::new();
+    for (n, e) in rest.iter().enumerate().take(20) {
+        let c = plain_char(e)?;
+        match c {
+            '0'..='9' | ';' => params.push(c),
+            'M' | 'm' => {
+                let mut p = params.split(';').map(|p| p.parse::<u16>().ok());
+                let (Some(Some(b)), Some(Some(x)), Some(Some(y)), None) =
+                    (p.next(), p.next(), p.next(), p.next())
+                else {
+                    return None;
+                };
+                let mut modifiers = KeyModifiers::NONE;
+                for (bit, m) in [
+                    (4, KeyModifiers::SHIFT),
+                    (8, KeyModifiers::ALT),
+                    (16, KeyModifiers::CONTROL),
+                ] {
+                    if b & bit != 0 {
+                        modifiers |= m;
+                    }
+                }
+                let button = match b & 3 {
+                    0 => MouseButton::Left,
+                    1 => MouseButton::Middle,
+                    _ => MouseButton::Right,
+                };
+                let kind = match (b & 64 != 0, b & 32 != 0, c) {
+                    (true, _, _) if b & 1 == 0 => MouseEventKind::ScrollUp,
+                    (true, _, _) => MouseEventKind::ScrollDown,
+                    (false, true, _) => MouseEventKind::Drag(button),
+                    (false, false, 'M') => MouseEventKind::Down(button),
+                    (false, false, _) => MouseEventKind::Up(button),
+                };
+                let event = MouseEvent {
+                    kind,
+                    column: x.checked_sub(1)?,
+                    row: y.checked_sub(1)?,
+                    modifiers,
+                };
+                return Some((event, n + 1));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn ss3(last: char) -> Option<KeyEvent> {
     let code = match last {
         'A' => KeyCode::Up,
@@ -198,6 +254,44 @@ mod tests {
                 key(KeyCode::Char('x'))
             ]
         );
+    }
+
+    #[test]
+    fn a_mouse_report_after_esc_is_a_click_never_text() {
+        let click = |kind, column, row| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column,
+                row,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        assert_eq!(
+            repair(split("[<0;12;5Mx")),
+            vec![
+                key(KeyCode::Esc),
+                click(MouseEventKind::Down(MouseButton::Left), 11, 4),
+                key(KeyCode::Char('x'))
+            ]
+        );
+        assert_eq!(
+            repair(split("[<0;12;5m")),
+            vec![
+                key(KeyCode::Esc),
+                click(MouseEventKind::Up(MouseButton::Left), 11, 4)
+            ]
+        );
+        assert_eq!(
+            repair(split("[<65;1;1M")),
+            vec![key(KeyCode::Esc), click(MouseEventKind::ScrollDown, 0, 0)]
+        );
+        assert_eq!(
+            repair(split("[<64;1;1M")),
+            vec![key(KeyCode::Esc), click(MouseEventKind::ScrollUp, 0, 0)]
+        );
+        // Not a report: stays as typed.
+        assert_eq!(repair(split("[<0;12M")), split("[<0;12M"));
+        assert_eq!(repair(split("[<0;0;1M")), split("[<0;0;1M"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::time::Duration;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
-use crate::app::{Action, App, Start, autosave, keymap, state, update};
+use crate::app::{Action, App, Start, autosave, keymap, mouse, state, update};
 use crate::i18n::Lang;
 use crate::store::Library;
 
@@ -173,6 +173,11 @@ fn handle(app: &mut App, e: Event) {
             }
         }
         Event::Paste(text) => update(app, Action::Paste(text)),
+        Event::Mouse(m) => {
+            if let Some(action) = mouse::map_mouse(app, m) {
+                update(app, action);
+            }
+        }
         _ => {}
     }
 }

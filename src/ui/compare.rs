@@ -94,7 +94,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &CompareView) {
     if let Some(m) = message_line(app) {
         frame.render_widget(m, status);
     }
-    frame.render_widget(footer(app, keys.width), keys);
+    frame.render_widget(footer(app, keys), keys);
 }
 
 fn score(v: Option<u8>) -> String {

@@ -12,6 +12,7 @@ use super::{theme, wrap};
 use crate::app::form::layout::{Heading, Row, rows};
 use crate::app::form::{self, FieldId, FieldKind, ListKind, list_len};
 use crate::app::state::{App, SessionView};
+use crate::app::{Action, Click};
 use crate::i18n::Lang;
 use crate::model::Session;
 use crate::model::costs::Scenario;
@@ -29,6 +30,8 @@ struct Part {
     /// Rows for the text editor (drawn in the value column, after the first line's label).
     editor: Option<u16>,
     focused: bool,
+    /// The field it shows, for a click.
+    field: Option<FieldId>,
 }
 
 impl Part {
@@ -83,6 +86,9 @@ pub fn render_rows(frame: &mut Frame, area: Rect, app: &App, view: &SessionView,
         let top = area.y + (y.saturating_sub(offset)) as u16;
         let skip = offset.saturating_sub(y);
         let room = (area.y + area.height).saturating_sub(top) as usize;
+        if let Some(id) = p.field {
+            clickable(app, area, top, (h - skip).min(room), id, skip == 0, label_w);
+        }
         if let Some(editor_h) = p.editor {
             // Label on the first row, the editor beside it, then any lines below (an error).
             let editor_h = (editor_h as usize).saturating_sub(skip).min(room);
@@ -131,6 +137,42 @@ pub fn render_rows(frame: &mut Frame, area: Rect, app: &App, view: &SessionView,
     }
 }
 
+/// Records a field's rows as a click target; on a score, each position of its track
+/// ("0 ──●── 10") sets that score.
+fn clickable(
+    app: &App,
+    area: Rect,
+    top: u16,
+    rows: usize,
+    id: FieldId,
+    first_row: bool,
+    label_w: usize,
+) {
+    let rows = u16::try_from(rows).unwrap_or(u16::MAX);
+    app.hits.add(
+        Rect::new(area.x, top, area.width, rows).intersection(area),
+        Action::Click(Click::Field(id, None)),
+    );
+    if id.kind() != FieldKind::Score || !first_row {
+        return;
+    }
+    // The slider's columns: "0", a space, the 11 positions, a space, "10".
+    let x0 = area
+        .x
+        .saturating_add(u16::try_from(label_w + 3).unwrap_or(u16::MAX));
+    let at = |dx: u16, w: u16, score: u8| {
+        app.hits.add(
+            Rect::new(x0.saturating_add(dx), top, w, 1).intersection(area),
+            Action::Click(Click::Field(id, Some(score))),
+        );
+    };
+    at(0, 1, 0);
+    for i in 0..=10u8 {
+        at(2 + u16::from(i), 1, i);
+    }
+    at(14, 2, 10);
+}
+
 fn part(
     app: &App,
     view: &SessionView,
@@ -148,6 +190,7 @@ fn part(
             ],
             editor: None,
             focused: false,
+            field: None,
         },
         Row::Item(list, i) => Part {
             lines: vec![Line::styled(
@@ -159,6 +202,7 @@ fn part(
             )],
             editor: None,
             focused: false,
+            field: None,
         },
         Row::Field(id) => {
             let is_focus = focused == Some(id);
@@ -210,6 +254,7 @@ fn part(
                 lines,
                 editor,
                 focused: is_focus,
+                field: Some(id),
             }
         }
     }

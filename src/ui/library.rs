@@ -110,6 +110,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
         });
         for i in first..(first + height).min(view.row_count()) {
             let Some(row) = view.row(i) else { break };
+            let y = inner.y + 1 + u16::try_from(i - first).unwrap_or(u16::MAX);
+            app.hits.add(
+                Rect::new(inner.x, y, inner.width, 1).intersection(inner),
+                crate::app::Action::Click(crate::app::Click::Row(i)),
+            );
             let selected = i == view.selected;
             let line = match row {
                 LibraryRow::Session(s) => {
@@ -237,5 +242,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
             status,
         );
     }
-    frame.render_widget(footer(app, keys.width), keys);
+    frame.render_widget(footer(app, keys), keys);
 }

@@ -1,4 +1,6 @@
-//! Drawing. Every function here only reads the state; nothing is changed while drawing.
+//! Drawing. Every function here only reads the state, with two exceptions that only
+//! drawing can know: where clickable things landed (`app.hits`, for the mouse) and how
+//! far a long view can scroll (`Scroll::fit`).
 //!
 //! - [`library`]: the library screen (sessions grouped by series)
 //! - [`session`]: the session screen frame: header with clocks, phase tabs, footer
@@ -25,14 +27,15 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::keymap;
 use crate::app::state::{App, Level, Screen};
+use crate::app::{Action, keymap};
 
 /// Below this the screens do not fit; a message asks for a larger window.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
 pub fn render(frame: &mut Frame, app: &App) {
+    app.hits.clear();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, app, area);
@@ -45,6 +48,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Screen::Prices(view) => prices::render(frame, area, app, view),
     }
     if app.help_open {
+        app.hits.cover();
         popup::help(frame, area, app);
     }
 }
@@ -64,44 +68,48 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
     );
 }
 
-/// The key hints of the current context, as many as fit in one line.
-/// The keys that work right now, from the key table. When they do not all fit, the
-/// footer ends with "F1 more keys" (the help lists them all) instead of cutting some off
-/// silently.
-pub fn footer(app: &App, width: u16) -> Line<'static> {
+/// The keys that work right now, from the key table, as many as fit in one line of
+/// `area`. When they do not all fit, the footer ends with "F1 more keys" (the help lists
+/// them all) instead of cutting some off silently. Each key shown can be clicked.
+pub fn footer(app: &App, area: Rect) -> Line<'static> {
     use unicode_width::UnicodeWidthStr;
     let hints = keymap::hints(app);
     let len = |key: &str, label: &str| key.width() + label.width() + 3;
-    let all: usize = hints.iter().map(|(k, l)| len(k, l)).sum();
-    let width = width as usize;
-    let mut spans = Vec::new();
-    if all <= width {
-        for (key, label) in hints {
-            spans.push(Span::styled(key, theme::key()));
-            spans.push(Span::raw(format!(" {label}  ")));
-        }
-        return Line::from(spans);
-    }
+    let all: usize = hints.iter().map(|(k, l, _)| len(k, l)).sum();
+    let width = area.width as usize;
     let t = app.lang.texts();
-    let more = ("F1".to_string(), t.ui.k_more_keys);
-    let offers_help = hints.iter().any(|(k, _)| k == "F1");
-    let reserve = if offers_help { len(&more.0, more.1) } else { 0 };
+    let offers_help = hints.iter().any(|(k, _, _)| k == "F1");
+    let fits = all <= width;
+    let more =
+        (!fits && offers_help).then(|| ("F1".to_string(), t.ui.k_more_keys, Some(Action::Help)));
+    let reserve = more.as_ref().map_or(0, |(k, l, _)| len(k, l));
+    let mut spans = Vec::new();
     let mut used = 0usize;
-    for (key, label) in hints {
-        if offers_help && key == "F1" {
-            continue;
-        }
+    let mut shown = |key: String, label: &'static str, action: Option<Action>, used: &mut usize| {
         let l = len(&key, label);
-        if used + l + reserve > width {
-            break;
+        if let Some(action) = action {
+            let x = area
+                .x
+                .saturating_add(u16::try_from(*used).unwrap_or(u16::MAX));
+            let w = u16::try_from(l - 2).unwrap_or(u16::MAX);
+            app.hits
+                .add_key(Rect::new(x, area.y, w, 1).intersection(area), action);
         }
         spans.push(Span::styled(key, theme::key()));
         spans.push(Span::raw(format!(" {label}  ")));
-        used += l;
+        *used += l;
+    };
+    for (key, label, action) in hints {
+        if more.is_some() && key == "F1" {
+            continue;
+        }
+        if !fits && used + len(&key, label) + reserve > width {
+            break;
+        }
+        shown(key, label, action, &mut used);
     }
-    if offers_help {
-        spans.push(Span::styled(more.0, theme::key()));
-        spans.push(Span::raw(format!(" {}", more.1)));
+    if let Some((key, label, action)) = more {
+        shown(key, label, action, &mut used);
     }
     Line::from(spans)
 }

@@ -10,6 +10,7 @@ use crate::app::form;
 use crate::app::keymap::{self, Context};
 use crate::app::screens::picker::filtered;
 use crate::app::state::{App, SessionView};
+use crate::app::{Action, Click};
 
 pub fn picker(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     let Some(p) = &view.picker else { return };
@@ -43,6 +44,12 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     let room = (inner.height as usize).saturating_sub(1 + detail_rows);
     let skip = (p.selected + 1).saturating_sub(room);
     for (n, &i) in visible.iter().enumerate().skip(skip).take(room) {
+        // Row 0 of the box is the filter.
+        let y = inner.y + 1 + u16::try_from(n - skip).unwrap_or(u16::MAX);
+        app.hits.add(
+            Rect::new(inner.x, y, inner.width, 1).intersection(inner),
+            Action::Click(Click::Row(n)),
+        );
         let c = &choices[i];
         let mark = if i == current { "● " } else { "  " };
         // The tail (amount, unit, year) is never cut; the name gives way in its middle.
@@ -133,6 +140,19 @@ pub fn quote(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
             ),
         )
     };
+    app.hits.add(
+        Rect::new(inner.x, inner.y, inner.width, 1),
+        Action::Click(Click::Row(0)),
+    );
+    app.hits.add(
+        Rect::new(
+            inner.x,
+            inner.y + 2,
+            inner.width,
+            inner.height.saturating_sub(2),
+        ),
+        Action::Click(Click::Row(1)),
+    );
     let (a, l) = label(0, t.ui.speaker, !q.on_words);
     frame.render_widget(l, a);
     frame.render_widget(q.speaker.textarea(), row(0, 1));

@@ -10,6 +10,7 @@ use super::{centered, footer, message_line, theme, wrap::truncate};
 use crate::app::form::price_label;
 use crate::app::screens::prices::{PriceField, PricesView, choice, field_text};
 use crate::app::state::App;
+use crate::app::{Action, Click};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &PricesView) {
     let lang = app.lang;
@@ -59,6 +60,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &PricesView) {
         .skip(skip)
         .take(height)
         .map(|(n, &i)| {
+            let y = list.y + u16::try_from(n - skip).unwrap_or(u16::MAX);
+            app.hits.add(
+                Rect::new(list.x, y, list.width, 1).intersection(list),
+                Action::Click(Click::Row(n)),
+            );
             let item = &app.catalog.prices.items[i];
             let own = if view.is_own(&item.id) {
                 format!("✎ {} · ", t.ui.pl_own)
@@ -102,9 +108,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &PricesView) {
     } else if let Some(m) = message_line(app) {
         frame.render_widget(m, status);
     }
-    frame.render_widget(footer(app, keys.width), keys);
+    frame.render_widget(footer(app, keys), keys);
 
     if let Some(edit) = &view.edit {
+        app.hits.cover();
         let box_area = centered(
             area,
             area.width.saturating_sub(4).min(100),
@@ -128,6 +135,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &PricesView) {
                 break;
             }
             let focused = n == edit.field;
+            app.hits.add(
+                Rect::new(inner.x, y, inner.width, 1),
+                Action::Click(Click::Row(n)),
+            );
             let label_area = Rect {
                 x: inner.x,
                 y,

@@ -24,7 +24,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     .areas(area);
     let now = app.now;
     frame.render_widget(header_line(app, view, now, header.width), header);
-    frame.render_widget(tab_line(app, view, now, tabs.width), tabs);
+    frame.render_widget(tab_line(app, view, now, tabs), tabs);
 
     let (main, side) = if view.questions_open {
         if body.width >= 100 {
@@ -79,12 +79,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     } else if let Some(m) = message_line(app) {
         frame.render_widget(m, status);
     }
-    frame.render_widget(footer(app, keys.width), keys);
+    frame.render_widget(footer(app, keys), keys);
 
     if view.picker.is_some() {
+        app.hits.cover();
         popup::picker(frame, body, app, view);
     }
     if view.quote.is_some() {
+        app.hits.cover();
         popup::quote(frame, body, app, view);
     }
 }
@@ -170,7 +172,9 @@ fn header_line(app: &App, view: &SessionView, now: Instant, width: u16) -> Line<
     ])
 }
 
-fn tab_line(app: &App, view: &SessionView, now: Instant, width: u16) -> Line<'static> {
+/// The six phase tabs; a click on one goes to its phase, as its F-key does.
+fn tab_line(app: &App, view: &SessionView, now: Instant, area: Rect) -> Line<'static> {
+    let width = area.width;
     let t = app.lang.texts();
     // All six phases always show: the longest form that fits (names with minutes, short
     // names, short names without minutes, the shortest names).
@@ -199,8 +203,15 @@ fn tab_line(app: &App, view: &SessionView, now: Instant, width: u16) -> Line<'st
     .find(|(n, m)| fits(n, *m))
     .unwrap_or((&t.ui.phases_tiny, false));
     let mut spans = Vec::new();
+    let mut x = area.x;
     for (i, phase) in Phase::ALL.iter().enumerate() {
         let label = label(i, names, minutes);
+        let w = u16::try_from(unicode_width::UnicodeWidthStr::width(label.as_str())).unwrap_or(0);
+        app.hits.add(
+            Rect::new(x, area.y, w, 1).intersection(area),
+            crate::app::Action::GoToPhase(*phase),
+        );
+        x = x.saturating_add(w + 1);
         let style = if *phase == view.phase {
             theme::focus()
         } else {

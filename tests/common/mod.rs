@@ -32,19 +32,26 @@ pub fn tafel_en(data: &Path, args: &[&str]) -> Output {
 }
 
 /// Says that a test is skipped for a missing tool, visibly: in the test's output and in
-/// the summary `scripts/test.sh` prints. In CI nothing may be skipped.
+/// the summary `scripts/test.sh` prints ("2 tests skipped: chromium missing"), which counts
+/// the lines of `target/tmp/skipped/<tool>.txt`. In CI nothing may be skipped.
 pub fn skip_for_missing(tool: &str, how: &str) {
     assert!(
         std::env::var_os("CI").is_none(),
         "{tool} is needed in CI (.ci/run installs it)"
     );
     eprintln!("skipped: install {tool} to run this test ({how})");
-    let figures = Path::new(env!("CARGO_TARGET_TMPDIR")).join("figures");
-    let _ = std::fs::create_dir_all(&figures);
-    let _ = std::fs::write(
-        figures.join(format!("skipped-{tool}.txt")),
-        format!("skipped: a test needs {tool} ({how})\n"),
-    );
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("skipped");
+    let _ = std::fs::create_dir_all(&dir);
+    // One line per skipped test; appends of one short line do not interleave.
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join(format!("{tool}.txt")))
+    {
+        use std::io::Write;
+        let test = std::thread::current().name().unwrap_or("?").to_string();
+        let _ = writeln!(f, "{test}\t{how}");
+    }
 }
 
 pub fn stdout(o: &Output) -> String {

@@ -443,6 +443,14 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             lib.want_selected = None;
             lib.selected = (lib.selected + 1).min(rows.saturating_sub(1));
         }
+        // A click selects a row; a click on the selected row opens it, as Enter does.
+        Action::Click(crate::app::action::Click::Row(n)) if n < rows => {
+            lib.want_selected = None;
+            if lib.selected == n {
+                return handle(app, Action::OpenSelected);
+            }
+            lib.selected = n;
+        }
         Action::FilterChar(c) => {
             let mut f = lib.filter().to_string();
             f.push(c);

@@ -35,6 +35,14 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             p.filter.pop();
             p.selected = 0;
         }
+        // One click on a row chooses it, as a list that drops down does.
+        Action::Click(crate::app::action::Click::Row(n)) if n < visible.len() => {
+            p.selected = n;
+            let field = p.field;
+            form::set_choice(&mut v.session, field, visible[n], env);
+            v.picker = None;
+            app.changed();
+        }
         Action::OpenSelected | Action::Confirm(true) => {
             let field = p.field;
             if let Some(index) = visible.get(p.selected).copied() {

@@ -262,6 +262,13 @@ pub fn handle(app: &mut App, action: Action) {
     match action {
         Action::SelectUp => v.selected = v.selected.saturating_sub(1),
         Action::SelectDown => v.selected = (v.selected + 1).min(rows.len().saturating_sub(1)),
+        // A click selects a row; a click on the selected row opens it, as Enter does.
+        Action::Click(crate::app::action::Click::Row(n)) if n < rows.len() => {
+            if v.selected == n {
+                return handle(app, Action::OpenSelected);
+            }
+            v.selected = n;
+        }
         Action::FilterChar(c) => {
             v.filter.push(c);
             v.selected = 0;
@@ -351,6 +358,11 @@ fn edit_action(app: &mut App, action: Action) {
     };
     match action {
         Action::NextField => move_to(edit, edit.field + 1),
+        Action::Click(crate::app::action::Click::Row(n))
+            if n < PriceField::ALL.len() && n != edit.field =>
+        {
+            move_to(edit, n);
+        }
         Action::PrevField => move_to(edit, edit.field + PriceField::ALL.len() - 1),
         Action::Paste(text) => {
             edit.edit_text(t, |ed| ed.paste(&text));

@@ -53,6 +53,8 @@ pub(crate) fn handle(app: &mut App, action: Action) {
     }
     match action {
         Action::NextField | Action::PrevField => q.on_words = !q.on_words,
+        // Row 0 is the speaker, row 1 the words.
+        Action::Click(crate::app::action::Click::Row(n)) => q.on_words = n == 1,
         Action::Paste(text) => {
             let (f, limit) = if q.on_words {
                 (&mut q.words, crate::model::limits::TextKind::Text)

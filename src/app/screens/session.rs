@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::picker::Picker;
 use super::quote::QuoteDraft;
-use crate::app::action::Action;
+use crate::app::action::{Action, Click};
 use crate::app::autosave::SaveStatus;
 use crate::app::form::{self, FieldId, FieldKind, ListKind, layout};
 use crate::app::state::{App, Level, Screen};
@@ -489,6 +489,7 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             set_score(app, &action);
         }
         Action::Press => press(app),
+        Action::Click(Click::Field(id, score)) => click_field(app, id, score),
         Action::AddItem => {
             let list = v.focused().and_then(FieldId::list);
             if app.refuse_if_read_only() {
@@ -629,6 +630,30 @@ pub(crate) fn set_score(app: &mut App, action: &Action) {
     form::set_score(&mut v.session, id, new, env);
     app.score_one_at = (*action == Action::SetScore(1)).then_some(now);
     app.changed();
+}
+
+/// A click on a field: it gets the focus. A click on a score's track sets the score
+/// there; a button acts at once; a list field, a yes/no acts on a second click, as Enter
+/// does (a text field just keeps the focus).
+fn click_field(app: &mut App, id: FieldId, score: Option<u8>) {
+    let was_focused = app.session_mut().and_then(|v| v.focused()) == Some(id);
+    app.focus_field(id);
+    if app.session_mut().and_then(|v| v.focused()) != Some(id) {
+        return;
+    }
+    if let Some(s) = score {
+        // A click is one whole value: never the "1 then 0 makes 10" of typing.
+        app.score_one_at = None;
+        set_score(app, &Action::SetScore(s));
+        app.score_one_at = None;
+        return;
+    }
+    if was_focused || id.kind() == FieldKind::Button {
+        let enter = crate::app::keymap::map_key(app, KeyEvent::from(KeyCode::Enter));
+        if let Some(a @ (Action::OpenPicker | Action::Toggle | Action::Press)) = enter {
+            handle(app, a);
+        }
+    }
 }
 
 /// The focused button: add an item to its list, or re-price the session.
