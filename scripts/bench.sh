@@ -27,7 +27,8 @@ DATA="$WORK/library"
 EMPTY="$WORK/empty"
 
 echo "== writing a library of $SESSIONS sessions (copies of the demo cases)"
-target/release/examples/make_library "$SESSIONS" "$DATA"
+SIZES=$(target/release/examples/make_library "$SESSIONS" "$DATA")
+size_of() { echo "$SIZES" | awk -v k="$1" '$1 == k { print $2 }'; }
 SDIR="$DATA/sessions"
 BYTES=$(du -sb "$SDIR" | cut -f1)
 echo "   $(ls "$SDIR" | grep -c '\.json$') files, $((BYTES / 1024 / 1024)) MB"
@@ -135,6 +136,8 @@ for phase in Preparation LookingBack Outcomes Alternative Costs WrapUp; do
 done
 goal "keystroke frame with a 50 KB note vs a 2 KB note (200x60)" "$(b frame.key.note50k.200x60)" "$(b frame.key.note2k.200x60)" 1.5 us
 limit "opening one session ($(b session.size) bytes)" "$(b session.open)" 5000 us
+limit "largest demo session file" "$(size_of largest_demo_session_bytes)" 30720 B
+goal "$SESSIONS session files vs the same before compact files" "$(size_of bytes_written)" "$(size_of bytes_old_layout)" 0.25 B
 goal "autosave write (temp, fsync, rename, dir fsync) vs bare write+fsync" "$(b session.write_atomic)" "$(b session.bare_write_fsync)" 1.5 us
 goal "memory at first frame vs minimal ratatui app" "$MEM_FIRST" "$MEM_BASE" 3.0 KB
 limit "memory with the $SESSIONS-session library loaded" "$MEM_LOADED" 20480 KB

@@ -625,3 +625,50 @@ fn ctrl_e_warns_when_consent_does_not_cover_sharing() {
         m.text
     );
 }
+
+#[test]
+fn a_file_holds_the_prices_it_uses_and_any_price_of_the_list_can_still_be_picked() {
+    let (_d, lib) = library();
+    let catalog = tafel::catalog::Catalog::builtin();
+    let demo = tafel::demo::sessions(&catalog).remove(1);
+    lib.save(&demo).unwrap();
+    let on_file = store::load(&lib.path_for(demo.id)).unwrap().session;
+    assert!(
+        on_file.costs.price_list.item("JUS-09").is_none(),
+        "not used, not written"
+    );
+    let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(lib.path_for(demo.id)));
+    update(&mut app, Action::GoToPhase(Phase::Costs));
+    let price = FieldId::Activity(Scenario::Intervention, 0, ActivityF::Price);
+    for _ in 0..200 {
+        if view(&app).focused() == Some(price) {
+            break;
+        }
+        update(&mut app, Action::NextField);
+    }
+    assert_eq!(view(&app).focused(), Some(price));
+    update(&mut app, Action::OpenPicker);
+    type_text(&mut app, "JUS-09");
+    update(&mut app, Action::OpenSelected);
+    update(&mut app, Action::Quit);
+    let saved = on_disk(&lib, &app);
+    assert_eq!(
+        saved.looking_back.activities[0].price_id.as_deref(),
+        Some("JUS-09")
+    );
+    let item = saved
+        .costs
+        .price_list
+        .item("JUS-09")
+        .expect("the picked price is kept");
+    assert_eq!(item, catalog.prices.item("JUS-09").unwrap());
+    // The price the activity used before is no longer written.
+    let before = demo.looking_back.activities[0].price_id.clone().unwrap();
+    let still_used = saved
+        .looking_back
+        .activities
+        .iter()
+        .chain(&saved.alternative.activities)
+        .any(|a| a.price_id.as_deref() == Some(&before));
+    assert_eq!(saved.costs.price_list.item(&before).is_some(), still_used);
+}

@@ -195,3 +195,56 @@ fn demo_cases_are_marked_and_stay_out_of_library_exports() {
     );
     assert!(common::stdout(&o).contains("DEMO-GR-07"));
 }
+
+/// The figures of an export: its cost lines and totals (the session copy inside it holds
+/// the price list, which a compact file shortens on purpose).
+fn figures(s: &Session, lang: Lang) -> (serde_json::Value, serde_json::Value, String) {
+    let json: serde_json::Value =
+        serde_json::from_str(&file_text(export_session(s, lang, Format::Json, false))).unwrap();
+    let report = file_text(export_session(s, lang, Format::Markdown, false));
+    (json["cost_lines"].clone(), json["totals"].clone(), report)
+}
+
+#[test]
+fn an_older_file_keeps_every_figure_when_saved_compactly() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for name in ["session-v1.json", "session-v1-full-price-list.json"] {
+        let old_path = fixtures.join(name);
+        let old = tafel::store::load(&old_path).unwrap().session;
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(dir.path()).unwrap();
+        lib.save(&old).unwrap();
+        let new_path = lib.path_for(old.id);
+        let new = tafel::store::load(&new_path).unwrap().session;
+        for lang in [Lang::Nl, Lang::En] {
+            assert_eq!(figures(&old, lang), figures(&new, lang), "{name} {lang:?}");
+        }
+        let (before, after) = (
+            std::fs::metadata(&old_path).unwrap().len(),
+            std::fs::metadata(&new_path).unwrap().len(),
+        );
+        assert!(after <= before, "{name}: {before} -> {after} bytes");
+        if name.contains("full-price-list") {
+            // 87 prices in the old file, the nine it uses in the new one.
+            assert!(old.costs.price_list.items.len() > 80);
+            assert!(new.costs.price_list.items.len() < 12);
+            assert!(after * 4 < before, "{before} -> {after} bytes");
+        }
+    }
+}
+
+#[test]
+fn every_demo_session_file_is_at_most_30_kb() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    for s in tafel::demo::sessions(&Catalog::builtin()) {
+        lib.save(&s).unwrap();
+        let size = std::fs::metadata(lib.path_for(s.id)).unwrap().len();
+        assert!(
+            size <= 30 * 1024,
+            "{} T{}: {size} bytes",
+            s.preparation.case_code,
+            s.preparation.wave
+        );
+    }
+}

@@ -97,8 +97,7 @@ impl Shared {
                 _ => return None,
             }
         };
-        let mut bytes = serde_json::to_vec_pretty(&session).ok()?;
-        bytes.push(b'\n');
+        let bytes = store::encode::session_bytes(&session).ok()?;
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let name = format!("{}.rescued-{stamp}.json", session.id);
         let folder = path.parent().map(Path::to_path_buf);

@@ -60,16 +60,18 @@ pub fn sessions(catalog: &Catalog) -> Vec<Session> {
 
 /// A large library for benchmarks: `count` session files in `sessions_dir`, copies of
 /// the demo sessions with new ids and case codes (waves of one series stay together).
-/// Written plainly (mode 0600, no fsync): this is test data, not a save.
+/// Written plainly (mode 0600, no fsync): this is test data, not a save. Returns the
+/// bytes written.
 pub fn write_synthetic_library(
     catalog: &Catalog,
     sessions_dir: &std::path::Path,
     count: usize,
-) -> std::io::Result<()> {
+) -> std::io::Result<u64> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
     let demo = sessions(catalog);
     let mut written = 0;
+    let mut bytes_written = 0u64;
     let mut round = 0;
     while written < count {
         round += 1;
@@ -85,8 +87,7 @@ pub fn write_synthetic_library(
             s.series_id = *series.entry(d.series_id).or_insert_with(uuid::Uuid::new_v4);
             s.previous_session_id = d.previous_session_id.and_then(|p| ids.get(&p).copied());
             s.preparation.case_code = format!("{}-{round:05}", d.preparation.case_code);
-            let mut bytes = serde_json::to_vec_pretty(&s).map_err(std::io::Error::other)?;
-            bytes.push(b'\n');
+            let bytes = crate::store::encode::session_bytes(&s).map_err(std::io::Error::other)?;
             std::fs::OpenOptions::new()
                 .write(true)
                 .create(true)
@@ -95,9 +96,10 @@ pub fn write_synthetic_library(
                 .open(sessions_dir.join(format!("{}.json", s.id)))?
                 .write_all(&bytes)?;
             written += 1;
+            bytes_written += bytes.len() as u64;
         }
     }
-    Ok(())
+    Ok(bytes_written)
 }
 
 #[cfg(test)]

@@ -35,6 +35,19 @@ impl PriceList {
     pub fn item(&self, id: &str) -> Option<&PriceItem> {
         self.items.iter().find(|i| i.id == id)
     }
+
+    /// Adds the items of `current` this copy lacks, after its own; an item the copy has
+    /// keeps its amount (a session's figures change only by re-pricing). A session file
+    /// holds only the prices it uses; this puts the rest of the list within reach again.
+    pub fn complete_from(&mut self, current: &PriceList) {
+        let missing: Vec<PriceItem> = current
+            .items
+            .iter()
+            .filter(|i| self.item(&i.id).is_none())
+            .cloned()
+            .collect();
+        self.items.extend(missing);
+    }
 }
 
 /// One price: an hourly tariff, a benefit month, a night in a shelter...

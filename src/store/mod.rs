@@ -6,6 +6,7 @@
 
 pub mod atomic;
 pub mod config;
+pub mod encode;
 pub mod error;
 pub mod exports;
 pub mod index;
@@ -272,11 +273,10 @@ pub fn save_to(path: &Path, session: &Session) -> Result<(), SaveError> {
             in_bytes: too.kind.in_bytes(),
         });
     }
-    let mut bytes = serde_json::to_vec_pretty(session).map_err(|e| SaveError::Io {
+    let bytes = encode::session_bytes(session).map_err(|e| SaveError::Io {
         path: path.to_path_buf(),
         source: io::Error::other(e),
     })?;
-    bytes.push(b'\n');
     let written = atomic::write_atomic_stat(path, &bytes).map_err(|source| SaveError::Io {
         path: path.to_path_buf(),
         source,

@@ -182,8 +182,10 @@ impl App {
             .previous_session_id
             .and_then(|id| store::load(&self.library.path_for(id)).ok())
             .map(|l| l.session);
-        let mut view =
-            SessionView::new(loaded.session, loaded.path.clone(), lock, read_only.clone());
+        let mut session = loaded.session;
+        // The file holds the prices it uses; the rest of the list is the program's own.
+        session.costs.price_list.complete_from(&self.catalog.prices);
+        let mut view = SessionView::new(session, loaded.path.clone(), lock, read_only.clone());
         view.reference = reference;
         if read_only.is_none() {
             self.autosave.switch_to(Some((&view.path, &view.session)));

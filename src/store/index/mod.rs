@@ -443,11 +443,7 @@ mod tests {
         for broken in [
             // wrong types where the head read does not look
             text.replacen("\"time_spent\": {", "\"time_spent\": \"x\", \"was\": {", 1),
-            text.replacen(
-                "\"amount_cents\": ",
-                "\"amount_cents\": \"veel\", \"x\": ",
-                1,
-            ),
+            text.replacen("\"amount_cents\":", "\"amount_cents\":\"veel\",\"x\":", 1),
         ] {
             assert!(broken != text);
             fs::write(&path, &broken).unwrap();
