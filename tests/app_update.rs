@@ -672,3 +672,252 @@ fn a_file_holds_the_prices_it_uses_and_any_price_of_the_list_can_still_be_picked
         .any(|a| a.price_id.as_deref() == Some(&before));
     assert_eq!(saved.costs.price_list.item(&before).is_some(), still_used);
 }
+
+/// Moves the focus to `id` in `phase`.
+fn focus(app: &mut App, phase: Phase, id: FieldId) {
+    update(app, Action::GoToPhase(phase));
+    for _ in 0..400 {
+        if view(app).focused() == Some(id) {
+            return;
+        }
+        update(app, Action::NextField);
+    }
+    panic!("{id:?} is not in {phase:?}");
+}
+
+/// A session with two people at the table, each with an organisation and a payer, and
+/// one activity.
+fn two_people(lib: &Library) -> App {
+    let mut app = new_session(lib);
+    for (alias, org, payer) in [("Anna", "OrgA", "gemeente_pw"), ("Bert", "OrgB", "zvw")] {
+        update(&mut app, Action::GoToPhase(Phase::Preparation));
+        let i = view(&app).session.preparation.attendees.len();
+        focus(
+            &mut app,
+            Phase::Preparation,
+            FieldId::Add(ListKind::Attendees),
+        );
+        update(&mut app, Action::Press);
+        focus(
+            &mut app,
+            Phase::Preparation,
+            FieldId::Attendee(i, AttendeeF::Alias),
+        );
+        type_text(&mut app, alias);
+        focus(
+            &mut app,
+            Phase::Preparation,
+            FieldId::Attendee(i, AttendeeF::Organisation),
+        );
+        type_text(&mut app, org);
+        if let Screen::Session(v) = &mut app.screen {
+            v.session.preparation.attendees[i].payer_id = Some(payer.into());
+        }
+    }
+    focus(
+        &mut app,
+        Phase::LookingBack,
+        FieldId::Add(ListKind::Activities(Scenario::Intervention)),
+    );
+    update(&mut app, Action::Press);
+    app
+}
+
+fn choose(app: &mut App, id: FieldId, text: &str) {
+    let phase = view(app).phase;
+    focus(app, phase, id);
+    update(app, Action::OpenPicker);
+    type_text(app, text);
+    update(app, Action::OpenSelected);
+}
+
+#[test]
+fn another_person_brings_their_organisation_and_payer_unless_they_were_typed() {
+    let (_d, lib) = library();
+    let mut app = two_people(&lib);
+    let who = FieldId::Activity(Scenario::Intervention, 0, ActivityF::Who);
+    choose(&mut app, who, "Anna");
+    let a = &view(&app).session.looking_back.activities[0];
+    assert_eq!(
+        (a.organisation.as_str(), a.payer_id.as_deref()),
+        ("OrgA", Some("gemeente_pw"))
+    );
+    choose(&mut app, who, "Bert");
+    let a = &view(&app).session.looking_back.activities[0];
+    assert_eq!(
+        (a.organisation.as_str(), a.payer_id.as_deref()),
+        ("OrgB", Some("zvw")),
+        "what came with Anna follows the new person"
+    );
+    // A typed organisation stays when the person changes again; the payer still follows.
+    focus(
+        &mut app,
+        Phase::LookingBack,
+        FieldId::Activity(Scenario::Intervention, 0, ActivityF::Organisation),
+    );
+    type_text(&mut app, "Eigen org");
+    choose(&mut app, who, "Anna");
+    let a = &view(&app).session.looking_back.activities[0];
+    assert_eq!(a.organisation, "Eigen org");
+    assert_eq!(a.payer_id.as_deref(), Some("gemeente_pw"));
+}
+
+#[test]
+fn a_removed_item_takes_its_suggestions_with_it() {
+    let (_d, lib) = library();
+    let mut app = two_people(&lib);
+    let who = FieldId::Activity(Scenario::Intervention, 0, ActivityF::Who);
+    choose(&mut app, who, "Anna");
+    let id = view(&app).session.looking_back.activities[0].id.clone();
+    let prefix = format!("looking_back.activities[{id}].");
+    assert!(
+        view(&app)
+            .session
+            .suggested
+            .iter()
+            .any(|k| k.starts_with(&prefix))
+    );
+    update(&mut app, Action::RemoveItem);
+    update(&mut app, Action::Confirm(true));
+    assert!(view(&app).session.looking_back.activities.is_empty());
+    assert!(
+        !view(&app)
+            .session
+            .suggested
+            .iter()
+            .any(|k| k.starts_with(&prefix)),
+        "{:?}",
+        view(&app).session.suggested
+    );
+}
+
+#[test]
+fn consent_is_recorded_on_the_sessions_date_by_the_facilitator() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    focus(&mut app, Phase::Preparation, FieldId::Date);
+    type_text(&mut app, "10-11-2026");
+    focus(&mut app, Phase::Preparation, FieldId::Facilitator);
+    type_text(&mut app, "Sanne");
+    focus(&mut app, Phase::Preparation, FieldId::ConsentGiven);
+    update(&mut app, Action::Toggle);
+    let c = &view(&app).session.preparation.consent;
+    assert_eq!(c.date, chrono::NaiveDate::from_ymd_opt(2026, 11, 10));
+    assert_eq!(c.recorded_by, "Sanne");
+    // The suggested consent date follows a corrected session date.
+    focus(&mut app, Phase::Preparation, FieldId::Date);
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
+    type_text(&mut app, "11-11-2026");
+    update(&mut app, Action::NextField);
+    assert_eq!(
+        view(&app).session.preparation.consent.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 11)
+    );
+}
+
+#[test]
+fn repricing_asks_first_and_sits_after_the_cost_lines() {
+    let (_d, lib) = library();
+    let catalog = tafel::catalog::Catalog::builtin();
+    let mut demo = tafel::demo::sessions(&catalog).remove(1);
+    // An older copy of a price the session uses.
+    let used = demo.looking_back.activities[0].price_id.clone().unwrap();
+    let pos = demo
+        .costs
+        .price_list
+        .items
+        .iter()
+        .position(|i| i.id == used)
+        .unwrap();
+    demo.costs.price_list.items[pos].amount_cents = Some(tafel::model::Cents(1));
+    lib.save(&demo).unwrap();
+    let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(lib.path_for(demo.id)));
+    update(&mut app, Action::GoToPhase(Phase::Costs));
+    assert_ne!(
+        view(&app).focused(),
+        Some(FieldId::Reprice),
+        "not the first field"
+    );
+    let fields = view(&app).fields();
+    assert_eq!(fields.last(), Some(&FieldId::Reprice));
+    focus(&mut app, Phase::Costs, FieldId::Reprice);
+    update(&mut app, Action::Press);
+    assert!(view(&app).confirm_reprice);
+    update(&mut app, Action::Confirm(false));
+    assert_eq!(
+        view(&app)
+            .session
+            .costs
+            .price_list
+            .item(&used)
+            .unwrap()
+            .amount_cents,
+        Some(tafel::model::Cents(1)),
+        "no: nothing changes"
+    );
+    update(&mut app, Action::Press);
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE),
+    );
+    assert_eq!(
+        view(&app)
+            .session
+            .costs
+            .price_list
+            .item(&used)
+            .unwrap()
+            .amount_cents,
+        catalog.prices.item(&used).unwrap().amount_cents
+    );
+}
+
+#[test]
+fn a_letter_on_a_choice_opens_its_list_searching_and_ctrl_u_clears_the_search() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    focus(&mut app, Phase::Preparation, FieldId::ParticipantKind);
+    type_text(&mut app, "ou");
+    let p = view(&app).picker.as_ref().expect("the list opened");
+    assert_eq!(p.filter, "ou");
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
+    assert_eq!(view(&app).picker.as_ref().unwrap().filter, "");
+    type_text(&mut app, "ouder");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        format!("{:?}", view(&app).session.preparation.participant_kind),
+        "Parent"
+    );
+}
+
+#[test]
+fn the_keys_of_the_focused_field_come_first_in_the_footer() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    focus(&mut app, Phase::Preparation, FieldId::ConsentGiven);
+    let hints = tafel::app::keymap::hints(&app);
+    assert_eq!(hints[0].0, "Ctrl+Q");
+    assert_eq!((hints[1].0.as_str(), hints[1].1), ("Spatie", "aan/uit"));
+    let mut en = App::new(Lang::En, lib.clone(), Start::Library);
+    update(&mut en, Action::NewSession);
+    focus(&mut en, Phase::Preparation, FieldId::ConsentGiven);
+    assert_eq!(tafel::app::keymap::hints(&en)[1].0, "Space");
+}
+
+#[test]
+fn a_passing_note_goes_with_its_phase() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    app.say(Level::Info, "Citaat bewaard");
+    update(&mut app, Action::GoToPhase(Phase::Outcomes));
+    assert!(app.message.is_none());
+    app.say(Level::Warning, "Let op");
+    update(&mut app, Action::GoToPhase(Phase::Costs));
+    assert!(app.message.is_some(), "a warning stays");
+}

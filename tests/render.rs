@@ -327,3 +327,22 @@ fn the_table_view_scrolls_to_its_end_on_a_small_terminal() {
     update(&mut app, Action::PrevPhase);
     assert_eq!(draw(&app, 80, 24, &lib), top);
 }
+
+#[test]
+fn the_save_state_is_never_cut_from_the_header() {
+    let (_d, lib) = demo_library();
+    for lang in [Lang::Nl, Lang::En] {
+        let mut app = App::new(
+            lang,
+            lib.clone(),
+            Start::Open(lib.path_for(DEMO_T1.parse().unwrap())),
+        );
+        freeze(&mut app);
+        let saved = lang.texts().ui.saved;
+        for w in [60, 64, 70, 80, 90, 100, 110, 120, 140, 160, 200] {
+            let screen = draw(&app, w, 24, &lib);
+            let header = screen.lines().next().unwrap();
+            assert!(header.ends_with(saved), "{w}: {header}");
+        }
+    }
+}

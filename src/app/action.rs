@@ -82,6 +82,8 @@ pub enum Action {
     /// A character typed into the library filter.
     FilterChar(char),
     FilterBackspace,
+    /// Empty the filter (Ctrl+U, as in a text field).
+    ClearFilter,
 
     /// A mouse click on something that is not a key of its own (see `mouse`).
     Click(Click),

@@ -48,6 +48,8 @@ pub enum Context {
         confirm: bool,
     },
     ConfirmRemove,
+    /// Re-price the session to the current list? (asked before figures change)
+    ConfirmReprice,
 }
 
 impl Context {
@@ -87,6 +89,7 @@ impl Context {
                 confirm: true,
             },
             Context::ConfirmRemove,
+            Context::ConfirmReprice,
         ];
         for kind in FieldKind::ALL {
             for (in_list, read_only, at_top, at_bottom) in [
@@ -151,6 +154,7 @@ pub fn context(app: &App) -> Context {
         },
         Screen::Session(v) if v.picker.is_some() => Context::Picker,
         Screen::Session(v) if v.confirm_remove.is_some() => Context::ConfirmRemove,
+        Screen::Session(v) if v.confirm_reprice => Context::ConfirmReprice,
         Screen::Session(v) if v.table_view => Context::TableView,
         Screen::Session(v) => {
             let focused = v.focused();
@@ -273,6 +277,20 @@ impl Binding {
         self.shown_as
             .map_or_else(|| self.key.name(), ToString::to_string)
     }
+
+    /// The same in the user's language (the space bar is "Spatie" in Dutch).
+    pub fn name_in(&self, t: &Texts) -> String {
+        match (self.shown_as, self.key) {
+            (
+                None,
+                Key {
+                    code: KeyCode::Char(' '),
+                    mods,
+                },
+            ) if mods.is_empty() => t.ui.key_space.to_string(),
+            _ => self.name(),
+        }
+    }
 }
 
 /// A key in the footer and the help.
@@ -348,9 +366,11 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
         ],
         Context::ConfirmDelete
         | Context::ConfirmRemove
+        | Context::ConfirmReprice
         | Context::Quote { confirm: true, .. }
         | Context::PriceEdit { confirm: true, .. } => vec![
-            b(ch('j'), Action::Confirm(true), |t| t.ui.k_yes),
+            // Dutch j(a) and English y(es) both answer yes.
+            shown(b(ch('j'), Action::Confirm(true), |t| t.ui.k_yes), "J/Y"),
             silent(ch('y'), Action::Confirm(true)),
             silent(key(KeyCode::Enter), Action::Confirm(true)),
             silent(ctrl('d'), Action::Confirm(true)),
@@ -359,7 +379,11 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             quit,
         ],
         Context::Library { selected } => {
-            let mut v = vec![quit, help];
+            let mut v = vec![
+                quit,
+                help,
+                h(ctrl('u'), Action::ClearFilter, |t| t.ui.k_clear_search),
+            ];
             if selected {
                 v.push(b(key(KeyCode::Enter), Action::OpenSelected, |t| {
                     t.ui.k_open
@@ -403,6 +427,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             silent(key(KeyCode::Up), Action::SelectUp),
             silent(key(KeyCode::Down), Action::SelectDown),
             silent(key(KeyCode::Backspace), Action::FilterBackspace),
+            h(ctrl('u'), Action::ClearFilter, |t| t.ui.k_clear_search),
         ],
         Context::PriceEdit { choice, .. } => {
             let mut v = vec![
@@ -437,6 +462,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             silent(key(KeyCode::Tab), Action::SelectDown),
             silent(key(KeyCode::BackTab), Action::SelectUp),
             silent(key(KeyCode::Backspace), Action::FilterBackspace),
+            b(ctrl('u'), Action::ClearFilter, |t| t.ui.k_clear_search),
             quit,
         ],
         Context::Quote { on_words, .. } => {
@@ -513,6 +539,9 @@ fn form_bindings(ctx: Context, quit: Binding, help: Binding) -> Vec<Binding> {
     if !multi || at_bottom {
         v.push(silent(key(KeyCode::Down), Action::NextField));
     }
+    // The keys of the focused field come first in the footer (after Ctrl+Q): what a
+    // yes/no or a score takes must show even at 80 columns.
+    let own_start = v.len();
     if read_only {
         v.push(silent(key(KeyCode::Enter), Action::NextField));
     } else {
@@ -524,6 +553,7 @@ fn form_bindings(ctx: Context, quit: Binding, help: Binding) -> Vec<Binding> {
                 ));
                 v.push(silent(key(KeyCode::Left), Action::ChoicePrev));
                 v.push(b(key(KeyCode::Enter), Action::OpenPicker, |t| t.ui.k_list));
+                v.push(help_only(typing(|t| t.ui.k_type_to_filter)));
             }
             FieldKind::Toggle => {
                 v.push(b(ch(' '), Action::Toggle, |t| t.ui.k_toggle));
@@ -549,6 +579,9 @@ fn form_bindings(ctx: Context, quit: Binding, help: Binding) -> Vec<Binding> {
             FieldKind::Button => {
                 v.push(b(key(KeyCode::Enter), Action::Press, |t| t.ui.k_add));
             }
+            FieldKind::Command => {
+                v.push(b(key(KeyCode::Enter), Action::Press, |t| t.ui.k_reprice));
+            }
             FieldKind::MultiLine => {
                 v.push(help_only(typing(|t| t.ui.k_type)));
                 v.push(shown(
@@ -573,6 +606,10 @@ fn form_bindings(ctx: Context, quit: Binding, help: Binding) -> Vec<Binding> {
                 v.push(silent(key(KeyCode::Enter), Action::NextField));
             }
         }
+    }
+    let own: Vec<Binding> = v.drain(own_start..).collect();
+    v.splice(1..1, own);
+    if !read_only {
         if kind.is_text() {
             v.push(b(ctrl('z'), Action::TextInput(ctrl_event('z')), |t| {
                 t.ui.k_undo
@@ -633,6 +670,15 @@ pub fn action_for(ctx: Context, e: KeyEvent) -> Option<Action> {
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match (ctx, e.code) {
         (_, KeyCode::Char(c)) if plain && ctx.filters() => Some(Action::FilterChar(c)),
+        // On a choice, typing opens its list and searches it.
+        (
+            Context::Form {
+                kind: FieldKind::Choice,
+                read_only: false,
+                ..
+            },
+            KeyCode::Char(c),
+        ) if plain && !c.is_whitespace() => Some(Action::FilterChar(c)),
         _ if ctx.takes_text() && is_editing_key(&e) => Some(Action::TextInput(e)),
         // Typing into a read-only text: refused with the reason (moving is fine, and does
         // nothing here).
@@ -674,7 +720,7 @@ pub fn hints(app: &App) -> Vec<(String, &'static str, Option<Action>)> {
     bindings(context(app))
         .into_iter()
         .filter(|b| b.footer)
-        .filter_map(|b| b.describe.map(|d| (b.name(), d(t), b.action.clone())))
+        .filter_map(|b| b.describe.map(|d| (b.name_in(t), d(t), b.action.clone())))
         .collect()
 }
 
@@ -684,14 +730,14 @@ pub fn key_for(ctx: Context, action: &Action, t: &Texts) -> Option<(String, &'st
     bindings(ctx)
         .into_iter()
         .find(|b| b.action.as_ref() == Some(action))
-        .and_then(|b| b.describe.map(|d| (b.name(), d(t))))
+        .and_then(|b| b.describe.map(|d| (b.name_in(t), d(t))))
 }
 
 /// The help of a context: every key that is described, in the order of its table.
 pub fn help(ctx: Context, t: &Texts) -> Vec<(String, &'static str)> {
     bindings(ctx)
         .into_iter()
-        .filter_map(|b| b.describe.map(|d| (b.name(), d(t))))
+        .filter_map(|b| b.describe.map(|d| (b.name_in(t), d(t))))
         .collect()
 }
 

@@ -27,6 +27,13 @@ pub struct TextField {
 }
 
 impl TextField {
+    /// A dim hint shown while the field is empty ("dd-mm-jjjj").
+    pub fn set_placeholder(&mut self, hint: &str) {
+        self.area.set_placeholder_text(hint);
+        self.area
+            .set_placeholder_style(Style::default().add_modifier(Modifier::DIM));
+    }
+
     pub fn new(text: &str, multi_line: bool) -> TextField {
         let lines: Vec<String> = if multi_line {
             text.split('\n').map(str::to_string).collect()

@@ -48,6 +48,8 @@ pub struct Texts {
     pub f_start: &'static str,
     pub f_end: &'static str,
     pub f_ongoing: &'static str,
+    /// The same as a field label (capitalised like the other labels).
+    pub f_ongoing_label: &'static str,
     pub f_events: &'static str,
     pub f_activities: &'static str,
     pub f_domain: &'static str,
@@ -250,6 +252,7 @@ pub struct UiTexts {
     pub help_quote: &'static str,
     pub help_choice: &'static str,
     pub help_score: &'static str,
+    pub help_toggle: &'static str,
     pub help_prices: &'static str,
     pub help_title: &'static str,
     pub hours_per_week: &'static str,
@@ -301,6 +304,18 @@ pub struct UiTexts {
     pub phases_tiny: [&'static str; 6],
     /// The footer's last item when not every key fits: "F1 more keys".
     pub k_more_keys: &'static str,
+    pub k_reprice: &'static str,
+    /// The space bar's name in the footer and the help.
+    pub key_space: &'static str,
+    pub k_clear_search: &'static str,
+    /// Beside the clocks when they do not run (another day than the session's date).
+    pub clock_paused: &'static str,
+    pub clock_paused_short: &'static str,
+    /// Shown in an empty date field.
+    pub date_format: &'static str,
+    pub partial_date_format: &'static str,
+    /// Asked before re-pricing, which can change every figure.
+    pub confirm_reprice: &'static str,
     /// On the border of a view with more lines below than fit.
     pub more_below: &'static str,
     /// "Source", before a price's source under the list.

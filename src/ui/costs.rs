@@ -47,11 +47,26 @@ pub fn payer_table(
     let t = lang.texts();
     let w = width as usize;
     let money_w = 14;
-    // Two bars per payer side by side: actual (█) and alternative (▒).
-    let bar_w = (w.saturating_sub(28 + 3 * (money_w + 1) + 2) / 2).min(30);
-    let name_w = w
-        .saturating_sub(3 * (money_w + 1) + 2 * bar_w + 3)
-        .clamp(10, 34);
+    // The payer's name gets the room it needs (up to 44 columns) before the bars do; two
+    // bars per payer side by side: actual (█) and alternative (▒).
+    let longest = sum
+        .per_payer
+        .keys()
+        .map(|id| {
+            s.costs
+                .payers
+                .iter()
+                .find(|p| &p.id == id)
+                .map_or(id.chars().count(), |p| p.label.get(lang).chars().count())
+        })
+        .chain([t.f_payer.chars().count(), t.f_total.chars().count()])
+        .max()
+        .unwrap_or(10);
+    let name_w = longest
+        .clamp(10, 44)
+        .min(w.saturating_sub(3 * (money_w + 1) + 1))
+        .max(10);
+    let bar_w = (w.saturating_sub(name_w + 3 * (money_w + 1) + 3) / 2).min(30);
     let max = sum
         .per_payer
         .values()
@@ -59,7 +74,12 @@ pub fn payer_table(
         .max()
         .unwrap_or(0)
         .max(1);
+    // Bars narrower than this say nothing: on a narrow screen they and their legend go.
+    let bar_w = if bar_w < 6 { 0 } else { bar_w };
     let bar = |v: i64| -> String {
+        if bar_w == 0 {
+            return String::new();
+        }
         let n = (i128::from(v.max(0)) * bar_w as i128 / i128::from(max)) as usize;
         let n = if v > 0 { n.max(1) } else { 0 };
         "█".repeat(n)
@@ -104,7 +124,11 @@ pub fn payer_table(
                 diff_style,
             ),
             Span::styled(bar(totals.intervention.0), theme::series_a()),
-            Span::raw(" ".repeat(bar_w + 1 - bar(totals.intervention.0).chars().count())),
+            Span::raw(if bar_w == 0 {
+                String::new()
+            } else {
+                " ".repeat(bar_w + 1 - bar(totals.intervention.0).chars().count())
+            }),
             Span::styled(
                 bar(totals.alternative.0).replace('█', "▒"),
                 theme::series_b(),
@@ -127,7 +151,11 @@ pub fn payer_table(
             theme::heading(),
         ),
         Span::styled(
-            format!("  █ {}  ▒ {}", t.ui.actual_short, t.ui.alternative_short),
+            if bar_w == 0 {
+                String::new()
+            } else {
+                format!("  █ {}  ▒ {}", t.ui.actual_short, t.ui.alternative_short)
+            },
             theme::dim(),
         ),
     ]));

@@ -48,7 +48,25 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
 
 /// Draws `rows` of the current phase in `area`.
 pub fn render_rows(frame: &mut Frame, area: Rect, app: &App, view: &SessionView, rows: &[Row]) {
-    let label_w: usize = if area.width >= 100 { 28 } else { 20 };
+    // The label column is as wide as the longest label, within what the screen allows.
+    let cap = match area.width {
+        0..100 => 24,
+        100..140 => 32,
+        _ => 44,
+    };
+    let longest = rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Field(id) => Some(unicode_width::UnicodeWidthStr::width(field_label(
+                app.lang,
+                &view.session,
+                *id,
+            ))),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(12);
+    let label_w: usize = longest.clamp(12, cap);
     let value_w = (area.width as usize).saturating_sub(label_w + 3).max(8);
     let focused = view.focused();
     let parts: Vec<Part> = rows
@@ -186,7 +204,10 @@ fn part(
         Row::Heading(h) => Part {
             lines: vec![
                 Line::from(""),
-                Line::styled(heading(app.lang, s, h), theme::heading()),
+                Line::styled(
+                    wrap::truncate(&heading(app.lang, s, h), label_w + value_w + 3),
+                    theme::heading(),
+                ),
             ],
             editor: None,
             focused: false,
@@ -302,7 +323,7 @@ fn value_lines(
             }
             vec![Line::from(spans)]
         }
-        FieldKind::Button if id == FieldId::Reprice => {
+        FieldKind::Command => {
             vec![Line::from(Span::styled(
                 format!("[ {} ]", t.ui.reprice),
                 hi(theme::key()),
@@ -497,7 +518,8 @@ pub fn item_summary(lang: Lang, s: &Session, list: ListKind, i: usize) -> String
                     )
                 })
                 .unwrap_or_default();
-            format!("{} {n} · {}{line}", t.ui.activity, a.what)
+            // The figures before the description: on a narrow screen the end is cut.
+            format!("{} {n}{line} · {}", t.ui.activity, a.what)
         }
         ListKind::Quotes => format!("{} {n}", t.ui.quote),
         ListKind::OffRecord => format!("{} {n}", t.f_off_record),

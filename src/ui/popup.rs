@@ -22,9 +22,10 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
         .get(p.selected)
         .map(|i| choices[*i].detail.clone())
         .unwrap_or_default();
+    // Wide enough for a price's name, amount and year on a large screen.
     let box_area = centered(
         area,
-        area.width.saturating_sub(6).min(100),
+        area.width.saturating_sub(6).min(140),
         area.height.saturating_sub(2).min(22),
     );
     frame.render_widget(Clear, box_area);
@@ -43,6 +44,12 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     let detail_rows = usize::from(choices.iter().any(|c| !c.detail.is_empty()));
     let room = (inner.height as usize).saturating_sub(1 + detail_rows);
     let skip = (p.selected + 1).saturating_sub(room);
+    // Names are shortened where they differ least from their neighbours ("WMO-03 ·
+    // Begeleiding…licht…per dagdeel"), the id before them stays whole.
+    let (ids, names): (Vec<&str>, Vec<&str>) = choices
+        .iter()
+        .map(|c| c.label.split_once(" · ").unwrap_or(("", c.label.as_str())))
+        .unzip();
     for (n, &i) in visible.iter().enumerate().skip(skip).take(room) {
         // Row 0 of the box is the filter.
         let y = inner.y + 1 + u16::try_from(n - skip).unwrap_or(u16::MAX);
@@ -60,7 +67,16 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
         };
         let tail_w = unicode_width::UnicodeWidthStr::width(tail.as_str());
         let room_for_label = w.saturating_sub(2 + tail_w);
-        let label = super::wrap::truncate_middle(&c.label, room_for_label);
+        let label = if ids[i].is_empty() {
+            super::wrap::truncate_middle(&c.label, room_for_label)
+        } else {
+            let id = format!("{} · ", ids[i]);
+            let id_w = unicode_width::UnicodeWidthStr::width(id.as_str());
+            format!(
+                "{id}{}",
+                super::wrap::shorten_apart(names[i], &names, room_for_label.saturating_sub(id_w))
+            )
+        };
         let pad =
             room_for_label.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
         let line = Line::from(truncate(
@@ -186,9 +202,10 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
         at_top: true,
         at_bottom: true,
     };
-    let sections: [(&str, Context); 6] = [
+    let sections: [(&str, Context); 7] = [
         (t.ui.help_form, form(form::FieldKind::Text)),
         (t.ui.help_choice, form(form::FieldKind::Choice)),
+        (t.ui.help_toggle, form(form::FieldKind::Toggle)),
         (t.ui.help_score, form(form::FieldKind::Score)),
         (t.ui.help_library, Context::Library { selected: true }),
         (

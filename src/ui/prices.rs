@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::{centered, footer, message_line, theme, wrap::truncate};
-use crate::app::form::price_label;
+use unicode_width::UnicodeWidthStr;
+
 use crate::app::screens::prices::{PriceField, PricesView, choice, field_text};
 use crate::app::state::App;
 use crate::app::{Action, Click};
@@ -52,6 +53,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &PricesView) {
     );
     let rows = view.rows(&app.catalog, lang);
     let w = list.width as usize;
+    let names: Vec<&str> = app
+        .catalog
+        .prices
+        .items
+        .iter()
+        .map(|i| i.label.get(lang))
+        .collect();
     let height = list.height as usize;
     let skip = (view.selected + 1).saturating_sub(height);
     let lines: Vec<Line> = rows
@@ -71,7 +79,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &PricesView) {
             } else {
                 String::new()
             };
-            let line = Line::from(truncate(&format!("{own}{}", price_label(item, lang)), w));
+            // The amount, unit and year are never cut; the name gives way where it
+            // differs least from the other names.
+            let c = crate::app::form::choices::price_choice(item, lang);
+            let head = format!("{own}{} · ", item.id);
+            let tail = format!("  {}", c.tail);
+            let room = w.saturating_sub(head.width() + tail.width());
+            let name = super::wrap::shorten_apart(item.label.get(lang), &names, room);
+            let pad = room.saturating_sub(name.width());
+            let line = Line::from(truncate(
+                &format!("{head}{name}{}{tail}", " ".repeat(pad)),
+                w,
+            ));
             if n == view.selected {
                 line.style(theme::focus())
             } else {

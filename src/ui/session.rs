@@ -55,6 +55,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
             Line::styled(t.ui.confirm_discard_quote, theme::error()),
             status,
         );
+    } else if view.confirm_reprice {
+        frame.render_widget(
+            Line::styled(
+                truncate(t.ui.confirm_reprice, status.width as usize),
+                theme::error(),
+            ),
+            status,
+        );
     } else if let Some((_, index)) = view.confirm_remove {
         frame.render_widget(
             Line::styled(
@@ -118,32 +126,54 @@ fn header_line(app: &App, view: &SessionView, now: Instant, width: u16) -> Line<
         (None, SaveStatus::Pending) => (format!("… {}", t.ui.saving), theme::label()),
         (None, SaveStatus::Failed(_)) => (format!("✗ {}", t.ui.not_saved_short), theme::error()),
     };
-    // On a narrow screen the clocks are written short and the phase (highlighted in the
-    // tabs below) is not named again: only when the long form leaves the title too little.
-    let long_right = format!(
-        "⏱ {} / {}  {} {} / {}  {save_text}  ",
-        clock(total),
-        clock(planned),
-        t.phase(view.phase),
-        clock(phase_secs),
-        clock(phase_plan)
-    );
-    let narrow = (width as usize).saturating_sub(long_right.chars().count()) < 34;
-    let clocks = if narrow {
-        format!("⏱ {}/{}", clock(total), clock(planned))
-    } else {
-        format!("⏱ {} / {}", clock(total), clock(planned))
+    // The clocks take the longest form that leaves the title room: in full (34 columns
+    // left), with the pause said in one word (24 left), then written short without the phase's name
+    // (highlighted in the tabs below). The clock runs only on the session's own day: it
+    // says so rather than show a still 0:00, and on a narrow screen then leaves out the
+    // phase clock, which stands still too. A read-only session says that instead.
+    let runs = view.clock_runs(app.today) || view.read_only.is_some();
+    let paused = |text: &str| {
+        if runs {
+            String::new()
+        } else {
+            format!(" ({text})")
+        }
     };
-    let phase_clock = if narrow {
-        format!("{}/{}", clock(phase_secs), clock(phase_plan))
-    } else {
-        format!(
-            "{} {} / {}",
-            t.phase(view.phase),
-            clock(phase_secs),
-            clock(phase_plan)
+    let long = |pause: &str| {
+        (
+            format!("⏱ {} / {}{}", clock(total), clock(planned), paused(pause)),
+            format!(
+                "{} {} / {}",
+                t.phase(view.phase),
+                clock(phase_secs),
+                clock(phase_plan)
+            ),
         )
     };
+    let short = (
+        format!(
+            "⏱ {}/{}{}",
+            clock(total),
+            clock(planned),
+            paused(t.ui.clock_paused_short)
+        ),
+        if runs {
+            format!("{}/{}", clock(phase_secs), clock(phase_plan))
+        } else {
+            String::new()
+        },
+    );
+    let room = |(c, p): &(String, String)| {
+        (width as usize)
+            .saturating_sub(c.chars().count() + p.chars().count() + save_text.chars().count() + 6)
+    };
+    let (clocks, phase_clock) = [
+        (long(t.ui.clock_paused), 34),
+        (long(t.ui.clock_paused_short), 24),
+    ]
+    .into_iter()
+    .find(|(form, title)| room(form) >= *title)
+    .map_or(short, |(form, _)| form);
     let right_len =
         clocks.chars().count() + phase_clock.chars().count() + save_text.chars().count() + 6;
     let title_w = (width as usize).saturating_sub(right_len).max(12);

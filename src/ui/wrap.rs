@@ -125,9 +125,119 @@ pub fn truncate_middle(text: &str, width: usize) -> String {
     format!("{head}…{}", tail.into_iter().collect::<String>())
 }
 
+/// `text` in at most `width` columns, shortened so that what tells it apart from the
+/// most similar of `others` stays visible: the words it shares with that one at its start
+/// and its end give way first ("Begeleiding…licht…per dagdeel" beside "…midden…").
+/// Without a similar text it is shortened in the middle.
+pub fn shorten_apart(text: &str, others: &[&str], width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    let best = others
+        .iter()
+        .filter(|o| **o != text)
+        .map(|o| {
+            let oc: Vec<char> = o.chars().collect();
+            let p = chars.iter().zip(&oc).take_while(|(a, b)| a == b).count();
+            let s = chars
+                .iter()
+                .rev()
+                .zip(oc.iter().rev())
+                .take_while(|(a, b)| a == b)
+                .count()
+                .min(n - p)
+                .min(oc.len() - p.min(oc.len()));
+            (p, s)
+        })
+        .max_by_key(|(p, s)| p + s);
+    let Some((mut p, mut s)) = best else {
+        return truncate_middle(text, width);
+    };
+    // The part that differs starts and ends at whole words.
+    while p > 0 && !chars[p - 1].is_whitespace() {
+        p -= 1;
+    }
+    while s > 0 && !chars[n - s].is_whitespace() && !chars[n - s].is_ascii_punctuation() {
+        s -= 1;
+    }
+    if p + s == 0 {
+        return truncate_middle(text, width);
+    }
+    let string = |c: &[char]| c.iter().collect::<String>();
+    let (head, middle, tail) = (
+        string(&chars[..p]),
+        string(&chars[p..n - s]),
+        string(&chars[n - s..]),
+    );
+    let marks = usize::from(p > 0) + usize::from(s > 0);
+    if middle.width() + marks >= width {
+        let lead = if p > 0 { "…" } else { "" };
+        return format!("{lead}{}", truncate(&middle, width - usize::from(p > 0)));
+    }
+    // What is left goes to the end (a year, a unit) and the start, half each.
+    let room = width - middle.width();
+    let tail_room = (room / 2).min(tail.width());
+    let head_room = room - tail_room;
+    let head = if head.width() <= head_room {
+        head
+    } else {
+        truncate(&head, head_room)
+    };
+    let tail = if tail.width() <= tail_room {
+        tail
+    } else {
+        let keep: Vec<char> = tail
+            .chars()
+            .rev()
+            .take(tail_room.saturating_sub(1))
+            .collect();
+        format!("…{}", keep.into_iter().rev().collect::<String>())
+    };
+    // A head that fits whole may leave room the tail could use.
+    let out = format!("{head}{middle}{tail}");
+    if out.width() <= width {
+        out
+    } else {
+        truncate(&out, width)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_tells_two_texts_apart_stays_visible() {
+        let group = [
+            "Begeleiding groep licht (dagbesteding), per dagdeel",
+            "Begeleiding groep midden (dagbesteding), per dagdeel",
+            "Begeleiding groep zwaar (dagbesteding), per dagdeel",
+        ];
+        for (text, word) in group.iter().zip(["licht", "midden", "zwaar"]) {
+            let short = shorten_apart(text, &group, 30);
+            assert!(short.contains(word), "{short}");
+            assert!(
+                unicode_width::UnicodeWidthStr::width(short.as_str()) <= 30,
+                "{short}"
+            );
+        }
+        let years = [
+            "Bijstandsnorm alleenstaande (ouder), netto (vanaf 1 januari 2024)",
+            "Bijstandsnorm alleenstaande (ouder), netto (vanaf 1 januari 2025)",
+        ];
+        let short = shorten_apart(years[1], &years, 24);
+        assert!(short.contains("2025"), "{short}");
+        assert!(short.starts_with("Bijstand"), "{short}");
+        // Nothing similar: shortened in the middle; fits: unchanged.
+        assert_eq!(
+            shorten_apart("abcdefghij", &["xyz"], 5),
+            truncate_middle("abcdefghij", 5)
+        );
+        assert_eq!(shorten_apart("kort", &group, 30), "kort");
+    }
 
     #[test]
     fn the_middle_gives_way() {

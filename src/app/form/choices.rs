@@ -204,7 +204,8 @@ pub fn with_current(s: &Session, id: FieldId, lang: Lang) -> (Vec<Choice>, usize
 
 /// A price item as a choice: its id and name, then what must never be cut (amount per
 /// unit, price year), and its source under the list.
-fn price_choice(item: &PriceItem, lang: Lang) -> Choice {
+/// A price as a row of a list: "WMO-01 · name" and, never cut, "€ 55,80 / uur · 2023".
+pub fn price_choice(item: &PriceItem, lang: Lang) -> Choice {
     let t = lang.texts();
     let amount = item
         .amount_cents

@@ -209,9 +209,8 @@ pub fn rows(phase: Phase, s: &Session) -> Vec<Row> {
             }
         }
         Phase::Costs => {
-            r.push(Row::Heading(Heading::PriceList));
-            f(&mut r, FieldId::Reprice);
-            f(&mut r, FieldId::InformalValuation);
+            // The cost lines first; the list-wide settings (re-pricing, the value of
+            // informal help) after them, where a Tab too many does not land.
             for sc in [Scenario::Intervention, Scenario::Alternative] {
                 r.push(Row::Heading(Heading::CostLines(sc)));
                 for i in 0..list_len(s, ListKind::Activities(sc)) {
@@ -222,6 +221,9 @@ pub fn rows(phase: Phase, s: &Session) -> Vec<Row> {
                 }
                 f(&mut r, FieldId::Add(ListKind::Activities(sc)));
             }
+            r.push(Row::Heading(Heading::PriceList));
+            f(&mut r, FieldId::InformalValuation);
+            f(&mut r, FieldId::Reprice);
         }
         Phase::WrapUp => {
             r.push(Row::Heading(Heading::LearningPoints));

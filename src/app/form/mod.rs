@@ -154,10 +154,12 @@ pub enum FieldKind {
     /// Shown, not edited (an off-the-record marker).
     Display,
     Button,
+    /// A button whose action changes figures (re-pricing): Enter asks first.
+    Command,
 }
 
 impl FieldKind {
-    pub const ALL: [FieldKind; 12] = [
+    pub const ALL: [FieldKind; 13] = [
         FieldKind::Text,
         FieldKind::MultiLine,
         FieldKind::Date,
@@ -170,6 +172,7 @@ impl FieldKind {
         FieldKind::Score,
         FieldKind::Display,
         FieldKind::Button,
+        FieldKind::Command,
     ];
 }
 
@@ -233,7 +236,7 @@ impl FieldId {
             },
             F::TimelineStart => spec(K::PartialDate, |t| t.f_start, Line),
             F::TimelineEnd => spec(K::PartialDate, |t| t.f_end, Line),
-            F::TimelineOngoing => spec(K::Toggle, |t| t.f_ongoing, Line),
+            F::TimelineOngoing => spec(K::Toggle, |t| t.f_ongoing_label, Line),
             F::Event(_, _, f) => match f {
                 EventF::When => spec(K::PartialDate, |t| t.ui.when, Line),
                 EventF::What => spec(K::Text, |t| t.ui.what, Line),
@@ -277,7 +280,7 @@ impl FieldId {
             },
             F::Estimated(_) => spec(K::Score, |t| t.f_estimated_score, Line),
             F::InformalValuation => spec(K::Choice, |t| t.ui.informal_valuation, Line),
-            F::Reprice => spec(K::Button, |_| "", Line),
+            F::Reprice => spec(K::Command, |_| "", Line),
             F::LearningPoint(_) => spec(K::Text, |t| t.ui.learning_point, Text),
             F::Agreement(_, f) => match f {
                 AgreementF::What => spec(K::Text, |t| t.ui.what, Text),
@@ -530,6 +533,41 @@ pub fn remove_item(s: &mut Session, l: ListKind, i: usize) {
             v.remove(i);
         }
     }
+    // Suggestions about the item go with it, so a later item with the same id does not
+    // inherit them. Lists keyed by position forget all of theirs (positions shift).
+    let scenario = |sc: Scenario| match sc {
+        Scenario::Intervention => "looking_back",
+        Scenario::Alternative => "alternative",
+    };
+    let by_id = |list: String, id: Option<&str>| id.map(|id| format!("{list}[{id}]."));
+    let forget = match l {
+        ListKind::Attendees => by_id(
+            "preparation.attendees".into(),
+            s.preparation.attendees.get(i).map(|a| a.id.as_str()),
+        ),
+        ListKind::Events(sc) => by_id(
+            format!("{}.events", scenario(sc)),
+            events(s, sc).get(i).map(|e| e.id.as_str()),
+        ),
+        ListKind::Activities(sc) => by_id(
+            format!("{}.activities", scenario(sc)),
+            activities(s, sc).get(i).map(|a| a.id.as_str()),
+        ),
+        ListKind::Quotes => by_id(
+            "outcomes.quotes".into(),
+            s.outcomes.quotes.get(i).map(|q| q.id.as_str()),
+        ),
+        ListKind::Assumptions => by_id(
+            "alternative.assumptions".into(),
+            s.alternative.assumptions.get(i).map(|a| a.id.as_str()),
+        ),
+        ListKind::OffRecord => Some("outcomes.off_record[".into()),
+        ListKind::LearningPoints => Some("wrap_up.learning_points[".into()),
+        ListKind::Agreements => Some("wrap_up.agreements[".into()),
+    };
+    if let Some(prefix) = forget {
+        s.suggested.retain(|k| !k.starts_with(&prefix));
+    }
     match l {
         ListKind::Attendees => rm(&mut s.preparation.attendees, i),
         ListKind::Events(sc) => rm(events_mut(s, sc), i),
@@ -547,6 +585,16 @@ pub fn swap_items(s: &mut Session, l: ListKind, i: usize, j: usize) {
     let n = list_len(s, l);
     if i >= n || j >= n {
         return;
+    }
+    // Suggestions in a list keyed by position would change items: they are forgotten.
+    let by_position = match l {
+        ListKind::OffRecord => Some("outcomes.off_record["),
+        ListKind::LearningPoints => Some("wrap_up.learning_points["),
+        ListKind::Agreements => Some("wrap_up.agreements["),
+        _ => None,
+    };
+    if let Some(prefix) = by_position {
+        s.suggested.retain(|k| !k.starts_with(prefix));
     }
     match l {
         ListKind::Attendees => s.preparation.attendees.swap(i, j),

@@ -289,6 +289,13 @@ fn set_value(s: &mut Session, id: FieldId, value: Value, env: Env) -> Result<(),
         F::Date => {
             if let Some(v) = typed {
                 p.date = day(&v)?;
+                // A consent date tafel suggested follows the session's date.
+                if let Some(d) = p.date
+                    && p.consent.date.is_some()
+                    && s.suggested.contains("preparation.consent.date")
+                {
+                    p.consent.date = Some(d);
+                }
             }
         }
         F::Place => set_string(&mut p.place, &value),
@@ -310,11 +317,19 @@ fn set_value(s: &mut Session, id: FieldId, value: Value, env: Env) -> Result<(),
         F::ConsentGiven => {
             if let Some(given) = flag {
                 p.consent.given = given;
-                // Consent given now: it is recorded on today's date unless one was typed
-                // (a suggestion: typing a date replaces it).
+                // Consent given now: it is recorded on the session's date (today when it
+                // has none) by the facilitator, unless they were typed (suggestions: typing
+                // replaces them).
                 if given && p.consent.date.is_none() {
-                    p.consent.date = Some(env.today);
+                    p.consent.date = Some(p.date.unwrap_or(env.today));
                     s.suggested.insert("preparation.consent.date".into());
+                }
+                if given
+                    && p.consent.recorded_by.trim().is_empty()
+                    && !p.facilitator_alias.trim().is_empty()
+                {
+                    p.consent.recorded_by.clone_from(&p.facilitator_alias);
+                    s.suggested.insert("preparation.consent.recorded_by".into());
                 }
             }
         }
@@ -537,6 +552,13 @@ fn set_activity(
         .iter()
         .map(|p| (p.id.clone(), p.unit))
         .collect();
+    // The organisation and payer that came with the person chosen before (tafel's
+    // suggestion, never typed) follow the person when another one is chosen.
+    let org_key = path(s, FieldId::Activity(sc, i, ActivityF::Organisation));
+    let payer_key = path(s, FieldId::Activity(sc, i, ActivityF::Payer));
+    let org_follows = s.suggested.contains(&org_key);
+    let payer_follows = s.suggested.contains(&payer_key);
+    let mut follow = (None, None);
     let Some(a) = activities_mut(s, sc).get_mut(i) else {
         return Ok(());
     };
@@ -613,18 +635,19 @@ fn set_activity(
         }
         ActivityF::Who => {
             set_id(&mut a.attendee_id, value);
-            // The person's organisation and payer are the sensible defaults.
-            if let Some(p) = a
+            // The person's organisation and payer are the sensible defaults: filled in
+            // when empty or when they came with the person chosen before.
+            let person = a
                 .attendee_id
                 .as_deref()
-                .and_then(|id| attendees.iter().find(|x| x.id == id))
-            {
-                if a.organisation.is_empty() {
-                    a.organisation.clone_from(&p.organisation);
-                }
-                if a.payer_id.is_none() {
-                    a.payer_id.clone_from(&p.payer_id);
-                }
+                .and_then(|id| attendees.iter().find(|x| x.id == id));
+            if a.organisation.is_empty() || org_follows {
+                a.organisation = person.map(|p| p.organisation.clone()).unwrap_or_default();
+                follow.0 = Some(!a.organisation.is_empty());
+            }
+            if a.payer_id.is_none() || payer_follows {
+                a.payer_id = person.and_then(|p| p.payer_id.clone());
+                follow.1 = Some(a.payer_id.is_some());
             }
         }
         ActivityF::Unit => set_enum(&mut a.unit, value),
@@ -647,6 +670,17 @@ fn set_activity(
         }
         ActivityF::Domain => set_id(&mut a.domain_id, value),
         ActivityF::Confidence => set_opt_enum(&mut a.confidence, value),
+    }
+    for (key, filled) in [(org_key, follow.0), (payer_key, follow.1)] {
+        match filled {
+            Some(true) => {
+                s.suggested.insert(key);
+            }
+            Some(false) => {
+                s.suggested.remove(&key);
+            }
+            None => {}
+        }
     }
     Ok(())
 }

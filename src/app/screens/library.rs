@@ -463,7 +463,7 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             lib.set_filter(f);
             lib.selected = lib.best.unwrap_or(0);
         }
-        Action::Back => lib.set_filter(String::new()),
+        Action::Back | Action::ClearFilter => lib.set_filter(String::new()),
         Action::OpenSelected => match lib.row(lib.selected) {
             Some(LibraryRow::Session(s)) => {
                 let path = s.path.clone();

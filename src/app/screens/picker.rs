@@ -35,6 +35,10 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             p.filter.pop();
             p.selected = 0;
         }
+        Action::ClearFilter => {
+            p.filter.clear();
+            p.selected = 0;
+        }
         // One click on a row chooses it, as a list that drops down does.
         Action::Click(crate::app::action::Click::Row(n)) if n < visible.len() => {
             p.selected = n;

@@ -277,6 +277,10 @@ pub fn handle(app: &mut App, action: Action) {
             v.filter.pop();
             v.selected = 0;
         }
+        Action::ClearFilter => {
+            v.filter.clear();
+            v.selected = 0;
+        }
         Action::OpenSelected => {
             if let Some(item) = rows
                 .get(v.selected)

@@ -41,6 +41,8 @@ pub struct SessionView {
     pub quote: Option<QuoteDraft>,
     pub picker: Option<Picker>,
     pub confirm_remove: Option<(ListKind, usize)>,
+    /// Re-pricing was asked for and waits for a yes (it changes figures).
+    pub confirm_reprice: bool,
     /// The earlier wave, whose scores are shown as reference.
     pub reference: Option<Session>,
     /// Since when the current phase's clock runs without being added to `time_spent`.
@@ -75,6 +77,7 @@ impl SessionView {
             quote: None,
             picker: None,
             confirm_remove: None,
+            confirm_reprice: false,
             reference: None,
             phase_entered: now,
             save: SaveStatus::Saved,
@@ -210,6 +213,13 @@ impl App {
         v.editor = v.focused().filter(|id| id.kind().is_text()).map(|id| {
             let text = form::text(&v.session, id, lang);
             let mut field = TextField::new(&text, id.kind() == FieldKind::MultiLine);
+            // An empty date says how to write one (day-month-year in both languages).
+            let t = lang.texts();
+            match id.kind() {
+                FieldKind::Date => field.set_placeholder(t.ui.date_format),
+                FieldKind::PartialDate => field.set_placeholder(t.ui.partial_date_format),
+                _ => {}
+            }
             // A value tafel suggested is selected: the first key typed replaces it.
             if !text.is_empty()
                 && v.read_only.is_none()
@@ -306,6 +316,14 @@ impl App {
     pub(crate) fn go_to_phase(&mut self, phase: Phase) {
         self.close_editor();
         self.book_time();
+        // A passing note belongs to the phase it was said in; warnings and errors stay.
+        if self
+            .message
+            .as_ref()
+            .is_some_and(|m| m.level == Level::Info)
+        {
+            self.message = None;
+        }
         if let Some(v) = self.session_mut() {
             v.phase = phase;
             v.phase_entered = Instant::now();
@@ -362,6 +380,13 @@ pub(crate) fn handle(app: &mut App, action: Action) {
                 app.set_focus(focus);
             }
             _ => v.confirm_remove = None,
+        }
+        return;
+    }
+    if v.confirm_reprice {
+        v.confirm_reprice = false;
+        if action == Action::Confirm(true) {
+            reprice(app);
         }
         return;
     }
@@ -549,6 +574,13 @@ pub(crate) fn handle(app: &mut App, action: Action) {
                 });
             }
         }
+        // A letter typed on a choice opens its list, searching for that letter.
+        Action::FilterChar(c) => {
+            handle(app, Action::OpenPicker);
+            if app.session_mut().is_some_and(|v| v.picker.is_some()) {
+                super::picker::handle(app, Action::FilterChar(c));
+            }
+        }
         _ => {}
     }
 }
@@ -668,18 +700,25 @@ pub(crate) fn press(app: &mut App) {
     match focused {
         Some(FieldId::Add(list)) => add_item(app, list),
         Some(FieldId::Reprice) => {
-            let current = app.catalog.prices.clone();
-            let changed = app.session_mut().map_or(0, |v| {
-                crate::model::costs::reprice(
-                    &mut v.session.costs.price_list,
-                    &current,
-                    crate::model::now(),
-                )
-            });
-            app.changed();
-            let text = (app.lang.texts().ui.repriced)(&changed.to_string());
-            app.say(Level::Info, text);
+            if let Some(v) = app.session_mut() {
+                v.confirm_reprice = true;
+            }
         }
         _ => {}
     }
+}
+
+/// Brings every price the session uses up to the current list (after a yes).
+fn reprice(app: &mut App) {
+    let current = app.catalog.prices.clone();
+    let changed = app.session_mut().map_or(0, |v| {
+        crate::model::costs::reprice(
+            &mut v.session.costs.price_list,
+            &current,
+            crate::model::now(),
+        )
+    });
+    app.changed();
+    let text = (app.lang.texts().ui.repriced)(&changed.to_string());
+    app.say(Level::Info, text);
 }
