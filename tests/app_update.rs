@@ -252,7 +252,15 @@ fn the_hours_helper_and_a_price_give_a_cost_line() {
     let s = &view(&app).session;
     let lines = tafel::model::costs::cost_lines(s);
     assert_eq!(lines[0].activity.quantity.to_string(), "30");
-    assert_eq!(lines[0].cost, Some(tafel::model::Cents(30 * 5580)));
+    assert_eq!(lines[0].nominal, Some(tafel::model::Cents(30 * 5580)));
+    // A new session is priced at its own year: WMO-01 of 2023 brought up by the CPI.
+    assert_eq!(s.costs.price_year, Some(chrono::Datelike::year(&app.today)));
+    assert_eq!(lines[0].listed_year, Some(2023));
+    assert_eq!(
+        lines[0].cost,
+        tafel::model::Cents(30 * 5580).times(lines[0].factor.value)
+    );
+    assert!(lines[0].factor.value > rust_decimal::Decimal::ONE);
     assert_eq!(lines[0].payer_id, Some("gemeente_wmo"));
 }
 

@@ -49,15 +49,38 @@ def main() -> int:
     mismatches = con.execute("""
         SELECT s.session_id FROM sessions s
         LEFT JOIN (SELECT session_id,
-                          sum(CASE WHEN scenario = 'intervention' THEN cost_cents ELSE 0 END) AS i,
-                          sum(CASE WHEN scenario = 'alternative' THEN cost_cents ELSE 0 END) AS a
+                          sum(CASE WHEN scenario = 'intervention' THEN indexed_cost_cents ELSE 0 END) AS i,
+                          sum(CASE WHEN scenario = 'alternative' THEN indexed_cost_cents ELSE 0 END) AS a,
+                          sum(CASE WHEN scenario = 'alternative' AND confidence = 'high'
+                                   THEN indexed_cost_cents ELSE 0 END) AS a_high,
+                          sum(CASE WHEN scenario = 'alternative' AND confidence IN ('high', 'medium')
+                                   THEN indexed_cost_cents ELSE 0 END) AS a_high_medium,
+                          sum(CASE WHEN scenario = 'intervention'
+                                   THEN coalesce(band_low_cents, indexed_cost_cents) ELSE 0 END) AS i_low,
+                          sum(CASE WHEN scenario = 'intervention'
+                                   THEN coalesce(band_high_cents, indexed_cost_cents) ELSE 0 END) AS i_high
                    FROM cost_lines GROUP BY session_id) c USING (session_id)
         WHERE coalesce(c.i, 0) != s.intervention_total_cents
            OR coalesce(c.a, 0) != s.alternative_total_cents
            OR s.difference_cents != s.alternative_total_cents - s.intervention_total_cents
+           OR coalesce(c.a_high, 0) != s.alternative_range_high_cents
+           OR coalesce(c.a_high_medium, 0) != s.alternative_range_high_medium_cents
+           OR s.alternative_range_all_cents != s.alternative_total_cents
+           OR s.difference_range_high_cents != s.alternative_range_high_cents - s.intervention_total_cents
+           OR coalesce(c.i_low, 0) != s.intervention_band_low_cents
+           OR coalesce(c.i_high, 0) != s.intervention_band_high_cents
     """).fetchall()
     if mismatches:
         problems.append(f"totals do not match the cost lines for {mismatches}")
+    # Each indexed line is its amount × quantity × factor, rounded once (checked to within
+    # half a cent: DuckDB reads the quantity as a float).
+    off = con.execute("""
+        SELECT count(*) FROM cost_lines
+        WHERE indexed_cost_cents IS NOT NULL
+          AND abs(indexed_cost_cents - unit_price_cents * quantity * index_factor) > 0.5001
+    """).fetchone()[0]
+    if off:
+        problems.append(f"{off} indexed cost lines are not amount x quantity x factor")
     changes = con.execute(
         "SELECT count(*) FROM scores WHERE score_change != score_now - score_start").fetchone()[0]
     if changes:

@@ -134,7 +134,11 @@ fn a_tab_goes_to_its_phase_and_a_footer_key_does_what_the_key_does() {
     update(&mut app, Action::Back);
     let before = session(&app).focused();
     click_on(&mut app, "Tab volgend veld");
-    assert_ne!(session(&app).focused(), before, "Tab in the footer moves on");
+    assert_ne!(
+        session(&app).focused(),
+        before,
+        "Tab in the footer moves on"
+    );
     update(&mut app, Action::GoToPhase(Phase::Preparation));
     click_on(&mut app, "Ctrl+PgDn");
     assert_eq!(session(&app).phase, Phase::LookingBack);

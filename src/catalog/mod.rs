@@ -14,6 +14,12 @@ const DOMAINS: &str = include_str!("../../assets/domains.json");
 const QUESTIONS: &str = include_str!("../../assets/questions.json");
 const PRICES: &str = include_str!("../../assets/prices.json");
 const PAYERS: &str = include_str!("../../assets/payers.json");
+const PRICE_INDEX: &str = include_str!("../../assets/price_index.json");
+
+#[derive(Deserialize)]
+struct PriceIndexFile {
+    series: Vec<crate::model::price_index::IndexSeries>,
+}
 
 #[derive(Deserialize)]
 struct DomainsFile {
@@ -61,7 +67,12 @@ impl Catalog {
         Catalog {
             domains: parse_domains(DOMAINS).expect("assets/domains.json is valid"),
             questions: parse_questions(QUESTIONS).expect("assets/questions.json is valid"),
-            prices: serde_json::from_str(PRICES).expect("assets/prices.json is valid"),
+            prices: PriceList {
+                index: serde_json::from_str::<PriceIndexFile>(PRICE_INDEX)
+                    .expect("assets/price_index.json is valid")
+                    .series,
+                ..serde_json::from_str(PRICES).expect("assets/prices.json is valid")
+            },
             payers: parse_payers(PAYERS).expect("assets/payers.json is valid"),
             warnings: Vec::new(),
         }

@@ -110,9 +110,20 @@ pub static TEXTS: Texts = Texts {
         key_space: "Space",
         k_clear_search: "clear search",
         clock_paused: "paused: not the session's day",
+        range_label: "Difference sure / + likely / everything",
+        cmp_price_level: |y| {
+            format!("Both waves at the {y} price level, with the price list's index (CPI, CBS).")
+        },
+        band_label: "with estimated hours ± margin, actual / alternative",
+        range_label_short: "Sure/likely/all",
+        band_label_short: "hours ±",
+        price_level_short: |y| format!("Price level {y}"),
+        price_level_none_short: "Amounts as listed",
         clock_paused_short: "paused",
         date_format: "dd-mm-yyyy (day first)",
         partial_date_format: "dd-mm-yyyy, mm-yyyy or yyyy (day first)",
+        margin_default: "25 (default)",
+        price_year_empty: "empty: amounts as listed",
         confirm_reprice: "Re-price to the current list? Amounts may change. y = yes, n = no",
         more_below: "↓ more",
         source: "Source",
@@ -148,6 +159,14 @@ pub static TEXTS: Texts = Texts {
             format!("'{typed}' is not an amount. Type euros like 1,234.50 or 12.50.")
         },
         not_minutes: |typed| format!("'{typed}' is not a number of minutes. Type for example 150."),
+        not_a_year: |typed| {
+            format!(
+                "'{typed}' is not a year. Type for example 2025, or leave it empty for amounts as listed."
+            )
+        },
+        not_a_percentage: |typed| {
+            format!("'{typed}' is not a percentage from 0 to 100. Type for example 25.")
+        },
         not_saved: "NOT SAVED:",
         not_saved_short: "NOT SAVED",
         not_saved_stay: "NOT SAVED, so tafel stays open. Your text is safe in memory. Reason:",
@@ -278,6 +297,7 @@ pub static TEXTS: Texts = Texts {
         total_actual: "Costs, actual",
         total_alternative: "Costs, alternative",
         difference_total: "Difference (alternative − actual)",
+        difference_range: "Difference: sure / sure + likely / everything",
         domains_changed: "Life domains better / same / worse",
         made_from: |date| format!("Made with tafel from the session as saved on {date}."),
         nothing_recorded: "Nothing recorded in this phase.",
@@ -296,6 +316,34 @@ pub static TEXTS: Texts = Texts {
         lines_without_price: |count| {
             format!("{count} line(s) without a price are not in the totals.")
         },
+        range_title: "How sure is the difference?",
+        range_explained: "The alternative is an estimate; the table gave each of its activities a confidence. Sure: only activities with high confidence. Sure + likely: high and medium. Everything: also low (and activities without a confidence), the difference in the table above.",
+        range_levels: ["sure", "sure + likely", "everything"],
+        saves: |x| format!("the approach saves {x}"),
+        costs_more: |x| format!("the approach costs {x} more"),
+        no_difference: "the approach makes no difference",
+        range_sentence: |a, b, c| {
+            format!(
+                "Counting only what is sure, {a}; with what is likely too, {b}; with everything, {c}."
+            )
+        },
+        band_title: "Estimated quantities",
+        band_explained: "Hours the table estimates (and other estimated quantities) may be off by their margin, 25 % unless stated. The band gives the totals with every estimate at its low and at its high end; it is separate from the confidence above.",
+        band_line: |low, high| format!("{low} to {high}"),
+        price_level: |year, series, n| {
+            format!(
+                "All amounts at the {year} price level: per line amount × quantity × factor from the price's year to {year} ({series}), rounded to the cent; totals are sums of the lines. {n} line(s) indexed."
+            )
+        },
+        price_level_none: "Amounts as in the price list, each at its price's own year (no price level chosen).",
+        index_beyond: |n, last| {
+            format!(
+                "{n} line(s) run past {last}, the last year with a CPI figure; later years count as 0 %."
+            )
+        },
+        listed_year: "Price year",
+        factor: "Factor",
+        estimated_margin: |m| format!("estimated ± {m} %"),
         per_domain: "Per life domain",
         prices_used: "Prices used and their sources",
         per: "per",
@@ -381,6 +429,7 @@ pub static TEXTS: Texts = Texts {
         "informal network",
     ],
     confidences: ["low", "medium", "high"],
+    quantity_bases: ["registered", "estimated"],
     reference_types: [
         "without the approach",
         "with a lighter approach",
@@ -425,6 +474,9 @@ pub static TEXTS: Texts = Texts {
     f_assumptions: "Assumptions",
     f_estimated_score: "Estimated in the alternative",
     f_confidence: "Confidence",
+    f_quantity_basis: "Quantity is",
+    f_margin: "Estimate margin ± %",
+    f_price_year_session: "Price level (year)",
     f_payer: "Payer",
     f_quantity: "Quantity",
     f_unit_price: "Unit price",

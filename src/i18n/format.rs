@@ -126,6 +126,29 @@ pub fn hours(h: Decimal, lang: Lang) -> String {
     quantity(h, Unit::Hour, lang)
 }
 
+/// What a difference (alternative minus actual) means for the approach, in words:
+/// "bespaart de aanpak € 830,90" / "the approach costs €1,200.00 more".
+pub fn saving(difference: Cents, lang: Lang) -> String {
+    let r = &lang.texts().report;
+    let amount = Cents(difference.0.saturating_abs()).display(lang);
+    match difference.0 {
+        0 => r.no_difference.to_string(),
+        d if d > 0 => (r.saves)(&amount),
+        _ => (r.costs_more)(&amount),
+    }
+}
+
+/// The difference at the three confidence levels in one sentence.
+pub fn range_sentence(difference: crate::model::costs::Range, lang: Lang) -> String {
+    let [high, likely, all] = difference.levels().map(|d| saving(d, lang));
+    (lang.texts().report.range_sentence)(&high, &likely, &all)
+}
+
+/// "€ 1.000,00 / € 1.500,00 / € 2.000,00": a range's three levels, signed.
+pub fn range_signed(range: crate::model::costs::Range, lang: Lang) -> String {
+    range.levels().map(|c| c.display_signed(lang)).join(" / ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,7 +189,10 @@ mod tests {
         #[test]
         fn money_shown_then_read_back_is_the_same(c in -10_000_000_000i64..10_000_000_000i64) {
             for lang in [Lang::Nl, Lang::En] {
-                prop_assert_eq!(parse_amount(&Cents(c).display(lang)), Ok(Cents(c)));
+                prop_assert_eq!(
+                    parse_amount(&Cents(c).display(lang), lang.decimal_separator()),
+                    Ok(Cents(c))
+                );
             }
         }
     }

@@ -50,6 +50,14 @@ impl Lang {
         }
     }
 
+    /// The decimal separator: ',' in Dutch, '.' in English.
+    pub fn decimal_separator(self) -> char {
+        match self {
+            Lang::Nl => ',',
+            Lang::En => '.',
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Nl => "nl",

@@ -112,9 +112,20 @@ pub static TEXTS: Texts = Texts {
         key_space: "Spatie",
         k_clear_search: "zoektekst wissen",
         clock_paused: "stil: niet de gespreksdag",
+        range_label: "Verschil zeker / + waarschijnlijk / alles",
+        cmp_price_level: |y| {
+            format!("Beide metingen in prijspeil {y}, met de index van de prijslijst (CPI, CBS).")
+        },
+        band_label: "met geschatte uren ± marge, werkelijk / alternatief",
+        range_label_short: "Zeker/waarsch./alles",
+        band_label_short: "uren ±",
+        price_level_short: |y| format!("Prijspeil {y}"),
+        price_level_none_short: "Bedragen zoals in de lijst",
         clock_paused_short: "stil",
         date_format: "dd-mm-jjjj",
         partial_date_format: "dd-mm-jjjj, mm-jjjj of jjjj",
+        margin_default: "25 (standaard)",
+        price_year_empty: "leeg: bedragen zoals in de lijst",
         confirm_reprice: "Prijzen naar de huidige lijst? Bedragen kunnen veranderen. j = ja, n = nee",
         more_below: "↓ meer",
         source: "Bron",
@@ -150,6 +161,14 @@ pub static TEXTS: Texts = Texts {
             format!("'{typed}' is geen bedrag. Typ euro's zoals 1.234,50 of 12,50.")
         },
         not_minutes: |typed| format!("'{typed}' is geen aantal minuten. Typ bijvoorbeeld 150."),
+        not_a_year: |typed| {
+            format!(
+                "'{typed}' is geen jaartal. Typ bijvoorbeeld 2025, of laat leeg voor bedragen zoals in de lijst."
+            )
+        },
+        not_a_percentage: |typed| {
+            format!("'{typed}' is geen percentage van 0 tot 100. Typ bijvoorbeeld 25.")
+        },
         not_saved: "NIET OPGESLAGEN:",
         not_saved_short: "NIET OPGESLAGEN",
         not_saved_stay: "NIET OPGESLAGEN, daarom blijft tafel open. Uw tekst staat veilig in het geheugen. Reden:",
@@ -282,6 +301,7 @@ pub static TEXTS: Texts = Texts {
         total_actual: "Kosten werkelijk",
         total_alternative: "Kosten alternatief",
         difference_total: "Verschil (alternatief − werkelijk)",
+        difference_range: "Verschil: zeker / zeker + waarschijnlijk / alles",
         domains_changed: "Leefgebieden beter / gelijk / slechter",
         made_from: |date| format!("Gemaakt met tafel uit het gesprek zoals opgeslagen op {date}."),
         nothing_recorded: "Niets vastgelegd in deze fase.",
@@ -300,6 +320,34 @@ pub static TEXTS: Texts = Texts {
         lines_without_price: |count| {
             format!("{count} regel(s) zonder prijs tellen niet mee in de totalen.")
         },
+        range_title: "Hoe zeker is het verschil?",
+        range_explained: "Het alternatief is een schatting; de tafel gaf elke activiteit daarin een zekerheid. Zeker: alleen activiteiten met zekerheid hoog. Zeker + waarschijnlijk: hoog en middel. Alles: ook laag (en activiteiten zonder zekerheid), het verschil in de tabel hierboven.",
+        range_levels: ["zeker", "zeker + waarschijnlijk", "alles"],
+        saves: |x| format!("bespaart de aanpak {x}"),
+        costs_more: |x| format!("kost de aanpak {x} meer"),
+        no_difference: "maakt de aanpak geen verschil",
+        range_sentence: |a, b, c| {
+            format!(
+                "Met alleen wat zeker is {a}; met ook wat waarschijnlijk is {b}; alles meegeteld {c}."
+            )
+        },
+        band_title: "Geschatte aantallen",
+        band_explained: "Uren die de tafel schat (en andere geschatte aantallen) kunnen er ± hun marge naast zitten, standaard 25 %. De band geeft de totalen met elke schatting aan de lage en aan de hoge kant; hij staat los van de zekerheid hierboven.",
+        band_line: |low, high| format!("{low} tot {high}"),
+        price_level: |year, series, n| {
+            format!(
+                "Alle bedragen in prijspeil {year}: per regel bedrag × aantal × factor van het prijsjaar van de prijs naar {year} ({series}), op centen afgerond; totalen zijn sommen van de regels. {n} regel(s) geïndexeerd."
+            )
+        },
+        price_level_none: "Bedragen zoals in de prijslijst, elk in het prijsjaar van de prijs (er is geen prijspeil gekozen).",
+        index_beyond: |n, last| {
+            format!(
+                "{n} regel(s) lopen tot na {last}, het laatste jaar met een CPI-cijfer; de jaren daarna tellen als 0 %."
+            )
+        },
+        listed_year: "Prijsjaar",
+        factor: "Factor",
+        estimated_margin: |m| format!("geschat ± {m} %"),
         per_domain: "Per leefgebied",
         prices_used: "Gebruikte prijzen en bronnen",
         per: "per",
@@ -385,6 +433,7 @@ pub static TEXTS: Texts = Texts {
         "informeel netwerk",
     ],
     confidences: ["laag", "middel", "hoog"],
+    quantity_bases: ["geregistreerd", "geschat"],
     reference_types: [
         "zonder de aanpak",
         "met een lichtere aanpak",
@@ -432,6 +481,9 @@ pub static TEXTS: Texts = Texts {
     f_assumptions: "Aannames",
     f_estimated_score: "Geschat in het alternatief",
     f_confidence: "Zekerheid",
+    f_quantity_basis: "Aantal is",
+    f_margin: "Marge schatting ± %",
+    f_price_year_session: "Prijspeil (jaar)",
     f_payer: "Betaler",
     f_quantity: "Aantal",
     f_unit_price: "Prijs per eenheid",

@@ -23,6 +23,8 @@ pub struct Texts {
     pub participant_kinds: [&'static str; 5],
     pub attendee_kinds: [&'static str; 4],
     pub confidences: [&'static str; 3],
+    /// Registered, estimated (in the order of `QuantityBasis::ALL`).
+    pub quantity_bases: [&'static str; 2],
     pub reference_types: [&'static str; 4],
     pub consent_scopes: [&'static str; 2],
     pub scenarios: [&'static str; 2],
@@ -64,6 +66,10 @@ pub struct Texts {
     pub f_assumptions: &'static str,
     pub f_estimated_score: &'static str,
     pub f_confidence: &'static str,
+    pub f_quantity_basis: &'static str,
+    pub f_margin: &'static str,
+    /// The session's price year (a field of the cost phase).
+    pub f_price_year_session: &'static str,
     pub f_payer: &'static str,
     pub f_quantity: &'static str,
     pub f_unit_price: &'static str,
@@ -310,10 +316,22 @@ pub struct UiTexts {
     pub k_clear_search: &'static str,
     /// Beside the clocks when they do not run (another day than the session's date).
     pub clock_paused: &'static str,
+    /// Before the difference at three confidence levels in the cost table.
+    pub range_label: &'static str,
+    /// Under a comparison's costs: both waves at one price year.
+    pub cmp_price_level: fn(&dyn Display) -> String,
+    /// Before the band from estimated hours: actual / alternative.
+    pub band_label: &'static str,
+    pub range_label_short: &'static str,
+    pub band_label_short: &'static str,
+    pub price_level_short: fn(&dyn Display) -> String,
+    pub price_level_none_short: &'static str,
     pub clock_paused_short: &'static str,
     /// Shown in an empty date field.
     pub date_format: &'static str,
     pub partial_date_format: &'static str,
+    pub margin_default: &'static str,
+    pub price_year_empty: &'static str,
     /// Asked before re-pricing, which can change every figure.
     pub confirm_reprice: &'static str,
     /// On the border of a view with more lines below than fit.
@@ -348,6 +366,8 @@ pub struct UiTexts {
     pub number_too_large: fn(&dyn Display) -> String,
     pub not_an_amount: fn(&dyn Display) -> String,
     pub not_minutes: fn(&dyn Display) -> String,
+    pub not_a_year: fn(&dyn Display) -> String,
+    pub not_a_percentage: fn(&dyn Display) -> String,
     pub not_saved: &'static str,
     pub not_saved_short: &'static str,
     pub not_saved_stay: &'static str,
@@ -482,6 +502,8 @@ pub struct ReportTexts {
     pub total_actual: &'static str,
     pub total_alternative: &'static str,
     pub difference_total: &'static str,
+    /// The difference at the three confidence levels, as a key figure.
+    pub difference_range: &'static str,
     pub domains_changed: &'static str,
     /// `{}` is the date the session was saved.
     pub made_from: fn(&dyn Display) -> String,
@@ -501,6 +523,33 @@ pub struct ReportTexts {
     pub cost_chart_title: &'static str,
     pub informal_valued: &'static str,
     pub lines_without_price: fn(&dyn Display) -> String,
+    /// The confidence range of the difference.
+    pub range_title: &'static str,
+    /// What each level of the range counts, in words.
+    pub range_explained: &'static str,
+    /// Column heads and short names of the three levels: high, high + medium, all.
+    pub range_levels: [&'static str; 3],
+    /// "the approach saves € X" / "the approach costs € X more" / "no difference".
+    pub saves: fn(&dyn Display) -> String,
+    pub costs_more: fn(&dyn Display) -> String,
+    pub no_difference: &'static str,
+    /// One sentence with the three levels (each a phrase made with `saves` etc.).
+    pub range_sentence: fn(&dyn Display, &dyn Display, &dyn Display) -> String,
+    /// The band from estimated quantities.
+    pub band_title: &'static str,
+    pub band_explained: &'static str,
+    /// Actual and alternative totals from low to high: `{}`–`{}`.
+    pub band_line: fn(&dyn Display, &dyn Display) -> String,
+    /// The price level: year, series, lines indexed.
+    pub price_level: fn(&dyn Display, &dyn Display, &dyn Display) -> String,
+    pub price_level_none: &'static str,
+    /// Lines whose index had no figure for a year on the way: count, last year known.
+    pub index_beyond: fn(&dyn Display, &dyn Display) -> String,
+    /// Column heads of the cost lines: listed year, factor.
+    pub listed_year: &'static str,
+    pub factor: &'static str,
+    /// After an estimated quantity: "± 25 %".
+    pub estimated_margin: fn(&dyn Display) -> String,
     pub per_domain: &'static str,
     pub prices_used: &'static str,
     pub per: &'static str,

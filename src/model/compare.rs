@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::costs::{CostSummary, cost_lines, summarise};
+use super::costs::{CostSummary, Range, cost_lines_at, summarise};
 use super::dates::PartialDate;
 use super::{Confidence, Localized, Session};
 
@@ -75,11 +75,16 @@ pub struct Side {
     pub date: Option<chrono::NaiveDate>,
     pub actual_total_cents: i64,
     pub alternative_total_cents: i64,
+    /// Alternative minus actual at each confidence level.
+    pub difference_range: Range,
 }
 
 /// The comparison of two sessions (`earlier` is the lower wave, or the earlier date).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Comparison {
+    /// Both sessions' amounts are at this price level (the later one's, else the
+    /// earlier one's); none: both as listed.
+    pub price_year: Option<i32>,
     pub earlier: Side,
     pub later: Side,
     /// False when the sessions belong to different cases; the comparison still works.
@@ -100,6 +105,7 @@ fn side(s: &Session, sum: &CostSummary) -> Side {
         date: s.preparation.date,
         actual_total_cents: sum.intervention_total.0,
         alternative_total_cents: sum.alternative_total.0,
+        difference_range: sum.difference_range(),
     }
 }
 
@@ -112,8 +118,23 @@ pub fn order<'a>(a: &'a Session, b: &'a Session) -> (&'a Session, &'a Session) {
 /// Compares two sessions in either order.
 pub fn compare(a: &Session, b: &Session) -> Comparison {
     let (earlier, later) = order(a, b);
-    let e_sum = summarise(&cost_lines(earlier));
-    let l_sum = summarise(&cost_lines(later));
+    // One price level for both waves, so their amounts can be set side by side. An older
+    // earlier file without index series borrows the later one's.
+    let price_year = later.costs.price_year.or(earlier.costs.price_year);
+    let mut earlier_indexed;
+    let earlier_priced = if earlier.costs.price_list.index.is_empty() {
+        earlier_indexed = earlier.clone();
+        earlier_indexed
+            .costs
+            .price_list
+            .index
+            .clone_from(&later.costs.price_list.index);
+        &earlier_indexed
+    } else {
+        earlier
+    };
+    let e_sum = summarise(&cost_lines_at(earlier_priced, price_year));
+    let l_sum = summarise(&cost_lines_at(later, price_year));
 
     // Domains: the earlier list in its order, then what only the later one has.
     let mut ids: Vec<&str> = earlier.domains.iter().map(|d| d.id.as_str()).collect();
@@ -224,6 +245,7 @@ pub fn compare(a: &Session, b: &Session) -> Comparison {
     new_events.sort_by_key(|e| e.when);
 
     Comparison {
+        price_year,
         earlier: side(earlier, &e_sum),
         later: side(later, &l_sum),
         same_series: earlier.series_id == later.series_id,

@@ -9,7 +9,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::money::Cents;
-use super::scenario::{Activity, Unit};
+use super::price_index::{Factor, IndexKind, IndexSeries};
+use super::scenario::{Activity, Confidence, QuantityBasis, Unit};
 use super::{Localized, Session};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -17,6 +18,10 @@ use super::{Localized, Session};
 pub struct Costs {
     /// A copy of the prices this session used, so its figures stay put when the list changes.
     pub price_list: PriceList,
+    /// The year every amount is brought to (*prijspeil*) with the price list's index
+    /// series; none (older files) adds amounts as they are listed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price_year: Option<i32>,
     pub payers: Vec<Payer>,
     /// How informal hours are valued in euros; none means they are shown as hours only.
     pub informal_valuation: Option<InformalValuation>,
@@ -29,6 +34,9 @@ pub struct PriceList {
     /// When this copy was taken from the program's (or the user's) list.
     pub copied_at: Option<DateTime<FixedOffset>>,
     pub items: Vec<PriceItem>,
+    /// The index series that bring the items' amounts to one price year.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub index: Vec<IndexSeries>,
 }
 
 impl PriceList {
@@ -47,6 +55,15 @@ impl PriceList {
             .cloned()
             .collect();
         self.items.extend(missing);
+        if self.index.is_empty() {
+            self.index.clone_from(&current.index);
+        }
+    }
+
+    /// The series that indexes `item`, if the list has it.
+    pub fn series_for(&self, item: &PriceItem) -> Option<&IndexSeries> {
+        let id = item.index.series_id()?;
+        self.index.iter().find(|s| s.id == id)
     }
 }
 
@@ -61,6 +78,9 @@ pub struct PriceItem {
     pub amount_cents: Option<Cents>,
     /// The year the amount applies to (*prijspeil*).
     pub price_year: Option<i32>,
+    /// How the amount is brought to another year (the consumer price index by default).
+    #[serde(skip_serializing_if = "IndexKind::is_default")]
+    pub index: IndexKind,
     pub default_payer: Option<String>,
     pub source: Source,
 }
@@ -136,6 +156,9 @@ pub fn reprice(copy: &mut PriceList, current: &PriceList, at: DateTime<FixedOffs
     }
     copy.name.clone_from(&current.name);
     copy.copied_at = Some(at);
+    if !current.index.is_empty() {
+        copy.index.clone_from(&current.index);
+    }
     changed
 }
 
@@ -160,7 +183,7 @@ pub enum PriceBasis {
     Missing,
 }
 
-/// One activity priced: quantity × unit price = cost.
+/// One activity priced: quantity × unit price × index factor = cost.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CostLine<'a> {
     pub scenario: Scenario,
@@ -168,8 +191,21 @@ pub struct CostLine<'a> {
     pub item: Option<&'a PriceItem>,
     pub unit_price: Option<Cents>,
     pub basis: PriceBasis,
-    /// Formal cost in cents; none when the price is missing or the help is informal.
+    /// The year the unit price applies to: the item's, or the session's price year for a
+    /// typed price.
+    pub listed_year: Option<i32>,
+    /// From the listed year to the price year (one when either is unknown).
+    pub factor: Factor,
+    /// Quantity × unit price, as listed (no index).
+    pub nominal: Option<Cents>,
+    /// Quantity × unit price × factor, rounded once: the line's cost at the price year.
+    /// None when the price is missing or the help is informal.
     pub cost: Option<Cents>,
+    /// Registered or estimated, and the estimate's ± percent (0 when registered).
+    pub quantity_basis: QuantityBasis,
+    pub margin_percent: u8,
+    /// The cost with the quantity at its low and high end of the margin.
+    pub band: Option<Band>,
     /// Hours of informal help (also counted when they are valued).
     pub informal_hours: Option<Decimal>,
     /// Informal help valued with the chosen method, if any.
@@ -178,8 +214,24 @@ pub struct CostLine<'a> {
     pub payer_id: Option<&'a str>,
 }
 
-/// Prices every activity of both scenarios.
+impl CostLine<'_> {
+    /// How sure the table is of this line (alternative only; unset counts as low).
+    pub fn level(&self) -> Option<Confidence> {
+        match self.scenario {
+            Scenario::Intervention => None,
+            Scenario::Alternative => Some(self.activity.confidence.unwrap_or(Confidence::Low)),
+        }
+    }
+}
+
+/// Prices every activity of both scenarios at the session's price year (as listed when
+/// it has none).
 pub fn cost_lines(session: &Session) -> Vec<CostLine<'_>> {
+    cost_lines_at(session, session.costs.price_year)
+}
+
+/// Prices every activity of both scenarios at `price_year` (`None`: as listed).
+pub fn cost_lines_at(session: &Session, price_year: Option<i32>) -> Vec<CostLine<'_>> {
     let int = session
         .looking_back
         .activities
@@ -191,57 +243,139 @@ pub fn cost_lines(session: &Session) -> Vec<CostLine<'_>> {
         .iter()
         .map(|a| (Scenario::Alternative, a));
     int.chain(alt)
-        .map(|(scenario, a)| price_line(session, scenario, a))
+        .map(|(scenario, a)| price_line(session, price_year, scenario, a))
         .collect()
 }
 
-fn price_line<'a>(session: &'a Session, scenario: Scenario, a: &'a Activity) -> CostLine<'a> {
+fn price_line<'a>(
+    session: &'a Session,
+    price_year: Option<i32>,
+    scenario: Scenario,
+    a: &'a Activity,
+) -> CostLine<'a> {
     let costs = &session.costs;
     let item = a
         .price_id
         .as_deref()
         .and_then(|id| costs.price_list.item(id));
     // A typed price counts only with a written reason; without one the list price stands.
-    let (unit_price, basis) = match (&a.price_override, item.and_then(|i| i.amount_cents)) {
-        (Some(o), _) if !o.reason.trim().is_empty() => {
-            (Some(o.unit_price_cents), PriceBasis::Override)
-        }
+    let typed = a
+        .price_override
+        .as_ref()
+        .filter(|o| !o.reason.trim().is_empty())
+        .and_then(|o| o.unit_price_cents);
+    let (unit_price, basis) = match (typed, item.and_then(|i| i.amount_cents)) {
+        (Some(o), _) => (Some(o), PriceBasis::Override),
         (_, Some(p)) => (Some(p), PriceBasis::List),
         (_, None) => (None, PriceBasis::Missing),
+    };
+    // A listed price is brought from its own year to the price year; a typed one is
+    // taken to be at the price year already.
+    let listed_year = match basis {
+        PriceBasis::List => item.and_then(|i| i.price_year),
+        PriceBasis::Override => price_year,
+        PriceBasis::Missing => None,
+    };
+    let factor = match (basis, item, listed_year, price_year) {
+        (PriceBasis::List, Some(item), Some(from), Some(to)) => costs
+            .price_list
+            .series_for(item)
+            .map_or(Factor::ONE, |s| s.factor(from, to)),
+        _ => Factor::ONE,
     };
     let payer_id = a
         .payer_id
         .as_deref()
         .or_else(|| item.and_then(|i| i.default_payer.as_deref()));
+    let margin = a.margin();
+    let mut line = CostLine {
+        scenario,
+        activity: a,
+        item,
+        unit_price,
+        basis,
+        listed_year,
+        factor,
+        nominal: None,
+        cost: None,
+        quantity_basis: a.quantity_basis(),
+        margin_percent: margin,
+        band: None,
+        informal_hours: None,
+        informal_value: None,
+        payer_id,
+    };
     if a.informal {
         let hours = (a.unit == Unit::Hour).then_some(a.quantity);
-        let value = costs
+        line.informal_hours = hours;
+        line.informal_value = costs
             .informal_valuation
             .as_ref()
             .and_then(|v| hours.and_then(|h| v.hourly_cents.times(h)));
-        CostLine {
-            scenario,
-            activity: a,
-            item,
-            unit_price,
-            basis,
-            cost: None,
-            informal_hours: hours,
-            informal_value: value,
-            payer_id,
+    } else if let Some(p) = unit_price {
+        let at = |share: Decimal| {
+            a.quantity
+                .checked_mul(factor.value)
+                .and_then(|q| q.checked_mul(share))
+                .and_then(|q| p.times(q))
+        };
+        line.nominal = p.times(a.quantity);
+        line.cost = at(Decimal::ONE);
+        let m = Decimal::from(margin) / Decimal::ONE_HUNDRED;
+        line.band = match (at(Decimal::ONE - m), at(Decimal::ONE + m)) {
+            (Some(low), Some(high)) => Some(Band { low, high }),
+            _ => None,
+        };
+    }
+    line
+}
+
+/// The alternative's cost by how sure the table is: only what it is sure of (high),
+/// with what is likely (high + medium), and everything.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Range {
+    pub high: Cents,
+    pub high_medium: Cents,
+    pub all: Cents,
+}
+
+impl Range {
+    fn add(&mut self, level: Confidence, cost: Cents) {
+        if level == Confidence::High {
+            self.high += cost;
         }
-    } else {
-        CostLine {
-            scenario,
-            activity: a,
-            item,
-            unit_price,
-            basis,
-            cost: unit_price.and_then(|p| p.times(a.quantity)),
-            informal_hours: None,
-            informal_value: None,
-            payer_id,
+        if level != Confidence::Low {
+            self.high_medium += cost;
         }
+        self.all += cost;
+    }
+
+    /// Each level minus `base` (the alternative minus what happened).
+    pub fn minus(self, base: Cents) -> Range {
+        Range {
+            high: self.high - base,
+            high_medium: self.high_medium - base,
+            all: self.all - base,
+        }
+    }
+
+    /// The three levels in order: high, high + medium, all.
+    pub fn levels(self) -> [Cents; 3] {
+        [self.high, self.high_medium, self.all]
+    }
+}
+
+/// A cost with every estimated quantity at the low and at the high end of its margin.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Band {
+    pub low: Cents,
+    pub high: Cents,
+}
+
+impl std::ops::AddAssign for Band {
+    fn add_assign(&mut self, rhs: Band) {
+        self.low += rhs.low;
+        self.high += rhs.high;
     }
 }
 
@@ -250,12 +384,19 @@ fn price_line<'a>(session: &'a Session, scenario: Scenario, a: &'a Activity) -> 
 pub struct PayerTotals {
     pub intervention: Cents,
     pub alternative: Cents,
+    /// The alternative by confidence level (`all` equals `alternative`).
+    pub alternative_range: Range,
 }
 
 impl PayerTotals {
     /// Alternative minus real: positive means this payer saves because of the approach.
     pub fn difference(&self) -> Cents {
         self.alternative - self.intervention
+    }
+
+    /// The difference at each confidence level.
+    pub fn difference_range(&self) -> Range {
+        self.alternative_range.minus(self.intervention)
     }
 }
 
@@ -268,6 +409,15 @@ pub struct CostSummary {
     pub per_domain: BTreeMap<String, PayerTotals>,
     pub intervention_total: Cents,
     pub alternative_total: Cents,
+    /// The alternative total by confidence level.
+    pub alternative_range: Range,
+    /// The totals with every estimate at the low and high end of its margin.
+    pub intervention_band: Band,
+    pub alternative_band: Band,
+    /// Lines whose amount was brought to the price year from another year, and lines whose
+    /// index had no figure for a year on the way (counted as no change).
+    pub lines_indexed: usize,
+    pub lines_beyond_index: usize,
     pub intervention_informal_hours: Decimal,
     pub alternative_informal_hours: Decimal,
     pub intervention_informal_value: Option<Cents>,
@@ -279,6 +429,11 @@ pub struct CostSummary {
 impl CostSummary {
     pub fn difference(&self) -> Cents {
         self.alternative_total - self.intervention_total
+    }
+
+    /// The difference at each confidence level of the alternative.
+    pub fn difference_range(&self) -> Range {
+        self.alternative_range.minus(self.intervention_total)
     }
 
     /// The totals per payer in the order of the payer list: every table, report and
@@ -302,25 +457,45 @@ pub fn payer_rank(payers: &[Payer], id: &str) -> (usize, String) {
 }
 
 /// Adds up the lines. Totals are sums of the rounded line costs, so they match the lines
-/// shown exactly.
+/// shown exactly; the same holds for every level of the range and both ends of the band.
 pub fn summarise(lines: &[CostLine<'_>]) -> CostSummary {
     let mut s = CostSummary::default();
     for line in lines {
         let payer = line.payer_id.unwrap_or("").to_string();
         let domain = line.activity.domain_id.clone().unwrap_or_default();
         if let Some(cost) = line.cost {
+            if line.factor.value != Decimal::ONE {
+                s.lines_indexed += 1;
+            }
+            if line.factor.beyond {
+                s.lines_beyond_index += 1;
+            }
+            let band = line.band.unwrap_or(Band {
+                low: cost,
+                high: cost,
+            });
             for totals in [
                 s.per_payer.entry(payer).or_default(),
                 s.per_domain.entry(domain).or_default(),
             ] {
-                match line.scenario {
-                    Scenario::Intervention => totals.intervention += cost,
-                    Scenario::Alternative => totals.alternative += cost,
+                match line.level() {
+                    None => totals.intervention += cost,
+                    Some(level) => {
+                        totals.alternative += cost;
+                        totals.alternative_range.add(level, cost);
+                    }
                 }
             }
-            match line.scenario {
-                Scenario::Intervention => s.intervention_total += cost,
-                Scenario::Alternative => s.alternative_total += cost,
+            match line.level() {
+                None => {
+                    s.intervention_total += cost;
+                    s.intervention_band += band;
+                }
+                Some(level) => {
+                    s.alternative_total += cost;
+                    s.alternative_range.add(level, cost);
+                    s.alternative_band += band;
+                }
             }
         } else if !line.activity.informal {
             s.lines_without_price += 1;
@@ -359,6 +534,7 @@ mod tests {
         let list = PriceList {
             name: "test".into(),
             copied_at: None,
+            index: Vec::new(),
             items: vec![
                 PriceItem {
                     id: "WMO-01".into(),
@@ -412,7 +588,7 @@ mod tests {
     fn an_override_wins_and_a_missing_price_is_counted_not_guessed() {
         let mut a = act("WMO-01", "10");
         a.price_override = Some(PriceOverride {
-            unit_price_cents: Cents(6000),
+            unit_price_cents: Some(Cents(6000)),
             reason: "contract".into(),
         });
         a.payer_id = Some("school".into());
@@ -429,7 +605,7 @@ mod tests {
     fn an_override_without_a_reason_does_not_count() {
         let mut a = act("WMO-01", "10");
         a.price_override = Some(PriceOverride {
-            unit_price_cents: Cents(1),
+            unit_price_cents: Some(Cents(1)),
             reason: "  ".into(),
         });
         let s = session_with(vec![a], vec![]);
@@ -466,6 +642,7 @@ mod tests {
         let mut copy = PriceList {
             name: "oud".into(),
             copied_at: None,
+            index: Vec::new(),
             items: vec![
                 PriceItem {
                     id: "A".into(),
@@ -482,6 +659,7 @@ mod tests {
         let current = PriceList {
             name: "nieuw".into(),
             copied_at: None,
+            index: Vec::new(),
             items: vec![
                 PriceItem {
                     id: "A".into(),

@@ -64,6 +64,29 @@ impl PartialDate {
         .unwrap_or(NaiveDate::MIN)
     }
 
+    /// The last day covered (the end of the month or year).
+    pub fn last_day(self) -> NaiveDate {
+        match self {
+            PartialDate::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31),
+            PartialDate::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1)
+                .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+                .and_then(|d| d.pred_opt()),
+            PartialDate::Day(d) => Some(d),
+        }
+        .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// Whole weeks from the start of `from` to the end of `to` (rounded to the nearest
+    /// week, at least one), for the hours helper; none when `to` is before `from`.
+    pub fn weeks_between(from: PartialDate, to: PartialDate) -> Option<u32> {
+        let days = (to.last_day() - from.first_day()).num_days() + 1;
+        if days <= 0 || days > 200 * 366 {
+            return None;
+        }
+        let weeks = u32::try_from((days + 3) / 7).ok()?;
+        Some(weeks.max(1))
+    }
+
     /// Coarsens to month precision (for anonymous exports).
     pub fn to_month(self) -> PartialDate {
         match self {
@@ -221,6 +244,27 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> PartialDate {
         PartialDate::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn weeks_run_from_the_first_to_the_last_day_covered() {
+        let m = |y, m| PartialDate::Month(y, m);
+        // January to June 2025: 181 days, 25.9 weeks.
+        assert_eq!(PartialDate::weeks_between(m(2025, 1), m(2025, 6)), Some(26));
+        assert_eq!(PartialDate::weeks_between(m(2025, 3), m(2025, 3)), Some(4));
+        assert_eq!(
+            PartialDate::weeks_between(PartialDate::Year(2024), PartialDate::Year(2024)),
+            Some(52)
+        );
+        assert_eq!(
+            PartialDate::weeks_between(day(2026, 1, 1), day(2026, 1, 1)),
+            Some(1)
+        );
+        assert_eq!(PartialDate::weeks_between(m(2025, 6), m(2025, 1)), None);
+        assert_eq!(
+            m(2024, 2).last_day(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod looking_back;
 pub mod money;
 pub mod outcomes;
 pub mod preparation;
+pub mod price_index;
 pub mod scenario;
 pub mod series;
 pub mod validate;
@@ -39,7 +40,7 @@ pub use wrap_up::{Agreement, WrapUp};
 
 /// The version of the session file this program writes. Files with a lower version are
 /// migrated on load (`store::migrate`); files with a higher one open read-only.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Text in both UI languages, for data that ships with the program (domains, prices).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -235,14 +236,21 @@ impl Session {
                     ..price_list
                 },
                 payers,
+                // Amounts at the price level of the session's year (a suggestion that
+                // follows the date).
+                price_year: Some(chrono::Datelike::year(&now)),
                 ..Costs::default()
             },
             wrap_up: WrapUp::default(),
             time_spent: PhaseTimes::default(),
-            suggested: ["preparation.date", "preparation.planned_minutes"]
-                .into_iter()
-                .map(str::to_string)
-                .collect(),
+            suggested: [
+                "preparation.date",
+                "preparation.planned_minutes",
+                "costs.price_year",
+            ]
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         }
     }
 

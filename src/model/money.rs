@@ -93,7 +93,13 @@ pub enum MoneyParseError {
 /// Parses an amount typed by a person: `1.234,50`, `€ 12,50`, `12.50`, `12,5`, `1234`,
 /// `-12,50`, `1,234.50`. A lone separator followed by exactly three digits (`1.234`) is read
 /// as a thousands separator, the Dutch habit; anything ambiguous beyond that is refused.
-pub fn parse_amount(input: &str) -> Result<Cents, MoneyParseError> {
+///
+/// `decimal` is the decimal separator of the user's language (',' in Dutch, '.' in
+/// English). A lone separator of that kind is always the decimal one, so "15,082" typed
+/// in Dutch is refused rather than read as fifteen thousand; a lone separator of the
+/// other kind with three digits after it groups thousands ("1.234"), with one or two it
+/// is taken as the other convention's decimal point ("12.50").
+pub fn parse_amount(input: &str, decimal: char) -> Result<Cents, MoneyParseError> {
     let invalid = || MoneyParseError::Invalid(input.trim().to_string());
     let mut s: String = input
         .trim()
@@ -128,7 +134,9 @@ pub fn parse_amount(input: &str) -> Result<Cents, MoneyParseError> {
             let sep = s.as_bytes()[p] as char;
             let count = s.matches(sep).count();
             let after = s.len() - p - 1;
-            if count > 1 || after == 3 {
+            if sep == decimal && count == 1 {
+                Some(sep)
+            } else if count > 1 || after == 3 {
                 None // only thousands separators: 1.234 or 1.234.567
             } else {
                 Some(sep)
@@ -240,8 +248,20 @@ mod tests {
             ("1 234,50", 123_450),
         ];
         for (text, cents) in ok {
-            assert_eq!(parse_amount(text), Ok(Cents(cents)), "{text}");
+            assert_eq!(parse_amount(text, ','), Ok(Cents(cents)), "{text}");
         }
+    }
+
+    #[test]
+    fn a_lone_separator_of_the_language_is_the_decimal_one() {
+        // "15,082" in Dutch is a typo, not fifteen thousand euros.
+        assert!(parse_amount("€ 15,082", ',').is_err());
+        assert!(parse_amount("€ 15,0820", ',').is_err());
+        assert_eq!(parse_amount("15,082", '.'), Ok(Cents(1_508_200)));
+        assert_eq!(parse_amount("1.234", ','), Ok(Cents(123_400)));
+        assert!(parse_amount("1.234", '.').is_err());
+        assert_eq!(parse_amount("12.50", ','), Ok(Cents(1250)));
+        assert_eq!(parse_amount("12,50", '.'), Ok(Cents(1250)));
     }
 
     #[test]
@@ -249,10 +269,10 @@ mod tests {
         for text in [
             "abc", "12,345,6", "1.2.3", "12..5", "12,3456", "1,23,456", "€", "--5", "5e3",
         ] {
-            assert!(parse_amount(text).is_err(), "{text} should be refused");
+            assert!(parse_amount(text, ',').is_err(), "{text} should be refused");
         }
-        assert_eq!(parse_amount("  "), Err(MoneyParseError::Empty));
-        let msg = parse_amount("abc").unwrap_err().to_string();
+        assert_eq!(parse_amount("  ", ','), Err(MoneyParseError::Empty));
+        let msg = parse_amount("abc", ',').unwrap_err().to_string();
         assert!(
             msg.contains("1.234,50"),
             "message says what is expected: {msg}"
@@ -271,7 +291,8 @@ mod tests {
     proptest! {
         #[test]
         fn parsing_never_panics(s in "\\PC{0,20}") {
-            let _ = parse_amount(&s);
+            let _ = parse_amount(&s, ',');
+            let _ = parse_amount(&s, '.');
         }
     }
 }

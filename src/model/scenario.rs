@@ -74,10 +74,32 @@ impl Unit {
     ];
 }
 
-/// A price typed for one activity instead of the price list's; only with a reason.
+/// Where a quantity comes from. The seed's main finding: professionals could not say how
+/// many hours they spent, so an hour count is an estimate unless the table says otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityBasis {
+    /// From a system or a timesheet.
+    Registered,
+    /// A guess at the table, with a margin.
+    Estimated,
+}
+
+impl QuantityBasis {
+    pub const ALL: [QuantityBasis; 2] = [QuantityBasis::Registered, QuantityBasis::Estimated];
+}
+
+/// The margin of an estimate when the table names none: ± 25 %.
+pub const DEFAULT_MARGIN_PERCENT: u8 = 25;
+
+/// A price typed for one activity instead of the price list's; it counts only with an
+/// amount and a reason. Either may be typed first (or emptied to retype it) without
+/// losing the other.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct PriceOverride {
-    pub unit_price_cents: Cents,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_price_cents: Option<Cents>,
+    #[serde(default)]
     pub reason: String,
 }
 
@@ -103,6 +125,12 @@ pub struct Activity {
     pub hours_per_week: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weeks: Option<Decimal>,
+    /// Registered or estimated; unset: estimated for hours, registered for the rest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<QuantityBasis>,
+    /// How far an estimate may be off, ± percent (0 to 100); unset: 25.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub margin_percent: Option<u8>,
     /// Price item id in the session's price list.
     pub price_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,6 +151,27 @@ pub struct Activity {
 pub const MAX_QUANTITY: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
 impl Activity {
+    /// The basis of the quantity, with the default rule applied: hours are estimated
+    /// unless the table says they are registered.
+    pub fn quantity_basis(&self) -> QuantityBasis {
+        self.basis.unwrap_or(if self.unit == Unit::Hour {
+            QuantityBasis::Estimated
+        } else {
+            QuantityBasis::Registered
+        })
+    }
+
+    /// The ± percent the quantity may be off: none for a registered one.
+    pub fn margin(&self) -> u8 {
+        match self.quantity_basis() {
+            QuantityBasis::Registered => 0,
+            QuantityBasis::Estimated => self
+                .margin_percent
+                .unwrap_or(DEFAULT_MARGIN_PERCENT)
+                .min(100),
+        }
+    }
+
     /// Applies the hours helper: quantity = hours per week × weeks. (Typed numbers are at
     /// most [`MAX_QUANTITY`], so the product fits; from a hand-edited file it may not, and
     /// then stays at the largest decimal.)

@@ -59,6 +59,7 @@ pub fn follow_up(earlier: &Session, today: chrono::NaiveDate) -> Result<Session,
             .filter(|agreed| *agreed <= today)
             .unwrap_or(today),
     );
+    next.costs.price_year = next.preparation.date.map(|d| chrono::Datelike::year(&d));
     // What was copied is a suggestion to confirm: typing over it replaces it.
     for field in ["project", "case_code", "place", "facilitator_alias"] {
         next.suggested.insert(format!("preparation.{field}"));

@@ -175,6 +175,8 @@ impl Anonymiser {
             price_list,
             payers: s.costs.payers.clone(),
             informal_valuation: s.costs.informal_valuation.clone(),
+            // A price level names no one.
+            price_year: s.costs.price_year,
         };
         let w = &s.wrap_up;
         let wrap_up = WrapUp {
@@ -230,6 +232,9 @@ impl Anonymiser {
             unit: a.unit,
             hours_per_week: a.hours_per_week,
             weeks: a.weeks,
+            // How sure a quantity is names no one, and the band depends on it.
+            basis: a.basis,
+            margin_percent: a.margin_percent,
             price_id: a.price_id.clone(),
             // A typed price counts only with a reason (see `model::costs`): keep it counting
             // with a stand-in reason, and drop one that never counted, so the figures stay.
@@ -245,7 +250,10 @@ impl Anonymiser {
             informal: a.informal,
             domain_id: a.domain_id.clone(),
             confidence: a.confidence,
-            ..Activity::default()
+            // Left out: the organisation can name a person's employer, the note is free
+            // text. Every field is listed, so a new one must be decided on here.
+            organisation: String::new(),
+            note: String::new(),
         }
     }
 }
@@ -548,11 +556,11 @@ mod tests {
         use crate::model::costs::{PriceBasis, cost_lines, summarise};
         let mut s = demo()[0].clone();
         s.looking_back.activities[0].price_override = Some(PriceOverride {
-            unit_price_cents: crate::model::Cents(9_999),
+            unit_price_cents: Some(crate::model::Cents(9_999)),
             reason: "tarief van de gemeente Roermond, brief van 3 maart".into(),
         });
         s.looking_back.activities[1].price_override = Some(PriceOverride {
-            unit_price_cents: crate::model::Cents(1),
+            unit_price_cents: Some(crate::model::Cents(1)),
             reason: " ".into(),
         });
         let anon = anonymise(&s, Lang::Nl);

@@ -40,6 +40,7 @@ fn part(title: String, blocks: Vec<Block>) -> Section {
 /// payer, new events, the earlier assumptions and the participant's own words.
 pub fn document(c: &Comparison, lang: Lang) -> Document {
     let t = lang.texts();
+    let r = &t.report;
     let (e, l) = (&c.earlier, &c.later);
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| display_date(d, lang)).unwrap_or_default();
     let title = format!("{} {}", t.ui.cmp_title, l.case_code);
@@ -133,31 +134,50 @@ pub fn document(c: &Comparison, lang: Lang) -> Document {
         .collect();
     let costs = part(
         t.ui.cmp_costs.to_string(),
-        vec![Block::Table(Table {
-            head: vec![
-                t.f_payer.to_string(),
-                format!("{} {}", e.wave, t.ui.actual_short.to_lowercase()),
-                format!("{} {}", l.wave, t.ui.actual_short.to_lowercase()),
-                t.ui.cmp_actual_change.to_string(),
-                format!("{} {}", e.wave, t.ui.alternative_short.to_lowercase()),
-                format!("{} {}", l.wave, t.ui.alternative_short.to_lowercase()),
-                t.ui.cmp_alternative_change.to_string(),
-            ],
-            numeric: vec![false, true, true, true, true, true, true],
-            rows: payer_rows,
-            total: Some(vec![
-                t.f_total.to_string(),
-                money(e.actual_total_cents),
-                money(l.actual_total_cents),
-                change(l.actual_total_cents.saturating_sub(e.actual_total_cents)),
-                money(e.alternative_total_cents),
-                money(l.alternative_total_cents),
-                change(
-                    l.alternative_total_cents
-                        .saturating_sub(e.alternative_total_cents),
-                ),
-            ]),
-        })],
+        vec![
+            Block::Table(Table {
+                head: vec![
+                    t.f_payer.to_string(),
+                    format!("{} {}", e.wave, t.ui.actual_short.to_lowercase()),
+                    format!("{} {}", l.wave, t.ui.actual_short.to_lowercase()),
+                    t.ui.cmp_actual_change.to_string(),
+                    format!("{} {}", e.wave, t.ui.alternative_short.to_lowercase()),
+                    format!("{} {}", l.wave, t.ui.alternative_short.to_lowercase()),
+                    t.ui.cmp_alternative_change.to_string(),
+                ],
+                numeric: vec![false, true, true, true, true, true, true],
+                rows: payer_rows,
+                total: Some(vec![
+                    t.f_total.to_string(),
+                    money(e.actual_total_cents),
+                    money(l.actual_total_cents),
+                    change(l.actual_total_cents.saturating_sub(e.actual_total_cents)),
+                    money(e.alternative_total_cents),
+                    money(l.alternative_total_cents),
+                    change(
+                        l.alternative_total_cents
+                            .saturating_sub(e.alternative_total_cents),
+                    ),
+                ]),
+            }),
+            // The difference of each wave at the three confidence levels, and the one price
+            // level both are at.
+            Block::Facts(
+                [e, l]
+                    .iter()
+                    .map(|side| {
+                        (
+                            format!("{} {}", r.difference_range, side.wave),
+                            crate::i18n::format::range_signed(side.difference_range, lang),
+                        )
+                    })
+                    .collect(),
+            ),
+            Block::Note(match c.price_year {
+                Some(y) => (t.ui.cmp_price_level)(&y),
+                None => r.price_level_none.to_string(),
+            }),
+        ],
     );
 
     let list_or_none = |items: Vec<String>| {

@@ -288,7 +288,7 @@ pub fn build(session: &Session, lang: Lang, anonymous: bool) -> Document {
             0 => (b, s + 1, w),
             _ => (b, s, w + 1),
         });
-    let key_figures = vec![
+    let mut key_figures = vec![
         (r.total_actual.to_string(), c.money(sum.intervention_total)),
         (
             r.total_alternative.to_string(),
@@ -299,10 +299,19 @@ pub fn build(session: &Session, lang: Lang, anonymous: bool) -> Document {
             sum.difference().display_signed(lang),
         ),
         (
+            r.difference_range.to_string(),
+            if session.alternative.activities.is_empty() {
+                String::new()
+            } else {
+                crate::i18n::format::range_signed(sum.difference_range(), lang)
+            },
+        ),
+        (
             r.domains_changed.to_string(),
             format!("{better} / {same} / {worse}"),
         ),
     ];
+    key_figures.retain(|(_, v)| !v.is_empty());
 
     let sections = vec![
         preparation(&c),
@@ -738,6 +747,37 @@ fn line_cost(c: &Ctx, l: &CostLine) -> String {
     }
 }
 
+/// The sentence that says at which price level the amounts are, and how.
+fn price_level(c: &Ctx, sum: &CostSummary) -> String {
+    let r = &c.t.report;
+    let Some(year) = c.s.costs.price_year else {
+        return r.price_level_none.to_string();
+    };
+    let series =
+        c.s.costs
+            .price_list
+            .index
+            .first()
+            .map(|s| s.label.get(c.lang).to_string())
+            .unwrap_or_default();
+    let mut text = (r.price_level)(&year, &series, &sum.lines_indexed);
+    if sum.lines_beyond_index > 0 {
+        let last =
+            c.s.costs
+                .price_list
+                .index
+                .first()
+                .and_then(crate::model::price_index::IndexSeries::last_year)
+                .map(|y| y.to_string())
+                .unwrap_or_default();
+        text = format!(
+            "{text} {}",
+            (r.index_beyond)(&sum.lines_beyond_index, &last)
+        );
+    }
+    text
+}
+
 fn costs(c: &Ctx, lines: &[CostLine], sum: &CostSummary) -> Section {
     let t = c.t;
     let r = &t.report;
@@ -748,6 +788,7 @@ fn costs(c: &Ctx, lines: &[CostLine], sum: &CostSummary) -> Section {
             continue;
         }
         blocks.push(Block::Subheading(t.scenario(scenario).to_string()));
+        let indexed = c.s.costs.price_year.is_some();
         let rows = mine
             .iter()
             .map(|l| {
@@ -758,10 +799,23 @@ fn costs(c: &Ctx, lines: &[CostLine], sum: &CostSummary) -> Section {
                 if l.basis == PriceBasis::Override {
                     price.push_str(" *");
                 }
+                let mut quantity = c.quantity(l.activity);
+                if l.margin_percent > 0 && !l.activity.informal {
+                    quantity = format!("{quantity} ({})", (r.estimated_margin)(&l.margin_percent));
+                }
+                let (year, factor) = match (indexed, l.cost) {
+                    (true, Some(_)) => (
+                        l.listed_year.map(|y| y.to_string()).unwrap_or_default(),
+                        crate::i18n::format::decimal(l.factor.value, c.lang),
+                    ),
+                    _ => (String::new(), String::new()),
+                };
                 vec![
                     l.activity.what.clone(),
-                    c.quantity(l.activity),
+                    quantity,
                     price,
+                    year,
+                    factor,
                     line_cost(c, l),
                     c.payer(l.payer_id),
                 ]
@@ -772,11 +826,21 @@ fn costs(c: &Ctx, lines: &[CostLine], sum: &CostSummary) -> Section {
             Scenario::Alternative => sum.alternative_total,
         };
         blocks.push(Block::Table(Table::new(
-            &[t.ui.what, t.f_quantity, t.f_unit_price, t.f_cost, t.f_payer],
-            &[false, true, true, true, false],
+            &[
+                t.ui.what,
+                t.f_quantity,
+                t.f_unit_price,
+                r.listed_year,
+                r.factor,
+                t.f_cost,
+                t.f_payer,
+            ],
+            &[false, true, true, true, true, true, false],
             rows,
             Some(vec![
                 t.f_total.to_string(),
+                String::new(),
+                String::new(),
                 String::new(),
                 String::new(),
                 c.money(total),
@@ -855,6 +919,63 @@ fn costs(c: &Ctx, lines: &[CostLine], sum: &CostSummary) -> Section {
         ]),
     )));
     blocks.push(Block::Note(t.difference_explained.to_string()));
+    blocks.push(Block::Note(price_level(c, sum)));
+    if !c.s.alternative.activities.is_empty() {
+        blocks.push(Block::Subheading(r.range_title.to_string()));
+        blocks.push(Block::Text(crate::i18n::format::range_sentence(
+            sum.difference_range(),
+            c.lang,
+        )));
+        let rows = payers
+            .iter()
+            .map(|(id, tot)| {
+                let mut row = vec![c.payer(Some(id))];
+                row.extend(
+                    tot.difference_range()
+                        .levels()
+                        .map(|d| d.display_signed(c.lang)),
+                );
+                row
+            })
+            .collect();
+        let mut total = vec![t.f_total.to_string()];
+        total.extend(
+            sum.difference_range()
+                .levels()
+                .map(|d| d.display_signed(c.lang)),
+        );
+        let head = [
+            t.f_payer,
+            r.range_levels[0],
+            r.range_levels[1],
+            r.range_levels[2],
+        ];
+        blocks.push(Block::Table(Table::new(
+            &head,
+            &[false, true, true, true],
+            rows,
+            Some(total),
+        )));
+        blocks.push(Block::Note(r.range_explained.to_string()));
+    }
+    if lines
+        .iter()
+        .any(|l| l.cost.is_some() && l.margin_percent > 0)
+    {
+        blocks.push(Block::Subheading(r.band_title.to_string()));
+        let band = |b: crate::model::costs::Band| {
+            if b.low == b.high {
+                c.money(b.low)
+            } else {
+                (r.band_line)(&c.money(b.low), &c.money(b.high))
+            }
+        };
+        blocks.extend(facts(vec![
+            (t.scenarios[0], band(sum.intervention_band)),
+            (t.scenarios[1], band(sum.alternative_band)),
+        ]));
+        blocks.push(Block::Note(r.band_explained.to_string()));
+    }
     let mut informal = Vec::new();
     if !sum.intervention_informal_hours.is_zero() || !sum.alternative_informal_hours.is_zero() {
         informal.push((

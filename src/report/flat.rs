@@ -207,6 +207,17 @@ pub const SESSIONS: &[&str] = &[
     "intervention_total_cents",
     "alternative_total_cents",
     "difference_cents",
+    "price_year",
+    "alternative_range_high_cents",
+    "alternative_range_high_medium_cents",
+    "alternative_range_all_cents",
+    "difference_range_high_cents",
+    "difference_range_high_medium_cents",
+    "difference_range_all_cents",
+    "intervention_band_low_cents",
+    "intervention_band_high_cents",
+    "alternative_band_low_cents",
+    "alternative_band_high_cents",
     "intervention_informal_hours",
     "alternative_informal_hours",
     "intervention_informal_value_cents",
@@ -247,12 +258,18 @@ pub const COST_LINES: &[&str] = &[
     "period_to",
     "quantity",
     "unit",
+    "basis",
+    "margin_percent",
     "price_id",
     "price_label",
     "price_year",
     "unit_price_cents",
     "price_basis",
     "cost_cents",
+    "index_factor",
+    "indexed_cost_cents",
+    "band_low_cents",
+    "band_high_cents",
     "informal",
     "informal_hours",
     "informal_value_cents",
@@ -463,6 +480,47 @@ impl Tables {
                 Cell::Int(sum.alternative_total.0),
             ),
             ("difference_cents", Cell::Int(sum.difference().0)),
+            ("price_year", Cell::opt_int(s.costs.price_year)),
+            (
+                "alternative_range_high_cents",
+                Cell::Int(sum.alternative_range.high.0),
+            ),
+            (
+                "alternative_range_high_medium_cents",
+                Cell::Int(sum.alternative_range.high_medium.0),
+            ),
+            (
+                "alternative_range_all_cents",
+                Cell::Int(sum.alternative_range.all.0),
+            ),
+            (
+                "difference_range_high_cents",
+                Cell::Int(sum.difference_range().high.0),
+            ),
+            (
+                "difference_range_high_medium_cents",
+                Cell::Int(sum.difference_range().high_medium.0),
+            ),
+            (
+                "difference_range_all_cents",
+                Cell::Int(sum.difference_range().all.0),
+            ),
+            (
+                "intervention_band_low_cents",
+                Cell::Int(sum.intervention_band.low.0),
+            ),
+            (
+                "intervention_band_high_cents",
+                Cell::Int(sum.intervention_band.high.0),
+            ),
+            (
+                "alternative_band_low_cents",
+                Cell::Int(sum.alternative_band.low.0),
+            ),
+            (
+                "alternative_band_high_cents",
+                Cell::Int(sum.alternative_band.high.0),
+            ),
             (
                 "intervention_informal_hours",
                 Cell::Decimal(sum.intervention_informal_hours),
@@ -567,6 +625,8 @@ impl Tables {
             ("period_to", Cell::opt_text(a.to.map(|d| d.to_string()))),
             ("quantity", Cell::Decimal(a.quantity)),
             ("unit", Cell::text(code(&a.unit))),
+            ("basis", Cell::text(code(&l.quantity_basis))),
+            ("margin_percent", Cell::int(l.margin_percent)),
             ("price_id", Cell::opt_text(l.item.map(|i| i.id.clone()))),
             (
                 "price_label",
@@ -578,7 +638,18 @@ impl Tables {
             ),
             ("unit_price_cents", Cell::opt_int(l.unit_price.map(|c| c.0))),
             ("price_basis", Cell::text(basis)),
-            ("cost_cents", Cell::opt_int(l.cost.map(|c| c.0))),
+            ("cost_cents", Cell::opt_int(l.nominal.map(|c| c.0))),
+            (
+                "index_factor",
+                if l.cost.is_some() {
+                    Cell::Decimal(l.factor.value)
+                } else {
+                    Cell::Null
+                },
+            ),
+            ("indexed_cost_cents", Cell::opt_int(l.cost.map(|c| c.0))),
+            ("band_low_cents", Cell::opt_int(l.band.map(|b| b.low.0))),
+            ("band_high_cents", Cell::opt_int(l.band.map(|b| b.high.0))),
             ("informal", Cell::Bool(a.informal)),
             (
                 "informal_hours",
@@ -714,14 +785,14 @@ mod tests {
                 t.events.rows.len(),
                 s.looking_back.events.len() + s.alternative.events.len()
             );
-            // The session's total is the sum of its cost lines, in cents.
+            // The session's total is the sum of its cost lines at its price year, in cents.
             let col = |name: &str| COST_LINES.iter().position(|c| *c == name).unwrap();
             let sum: i64 = t
                 .cost_lines
                 .rows
                 .iter()
                 .filter(|r| r[col("scenario")] == Cell::Text("intervention".into()))
-                .filter_map(|r| match r[col("cost_cents")] {
+                .filter_map(|r| match r[col("indexed_cost_cents")] {
                     Cell::Int(v) => Some(v),
                     _ => None,
                 })

@@ -5,11 +5,15 @@
 //! { "export": "tafel-session", "export_version": 1, "anonymous": false, "lang": "nl",
 //!   "session": { ...the session file... },
 //!   "cost_lines": [ ...rows of the cost_lines table (README, "Exports")... ],
-//!   "totals": { "intervention_cents": 0, "alternative_cents": 0, "difference_cents": 0,
+//!   "totals": { "price_year": 2025, "intervention_cents": 0, "alternative_cents": 0, "difference_cents": 0,
+//!               "alternative_range_cents": { "high": 0, "high_medium": 0, "all": 0 },
+//!               "difference_range_cents": { "high": 0, "high_medium": 0, "all": 0 },
+//!               "intervention_band_cents": { "low": 0, "high": 0 }, "alternative_band_cents": { "low": 0, "high": 0 },
 //!               "intervention_informal_hours": "0", "alternative_informal_hours": "0",
 //!               "intervention_informal_value_cents": null, "alternative_informal_value_cents": null,
 //!               "lines_without_price": 0,
-//!               "per_payer": [{ "payer_id", "payer_label", "intervention_cents", "alternative_cents", "difference_cents" }],
+//!               "per_payer": [{ "payer_id", "payer_label", "intervention_cents", "alternative_cents", "difference_cents",
+//!                               "alternative_range_cents", "difference_range_cents" }],
 //!               "per_domain": [{ "domain_id", "domain_label", "intervention_cents", "alternative_cents", "difference_cents" }] } }
 //! ```
 //!
@@ -21,11 +25,11 @@ use serde::Serialize;
 
 use super::flat::{RowObject, Tables};
 use crate::i18n::Lang;
-use crate::model::costs::{PayerTotals, cost_lines, summarise};
+use crate::model::costs::{Band, PayerTotals, Range, cost_lines, summarise};
 use crate::model::{Cents, Session};
 
 /// Bumped when the shape of this export changes.
-pub const EXPORT_VERSION: u32 = 1;
+pub const EXPORT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Envelope<'a> {
@@ -40,9 +44,15 @@ struct Envelope<'a> {
 
 #[derive(Serialize)]
 struct Totals {
+    /// The year every amount is brought to; null: amounts as listed.
+    price_year: Option<i32>,
     intervention_cents: Cents,
     alternative_cents: Cents,
     difference_cents: Cents,
+    alternative_range_cents: RangeCents,
+    difference_range_cents: RangeCents,
+    intervention_band_cents: BandCents,
+    alternative_band_cents: BandCents,
     intervention_informal_hours: Decimal,
     alternative_informal_hours: Decimal,
     intervention_informal_value_cents: Option<Cents>,
@@ -50,6 +60,40 @@ struct Totals {
     lines_without_price: usize,
     per_payer: Vec<Group>,
     per_domain: Vec<Group>,
+}
+
+/// A total at the three confidence levels of the alternative.
+#[derive(Serialize)]
+struct RangeCents {
+    high: Cents,
+    high_medium: Cents,
+    all: Cents,
+}
+
+impl From<Range> for RangeCents {
+    fn from(r: Range) -> RangeCents {
+        RangeCents {
+            high: r.high,
+            high_medium: r.high_medium,
+            all: r.all,
+        }
+    }
+}
+
+/// A total with every estimated quantity at its low and high end.
+#[derive(Serialize)]
+struct BandCents {
+    low: Cents,
+    high: Cents,
+}
+
+impl From<Band> for BandCents {
+    fn from(b: Band) -> BandCents {
+        BandCents {
+            low: b.low,
+            high: b.high,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -65,6 +109,8 @@ struct Group {
     intervention_cents: Cents,
     alternative_cents: Cents,
     difference_cents: Cents,
+    alternative_range_cents: RangeCents,
+    difference_range_cents: RangeCents,
 }
 
 fn group(t: &PayerTotals) -> Group {
@@ -76,6 +122,8 @@ fn group(t: &PayerTotals) -> Group {
         intervention_cents: t.intervention,
         alternative_cents: t.alternative,
         difference_cents: t.difference(),
+        alternative_range_cents: t.alternative_range.into(),
+        difference_range_cents: t.difference_range().into(),
     }
 }
 
@@ -85,9 +133,14 @@ pub fn render(session: &Session, lang: Lang, anonymous: bool) -> String {
     let sum = summarise(&cost_lines(session));
     let empty_is_none = |s: &str| (!s.is_empty()).then(|| s.to_string());
     let totals = Totals {
+        price_year: session.costs.price_year,
         intervention_cents: sum.intervention_total,
         alternative_cents: sum.alternative_total,
         difference_cents: sum.difference(),
+        alternative_range_cents: sum.alternative_range.into(),
+        difference_range_cents: sum.difference_range().into(),
+        intervention_band_cents: sum.intervention_band.into(),
+        alternative_band_cents: sum.alternative_band.into(),
         intervention_informal_hours: sum.intervention_informal_hours.normalize(),
         alternative_informal_hours: sum.alternative_informal_hours.normalize(),
         intervention_informal_value_cents: sum.intervention_informal_value,
@@ -214,7 +267,7 @@ mod tests {
             .unwrap()
             .iter()
             .filter(|l| l["scenario"] == "alternative")
-            .filter_map(|l| l["cost_cents"].as_i64())
+            .filter_map(|l| l["indexed_cost_cents"].as_i64())
             .sum();
         assert_eq!(v["totals"]["alternative_cents"].as_i64(), Some(sum));
         let per_payer: i64 = v["totals"]["per_payer"]

@@ -2,8 +2,14 @@
 //!
 //! Each step takes the JSON of version `n` to version `n + 1`; loading runs every step
 //! from the file's version to `SCHEMA_VERSION`. Steps work on `serde_json::Value` so they
-//! never depend on today's Rust types. Version 1 is the first published shape, so there
-//! are no steps yet; `tests/fixtures/session-v1.json` must load for ever.
+//! never depend on today's Rust types. `tests/fixtures/session-v1.json` must load for ever.
+//!
+//! - 1 → 2: a price year (`costs.price_year`), index series in the price list, an index
+//!   kind per price, a basis and margin per activity, and a typed price whose amount may
+//!   be absent. All are optional with defaults that keep a version 1 file's figures: no
+//!   price year means amounts as listed. Nothing in a version 1 file needs rewriting, so
+//!   the step only checks the shape it relies on. Version 2 files are not readable by
+//!   tafel before it (they may hold a typed price without an amount).
 
 use serde_json::Value;
 
@@ -13,7 +19,16 @@ use crate::model::SCHEMA_VERSION;
 pub type Step = fn(&mut Value) -> Result<(), String>;
 
 /// Steps in order: `STEPS[0]` takes version 1 to 2, and so on.
-pub const STEPS: &[Step] = &[];
+pub const STEPS: &[Step] = &[v1_to_v2];
+
+/// Version 2 only adds optional fields (see the module text); a version 1 file's costs must
+/// be an object, as version 2 reads them.
+fn v1_to_v2(doc: &mut Value) -> Result<(), String> {
+    match doc.get("costs") {
+        None | Some(Value::Object(_)) => Ok(()),
+        Some(_) => Err("costs is not an object".into()),
+    }
+}
 
 const _: () = assert!(
     STEPS.len() as u32 + 1 == SCHEMA_VERSION,

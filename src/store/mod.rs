@@ -544,7 +544,7 @@ mod tests {
     fn wrong_types_and_non_sessions_get_reasons() {
         let (_d, lib) = library();
         let dir = lib.sessions_dir();
-        fs::write(dir.join("a.json"), br#"{"schema_version": 1, "id": 5}"#).unwrap();
+        fs::write(dir.join("a.json"), br#"{"schema_version": 2, "id": 5}"#).unwrap();
         fs::write(dir.join("b.json"), b"[1,2]").unwrap();
         fs::write(dir.join("c.json"), br#"{"hello": 1}"#).unwrap();
         fs::write(dir.join("d.json"), br#"{"schema_version": "x"}"#).unwrap();

@@ -292,6 +292,29 @@ fn lower(c: &Comparison, lang: Lang, width: usize) -> Vec<Line<'static>> {
         ),
         theme::heading(),
     ));
+    // Each wave's difference at the three confidence levels, at one price level.
+    for side in [e, l] {
+        out.push(Line::from(vec![
+            Span::styled(
+                format!("{} {}: ", side.wave, t.ui.range_label_short),
+                theme::label(),
+            ),
+            Span::raw(crate::i18n::format::range_signed(
+                side.difference_range,
+                lang,
+            )),
+        ]));
+    }
+    out.push(Line::styled(
+        wrap::truncate(
+            &c.price_year.map_or_else(
+                || t.report.price_level_none.to_string(),
+                |y| (t.ui.cmp_price_level)(&y),
+            ),
+            width,
+        ),
+        theme::dim(),
+    ));
     out.push(Line::from(""));
     out.push(Line::styled(
         format!("{} {}", t.ui.cmp_new_since, e.wave),

@@ -15,7 +15,7 @@ use crate::model::costs::{CostSummary, cost_lines, summarise};
 pub fn render_phase(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     let lines = cost_lines(&view.session);
     let sum = summarise(&lines);
-    let table_h = (sum.per_payer.len() as u16 + 5).min(area.height / 2).max(4);
+    let table_h = (sum.per_payer.len() as u16 + 7).min(area.height / 2).max(4);
     let [top, rest] =
         Layout::vertical([Constraint::Length(table_h), Constraint::Min(3)]).areas(area);
     let block = Block::default()
@@ -159,6 +159,54 @@ pub fn payer_table(
             theme::dim(),
         ),
     ]));
+    // How sure the difference is, and how far estimated hours may move the totals.
+    if !s.alternative.activities.is_empty() {
+        let range = sum.difference_range();
+        if large {
+            out.push(Line::from(""));
+            out.push(Line::styled(
+                crate::i18n::format::range_sentence(range, lang),
+                theme::heading(),
+            ));
+        } else {
+            // The figures are never cut: the label gives way to a shorter one.
+            let values = crate::i18n::format::range_signed(range, lang);
+            let label = if t.ui.range_label.chars().count() + 2 + values.chars().count() <= w {
+                t.ui.range_label
+            } else {
+                t.ui.range_label_short
+            };
+            out.push(Line::from(vec![
+                Span::styled(format!("{label}: "), theme::label()),
+                Span::raw(values),
+            ]));
+        }
+    }
+    let level = s.costs.price_year.map_or_else(
+        || t.ui.price_level_none_short.to_string(),
+        |y| (t.ui.price_level_short)(&y),
+    );
+    let band = |b: crate::model::costs::Band| {
+        if b.low == b.high {
+            b.low.display(lang)
+        } else {
+            format!("{}–{}", b.low.display(lang), b.high.display(lang))
+        }
+    };
+    let bands = format!(
+        "{} / {}",
+        band(sum.intervention_band),
+        band(sum.alternative_band)
+    );
+    let long = format!("{level} · {}: {bands}", t.ui.band_label);
+    out.push(Line::styled(
+        if long.chars().count() <= w {
+            long
+        } else {
+            truncate(&format!("{level} · {}: {bands}", t.ui.band_label_short), w)
+        },
+        theme::dim(),
+    ));
     let mut notes = Vec::new();
     if !sum.intervention_informal_hours.is_zero() || !sum.alternative_informal_hours.is_zero() {
         let valued = match (

@@ -339,7 +339,9 @@ fn value_lines(
         _ => {
             let text = form::text(s, id, lang);
             if text.trim().is_empty() {
-                return vec![Line::from(Span::styled("—".to_string(), hi(theme::dim())))];
+                let shown =
+                    form::empty_hint(id, t).map_or_else(|| "—".to_string(), |h| format!("— ({h})"));
+                return vec![Line::from(Span::styled(shown, hi(theme::dim())))];
             }
             let shown: String = text.chars().take(DISPLAY_CHARS).collect();
             let mut lines = wrap::wrap(&shown, width);

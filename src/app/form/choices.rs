@@ -132,6 +132,10 @@ pub fn options(s: &Session, id: FieldId, lang: Lang) -> Vec<Choice> {
             confidence()
         }
         F::Activity(_, _, ActivityF::Unit) => of_enum(&Unit::ALL, &t.units),
+        F::Activity(_, _, ActivityF::Basis) => of_enum(
+            &crate::model::scenario::QuantityBasis::ALL,
+            &t.quantity_bases,
+        ),
         F::Activity(_, _, ActivityF::Payer) => payers(t.ui.payer_from_price),
         F::Activity(_, _, ActivityF::Price) => with_none(
             none(t.ui.none),
@@ -168,6 +172,7 @@ pub fn options(s: &Session, id: FieldId, lang: Lang) -> Vec<Choice> {
             | ActivityF::To
             | ActivityF::HoursPerWeek
             | ActivityF::Weeks
+            | ActivityF::Margin
             | ActivityF::Quantity
             | ActivityF::Override
             | ActivityF::OverrideReason
@@ -183,6 +188,7 @@ pub fn options(s: &Session, id: FieldId, lang: Lang) -> Vec<Choice> {
         | F::Assumption(_, AssumptionF::Text)
         | F::Estimated(_)
         | F::Reprice
+        | F::PriceYear
         | F::LearningPoint(_)
         | F::Agreement(_, AgreementF::What | AgreementF::Who | AgreementF::When)
         | F::PulseOwner

@@ -50,7 +50,7 @@ const EVENT_ALT: [EventF; 5] = [
     EventF::RaisedBy,
     EventF::Confidence,
 ];
-const ACTIVITY_REAL: [ActivityF; 12] = [
+const ACTIVITY_REAL: [ActivityF; 14] = [
     ActivityF::What,
     ActivityF::Who,
     ActivityF::Organisation,
@@ -60,11 +60,13 @@ const ACTIVITY_REAL: [ActivityF; 12] = [
     ActivityF::Weeks,
     ActivityF::Quantity,
     ActivityF::Unit,
+    ActivityF::Basis,
+    ActivityF::Margin,
     ActivityF::Informal,
     ActivityF::Domain,
     ActivityF::Note,
 ];
-const ACTIVITY_ALT: [ActivityF; 12] = [
+const ACTIVITY_ALT: [ActivityF; 14] = [
     ActivityF::What,
     ActivityF::Organisation,
     ActivityF::From,
@@ -73,19 +75,31 @@ const ACTIVITY_ALT: [ActivityF; 12] = [
     ActivityF::Weeks,
     ActivityF::Quantity,
     ActivityF::Unit,
+    ActivityF::Basis,
+    ActivityF::Margin,
     ActivityF::Informal,
     ActivityF::Domain,
     ActivityF::Confidence,
     ActivityF::Note,
 ];
 /// The pricing of an activity, edited in the cost phase.
-const ACTIVITY_COST: [ActivityF; 5] = [
+const ACTIVITY_COST: [ActivityF; 7] = [
     ActivityF::Price,
     ActivityF::Quantity,
+    ActivityF::Basis,
+    ActivityF::Margin,
     ActivityF::Override,
     ActivityF::OverrideReason,
     ActivityF::Payer,
 ];
+
+/// Whether field `x` of activity `i` is shown: an estimate's margin only for an estimate.
+fn shown(s: &Session, sc: Scenario, i: usize, x: ActivityF) -> bool {
+    x != ActivityF::Margin
+        || super::activities(s, sc)
+            .get(i)
+            .is_some_and(|a| a.quantity_basis() == crate::model::scenario::QuantityBasis::Estimated)
+}
 
 pub fn rows(phase: Phase, s: &Session) -> Vec<Row> {
     let mut r = Vec::new();
@@ -141,6 +155,7 @@ pub fn rows(phase: Phase, s: &Session) -> Vec<Row> {
                 |i| {
                     ACTIVITY_REAL
                         .iter()
+                        .filter(|x| shown(s, sc, i, **x))
                         .map(|x| FieldId::Activity(sc, i, *x))
                         .collect()
                 },
@@ -187,6 +202,7 @@ pub fn rows(phase: Phase, s: &Session) -> Vec<Row> {
                 |i| {
                     ACTIVITY_ALT
                         .iter()
+                        .filter(|x| shown(s, sc, i, **x))
                         .map(|x| FieldId::Activity(sc, i, *x))
                         .collect()
                 },
@@ -216,12 +232,15 @@ pub fn rows(phase: Phase, s: &Session) -> Vec<Row> {
                 for i in 0..list_len(s, ListKind::Activities(sc)) {
                     r.push(Row::Item(ListKind::Activities(sc), i));
                     for x in ACTIVITY_COST {
-                        f(&mut r, FieldId::Activity(sc, i, x));
+                        if shown(s, sc, i, x) {
+                            f(&mut r, FieldId::Activity(sc, i, x));
+                        }
                     }
                 }
                 f(&mut r, FieldId::Add(ListKind::Activities(sc)));
             }
             r.push(Row::Heading(Heading::PriceList));
+            f(&mut r, FieldId::PriceYear);
             f(&mut r, FieldId::InformalValuation);
             f(&mut r, FieldId::Reprice);
         }

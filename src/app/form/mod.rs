@@ -60,6 +60,10 @@ pub enum ActivityF {
     Weeks,
     Quantity,
     Unit,
+    /// Registered or estimated.
+    Basis,
+    /// The ± percent of an estimate.
+    Margin,
     Price,
     Override,
     OverrideReason,
@@ -124,6 +128,8 @@ pub enum FieldId {
     Estimated(usize),
     InformalValuation,
     /// Re-price the session to the current price list.
+    /// The year all amounts are brought to (empty: as listed).
+    PriceYear,
     Reprice,
     LearningPoint(usize),
     Agreement(usize, AgreementF),
@@ -254,6 +260,8 @@ impl FieldId {
                 ActivityF::Weeks => spec(K::Decimal, |t| t.ui.weeks, Line),
                 ActivityF::Quantity => spec(K::Decimal, |t| t.f_quantity, Line),
                 ActivityF::Unit => spec(K::Choice, |t| t.ui.unit, Line),
+                ActivityF::Basis => spec(K::Choice, |t| t.f_quantity_basis, Line),
+                ActivityF::Margin => spec(K::Integer, |t| t.f_margin, Line),
                 ActivityF::Price => spec(K::Choice, |t| t.ui.price_item, Line),
                 ActivityF::Override => spec(K::Money, |t| t.ui.price_override, Line),
                 ActivityF::OverrideReason => spec(K::Text, |t| t.ui.override_reason, Line),
@@ -281,6 +289,7 @@ impl FieldId {
             F::Estimated(_) => spec(K::Score, |t| t.f_estimated_score, Line),
             F::InformalValuation => spec(K::Choice, |t| t.ui.informal_valuation, Line),
             F::Reprice => spec(K::Command, |_| "", Line),
+            F::PriceYear => spec(K::Integer, |t| t.f_price_year_session, Line),
             F::LearningPoint(_) => spec(K::Text, |t| t.ui.learning_point, Text),
             F::Agreement(_, f) => match f {
                 AgreementF::What => spec(K::Text, |t| t.ui.what, Text),
@@ -330,6 +339,17 @@ impl FieldId {
             FieldId::Add(l) => Some(l),
             other => other.list_item().map(|(l, _)| l),
         }
+    }
+}
+
+/// What an empty field shows, dimmed, to say what to type or what empty means.
+pub fn empty_hint(id: FieldId, t: &Texts) -> Option<&'static str> {
+    match (id, id.kind()) {
+        (FieldId::Activity(_, _, ActivityF::Margin), _) => Some(t.ui.margin_default),
+        (FieldId::PriceYear, _) => Some(t.ui.price_year_empty),
+        (_, FieldKind::Date) => Some(t.ui.date_format),
+        (_, FieldKind::PartialDate) => Some(t.ui.partial_date_format),
+        _ => None,
     }
 }
 
@@ -690,7 +710,7 @@ mod tests {
                 .as_ref()
                 .unwrap()
                 .unit_price_cents,
-            Cents(1250)
+            Some(Cents(1250))
         );
         assert!(
             set_text(&mut s, f(ActivityF::Override), "twaalf", NL)
@@ -800,7 +820,11 @@ mod tests {
                 seen.insert(std::mem::discriminant(&id));
                 match id.kind() {
                     k if k.is_text() => {
-                        let (typed, shown) = sample(k);
+                        let (typed, shown) = if id == FieldId::PriceYear {
+                            ("2025", "2025")
+                        } else {
+                            sample(k)
+                        };
                         // A reason needs a price to override first.
                         if let FieldId::Activity(sc, i, ActivityF::OverrideReason) = id {
                             set_text(

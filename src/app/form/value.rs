@@ -139,11 +139,17 @@ pub fn get(s: &Session, id: FieldId, lang: Lang) -> Value {
                 ActivityF::Weeks => dec(a.weeks),
                 ActivityF::Quantity => dec(Some(a.quantity)),
                 ActivityF::Unit => Value::Choice(Some(enum_id(&a.unit))),
+                // The basis in effect (hours are estimated unless said otherwise).
+                ActivityF::Basis => Value::Choice(Some(enum_id(&a.quantity_basis()))),
+                ActivityF::Margin => {
+                    Value::Text(a.margin_percent.map(|m| m.to_string()).unwrap_or_default())
+                }
                 ActivityF::Price => choice(a.price_id.as_deref()),
                 ActivityF::Override => Value::Text(
                     a.price_override
                         .as_ref()
-                        .map(|o| o.unit_price_cents.display(lang))
+                        .and_then(|o| o.unit_price_cents)
+                        .map(|c| c.display(lang))
                         .unwrap_or_default(),
                 ),
                 ActivityF::OverrideReason => Value::Text(
@@ -212,6 +218,12 @@ pub fn get(s: &Session, id: FieldId, lang: Lang) -> Value {
             }
             .to_string(),
         )),
+        F::PriceYear => Value::Text(
+            s.costs
+                .price_year
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
+        ),
         F::Reprice | F::Add(_) => Value::Nothing,
         F::LearningPoint(i) => s
             .wrap_up
@@ -289,12 +301,19 @@ fn set_value(s: &mut Session, id: FieldId, value: Value, env: Env) -> Result<(),
         F::Date => {
             if let Some(v) = typed {
                 p.date = day(&v)?;
-                // A consent date tafel suggested follows the session's date.
+                // A consent date tafel suggested follows the session's date, and so does a
+                // suggested price year.
                 if let Some(d) = p.date
                     && p.consent.date.is_some()
                     && s.suggested.contains("preparation.consent.date")
                 {
                     p.consent.date = Some(d);
+                }
+                if let Some(d) = p.date
+                    && s.costs.price_year.is_some()
+                    && s.suggested.contains("costs.price_year")
+                {
+                    s.costs.price_year = Some(chrono::Datelike::year(&d));
                 }
             }
         }
@@ -408,6 +427,21 @@ fn set_value(s: &mut Session, id: FieldId, value: Value, env: Env) -> Result<(),
             }
         }
         // Only the fact and the moment are kept, never what was said.
+        F::PriceYear => {
+            if let Some(v) = typed {
+                let v = v.trim();
+                s.costs.price_year = if v.is_empty() {
+                    None
+                } else {
+                    Some(
+                        v.parse::<i32>()
+                            .ok()
+                            .filter(|y| (1900..=2200).contains(y))
+                            .ok_or_else(|| (t.ui.not_a_year)(&v))?,
+                    )
+                };
+            }
+        }
         F::OffRecord(_) | F::Reprice | F::Add(_) => {}
         F::ReferenceType => set_enum(&mut s.alternative.reference_type, &value),
         F::Narrative => set_string(&mut s.alternative.narrative, &value),
@@ -584,10 +618,6 @@ fn set_activity(
                 } else {
                     a.weeks = v;
                 }
-                // The hours helper: hours per week × weeks gives the quantity.
-                if let (Some(h), Some(w)) = (a.hours_per_week, a.weeks) {
-                    a.set_hours_per_week(h, w);
-                }
             }
         }
         ActivityF::Quantity => {
@@ -604,33 +634,38 @@ fn set_activity(
         ActivityF::Override => {
             if let Some(v) = typed {
                 let trimmed = v.trim();
-                if trimmed.is_empty() {
-                    a.price_override = None;
+                let cents = if trimmed.is_empty() {
+                    None
                 } else {
-                    let cents =
-                        parse_amount(trimmed).map_err(|_| (t.ui.not_an_amount)(&trimmed))?;
+                    let cents = parse_amount(trimmed, env.lang.decimal_separator())
+                        .map_err(|_| (t.ui.not_an_amount)(&trimmed))?;
                     if cents.0 < 0 {
                         return Err((t.ui.not_an_amount)(&trimmed));
                     }
-                    let reason = a
-                        .price_override
-                        .take()
-                        .map(|o| o.reason)
-                        .unwrap_or_default();
-                    a.price_override = Some(PriceOverride {
+                    Some(cents)
+                };
+                // Emptying the amount keeps the reason (to type a new amount to it).
+                let reason = a
+                    .price_override
+                    .take()
+                    .map(|o| o.reason)
+                    .unwrap_or_default();
+                a.price_override =
+                    (cents.is_some() || !reason.trim().is_empty()).then_some(PriceOverride {
                         unit_price_cents: cents,
                         reason,
                     });
-                }
             }
         }
         ActivityF::OverrideReason => {
             if let Some(v) = typed {
-                if let Some(o) = a.price_override.as_mut() {
-                    o.reason = v;
-                } else if !v.trim().is_empty() {
-                    return Err(t.ui.reason_without_override.to_string());
-                }
+                // A reason may come before its amount.
+                let amount = a.price_override.take().and_then(|o| o.unit_price_cents);
+                a.price_override =
+                    (amount.is_some() || !v.trim().is_empty()).then_some(PriceOverride {
+                        unit_price_cents: amount,
+                        reason: v,
+                    });
             }
         }
         ActivityF::Who => {
@@ -651,6 +686,22 @@ fn set_activity(
             }
         }
         ActivityF::Unit => set_enum(&mut a.unit, value),
+        ActivityF::Basis => set_opt_enum(&mut a.basis, value),
+        ActivityF::Margin => {
+            if let Some(v) = typed {
+                let v = v.trim().trim_end_matches('%').trim();
+                a.margin_percent = if v.is_empty() {
+                    None
+                } else {
+                    Some(
+                        v.parse::<u8>()
+                            .ok()
+                            .filter(|m| *m <= 100)
+                            .ok_or_else(|| (t.ui.not_a_percentage)(&v))?,
+                    )
+                };
+            }
+        }
         ActivityF::Price => {
             set_id(&mut a.price_id, value);
             // A price item comes with its unit.
@@ -670,6 +721,45 @@ fn set_activity(
         }
         ActivityF::Domain => set_id(&mut a.domain_id, value),
         ActivityF::Confidence => set_opt_enum(&mut a.confidence, value),
+    }
+    // The hours helper: hours per week × weeks gives the quantity. With a period (from
+    // and until) and no weeks typed, the weeks are counted from the period: a suggestion,
+    // which typing a number of weeks replaces.
+    if matches!(
+        f,
+        ActivityF::HoursPerWeek | ActivityF::Weeks | ActivityF::From | ActivityF::To
+    ) {
+        let weeks_key = path(s, FieldId::Activity(sc, i, ActivityF::Weeks));
+        let weeks_derived = s.suggested.contains(&weeks_key);
+        let Some(a) = activities_mut(s, sc).get_mut(i) else {
+            return Ok(());
+        };
+        let derived = match (a.from, a.to) {
+            (Some(from), Some(to)) => PartialDate::weeks_between(from, to).map(Decimal::from),
+            _ => None,
+        };
+        let mut suggest = None;
+        if a.hours_per_week.is_some() && (a.weeks.is_none() || weeks_derived) {
+            if let Some(w) = derived {
+                a.weeks = Some(w);
+                suggest = Some(true);
+            } else if weeks_derived {
+                a.weeks = None;
+                suggest = Some(false);
+            }
+        }
+        if let (Some(h), Some(w)) = (a.hours_per_week, a.weeks) {
+            a.set_hours_per_week(h, w);
+        }
+        match suggest {
+            Some(true) => {
+                s.suggested.insert(weeks_key);
+            }
+            Some(false) => {
+                s.suggested.remove(&weeks_key);
+            }
+            None => {}
+        }
     }
     for (key, filled) in [(org_key, follow.0), (payer_key, follow.1)] {
         match filled {
@@ -772,6 +862,8 @@ pub fn path(s: &Session, id: FieldId) -> String {
                 ActivityF::Weeks => "weeks",
                 ActivityF::Quantity => "quantity",
                 ActivityF::Unit => "unit",
+                ActivityF::Basis => "basis",
+                ActivityF::Margin => "margin_percent",
                 ActivityF::Price => "price_id",
                 ActivityF::Override => "price_override.unit_price_cents",
                 ActivityF::OverrideReason => "price_override.reason",
@@ -810,6 +902,7 @@ pub fn path(s: &Session, id: FieldId) -> String {
         F::Estimated(d) => format!("alternative.estimated_scores[{}]", domain(d)),
         F::InformalValuation => "costs.informal_valuation".into(),
         F::Reprice => "costs.price_list".into(),
+        F::PriceYear => "costs.price_year".into(),
         F::LearningPoint(i) => format!("wrap_up.learning_points[{i}]"),
         F::Agreement(i, f) => format!(
             "wrap_up.agreements[{i}].{}",

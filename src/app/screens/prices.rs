@@ -115,7 +115,8 @@ pub fn field_text(item: &PriceItem, f: PriceField, lang: Lang) -> String {
     }
 }
 
-fn set_field(item: &mut PriceItem, f: PriceField, text: &str, t: &Texts) -> Result<(), String> {
+fn set_field(item: &mut PriceItem, f: PriceField, text: &str, lang: Lang) -> Result<(), String> {
+    let t = lang.texts();
     let trimmed = text.trim();
     match f {
         PriceField::LabelNl => item.label.nl = text.to_string(),
@@ -124,7 +125,8 @@ fn set_field(item: &mut PriceItem, f: PriceField, text: &str, t: &Texts) -> Resu
             item.amount_cents = if trimmed.is_empty() {
                 None
             } else {
-                let c = parse_amount(trimmed).map_err(|_| (t.ui.not_an_amount)(&trimmed))?;
+                let c = parse_amount(trimmed, lang.decimal_separator())
+                    .map_err(|_| (t.ui.not_an_amount)(&trimmed))?;
                 if c.0 < 0 {
                     return Err((t.ui.not_an_amount)(&trimmed));
                 }
@@ -178,7 +180,7 @@ pub fn choice(
 impl PriceEdit {
     /// Applies an edit to the focused text field and writes the text into the draft; text
     /// that is not a valid value is kept in the field with the reason.
-    fn edit_text(&mut self, t: &Texts, edit: impl FnOnce(&mut TextField) -> Edit) -> Edit {
+    fn edit_text(&mut self, lang: Lang, edit: impl FnOnce(&mut TextField) -> Edit) -> Edit {
         let f = PriceField::ALL[self.field];
         let Some(ed) = self.editor.as_mut() else {
             return Edit::Ignored;
@@ -186,7 +188,7 @@ impl PriceEdit {
         let result = edit(ed);
         if result == Edit::Changed {
             let text = ed.text();
-            self.error = set_field(&mut self.draft, f, &text, t).err();
+            self.error = set_field(&mut self.draft, f, &text, lang).err();
         }
         result
     }
@@ -342,7 +344,6 @@ pub fn handle(app: &mut App, action: Action) {
 
 fn edit_action(app: &mut App, action: Action) {
     let lang = app.lang;
-    let t = lang.texts();
     let Screen::Prices(v) = &mut app.screen else {
         return;
     };
@@ -369,10 +370,10 @@ fn edit_action(app: &mut App, action: Action) {
         }
         Action::PrevField => move_to(edit, edit.field + PriceField::ALL.len() - 1),
         Action::Paste(text) => {
-            edit.edit_text(t, |ed| ed.paste(&text));
+            edit.edit_text(lang, |ed| ed.paste(&text));
         }
         Action::TextInput(key) => {
-            edit.edit_text(t, |ed| ed.key(key));
+            edit.edit_text(lang, |ed| ed.key(key));
         }
         Action::ChoiceNext | Action::ChoicePrev => {
             let f = PriceField::ALL[edit.field];

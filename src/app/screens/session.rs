@@ -213,12 +213,9 @@ impl App {
         v.editor = v.focused().filter(|id| id.kind().is_text()).map(|id| {
             let text = form::text(&v.session, id, lang);
             let mut field = TextField::new(&text, id.kind() == FieldKind::MultiLine);
-            // An empty date says how to write one (day-month-year in both languages).
-            let t = lang.texts();
-            match id.kind() {
-                FieldKind::Date => field.set_placeholder(t.ui.date_format),
-                FieldKind::PartialDate => field.set_placeholder(t.ui.partial_date_format),
-                _ => {}
+            // An empty field says what to type (a date's order) or what empty means.
+            if let Some(hint) = form::empty_hint(id, lang.texts()) {
+                field.set_placeholder(hint);
             }
             // A value tafel suggested is selected: the first key typed replaces it.
             if !text.is_empty()
