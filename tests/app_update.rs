@@ -929,3 +929,145 @@ fn a_passing_note_goes_with_its_phase() {
     update(&mut app, Action::GoToPhase(Phase::Costs));
     assert!(app.message.is_some(), "a warning stays");
 }
+
+#[test]
+fn help_from_the_informal_network_is_informal_unless_said_otherwise() {
+    let (_d, lib) = library();
+    let mut app = two_people(&lib);
+    if let Screen::Session(v) = &mut app.screen {
+        v.session.preparation.attendees[1].kind = tafel::model::AttendeeKind::InformalNetwork;
+    }
+    let who = FieldId::Activity(Scenario::Intervention, 0, ActivityF::Who);
+    choose(&mut app, who, "Bert");
+    assert!(view(&app).session.looking_back.activities[0].informal);
+    choose(&mut app, who, "Anna");
+    assert!(
+        !view(&app).session.looking_back.activities[0].informal,
+        "it follows the person"
+    );
+}
+
+#[test]
+fn the_hours_helper_counts_the_weeks_of_the_period_unless_they_are_typed() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    focus(
+        &mut app,
+        Phase::LookingBack,
+        FieldId::Add(ListKind::Activities(Scenario::Intervention)),
+    );
+    update(&mut app, Action::Press);
+    let f = |x| FieldId::Activity(Scenario::Intervention, 0, x);
+    focus(&mut app, Phase::LookingBack, f(ActivityF::From));
+    type_text(&mut app, "1-2025");
+    focus(&mut app, Phase::LookingBack, f(ActivityF::To));
+    type_text(&mut app, "6-2025");
+    focus(&mut app, Phase::LookingBack, f(ActivityF::HoursPerWeek));
+    type_text(&mut app, "2");
+    update(&mut app, Action::NextField);
+    let a = &view(&app).session.looking_back.activities[0];
+    // January to June 2025: 181 days, 26 weeks.
+    assert_eq!(a.weeks, Some(rust_decimal::Decimal::from(26)));
+    assert_eq!(a.quantity, rust_decimal::Decimal::from(52));
+    // A longer period moves the counted weeks along.
+    focus(&mut app, Phase::LookingBack, f(ActivityF::To));
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
+    type_text(&mut app, "12-2025");
+    update(&mut app, Action::NextField);
+    assert_eq!(
+        view(&app).session.looking_back.activities[0].quantity,
+        rust_decimal::Decimal::from(104)
+    );
+    // Weeks typed by the table win, also when the period changes later.
+    focus(&mut app, Phase::LookingBack, f(ActivityF::Weeks));
+    type_text(&mut app, "40");
+    update(&mut app, Action::NextField);
+    focus(&mut app, Phase::LookingBack, f(ActivityF::From));
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
+    type_text(&mut app, "3-2025");
+    update(&mut app, Action::NextField);
+    let a = &view(&app).session.looking_back.activities[0];
+    assert_eq!(a.weeks, Some(rust_decimal::Decimal::from(40)));
+    assert_eq!(a.quantity, rust_decimal::Decimal::from(80));
+    // Hours are estimated by default; the margin shows only for an estimate.
+    let fields = view(&app).fields();
+    assert!(fields.contains(&f(ActivityF::Margin)));
+    focus(&mut app, Phase::LookingBack, f(ActivityF::Basis));
+    update(&mut app, Action::ChoicePrev);
+    assert_eq!(
+        view(&app).session.looking_back.activities[0].basis,
+        Some(tafel::model::scenario::QuantityBasis::Registered)
+    );
+    assert!(!view(&app).fields().contains(&f(ActivityF::Margin)));
+}
+
+#[test]
+fn the_price_year_follows_the_sessions_date_until_the_table_sets_it() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    focus(&mut app, Phase::Preparation, FieldId::Date);
+    type_text(&mut app, "12-11-2025");
+    update(&mut app, Action::NextField);
+    assert_eq!(view(&app).session.costs.price_year, Some(2025));
+    focus(&mut app, Phase::Costs, FieldId::PriceYear);
+    type_text(&mut app, "2024");
+    update(&mut app, Action::NextField);
+    focus(&mut app, Phase::Preparation, FieldId::Date);
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
+    type_text(&mut app, "3-1-2026");
+    update(&mut app, Action::NextField);
+    assert_eq!(
+        view(&app).session.costs.price_year,
+        Some(2024),
+        "typed: it stays"
+    );
+    // Empty: amounts as listed.
+    focus(&mut app, Phase::Costs, FieldId::PriceYear);
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
+    update(&mut app, Action::NextField);
+    assert_eq!(view(&app).session.costs.price_year, None);
+    focus(&mut app, Phase::Costs, FieldId::PriceYear);
+    type_text(&mut app, "1066");
+    assert!(view(&app).field_error.is_some(), "not a price year");
+}
+
+#[test]
+fn a_letter_on_a_button_or_a_score_says_where_it_went_and_ctrl_u_empties_a_score() {
+    let (_d, lib) = library();
+    let mut app = new_session(&lib);
+    focus(
+        &mut app,
+        Phase::Preparation,
+        FieldId::Add(ListKind::Attendees),
+    );
+    type_text(&mut app, "2");
+    let m = app.message.clone().expect("a message");
+    assert!(m.text.contains("knop"), "{}", m.text);
+    focus(&mut app, Phase::Outcomes, FieldId::ScoreNow(0));
+    type_text(&mut app, "7");
+    assert_eq!(
+        view(&app).session.outcomes.domains[0]
+            .score_now
+            .map(|s| s.get()),
+        Some(7)
+    );
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
+    assert_eq!(view(&app).session.outcomes.domains[0].score_now, None);
+    type_text(&mut app, "x");
+    assert!(app.message.clone().unwrap().text.contains("0 tot 10"));
+}

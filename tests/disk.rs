@@ -94,7 +94,7 @@ fn a_full_disk_keeps_the_old_file_says_not_saved_and_resumes() {
     let _guard = Mount(mnt.clone());
     let data = mnt.join("data");
     let screen = screen(&data, "full", &[]);
-    screen.wait_for_screen("Voorbereiding");
+    screen.wait_for_screen("Casuscode");
     screen.text("eerste");
     screen.wait_for_screen("opgeslagen");
     sleep(Duration::from_millis(400));
@@ -139,7 +139,7 @@ fn a_read_only_folder_says_not_saved_and_resumes_when_writable_again() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let screen = screen(&data, "ro", &[]);
-    screen.wait_for_screen("Voorbereiding");
+    screen.wait_for_screen("Casuscode");
     screen.text("eerst");
     screen.wait_for_screen("opgeslagen");
     sleep(Duration::from_millis(400));
@@ -211,7 +211,7 @@ fn unsaved_at_sigterm(small: &Small, runtime: &Path, name: &str) -> (Tmux, i32) 
         name,
         &[("XDG_RUNTIME_DIR", runtime.to_str().unwrap())],
     );
-    screen.wait_for_screen("Voorbereiding");
+    screen.wait_for_screen("Casuscode");
     screen.text("eerste");
     screen.wait_for_screen("✓ opgeslagen");
     small.fill();

@@ -14,7 +14,7 @@ use common::{Started, Tmux, json, process_gone, wait_until};
 #[test]
 fn a_new_user_types_a_session_switches_phases_and_quits() {
     let t = Started::new("new", &["new"]);
-    t.wait_for_screen("Voorbereiding");
+    t.wait_for_screen("Casuscode");
     t.text("De Graasj");
     t.keys(&["Tab"]);
     t.text("GR-42");
@@ -59,7 +59,7 @@ fn a_new_user_types_a_session_switches_phases_and_quits() {
 #[test]
 fn typing_survives_kill_9_one_and_a_half_seconds_after_the_last_key() {
     let t = Started::new("kill", &["new"]);
-    t.wait_for_screen("Voorbereiding");
+    t.wait_for_screen("Casuscode");
     t.text("Wat getypt is, blijft bewaard");
     sleep(Duration::from_millis(1500));
     let pid = t.pid().unwrap();
@@ -86,7 +86,7 @@ fn typing_survives_kill_9_one_and_a_half_seconds_after_the_last_key() {
 #[test]
 fn closing_the_terminal_window_saves_unsaved_text_and_leaves_no_process() {
     let t = Started::new("hup", &["new"]);
-    t.wait_for_screen("Voorbereiding");
+    t.wait_for_screen("Casuscode");
     let pid = t.pid().unwrap();
     t.text("Net getypt");
     // Once the program shows the text it holds it; close the window at once, before the
@@ -144,7 +144,7 @@ fn tafel_pid(t: &Tmux) -> i32 {
 fn term_int_quit_and_hup_save_unsaved_text_and_give_the_terminal_back() {
     for (sig, num) in [("TERM", 15), ("INT", 2), ("QUIT", 3), ("HUP", 1)] {
         let t = started_with_status(&format!("sig{num}"), &[]);
-        t.wait_for_screen("Voorbereiding");
+        t.wait_for_screen("Casuscode");
         let pid = tafel_pid(&t);
         t.text(&format!("signaal {sig}"));
         // Shown means held in memory; the signal follows at once, inside the debounce.
@@ -176,7 +176,7 @@ fn term_int_quit_and_hup_save_unsaved_text_and_give_the_terminal_back() {
 #[test]
 fn a_panic_saves_restores_the_terminal_and_says_where_the_data_is() {
     let t = started_with_status("panic", &[("TAFEL_TEST_PANIC_ON_KEY", "~")]);
-    t.wait_for_screen("Voorbereiding");
+    t.wait_for_screen("Casuscode");
     t.text("voor de paniek");
     sleep(Duration::from_millis(30));
     t.text("~");
@@ -202,7 +202,7 @@ fn a_panic_saves_restores_the_terminal_and_says_where_the_data_is() {
 #[test]
 fn a_second_copy_opens_read_only_and_a_crashed_first_copy_does_not_block() {
     let first = Started::new("two-a", &["new"]);
-    first.wait_for_screen("Voorbereiding");
+    first.wait_for_screen("Casuscode");
     first.text("eerste kopie");
     sleep(Duration::from_millis(500));
     let file = first.session_file();
@@ -232,7 +232,7 @@ fn a_second_copy_opens_read_only_and_a_crashed_first_copy_does_not_block() {
 #[test]
 fn a_megabyte_paste_goes_in_as_one_edit_and_resize_storms_do_no_harm() {
     let t = Started::new("paste", &["new"]);
-    t.wait_for_screen("Voorbereiding");
+    t.wait_for_screen("Casuscode");
     t.keys(&["PgDn"]); // to the consent part...
     t.keys(&["BTab"]); // ...and back to the multi-line starting question
     // Just over a million bytes, within the 1 MiB a free-text field holds.
@@ -351,7 +351,7 @@ fn pane_flag(t: &Tmux, flag: &str) -> String {
 #[test]
 fn the_first_key_replaces_a_suggested_date_and_clicks_reach_tabs_fields_and_keys() {
     let t = Started::new("click", &["new"]);
-    t.wait_for_screen("Voorbereiding");
+    t.wait_for_screen("Casuscode");
     // Clicks and the wheel are reported (SGR), movement and drags are not.
     assert_eq!(pane_flag(&t, "mouse_standard_flag"), "1");
     assert_eq!(pane_flag(&t, "mouse_sgr_flag"), "1");

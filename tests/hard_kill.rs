@@ -50,7 +50,7 @@ fn round(n: usize, rng: &mut Rng) -> Round {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let t = Tmux::tafel(&format!("kill-{n}"), &data, &["new"], (100, 30));
-    t.wait_for_screen("Voorbereiding");
+    t.wait_for_screen("Casuscode");
     let pid = t.pid().unwrap();
 
     // Type for 0.3 to 2.5 s, in small chunks at about 60 characters a second.

@@ -119,7 +119,7 @@ fn the_tui_locks_a_session_before_it_reads_it() {
         data.display()
     );
     let t = Tmux::run("lockfirst", &command, (100, 30), &[("LANG", "nl_NL.UTF-8")]);
-    t.wait_for_screen("Voorbereiding");
+    t.wait_for_screen("Casuscode");
     t.keys(&["C-q"]);
     t.wait_dead();
     let trace = fs::read_to_string(&log).unwrap();
@@ -149,7 +149,7 @@ fn the_tui_locks_a_session_before_it_reads_it() {
 fn delete_refuses_while_the_session_is_open_and_the_index_forgets_a_deleted_session() {
     let (_d, data) = demo_library();
     let t = Tmux::tafel("delopen", &data, &["open", DEMO_ID], (100, 30));
-    t.wait_for_screen("Voorbereiding");
+    t.wait_for_screen("Casuscode");
     let o = tafel_en(&data, &["delete", DEMO_ID, "--yes"]);
     assert!(!o.status.success(), "refused while open");
     assert!(stderr(&o).contains("open in process"), "{}", stderr(&o));
@@ -178,9 +178,9 @@ fn one_file_opened_through_two_data_folders_is_editable_in_one_only() {
     let elsewhere = dir.path().join("elsewhere");
     let path = live(&data).display().to_string();
     let first = Tmux::tafel("twodirs-a", &data, &["open", &path], (100, 30));
-    first.wait_for_screen("Voorbereiding");
+    first.wait_for_screen("Casuscode");
     let second = Tmux::tafel("twodirs-b", &elsewhere, &["open", &path], (100, 30));
-    let s = second.wait_for_screen("Voorbereiding");
+    let s = second.wait_for_screen("Casuscode");
     assert!(
         s.contains("al geopend"),
         "the second copy is read-only and says so:\n{s}"
@@ -238,7 +238,7 @@ fn retention_follows_the_session_date() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let t = Tmux::tafel("retention", &data, &["new"], (100, 30));
-    t.wait_for_screen("Voorbereiding");
+    t.wait_for_screen("Casuscode");
     // Project, case code, kind, then the date (pre-filled with today).
     t.keys(&["Tab", "Tab", "Tab"]);
     for _ in 0..12 {
@@ -488,7 +488,7 @@ fn reports_of_colliding_case_codes_never_replace_each_other() {
     assert_eq!(files.len(), 2);
     for f in &files {
         let t = Tmux::tafel("collide", &data, &["open", f.to_str().unwrap()], (100, 30));
-        t.wait_for_screen("Voorbereiding");
+        t.wait_for_screen("Casuscode");
         t.keys(&["C-e"]);
         t.wait_for_screen("exports");
         t.keys(&["C-q"]);
@@ -508,7 +508,7 @@ fn esc_followed_at_once_by_a_key_never_types_its_code() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let t = Tmux::tafel("esc", &data, &["new"], (100, 30));
-    t.wait_for_screen("Voorbereiding");
+    t.wait_for_screen("Casuscode");
     t.text("De Graasj");
     t.keys(&["F3"]);
     t.wait_for_screen("Citaat vastleggen");

@@ -574,6 +574,7 @@ fn form_bindings(ctx: Context, quit: Binding, help: Binding) -> Vec<Binding> {
                     t.ui.k_clear_score
                 }));
                 v.push(silent(key(KeyCode::Delete), Action::ClearScore));
+                v.push(silent(ctrl('u'), Action::ClearScore));
                 v.push(silent(key(KeyCode::Enter), Action::NextField));
             }
             FieldKind::Button => {
@@ -679,6 +680,15 @@ pub fn action_for(ctx: Context, e: KeyEvent) -> Option<Action> {
             },
             KeyCode::Char(c),
         ) if plain && !c.is_whitespace() => Some(Action::FilterChar(c)),
+        // Elsewhere a typed character is not silently lost: the form says where it went.
+        (
+            Context::Form {
+                kind,
+                read_only: false,
+                ..
+            },
+            KeyCode::Char(_),
+        ) if plain && !kind.is_text() && kind != FieldKind::Choice => Some(Action::TextInput(e)),
         _ if ctx.takes_text() && is_editing_key(&e) => Some(Action::TextInput(e)),
         // Typing into a read-only text: refused with the reason (moving is fine, and does
         // nothing here).

@@ -1,14 +1,17 @@
 //! How every list that filters as you type finds and orders its rows (the library, the
 //! lists of a choice: units, prices, payers, domains, and the price list): a row must hold
-//! every typed word; an exact match comes first, then rows where every typed word starts
-//! a word, then rows that only contain them. So typing `dag` puts "dag" above "dagdeel",
-//! and Enter takes the row the facilitator meant.
+//! every typed word; an exact match comes first, then rows that begin with what was typed,
+//! then rows where every typed word starts a word, then rows that only contain them. So
+//! typing `dag` puts "dag" above "dagdeel", and "Dagelijks leven" above "Werk, school en
+//! dagbesteding", and Enter takes the row the facilitator meant.
 
 /// How well a row matches: lower is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Rank {
     /// The whole row is what was typed (letter case aside).
     Exact,
+    /// The row begins with what was typed.
+    Start,
     /// Every typed word starts a word of the row.
     WordStart,
     /// Every typed word is somewhere in the row.
@@ -34,6 +37,9 @@ pub fn rank_lower(filter: &str, row: &str) -> Option<Rank> {
     }
     if row.trim() == filter.trim() {
         return Some(Rank::Exact);
+    }
+    if row.trim_start().starts_with(filter.trim()) {
+        return Some(Rank::Start);
     }
     let starts: Vec<&str> = row
         .split(|c: char| !c.is_alphanumeric())
@@ -76,11 +82,24 @@ mod tests {
     }
 
     #[test]
+    fn a_row_that_begins_with_the_text_comes_before_a_later_word() {
+        let domains = rows(&[
+            "Werk, school en dagbesteding",
+            "Dagelijks leven en zelfzorg",
+        ]);
+        assert_eq!(ranked(&domains, "dag"), vec![1, 0]);
+    }
+
+    #[test]
     fn an_exact_match_then_a_word_start_then_the_rest() {
         let units = rows(&["uur", "dagdeel", "dag", "nacht", "week"]);
         assert_eq!(ranked(&units, "dag"), vec![2, 1], "dag above dagdeel");
         let payers = rows(&["Gemeente (Wmo)", "Zorgverzekeraar (Zvw)", "Wmo-loket"]);
-        assert_eq!(ranked(&payers, "wmo"), vec![0, 2]);
+        assert_eq!(
+            ranked(&payers, "wmo"),
+            vec![2, 0],
+            "the row that begins with it first"
+        );
         let words = rows(&["thuiszorg", "zorg thuis", "mantelzorg"]);
         assert_eq!(
             ranked(&words, "zorg"),

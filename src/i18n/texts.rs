@@ -314,6 +314,14 @@ pub struct UiTexts {
     /// The space bar's name in the footer and the help.
     pub key_space: &'static str,
     pub k_clear_search: &'static str,
+    /// A character typed where it cannot go.
+    pub typed_on_button: &'static str,
+    pub difference_explained_short: &'static str,
+    pub reprice_declined: &'static str,
+    /// Beside a consent scope that keeps the case out of library exports.
+    pub scope_session_only_note: &'static str,
+    pub typed_on_score: &'static str,
+    pub typed_on_other: &'static str,
     /// Beside the clocks when they do not run (another day than the session's date).
     pub clock_paused: &'static str,
     /// Before the difference at three confidence levels in the cost table.
@@ -327,6 +335,7 @@ pub struct UiTexts {
     pub price_level_short: fn(&dyn Display) -> String,
     pub price_level_none_short: &'static str,
     pub clock_paused_short: &'static str,
+    pub clock_paused_word: &'static str,
     /// Shown in an empty date field.
     pub date_format: &'static str,
     pub partial_date_format: &'static str,

@@ -706,5 +706,114 @@ mod tests {
             let payer_sum: Cents = sum.per_payer.values().map(|t| t.intervention + t.alternative).sum();
             prop_assert_eq!(payer_sum, sum.intervention_total + sum.alternative_total);
         }
+
+        /// With prices of several years, the CPI and random confidences, bases and margins:
+        /// the range is ordered and ends at the total, the band holds the total, and every
+        /// figure is a sum of its rounded lines.
+        #[test]
+        fn the_range_is_ordered_and_every_figure_is_a_sum_of_rounded_lines(
+            lines in proptest::collection::vec(
+                (0usize..3, 0u32..1_000_000, 0usize..4, any::<bool>(), 0usize..3, 0u8..=100),
+                0..40,
+            ),
+            price_year in proptest::option::of(2005i32..2030),
+        ) {
+            let s = indexed_session(&lines, price_year);
+            let priced = cost_lines(&s);
+            let sum = summarise(&priced);
+            let r = sum.alternative_range;
+            prop_assert!(r.high <= r.high_medium && r.high_medium <= r.all, "{:?}", r);
+            prop_assert_eq!(r.all, sum.alternative_total);
+            for t in sum.per_payer.values() {
+                let p = t.alternative_range;
+                prop_assert!(p.high <= p.high_medium && p.high_medium <= p.all);
+                prop_assert_eq!(p.all, t.alternative);
+            }
+            let level_sum = |keep: &dyn Fn(Confidence) -> bool| {
+                priced
+                    .iter()
+                    .filter(|l| l.level().is_some_and(keep))
+                    .filter_map(|l| l.cost)
+                    .sum::<Cents>()
+            };
+            prop_assert_eq!(r.high, level_sum(&|c| c == Confidence::High));
+            prop_assert_eq!(r.high_medium, level_sum(&|c| c != Confidence::Low));
+            for (sc, band, total) in [
+                (Scenario::Intervention, sum.intervention_band, sum.intervention_total),
+                (Scenario::Alternative, sum.alternative_band, sum.alternative_total),
+            ] {
+                let mine = || priced.iter().filter(move |l| l.scenario == sc);
+                let low: Cents = mine().filter_map(|l| l.band.map(|b| b.low).or(l.cost)).sum();
+                let high: Cents = mine().filter_map(|l| l.band.map(|b| b.high).or(l.cost)).sum();
+                prop_assert_eq!(band, Band { low, high });
+                prop_assert!(band.low <= total && total <= band.high);
+                let costs: Cents = mine().filter_map(|l| l.cost).sum();
+                prop_assert_eq!(costs, total);
+            }
+            // Each line: amount × quantity × factor, rounded once.
+            for l in &priced {
+                if let (Some(p), Some(c)) = (l.unit_price, l.cost) {
+                    prop_assert_eq!(Some(c), p.times(l.activity.quantity * l.factor.value));
+                }
+            }
+        }
+
+        /// A price year equal to every price's own year (or none) changes nothing.
+        #[test]
+        fn indexing_with_factor_one_is_the_identity(
+            lines in proptest::collection::vec(
+                (0usize..3, 0u32..1_000_000, 0usize..4, any::<bool>(), 0usize..3, 0u8..=100),
+                0..40,
+            ),
+        ) {
+            for year in [None, Some(2024)] {
+                let mut s = indexed_session(&lines, year);
+                for item in &mut s.costs.price_list.items {
+                    item.price_year = Some(2024);
+                }
+                for l in cost_lines(&s) {
+                    prop_assert_eq!(l.factor, Factor::ONE);
+                    prop_assert_eq!(l.cost, l.nominal);
+                }
+            }
+        }
+    }
+
+    /// A session priced with the shipped CPI, from `lines` of (item, quantity in
+    /// hundredths, confidence (none, low, medium, high), alternative?, basis (default,
+    /// registered, estimated), margin).
+    fn indexed_session(
+        lines: &[(usize, u32, usize, bool, usize, u8)],
+        price_year: Option<i32>,
+    ) -> Session {
+        let ids = ["WMO-01", "INK-04", "NOPRICE"];
+        let mut int = vec![];
+        let mut alt = vec![];
+        for (item, hundredths, conf, is_alt, basis, margin) in lines {
+            let mut a = act(
+                ids[*item],
+                &format!("{}.{:02}", hundredths / 100, hundredths % 100),
+            );
+            a.unit = if *item == 0 { Unit::Hour } else { Unit::Month };
+            a.confidence = [
+                None,
+                Some(Confidence::Low),
+                Some(Confidence::Medium),
+                Some(Confidence::High),
+            ][*conf];
+            a.basis = [
+                None,
+                Some(QuantityBasis::Registered),
+                Some(QuantityBasis::Estimated),
+            ][*basis];
+            a.margin_percent = Some(*margin);
+            if *is_alt { alt.push(a) } else { int.push(a) }
+        }
+        let mut s = session_with(int, alt);
+        s.costs.price_list.index = crate::catalog::Catalog::builtin().prices.index;
+        s.costs.price_list.items[0].price_year = Some(2013);
+        s.costs.price_list.items[1].price_year = Some(2025);
+        s.costs.price_year = price_year;
+        s
     }
 }

@@ -207,7 +207,12 @@ pub fn payer_table(
         },
         theme::dim(),
     ));
-    let mut notes = Vec::new();
+    // Which way the sign runs comes first: on a narrow screen the rest is cut.
+    let mut notes = vec![if w < 100 {
+        t.ui.difference_explained_short.to_string()
+    } else {
+        t.difference_explained.to_string()
+    }];
     if !sum.intervention_informal_hours.is_zero() || !sum.alternative_informal_hours.is_zero() {
         let valued = match (
             sum.intervention_informal_value,
@@ -230,7 +235,6 @@ pub fn payer_table(
     if sum.lines_without_price > 0 {
         notes.push(format!("{} × {}", sum.lines_without_price, t.price_missing));
     }
-    notes.push(t.difference_explained.to_string());
     out.push(Line::styled(truncate(&notes.join(" · "), w), theme::dim()));
     out
 }

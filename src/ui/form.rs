@@ -302,7 +302,13 @@ fn value_lines(
     match id.kind() {
         FieldKind::Choice => {
             let (options, current) = form::choice(s, id, lang);
-            let value = options.get(current).cloned().unwrap_or_default();
+            let mut value = options.get(current).cloned().unwrap_or_default();
+            // A consent that keeps the case out of reports across cases says so.
+            if id == FieldId::ConsentScope
+                && s.preparation.consent.scope == crate::model::ConsentScope::SessionOnly
+            {
+                value = format!("{value} ({})", t.ui.scope_session_only_note);
+            }
             let text = if focused {
                 format!("◂ {} ▸", wrap::truncate(&value, width.saturating_sub(4)))
             } else {

@@ -122,8 +122,13 @@ pub fn quote(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
         10.min(area.height),
     );
     frame.render_widget(Clear, box_area);
+    // Where the quote will be filed, so a wrong domain is seen before it is saved.
+    let domain = crate::app::screens::quote::quote_domain(view).map_or_else(
+        || t.no_domain.to_string(),
+        |d| d.label.get(app.lang).to_string(),
+    );
     let block = Block::default().borders(Borders::ALL).title(Span::styled(
-        format!(" {} ", t.ui.quick_quote),
+        format!(" {} · {}: {domain} ", t.ui.quick_quote, t.f_domain),
         theme::heading(),
     ));
     let inner = block.inner(box_area);

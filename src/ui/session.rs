@@ -150,19 +150,16 @@ fn header_line(app: &App, view: &SessionView, now: Instant, width: u16) -> Line<
             ),
         )
     };
-    let short = (
-        format!(
-            "⏱ {}/{}{}",
-            clock(total),
-            clock(planned),
-            paused(t.ui.clock_paused_short)
-        ),
-        if runs {
-            format!("{}/{}", clock(phase_secs), clock(phase_plan))
-        } else {
-            String::new()
-        },
-    );
+    let short = |pause: &str| {
+        (
+            format!("⏱ {}/{}{}", clock(total), clock(planned), paused(pause)),
+            if runs {
+                format!("{}/{}", clock(phase_secs), clock(phase_plan))
+            } else {
+                String::new()
+            },
+        )
+    };
     let room = |(c, p): &(String, String)| {
         (width as usize)
             .saturating_sub(c.chars().count() + p.chars().count() + save_text.chars().count() + 6)
@@ -170,10 +167,11 @@ fn header_line(app: &App, view: &SessionView, now: Instant, width: u16) -> Line<
     let (clocks, phase_clock) = [
         (long(t.ui.clock_paused), 34),
         (long(t.ui.clock_paused_short), 24),
+        (short(t.ui.clock_paused_short), 16),
     ]
     .into_iter()
     .find(|(form, title)| room(form) >= *title)
-    .map_or(short, |(form, _)| form);
+    .map_or_else(|| short(t.ui.clock_paused_word), |(form, _)| form);
     let right_len =
         clocks.chars().count() + phase_clock.chars().count() + save_text.chars().count() + 6;
     let title_w = (width as usize).saturating_sub(right_len).max(12);

@@ -590,9 +590,11 @@ fn set_activity(
     // suggestion, never typed) follow the person when another one is chosen.
     let org_key = path(s, FieldId::Activity(sc, i, ActivityF::Organisation));
     let payer_key = path(s, FieldId::Activity(sc, i, ActivityF::Payer));
+    let informal_key = path(s, FieldId::Activity(sc, i, ActivityF::Informal));
     let org_follows = s.suggested.contains(&org_key);
     let payer_follows = s.suggested.contains(&payer_key);
-    let mut follow = (None, None);
+    let informal_follows = s.suggested.contains(&informal_key);
+    let mut follow = (None, None, None);
     let Some(a) = activities_mut(s, sc).get_mut(i) else {
         return Ok(());
     };
@@ -684,6 +686,13 @@ fn set_activity(
                 a.payer_id = person.and_then(|p| p.payer_id.clone());
                 follow.1 = Some(a.payer_id.is_some());
             }
+            // Help from the informal network is informal (unpaid) unless said otherwise.
+            let network =
+                person.is_some_and(|p| p.kind == crate::model::AttendeeKind::InformalNetwork);
+            if (!a.informal && network) || informal_follows {
+                a.informal = network;
+                follow.2 = Some(network);
+            }
         }
         ActivityF::Unit => set_enum(&mut a.unit, value),
         ActivityF::Basis => set_opt_enum(&mut a.basis, value),
@@ -761,7 +770,11 @@ fn set_activity(
             None => {}
         }
     }
-    for (key, filled) in [(org_key, follow.0), (payer_key, follow.1)] {
+    for (key, filled) in [
+        (org_key, follow.0),
+        (payer_key, follow.1),
+        (informal_key, follow.2),
+    ] {
         match filled {
             Some(true) => {
                 s.suggested.insert(key);

@@ -2,7 +2,7 @@
 
 use crate::app::action::Action;
 use crate::app::form::FieldId;
-use crate::app::state::{App, Level};
+use crate::app::state::{App, Level, SessionView};
 use crate::app::text_field::TextField;
 use crate::app::update::too_long_message;
 use crate::model::Quote;
@@ -107,15 +107,7 @@ pub(crate) fn finish_quote(app: &mut App) {
     if words.is_empty() && speaker.is_empty() {
         return;
     }
-    let domain_id = match v.focused() {
-        Some(
-            FieldId::ScoreStart(d)
-            | FieldId::ScoreNow(d)
-            | FieldId::OwnWords(d)
-            | FieldId::Estimated(d),
-        ) => v.session.domains.get(d).map(|d| d.id.clone()),
-        _ => None,
-    };
+    let domain_id = quote_domain(v).map(|d| d.id.clone());
     let id = crate::model::next_id("q", v.session.outcomes.quotes.iter().map(|q| q.id.as_str()));
     let phase = v.phase;
     v.session.outcomes.quotes.push(Quote {
@@ -130,4 +122,18 @@ pub(crate) fn finish_quote(app: &mut App) {
     app.request_save_soon();
     let t = app.lang.texts();
     app.say(Level::Info, t.ui.quote_saved);
+}
+
+/// The life domain a quote captured now is filed under: the one the cursor is in (its
+/// scores or words), none elsewhere. The quote box shows it.
+pub fn quote_domain(v: &SessionView) -> Option<&crate::model::LifeDomain> {
+    match v.focused() {
+        Some(
+            FieldId::ScoreStart(d)
+            | FieldId::ScoreNow(d)
+            | FieldId::OwnWords(d)
+            | FieldId::Estimated(d),
+        ) => v.session.domains.get(d),
+        _ => None,
+    }
 }

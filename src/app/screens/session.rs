@@ -384,6 +384,9 @@ pub(crate) fn handle(app: &mut App, action: Action) {
         v.confirm_reprice = false;
         if action == Action::Confirm(true) {
             reprice(app);
+        } else {
+            let t = app.lang.texts();
+            app.say(Level::Info, t.ui.reprice_declined);
         }
         return;
     }
@@ -634,6 +637,15 @@ pub(crate) fn text_input(app: &mut App, key: KeyEvent) {
     }
     if id.kind().is_text() {
         edit_focused(app, |f| f.key(key));
+    } else {
+        // A letter on a button, a yes/no or a score would vanish: say where it went.
+        let t = app.lang.texts();
+        let why = match id.kind() {
+            FieldKind::Button | FieldKind::Command => t.ui.typed_on_button,
+            FieldKind::Score => t.ui.typed_on_score,
+            _ => t.ui.typed_on_other,
+        };
+        app.say(Level::Warning, why);
     }
 }
 
