@@ -355,3 +355,47 @@ fn delete_asks_first_and_purge_removes_only_what_has_expired() {
     let o = tafel(&data, &["--lang", "en", "purge", "--expired"]);
     assert!(stdout(&o).contains("No sessions are past"));
 }
+
+#[test]
+fn show_and_export_take_one_price_level_from_the_command_line() {
+    let (_d, data) = common::demo_library();
+    // The demo's own price year is 2025; nominal gives the amounts as listed.
+    let own = stdout(&tafel(&data, &["show", "8d2f"]));
+    let nominal = stdout(&tafel(&data, &["show", "8d2f", "--price-year", "nominal"]));
+    assert!(own.contains("€ 42.965,75"), "{own}");
+    assert!(nominal.contains("€ 41.477,62"), "{nominal}");
+    assert!(nominal.contains("geen prijspeil gekozen"), "{nominal}");
+    // The whole library at one price level, without changing a file.
+    let before: Vec<Vec<u8>> = session_files(&data)
+        .iter()
+        .map(|p| fs::read(p).unwrap())
+        .collect();
+    let out = tafel(
+        &data,
+        &[
+            "export",
+            "--all",
+            "--include-demo",
+            "--format",
+            "jsonl",
+            "--price-year",
+            "2024",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let sessions: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["table"] == "sessions")
+        .collect();
+    assert!(!sessions.is_empty());
+    assert!(sessions.iter().all(|s| s["price_year"] == 2024));
+    let after: Vec<Vec<u8>> = session_files(&data)
+        .iter()
+        .map(|p| fs::read(p).unwrap())
+        .collect();
+    assert_eq!(before, after, "the files are not changed");
+    let bad = tafel(&data, &["show", "8d2f", "--price-year", "gisteren"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("nominal"), "{}", stderr(&bad));
+}

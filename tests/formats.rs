@@ -248,3 +248,74 @@ fn every_demo_session_file_is_at_most_30_kb() {
         );
     }
 }
+
+/// The worked example of README.md ("Figures"): every figure in it is what tafel prints,
+/// and is in the README as written.
+#[test]
+fn the_readmes_worked_example_is_what_tafel_prints() {
+    let readme = include_str!("../README.md");
+    let (_d, data) = common::demo_library();
+    let show = common::stdout(&common::tafel(&data, &["show", "8d2f"]));
+    let out = std::env::temp_dir().join(format!("tafel-worked-{}.json", std::process::id()));
+    let o = common::tafel(
+        &data,
+        &[
+            "export",
+            "8d2f",
+            "--format",
+            "json",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let _ = std::fs::remove_file(&out);
+    let money = |cents: i64| tafel::model::Cents(cents).display(Lang::Nl);
+
+    // One line, indexed from 2023: factor, cost, nominal, band.
+    let line = json["cost_lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["what"].as_str().unwrap().starts_with("Persoonsgerichte"))
+        .unwrap();
+    assert_eq!(line["index_factor"], "1.067089");
+    let figures = [
+        "1,067089".to_string(),
+        money(line["indexed_cost_cents"].as_i64().unwrap()),
+        money(line["cost_cents"].as_i64().unwrap()),
+        money(line["band_low_cents"].as_i64().unwrap()),
+        money(line["band_high_cents"].as_i64().unwrap()),
+    ];
+    assert_eq!(figures[1], "€ 9.288,80");
+    // The levels of the alternative and of the difference.
+    let t = &json["totals"];
+    let levels = |key: &str| ["high", "high_medium", "all"].map(|l| t[key][l].as_i64().unwrap());
+    let mut all = figures.to_vec();
+    all.extend(levels("alternative_range_cents").map(money));
+    all.extend(
+        levels("difference_range_cents").map(|c| tafel::model::Cents(c).display_signed(Lang::Nl)),
+    );
+    all.push(money(t["intervention_cents"].as_i64().unwrap()));
+    assert_eq!(t["price_year"], 2025);
+    for f in &all {
+        assert!(readme.contains(f.as_str()), "README lacks {f}");
+    }
+    // The sentence and the printed line are those of `show`.
+    assert!(
+        show.contains("1,067089") && show.contains("€ 9.288,80"),
+        "{show}"
+    );
+    let sentence = tafel::i18n::format::range_sentence(
+        tafel::model::costs::Range {
+            high: tafel::model::Cents(levels("difference_range_cents")[0]),
+            high_medium: tafel::model::Cents(levels("difference_range_cents")[1]),
+            all: tafel::model::Cents(levels("difference_range_cents")[2]),
+        },
+        Lang::Nl,
+    );
+    let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat(&show).contains(&sentence), "{sentence}");
+    assert!(flat(readme).contains(&sentence), "{sentence}");
+}

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use super::{CmdResult, ExportFormat, Failure};
 use crate::i18n::Lang;
 use crate::model::Session;
+use crate::model::costs::PriceLevel;
 use crate::report::export::{
     Exported, Format, NoConsent, export_library, export_session, reporting_consent,
 };
@@ -39,6 +40,8 @@ pub struct Request<'a> {
     pub output: Option<&'a Path>,
     pub anonymous: bool,
     pub include_demo: bool,
+    /// One price level for every session exported, instead of each one's own.
+    pub price_year: Option<PriceLevel>,
 }
 
 pub fn run(lib: &Library, lang: Lang, req: Request) -> CmdResult {
@@ -49,7 +52,14 @@ pub fn run(lib: &Library, lang: Lang, req: Request) -> CmdResult {
         output,
         anonymous,
         include_demo,
+        price_year,
     } = req;
+    let index = crate::catalog::Catalog::builtin().prices.index;
+    let at_level = |s: &mut Session| {
+        if let Some(level) = price_year {
+            s.costs.set_price_level(level, &index);
+        }
+    };
     let format = Format::from(format);
     let r = &lang.texts().report;
     if format == Format::Csv {
@@ -59,12 +69,21 @@ pub fn run(lib: &Library, lang: Lang, req: Request) -> CmdResult {
         if !format.is_tables() {
             return Err(Failure(r.cli_all_needs_tables.to_string()));
         }
-        return run_all(lib, lang, format, output, anonymous, include_demo);
+        return run_all(
+            lib,
+            lang,
+            format,
+            output,
+            anonymous,
+            include_demo,
+            &at_level,
+        );
     }
     let Some(id) = id else {
         return Err(Failure(r.cli_which_session.to_string()));
     };
-    let loaded = super::load(&super::find(lib, id, lang)?, lang)?;
+    let mut loaded = super::load(&super::find(lib, id, lang)?, lang)?;
+    at_level(&mut loaded.session);
     if let Err(why) = reporting_consent(&loaded.session) {
         note(&(r.cli_consent_warning)(&reason(why, lang)));
     }
@@ -104,6 +123,7 @@ fn run_all(
     output: Option<&Path>,
     anonymous: bool,
     include_demo: bool,
+    at_level: &dyn Fn(&mut Session),
 ) -> CmdResult {
     let r = &lang.texts().report;
     let dir = lib.sessions_dir();
@@ -142,7 +162,10 @@ fn run_all(
             {
                 demo += 1;
             }
-            Ok(loaded) => sessions.push(loaded.session),
+            Ok(mut loaded) => {
+                at_level(&mut loaded.session);
+                sessions.push(loaded.session);
+            }
             Err(e) => note(&format!(
                 "{}: {}: {}",
                 r.cli_skipped_unreadable,

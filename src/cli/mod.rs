@@ -32,6 +32,7 @@ use clap::{Parser, Subcommand};
 use crate::app::Start;
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
+use crate::model::costs::PriceLevel;
 use crate::model::{Session, series};
 use crate::store::{self, Library, paths};
 
@@ -72,7 +73,13 @@ pub enum Command {
         json: bool,
     },
     /// Print a readable summary of a session.
-    Show { id: String },
+    Show {
+        id: String,
+        /// Bring every amount to this year's price level, or `nominal` for amounts as
+        /// listed (default: the session's own price year).
+        #[arg(long, value_name = "YEAR|nominal", value_parser = parse_price_level)]
+        price_year: Option<PriceLevel>,
+    },
     /// Check session files; exit 0 when all are valid.
     Validate {
         #[arg(required = true)]
@@ -101,6 +108,11 @@ pub enum Command {
         /// With --all: also export the fictional demo cases (case codes DEMO-...).
         #[arg(long, requires = "all")]
         include_demo: bool,
+        /// Bring every amount to this year's price level, or `nominal` for amounts as
+        /// listed (default: each session's own price year). With --all, one price level
+        /// for the whole library.
+        #[arg(long, value_name = "YEAR|nominal", value_parser = parse_price_level)]
+        price_year: Option<PriceLevel>,
     },
     /// Compare two sessions (normally two waves of one case).
     Compare {
@@ -323,9 +335,13 @@ fn run_command(
 ) -> CmdResult {
     match command {
         Some(Command::List { json }) => list::run(&library()?, lang, json),
-        Some(Command::Show { id }) => {
+        Some(Command::Show { id, price_year }) => {
             let lib = library()?;
-            let loaded = load(&find(&lib, &id, lang)?, lang)?;
+            let mut loaded = load(&find(&lib, &id, lang)?, lang)?;
+            if let Some(level) = price_year {
+                let index = crate::catalog::Catalog::builtin().prices.index;
+                loaded.session.costs.set_price_level(level, &index);
+            }
             // The case report as plain text: the same walk as the Markdown and HTML.
             let s = &loaded.session;
             let t = lang.texts();
@@ -350,6 +366,7 @@ fn run_command(
             output,
             anonymous,
             include_demo,
+            price_year,
         }) => export::run(
             &library()?,
             lang,
@@ -360,6 +377,7 @@ fn run_command(
                 output: output.as_deref(),
                 anonymous,
                 include_demo,
+                price_year,
             },
         ),
         Some(Command::Compare {
@@ -407,6 +425,18 @@ pub(crate) fn emit_exact(text: &str) {
     {
         std::process::exit(0);
     }
+}
+
+/// `--price-year 2025` or `--price-year nominal`.
+fn parse_price_level(text: &str) -> Result<PriceLevel, String> {
+    if text.eq_ignore_ascii_case("nominal") {
+        return Ok(PriceLevel::Nominal);
+    }
+    text.parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=2200).contains(y))
+        .map(PriceLevel::Year)
+        .ok_or_else(|| format!("'{text}': a year (2025) or 'nominal'"))
 }
 
 /// The JSON Schema of a session file, as published in `assets/session.schema.json`.

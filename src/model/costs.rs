@@ -162,6 +162,28 @@ pub fn reprice(copy: &mut PriceList, current: &PriceList, at: DateTime<FixedOffs
     changed
 }
 
+/// A price level asked for from outside the session (`--price-year`): a year, or the
+/// amounts as listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PriceLevel {
+    Year(i32),
+    Nominal,
+}
+
+impl Costs {
+    /// Prices the session at `level` instead of its own price year (for a report or an
+    /// export; the file is not changed). A session without index series gets `index`.
+    pub fn set_price_level(&mut self, level: PriceLevel, index: &[IndexSeries]) {
+        self.price_year = match level {
+            PriceLevel::Year(y) => Some(y),
+            PriceLevel::Nominal => None,
+        };
+        if self.price_list.index.is_empty() {
+            self.price_list.index = index.to_vec();
+        }
+    }
+}
+
 /// Which of the two scenarios a cost line belongs to.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,

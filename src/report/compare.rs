@@ -276,7 +276,7 @@ pub fn json(c: &Comparison) -> serde_json::Result<String> {
         comparison: &'a Comparison,
     }
     serde_json::to_string_pretty(&Doc {
-        format: "tafel-comparison/1",
+        format: "tafel-comparison/2",
         caveat: "Changes are changes in the participant's own judgement, not proof of effect.",
         comparison: c,
     })
