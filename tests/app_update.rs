@@ -1071,3 +1071,54 @@ fn a_letter_on_a_button_or_a_score_says_where_it_went_and_ctrl_u_empties_a_score
     type_text(&mut app, "x");
     assert!(app.message.clone().unwrap().text.contains("0 tot 10"));
 }
+
+#[test]
+fn the_library_shows_an_ended_series_as_ended_and_ctrl_a_hides_it() {
+    let (_d, lib) = library();
+    let catalog = tafel::catalog::Catalog::builtin();
+    for mut s in tafel::demo::sessions(&catalog) {
+        if s.preparation.case_code == "DEMO-GR-07" && s.preparation.wave == 1 {
+            s.wrap_up.series_end = Some(tafel::model::SeriesEnd {
+                reason: tafel::model::EndReason::ContactLost,
+                on: None,
+                note: String::new(),
+            });
+        }
+        lib.save(&s).unwrap();
+    }
+    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    app.wait_for_library();
+    let Screen::Library(l) = &app.screen else {
+        panic!()
+    };
+    let all = l.row_count();
+    let t0 = (0..all)
+        .find_map(|i| match l.row(i) {
+            Some(tafel::app::state::LibraryRow::Session(s)) if s.case_code == "DEMO-GR-07" => {
+                Some(s.clone())
+            }
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(
+        l.series_ended(&t0).map(|e| e.reason),
+        Some(tafel::model::EndReason::ContactLost),
+        "every wave of the series shows it"
+    );
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL),
+    );
+    let Screen::Library(l) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(l.row_count(), all - 2, "both waves hidden");
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL),
+    );
+    let Screen::Library(l) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(l.row_count(), all);
+}

@@ -255,6 +255,52 @@ fn a_version_1_file_loads_for_ever() {
     assert_eq!(sum.intervention_total, tafel::model::Cents(145_080));
     assert_eq!(sum.alternative_total, tafel::model::Cents(1_614_540));
     assert!(tafel::model::validate::check(s).is_empty());
+    // Migrated to version 2: what version 2 added is absent, so nothing changes meaning.
+    assert_eq!(loaded.migrated_from, Some(1));
+    assert_eq!(s.schema_version, tafel::model::SCHEMA_VERSION);
+    assert_eq!(
+        s.costs.price_year, None,
+        "amounts as listed: the old figures"
+    );
+    assert!(s.costs.price_list.index.is_empty());
+    assert_eq!(s.wrap_up.series_end, None, "a series goes on");
+    assert!(s.wrap_up.earlier_agreements.is_empty());
+    assert!(!s.outcomes.second_view);
+    assert!(
+        s.looking_back
+            .activities
+            .iter()
+            .chain(&s.alternative.activities)
+            .all(|a| a.from_wave.is_none() && a.basis.is_none())
+    );
+    // The file itself is left as it was until it is saved.
+    let raw: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(raw["schema_version"], 1);
+}
+
+#[test]
+fn a_version_1_file_is_written_as_version_2_on_its_next_save_with_the_same_figures() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/session-v1.json");
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let lib = tafel::store::Library::open(&data).unwrap();
+    let old = tafel::store::load(&path).unwrap().session;
+    lib.save(&old).unwrap();
+    let saved = lib.path_for(old.id);
+    let raw: serde_json::Value = serde_json::from_slice(&fs::read(&saved).unwrap()).unwrap();
+    assert_eq!(raw["schema_version"], 2);
+    let back = tafel::store::load(&saved).unwrap();
+    assert_eq!(back.migrated_from, None);
+    assert_eq!(back.session, old);
+    // The command line shows the same totals for both files.
+    let shown = |p: &Path| {
+        let out = stdout(&tafel(&data, &["show", p.to_str().unwrap()]));
+        out.lines()
+            .filter(|l| l.contains('€'))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(shown(&path), shown(&saved));
 }
 
 #[test]
@@ -398,4 +444,79 @@ fn show_and_export_take_one_price_level_from_the_command_line() {
     let bad = tafel(&data, &["show", "8d2f", "--price-year", "gisteren"]);
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("nominal"), "{}", stderr(&bad));
+}
+
+#[test]
+fn an_ended_series_is_never_overdue_in_the_list_nor_in_the_exports() {
+    let (_d, data) = common::demo_library();
+    let before = stdout(&tafel(&data, &["list"]));
+    let t1 = before.lines().find(|l| l.starts_with("8d2f6a13")).unwrap();
+    assert!(t1.contains('!'), "overdue before: {t1}");
+    let out = tafel(
+        &data,
+        &[
+            "end-series",
+            "4b7e",
+            "--reason",
+            "moved-away",
+            "--on",
+            "1-11-2026",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("deelnemer verhuisd"),
+        "{}",
+        stdout(&out)
+    );
+    let after = stdout(&tafel(&data, &["list"]));
+    let t1 = after.lines().find(|l| l.starts_with("8d2f6a13")).unwrap();
+    assert!(!t1.contains('!') && t1.contains("afgesloten"), "{t1}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&tafel(&data, &["list", "--json"]))).unwrap();
+    for s in json["sessions"].as_array().unwrap() {
+        let ended = s["case_code"] == "DEMO-GR-07";
+        assert_eq!(
+            s["series_status"],
+            if ended { "ended" } else { "active" },
+            "{s}"
+        );
+        if ended {
+            assert_eq!(s["series_end_reason"], "moved_away");
+            assert_eq!(s["series_ended_on"], "2026-11-01");
+        }
+    }
+    // sessions.csv: every wave of the series carries the series' status.
+    let rows = stdout(&tafel(
+        &data,
+        &["export", "--all", "--include-demo", "--format", "jsonl"],
+    ));
+    let sessions: Vec<serde_json::Value> = rows
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["table"] == "sessions" && v["case_code"] == "DEMO-GR-07")
+        .collect();
+    assert_eq!(sessions.len(), 2);
+    assert!(
+        sessions
+            .iter()
+            .all(|s| s["series_status"] == "ended" && s["series_end_reason"] == "moved_away")
+    );
+    // It can go on again.
+    assert!(
+        tafel(&data, &["end-series", "8d2f", "--reopen"])
+            .status
+            .success()
+    );
+    let again = stdout(&tafel(&data, &["list"]));
+    assert!(
+        again
+            .lines()
+            .find(|l| l.starts_with("8d2f6a13"))
+            .unwrap()
+            .contains('!')
+    );
+    // Without a reason it says what to type.
+    let bad = tafel(&data, &["end-series", "8d2f"]);
+    assert!(!bad.status.success());
 }

@@ -396,3 +396,104 @@ fn the_first_key_replaces_a_suggested_date_and_clicks_reach_tabs_fields_and_keys
     assert_eq!(pane_flag(&t, "mouse_sgr_flag"), "0");
     assert_eq!(pane_flag(&t, "alternate_on"), "0");
 }
+
+/// Presses `key` until `marker` is on screen (at most `max` times).
+fn press_until(t: &Tmux, key: &str, marker: &str, max: usize) {
+    for _ in 0..max {
+        if t.screen().contains(marker) {
+            return;
+        }
+        t.keys(&[key]);
+        sleep(Duration::from_millis(40));
+    }
+    t.wait_for_screen(marker);
+}
+
+#[test]
+fn a_follow_up_builds_on_the_earlier_wave_and_compare_shows_what_became_of_it() {
+    let t = Started::with("followup", &[], |data| {
+        let o = common::tafel(data, &["demo"]);
+        assert!(o.status.success());
+    });
+    t.wait_for_screen("DEMO-GR-11");
+    t.text("DEMO-GR-11");
+    t.wait_for_screen("▶ DEMO-GR-11");
+    t.keys(&["C-f"]);
+    // The new T1 starts from T0: the starting question is there, as a suggestion.
+    let s = t.wait_for_screen("T1");
+    assert!(s.contains("Iets te doen hebben overdag"), "{s}");
+    // Looking back: the timeline's start and every activity, marked as from T0.
+    t.keys(&["F6"]);
+    let s = t.wait_for_screen("uit T0");
+    assert!(s.contains("januari 2025"), "{s}");
+    // Wrap-up: the agreements of T0 wait for how they went; the first was done.
+    t.keys(&["F10"]);
+    t.wait_for_screen("Afspraken van T0: hoe ging het?");
+    press_until(&t, "Tab", "▶ Hoe ging het?", 10);
+    t.text("ged");
+    t.keys(&["Enter"]);
+    t.wait_for_screen("gedaan");
+    // Alternative: the assumptions of T0 wait for whether they held; the first did not.
+    t.keys(&["F8"]);
+    press_until(&t, "NPage", "Hield de aanname stand?", 30);
+    press_until(&t, "Tab", "▶ Hield de aanname stand?", 30);
+    t.text("geen");
+    t.keys(&["Enter"]);
+    t.wait_for_screen("hield geen stand");
+    t.keys(&["C-q"]);
+    t.wait_dead();
+
+    let t1 = common::session_files(&t.data)
+        .into_iter()
+        .map(|p| common::json(&p))
+        .find(|s| s["preparation"]["case_code"] == "DEMO-GR-11" && s["preparation"]["wave"] == 1)
+        .expect("the T1 was saved");
+    let t1_id = t1["id"].as_str().unwrap().to_string();
+    assert_eq!(t1["wrap_up"]["earlier_agreements"][0]["status"], "done");
+    let held: Vec<&serde_json::Value> = t1["alternative"]["assumptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| &a["held"])
+        .collect();
+    assert_eq!(
+        held.iter().filter(|h| **h == "not_held").count(),
+        1,
+        "{held:?}"
+    );
+    assert_eq!(t1["looking_back"]["activities"][0]["from_wave"], 0);
+
+    let t0_id = "97f3d1c5";
+    let text = common::stdout(&common::tafel(&t.data, &["compare", t0_id, &t1_id]));
+    assert!(
+        text.contains("— gedaan") && text.contains("— hield geen stand"),
+        "{text}"
+    );
+    let md = common::stdout(&common::tafel(
+        &t.data,
+        &["compare", t0_id, &t1_id, "--format", "markdown"],
+    ));
+    assert!(
+        md.contains("gedaan") && md.contains("hield geen stand"),
+        "{md}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&common::stdout(&common::tafel(
+        &t.data,
+        &["compare", t0_id, &t1_id, "--format", "json"],
+    )))
+    .unwrap();
+    assert_eq!(json["agreements"][0]["status"], "done");
+    assert!(
+        json["agreements"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Mantelzorg")
+    );
+    let checked = json["assumptions_checked"].as_array().unwrap();
+    assert_eq!(checked.len(), 3);
+    assert_eq!(
+        checked.iter().filter(|a| a["held"] == "not_held").count(),
+        1
+    );
+    assert_eq!(checked.iter().filter(|a| a["held"].is_null()).count(), 2);
+}

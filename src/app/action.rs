@@ -84,6 +84,8 @@ pub enum Action {
     FilterBackspace,
     /// Empty the filter (Ctrl+U, as in a text field).
     ClearFilter,
+    /// Hide or show the series that ended (Ctrl+A in the library).
+    ToggleEnded,
 
     /// A mouse click on something that is not a key of its own (see `mouse`).
     Click(Click),

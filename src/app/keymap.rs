@@ -395,6 +395,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
                 v.push(b(ctrl('k'), Action::CompareSelected, |t| t.ui.k_compare));
             }
             v.push(b(ctrl('p'), Action::OpenPrices, |t| t.ui.k_prices));
+            v.push(h(ctrl('a'), Action::ToggleEnded, |t| t.ui.k_toggle_ended));
             if selected {
                 v.push(b(ctrl('d'), Action::DeleteSelected, |t| t.ui.k_delete));
             }

@@ -24,7 +24,13 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
         };
         super::Failure(e.explain(lang))
     })?;
+    let ends = crate::store::series_ends(entries.iter().filter_map(|e| match e {
+        Entry::Session(s) => Some(&**s),
+        Entry::Unreadable { .. } => None,
+    }));
     if as_json {
+        let code =
+            |r: crate::model::EndReason| serde_json::to_value(r).unwrap_or(serde_json::Value::Null);
         let sessions: Vec<_> = entries
             .iter()
             .filter_map(|e| match e {
@@ -41,6 +47,9 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
                     "retention_until": s.retention_until,
                     "phases_started": s.phases_started,
                     "read_only": s.newer_version.is_some(),
+                    "series_status": if ends.contains_key(&s.series_id) { "ended" } else { "active" },
+                    "series_end_reason": ends.get(&s.series_id).map(|e| code(e.reason)),
+                    "series_ended_on": ends.get(&s.series_id).and_then(|e| e.on),
                     "path": text(&s.path),
                 })),
                 Entry::Session(_) | Entry::Unreadable { .. } => None,
@@ -111,6 +120,8 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
             .any(|o| o.series_id == s.series_id && o.wave > s.wave);
         let due = match s.follow_up_due {
             Some(_) if has_later_wave => "-".to_string(),
+            // An ended series is never overdue.
+            _ if ends.contains_key(&s.series_id) => t.ui.series_ended_word.to_string(),
             Some(d) if d <= today => format!("{}!", display_date(d, lang)),
             Some(d) => display_date(d, lang),
             None => String::new(),

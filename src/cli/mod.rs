@@ -21,6 +21,8 @@ mod delete;
 mod demo;
 mod export;
 mod list;
+#[path = "series.rs"]
+mod series_cmd;
 mod validate;
 
 use std::io::Write;
@@ -32,6 +34,7 @@ use clap::{Parser, Subcommand};
 use crate::app::Start;
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
+use crate::model::EndReason;
 use crate::model::costs::PriceLevel;
 use crate::model::{Session, series};
 use crate::store::{self, Library, paths};
@@ -113,6 +116,22 @@ pub enum Command {
         /// for the whole library.
         #[arg(long, value_name = "YEAR|nominal", value_parser = parse_price_level)]
         price_year: Option<PriceLevel>,
+    },
+    /// End a series of tables (no more follow-ups are due), or with --reopen let it go on.
+    EndSeries {
+        /// Any session of the series (id, unique prefix or path).
+        id: String,
+        #[arg(long, value_enum, required_unless_present = "reopen")]
+        reason: Option<EndReasonArg>,
+        /// The day it ended (default: today).
+        #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+        on: Option<chrono::NaiveDate>,
+        /// Why, in words.
+        #[arg(long)]
+        note: Option<String>,
+        /// The series goes on after all.
+        #[arg(long, conflicts_with_all = ["reason", "on", "note"])]
+        reopen: bool,
     },
     /// Compare two sessions (normally two waves of one case).
     Compare {
@@ -387,6 +406,23 @@ fn run_command(
             output,
         }) => compare::run(&library()?, lang, &a, &b, format, output.as_deref()),
         Some(Command::Delete { id, yes }) => delete::run_delete(&library()?, lang, &id, yes),
+        Some(Command::EndSeries {
+            id,
+            reason,
+            on,
+            note,
+            reopen,
+        }) => series_cmd::run(
+            &library()?,
+            lang,
+            &series_cmd::Request {
+                id: &id,
+                reason: reason.map(EndReason::from),
+                on,
+                note: note.as_deref(),
+                reopen,
+            },
+        ),
         Some(Command::Purge { expired: _, yes }) => delete::run_purge(&library()?, lang, yes),
         None | Some(Command::New { .. } | Command::Open { .. } | Command::FollowUp { .. }) => {
             unreachable!("the interactive commands are handled by run")
@@ -425,6 +461,33 @@ pub(crate) fn emit_exact(text: &str) {
     {
         std::process::exit(0);
     }
+}
+
+/// How a series ended, as typed on the command line.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum EndReasonArg {
+    GoalReached,
+    MovedAway,
+    Declined,
+    ContactLost,
+    Other,
+}
+
+impl From<EndReasonArg> for EndReason {
+    fn from(r: EndReasonArg) -> EndReason {
+        match r {
+            EndReasonArg::GoalReached => EndReason::GoalReached,
+            EndReasonArg::MovedAway => EndReason::MovedAway,
+            EndReasonArg::Declined => EndReason::DeclinedFurtherTables,
+            EndReasonArg::ContactLost => EndReason::ContactLost,
+            EndReasonArg::Other => EndReason::Other,
+        }
+    }
+}
+
+/// A day as people type it (`30-11-2026`, `2026-11-30`).
+fn parse_date_arg(text: &str) -> Result<chrono::NaiveDate, String> {
+    crate::model::dates::parse_day(text).map_err(|e| e.to_string())
 }
 
 /// `--price-year 2025` or `--price-year nominal`.

@@ -107,6 +107,22 @@ pub static TEXTS: Texts = Texts {
         phases_tiny: ["Prep", "Back", "Outc", "Alt", "Cost", "Wrap"],
         k_more_keys: "more keys",
         k_reprice: "re-price",
+        earlier_agreements: |w| format!("Agreements of {w}: how did they go?"),
+        series_heading: "The series from here",
+        cmp_agreements: "Agreements of",
+        cmp_change_short: "change",
+        assumptions_not_held: |n| {
+            format!("{n} assumption(s) of the wave before did not hold (see Alternative)")
+        },
+        professionals_short: "professionals",
+        cmp_not_checked: "not checked",
+        k_toggle_ended: "hide/show ended series",
+        series_ended_word: "ended",
+        series_ended: |r| format!("ended: {r}"),
+        ended_hidden: |n| format!("{n} ended hidden (Ctrl+A)"),
+        views_differ: |d| format!("{d} against the participant"),
+        from_wave: |w| format!("from {w}"),
+        from_wave_changed: |w| format!("from {w}, changed"),
         key_space: "Space",
         k_clear_search: "clear search",
         difference_explained_short: "Difference = alternative − actual; + is a saving",
@@ -351,6 +367,17 @@ pub static TEXTS: Texts = Texts {
         listed_year: "Price year",
         factor: "Factor",
         estimated_margin: |m| format!("estimated ± {m} %"),
+        from_wave_column: "From",
+        assumption_not_held: |w, text| {
+            format!(
+                "This assumption of {w} did not hold; weigh the alternative's amounts with it: {text}"
+            )
+        },
+        cumulative: |w| {
+            format!(
+                "This is wave {w}: a follow-up looks back over the whole trajectory so far, so its costs are cumulative (from the start). Never add up the waves of one case; the latest wave is the whole picture."
+            )
+        },
         per_domain: "Per life domain",
         prices_used: "Prices used and their sources",
         per: "per",
@@ -437,6 +464,16 @@ pub static TEXTS: Texts = Texts {
     ],
     confidences: ["low", "medium", "high"],
     quantity_bases: ["registered", "estimated"],
+    held: ["held", "did not hold", "unknown"],
+    agreement_statuses: ["done", "partly", "not done", "no longer relevant"],
+    end_reasons: [
+        "goal reached",
+        "participant moved away",
+        "participant declined further tables",
+        "contact lost",
+        "another reason",
+    ],
+    series_active: "goes on",
     reference_types: [
         "without the approach",
         "with a lighter approach",
@@ -482,6 +519,16 @@ pub static TEXTS: Texts = Texts {
     f_estimated_score: "Estimated in the alternative",
     f_confidence: "Confidence",
     f_quantity_basis: "Quantity is",
+    f_score_professionals: "Now, by the professionals",
+    f_second_view: "Professionals score too",
+    f_held: "Did the assumption hold?",
+    f_held_comment: "Comment",
+    f_agreement_status: "How did it go?",
+    f_agreement_comment: "Comment",
+    f_earlier_pulse_owner: "Finger on the pulse since",
+    f_series_status: "Series",
+    f_series_ended_on: "Ended on",
+    f_series_end_note: "Why it ended",
     f_margin: "Estimate margin ± %",
     f_price_year_session: "Price level (year)",
     f_payer: "Payer",
@@ -581,6 +628,13 @@ pub static TEXTS: Texts = Texts {
     cli_demo_unchanged: "The demo sessions were already there; nothing changed.",
     cli_valid: "valid",
     cli_read_only_newer: "made by a newer version of tafel; read-only",
+    cli_end_needs_reason: "Say why the series ends: --reason goal-reached, moved-away, declined, contact-lost or other.",
+    cli_series_ended: |case, reason, on, wave| {
+        format!(
+            "Series {case} ended ({reason}) on {on}, recorded in {wave}. No further follow-up is due."
+        )
+    },
+    cli_series_reopened: |case, wave| format!("Series {case} goes on again (recorded in {wave})."),
     cli_tui_not_yet: "The conversation screen is not built in this version yet. The session was created:",
     cli_needs_yes: "Deleting asks for confirmation; add --yes to delete without asking.",
     cli_delete_confirm: |id| {

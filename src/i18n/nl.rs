@@ -109,6 +109,22 @@ pub static TEXTS: Texts = Texts {
         phases_tiny: ["Voorb", "Terug", "Bel", "Alt", "Kost", "Afr"],
         k_more_keys: "meer toetsen",
         k_reprice: "opnieuw prijzen",
+        earlier_agreements: |w| format!("Afspraken van {w}: hoe ging het?"),
+        series_heading: "Vervolg van de serie",
+        cmp_agreements: "Afspraken van",
+        cmp_change_short: "verandering",
+        assumptions_not_held: |n| {
+            format!("{n} aanname(s) van de vorige meting hielden geen stand (zie Alternatief)")
+        },
+        professionals_short: "professionals",
+        cmp_not_checked: "niet nagegaan",
+        k_toggle_ended: "afgesloten series verbergen/tonen",
+        series_ended_word: "afgesloten",
+        series_ended: |r| format!("afgesloten: {r}"),
+        ended_hidden: |n| format!("{n} afgesloten verborgen (Ctrl+A)"),
+        views_differ: |d| format!("{d} t.o.v. de deelnemer"),
+        from_wave: |w| format!("uit {w}"),
+        from_wave_changed: |w| format!("uit {w}, gewijzigd"),
         key_space: "Spatie",
         k_clear_search: "zoektekst wissen",
         difference_explained_short: "Verschil = alternatief − werkelijk; + is besparing",
@@ -355,6 +371,17 @@ pub static TEXTS: Texts = Texts {
         listed_year: "Prijsjaar",
         factor: "Factor",
         estimated_margin: |m| format!("geschat ± {m} %"),
+        from_wave_column: "Uit",
+        assumption_not_held: |w, text| {
+            format!(
+                "Deze aanname van {w} hield geen stand; weeg de bedragen van het alternatief daarnaar: {text}"
+            )
+        },
+        cumulative: |w| {
+            format!(
+                "Dit is meting {w}: een vervolggesprek kijkt terug op het hele traject tot nu, dus de kosten zijn cumulatief (vanaf het begin). Tel de metingen van één casus nooit bij elkaar op; de laatste meting is het hele beeld."
+            )
+        },
         per_domain: "Per leefgebied",
         prices_used: "Gebruikte prijzen en bronnen",
         per: "per",
@@ -441,6 +468,16 @@ pub static TEXTS: Texts = Texts {
     ],
     confidences: ["laag", "middel", "hoog"],
     quantity_bases: ["geregistreerd", "geschat"],
+    held: ["hield stand", "hield geen stand", "onbekend"],
+    agreement_statuses: ["gedaan", "deels", "niet gedaan", "niet meer van belang"],
+    end_reasons: [
+        "doel bereikt",
+        "deelnemer verhuisd",
+        "deelnemer wil geen tafels meer",
+        "contact verloren",
+        "andere reden",
+    ],
+    series_active: "loopt door",
     reference_types: [
         "zonder de aanpak",
         "met een lichtere aanpak",
@@ -489,6 +526,16 @@ pub static TEXTS: Texts = Texts {
     f_estimated_score: "Geschat in het alternatief",
     f_confidence: "Zekerheid",
     f_quantity_basis: "Aantal is",
+    f_score_professionals: "Nu volgens professionals",
+    f_second_view: "Ook een score van de professionals",
+    f_held: "Hield de aanname stand?",
+    f_held_comment: "Toelichting",
+    f_agreement_status: "Hoe ging het?",
+    f_agreement_comment: "Toelichting",
+    f_earlier_pulse_owner: "Vinger aan de pols sindsdien",
+    f_series_status: "Serie",
+    f_series_ended_on: "Afgesloten op",
+    f_series_end_note: "Toelichting afsluiting",
     f_margin: "Marge schatting ± %",
     f_price_year_session: "Prijspeil (jaar)",
     f_payer: "Betaler",
@@ -590,6 +637,15 @@ pub static TEXTS: Texts = Texts {
     cli_demo_unchanged: "De voorbeeldgesprekken stonden er al; er is niets veranderd.",
     cli_valid: "in orde",
     cli_read_only_newer: "gemaakt met een nieuwere versie van tafel; alleen lezen",
+    cli_end_needs_reason: "Zeg waarom de serie stopt: --reason goal-reached, moved-away, declined, contact-lost of other.",
+    cli_series_ended: |case, reason, on, wave| {
+        format!(
+            "Serie {case} afgesloten ({reason}) op {on}, vastgelegd in {wave}. Er is geen vervolggesprek meer nodig."
+        )
+    },
+    cli_series_reopened: |case, wave| {
+        format!("Serie {case} loopt weer door (vastgelegd in {wave}).")
+    },
     cli_tui_not_yet: "Het scherm voor het gesprek is nog niet gebouwd in deze versie. Dit gesprek is wel aangemaakt:",
     cli_needs_yes: "Verwijderen vraagt om bevestiging; voeg --yes toe om zonder vraag te verwijderen.",
     cli_delete_confirm: |id| {

@@ -25,6 +25,12 @@ pub struct Texts {
     pub confidences: [&'static str; 3],
     /// Registered, estimated (in the order of `QuantityBasis::ALL`).
     pub quantity_bases: [&'static str; 2],
+    /// In the order of `Held::ALL`, `AgreementStatus::ALL`, `EndReason::ALL`.
+    pub held: [&'static str; 3],
+    pub agreement_statuses: [&'static str; 4],
+    pub end_reasons: [&'static str; 5],
+    /// The series goes on (the first choice of how it ends).
+    pub series_active: &'static str,
     pub reference_types: [&'static str; 4],
     pub consent_scopes: [&'static str; 2],
     pub scenarios: [&'static str; 2],
@@ -67,6 +73,16 @@ pub struct Texts {
     pub f_estimated_score: &'static str,
     pub f_confidence: &'static str,
     pub f_quantity_basis: &'static str,
+    pub f_score_professionals: &'static str,
+    pub f_second_view: &'static str,
+    pub f_held: &'static str,
+    pub f_held_comment: &'static str,
+    pub f_agreement_status: &'static str,
+    pub f_agreement_comment: &'static str,
+    pub f_earlier_pulse_owner: &'static str,
+    pub f_series_status: &'static str,
+    pub f_series_ended_on: &'static str,
+    pub f_series_end_note: &'static str,
     pub f_margin: &'static str,
     /// The session's price year (a field of the cost phase).
     pub f_price_year_session: &'static str,
@@ -153,6 +169,11 @@ pub struct Texts {
     pub cli_demo_unchanged: &'static str,
     pub cli_valid: &'static str,
     pub cli_read_only_newer: &'static str,
+    pub cli_end_needs_reason: &'static str,
+    /// Case, reason, date, wave.
+    pub cli_series_ended: fn(&dyn Display, &dyn Display, &dyn Display, &dyn Display) -> String,
+    /// Case, wave.
+    pub cli_series_reopened: fn(&dyn Display, &dyn Display) -> String,
     pub cli_tui_not_yet: &'static str,
     pub cli_needs_yes: &'static str,
     pub cli_delete_confirm: fn(&dyn Display) -> String,
@@ -194,6 +215,18 @@ impl Texts {
     }
     pub fn confidence(&self, c: Confidence) -> &'static str {
         self.confidences[Confidence::ALL.iter().position(|x| *x == c).unwrap_or(0)]
+    }
+    pub fn end_reason(&self, r: crate::model::EndReason) -> &'static str {
+        let all = crate::model::EndReason::ALL;
+        self.end_reasons[all.iter().position(|x| *x == r).unwrap_or(0)]
+    }
+    pub fn held_status(&self, h: crate::model::alternative::Held) -> &'static str {
+        let all = crate::model::alternative::Held::ALL;
+        self.held[all.iter().position(|x| *x == h).unwrap_or(0)]
+    }
+    pub fn agreement_status(&self, st: crate::model::AgreementStatus) -> &'static str {
+        let all = crate::model::AgreementStatus::ALL;
+        self.agreement_statuses[all.iter().position(|x| *x == st).unwrap_or(0)]
     }
     pub fn reference_type(&self, r: ReferenceType) -> &'static str {
         self.reference_types[ReferenceType::ALL.iter().position(|x| *x == r).unwrap_or(0)]
@@ -311,6 +344,30 @@ pub struct UiTexts {
     /// The footer's last item when not every key fits: "F1 more keys".
     pub k_more_keys: &'static str,
     pub k_reprice: &'static str,
+    /// Heading of the earlier wave's agreements at a follow-up: `{}` is "T0".
+    pub earlier_agreements: fn(&dyn Display) -> String,
+    pub series_heading: &'static str,
+    /// In a comparison: agreements of the earlier wave; an item nobody checked.
+    pub cmp_agreements: &'static str,
+    /// Column head of a change in the comparison's cost table.
+    pub cmp_change_short: &'static str,
+    /// In the cost table: `{}` assumptions of an earlier wave did not hold.
+    pub assumptions_not_held: fn(&dyn Display) -> String,
+    /// Column head: the professionals' score.
+    pub professionals_short: &'static str,
+    pub cmp_not_checked: &'static str,
+    pub k_toggle_ended: &'static str,
+    /// One word for an ended series in `tafel list`.
+    pub series_ended_word: &'static str,
+    /// In the library's follow-up column: the series ended (`{}` the reason).
+    pub series_ended: fn(&dyn Display) -> String,
+    /// Beside the count in the library's title when ended series are hidden.
+    pub ended_hidden: fn(&dyn Display) -> String,
+    /// Beside the professionals' score: `{}` is "+2" or "-1" against the participant's.
+    pub views_differ: fn(&dyn Display) -> String,
+    /// After a list item taken over from an earlier wave: `{}` is "T0".
+    pub from_wave: fn(&dyn Display) -> String,
+    pub from_wave_changed: fn(&dyn Display) -> String,
     /// The space bar's name in the footer and the help.
     pub key_space: &'static str,
     pub k_clear_search: &'static str,
@@ -559,6 +616,12 @@ pub struct ReportTexts {
     pub factor: &'static str,
     /// After an estimated quantity: "± 25 %".
     pub estimated_margin: fn(&dyn Display) -> String,
+    /// Column head: the wave an item was taken over from.
+    pub from_wave_column: &'static str,
+    /// Beside the range: an assumption of an earlier wave that did not hold (wave, text).
+    pub assumption_not_held: fn(&dyn Display, &dyn Display) -> String,
+    /// Under the costs of a follow-up: they are cumulative.
+    pub cumulative: fn(&dyn Display) -> String,
     pub per_domain: &'static str,
     pub prices_used: &'static str,
     pub per: &'static str,

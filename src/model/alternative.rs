@@ -59,6 +59,27 @@ pub struct Assumption {
     pub id: String,
     pub text: String,
     pub confidence: Confidence,
+    /// The wave it was made at, when a follow-up took it over to check it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_wave: Option<u32>,
+    /// At the follow-up: did it hold?
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held: Option<Held>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub held_comment: String,
+}
+
+/// Whether an assumption about the alternative held, looking back at a follow-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Held {
+    Held,
+    NotHeld,
+    Unknown,
+}
+
+impl Held {
+    pub const ALL: [Held; 3] = [Held::Held, Held::NotHeld, Held::Unknown];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

@@ -6,9 +6,10 @@
 
 use serde::Serialize;
 
+use super::alternative::Held;
 use super::costs::{CostSummary, Range, cost_lines_at, summarise};
 use super::dates::PartialDate;
-use super::{Confidence, Localized, Session};
+use super::{AgreementStatus, Confidence, Localized, Session};
 
 /// One life domain in both sessions, matched by id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -26,6 +27,9 @@ pub struct DomainChange {
     pub earlier_estimated: Option<u8>,
     pub later_estimated: Option<u8>,
     pub earlier_words: String,
+    /// The professionals' view, when they gave one.
+    pub earlier_professionals: Option<u8>,
+    pub later_professionals: Option<u8>,
     pub later_words: String,
 }
 
@@ -79,6 +83,25 @@ pub struct Side {
     pub difference_range: Range,
 }
 
+/// An agreement of the earlier wave and how it went, as the later wave recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgreementOutcome {
+    pub text: String,
+    pub who: String,
+    pub status: Option<AgreementStatus>,
+    pub comment: String,
+}
+
+/// An assumption about the alternative made at the earlier wave, and whether it held, as
+/// the later wave recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AssumptionCheck {
+    pub text: String,
+    pub confidence: Confidence,
+    pub held: Option<Held>,
+    pub comment: String,
+}
+
 /// The comparison of two sessions (`earlier` is the lower wave, or the earlier date).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Comparison {
@@ -93,6 +116,12 @@ pub struct Comparison {
     pub payers: Vec<PayerChange>,
     pub new_events: Vec<NewEvent>,
     pub earlier_assumptions: Vec<EarlierAssumption>,
+    /// The earlier wave's agreements with how they went (empty when the later wave did
+    /// not look back on them).
+    pub agreements: Vec<AgreementOutcome>,
+    /// The earlier wave's assumptions with whether they held: those the later wave took
+    /// over and checked, else the earlier ones with nothing said.
+    pub assumptions_checked: Vec<AssumptionCheck>,
 }
 
 fn side(s: &Session, sum: &CostSummary) -> Side {
@@ -177,6 +206,14 @@ pub fn compare(a: &Session, b: &Session) -> Comparison {
                     .estimated_score(id)
                     .map(super::Score::get),
                 later_estimated: later.alternative.estimated_score(id).map(super::Score::get),
+                earlier_professionals: e
+                    .as_ref()
+                    .and_then(|o| o.score_professionals)
+                    .map(super::Score::get),
+                later_professionals: l
+                    .as_ref()
+                    .and_then(|o| o.score_professionals)
+                    .map(super::Score::get),
                 earlier_words: e.map(|o| o.own_words).unwrap_or_default(),
                 later_words: l.map(|o| o.own_words).unwrap_or_default(),
             }
@@ -259,6 +296,36 @@ pub fn compare(a: &Session, b: &Session) -> Comparison {
             .map(|a| EarlierAssumption {
                 text: a.text.clone(),
                 confidence: a.confidence,
+            })
+            .collect(),
+        agreements: later
+            .wrap_up
+            .earlier_agreements
+            .iter()
+            .map(|a| AgreementOutcome {
+                text: a.what.clone(),
+                who: a.who.clone(),
+                status: a.status,
+                comment: a.comment.clone(),
+            })
+            .collect(),
+        assumptions_checked: earlier
+            .alternative
+            .assumptions
+            .iter()
+            .map(|a| {
+                // The later wave's copy of it (same id, taken over), with its verdict.
+                let checked = later
+                    .alternative
+                    .assumptions
+                    .iter()
+                    .find(|x| x.id == a.id && x.from_wave.is_some());
+                AssumptionCheck {
+                    text: a.text.clone(),
+                    confidence: a.confidence,
+                    held: checked.and_then(|x| x.held),
+                    comment: checked.map(|x| x.held_comment.clone()).unwrap_or_default(),
+                }
             })
             .collect(),
     }

@@ -36,7 +36,7 @@ pub use preparation::{
     Attendee, AttendeeKind, Consent, ConsentScope, ParticipantKind, Preparation,
 };
 pub use scenario::{Activity, Confidence, LifeEvent, Unit};
-pub use wrap_up::{Agreement, WrapUp};
+pub use wrap_up::{Agreement, AgreementReview, AgreementStatus, EndReason, SeriesEnd, WrapUp};
 
 /// The version of the session file this program writes. Files with a lower version are
 /// migrated on load (`store::migrate`); files with a higher one open read-only.

@@ -57,6 +57,10 @@ pub struct Outcomes {
     pub quotes: Vec<Quote>,
     /// Topics the participant keeps off the record: only that one exists, never what.
     pub off_record: Vec<OffRecord>,
+    /// The table also scores each domain from the professionals' view (optional per
+    /// session; the participant's own score stays the primary one).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub second_view: bool,
 }
 
 impl Outcomes {
@@ -73,6 +77,10 @@ pub struct DomainOutcome {
     pub score_start: Option<Score>,
     /// How it is now.
     pub score_now: Option<Score>,
+    /// Optionally, how the professionals at the table score it now: a second view beside
+    /// the participant's, which stays the primary one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score_professionals: Option<Score>,
     /// The participant's own words about this domain.
     pub own_words: String,
 }
@@ -88,6 +96,11 @@ impl DomainOutcome {
     /// Now minus start, when both are scored.
     pub fn change(&self) -> Option<i16> {
         Some(i16::from(self.score_now?.get()) - i16::from(self.score_start?.get()))
+    }
+
+    /// The professionals' score minus the participant's (now), when both are given.
+    pub fn views_differ_by(&self) -> Option<i16> {
+        Some(i16::from(self.score_professionals?.get()) - i16::from(self.score_now?.get()))
     }
 }
 

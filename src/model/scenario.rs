@@ -36,6 +36,9 @@ pub struct LifeEvent {
     /// Only in the alternative scenario: how sure the table is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
+    /// The wave it was first recorded at, when a follow-up took it over from there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_wave: Option<u32>,
 }
 
 /// The unit a quantity and a price are counted in.
@@ -144,6 +147,9 @@ pub struct Activity {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
     pub note: String,
+    /// The wave it was first recorded at, when a follow-up took it over from there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_wave: Option<u32>,
 }
 
 /// The largest quantity, hours per week or number of weeks that can be typed: far above

@@ -33,6 +33,7 @@ use crate::model::{
     Activity, Agreement, Alternative, Attendee, AttendeeKind, Consent, Costs, LifeEvent,
     LookingBack, PartialDate, Preparation, Session, Timeline, WrapUp,
 };
+use crate::model::{AgreementReview, SeriesEnd};
 
 /// Anonymises one session with a fresh random case label.
 pub fn anonymise(session: &Session, lang: Lang) -> Session {
@@ -138,10 +139,12 @@ impl Anonymiser {
                     domain_id: d.domain_id.clone(),
                     score_start: d.score_start,
                     score_now: d.score_now,
+                    score_professionals: d.score_professionals,
                     ..DomainOutcome::default()
                 })
                 .collect(),
             quotes: Vec::new(),
+            second_view: s.outcomes.second_view,
             off_record: s
                 .outcomes
                 .off_record
@@ -164,6 +167,9 @@ impl Anonymiser {
                 .map(|a| Assumption {
                     id: a.id.clone(),
                     confidence: a.confidence,
+                    // Whether it held is no one's words; the text and comment are.
+                    from_wave: a.from_wave,
+                    held: a.held,
                     ..Assumption::default()
                 })
                 .collect(),
@@ -191,6 +197,24 @@ impl Anonymiser {
                 .collect(),
             pulse_owner: roles.of_name(&w.pulse_owner),
             follow_up_date: w.follow_up_date.map(month_start),
+            earlier_agreements: w
+                .earlier_agreements
+                .iter()
+                .map(|a| AgreementReview {
+                    who: roles.of_name(&a.who),
+                    when: a.when.map(PartialDate::to_month),
+                    from_wave: a.from_wave,
+                    status: a.status,
+                    ..AgreementReview::default()
+                })
+                .collect(),
+            earlier_pulse_owner: roles.of_name(&w.earlier_pulse_owner),
+            // Why a series ended, and in which month; never the note in words.
+            series_end: w.series_end.as_ref().map(|e| SeriesEnd {
+                reason: e.reason,
+                on: e.on.map(month_start),
+                note: String::new(),
+            }),
             ..WrapUp::default()
         };
         Session {
@@ -250,6 +274,7 @@ impl Anonymiser {
             informal: a.informal,
             domain_id: a.domain_id.clone(),
             confidence: a.confidence,
+            from_wave: a.from_wave,
             // Left out: the organisation can name a person's employer, the note is free
             // text. Every field is listed, so a new one must be decided on here.
             organisation: String::new(),
@@ -265,6 +290,7 @@ fn event(e: &LifeEvent) -> LifeEvent {
         domain_id: e.domain_id.clone(),
         raised_by: e.raised_by.clone(),
         confidence: e.confidence,
+        from_wave: e.from_wave,
         ..LifeEvent::default()
     }
 }

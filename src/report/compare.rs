@@ -60,6 +60,12 @@ pub fn document(c: &Comparison, lang: Lang) -> Document {
         ));
     }
 
+    // The professionals' view, when any domain has one: a column per wave after the
+    // participant's own (which stays the primary one).
+    let second_view = c
+        .domains
+        .iter()
+        .any(|d| d.earlier_professionals.is_some() || d.later_professionals.is_some());
     let mut rows = Vec::new();
     for d in &c.domains {
         let mut label = d.label.get(lang).to_string();
@@ -68,15 +74,33 @@ pub fn document(c: &Comparison, lang: Lang) -> Document {
         } else if !d.in_later {
             label = format!("{label} ({} {})", t.ui.cmp_only_in, e.wave);
         }
-        rows.push(vec![
+        let mut row = vec![
             label,
             score(d.earlier_start),
             score(d.earlier_now),
             score(d.later_start),
             score(d.later_now),
             signed(d.change),
-        ]);
+        ];
+        if second_view {
+            row.push(score(d.earlier_professionals));
+            row.push(score(d.later_professionals));
+        }
+        rows.push(row);
     }
+    let mut head = vec![
+        t.f_domain.to_string(),
+        format!("{} {}", e.wave, t.f_score_start.to_lowercase()),
+        format!("{} {}", e.wave, t.f_score_now.to_lowercase()),
+        format!("{} {}", l.wave, t.f_score_start.to_lowercase()),
+        format!("{} {}", l.wave, t.f_score_now.to_lowercase()),
+        t.f_change.to_string(),
+    ];
+    if second_view {
+        head.push(format!("{} {}", e.wave, t.ui.professionals_short));
+        head.push(format!("{} {}", l.wave, t.ui.professionals_short));
+    }
+    let numeric: Vec<bool> = (0..head.len()).map(|i| i > 0).collect();
     let domains = part(
         t.f_domain.to_string(),
         vec![
@@ -99,15 +123,8 @@ pub fn document(c: &Comparison, lang: Lang) -> Document {
                 ],
             }),
             Block::Table(Table {
-                head: vec![
-                    t.f_domain.to_string(),
-                    format!("{} {}", e.wave, t.f_score_start.to_lowercase()),
-                    format!("{} {}", e.wave, t.f_score_now.to_lowercase()),
-                    format!("{} {}", l.wave, t.f_score_start.to_lowercase()),
-                    format!("{} {}", l.wave, t.f_score_now.to_lowercase()),
-                    t.f_change.to_string(),
-                ],
-                numeric: vec![false, true, true, true, true, true],
+                head,
+                numeric,
                 rows,
                 total: None,
             }),
@@ -203,18 +220,48 @@ pub fn document(c: &Comparison, lang: Lang) -> Document {
                 .collect(),
         )],
     );
+    // What the table assumed then, and whether it held by the later wave.
     let assumed = part(
         format!("{} {}", t.ui.cmp_assumed, e.wave),
         vec![list_or_none(
-            c.earlier_assumptions
+            c.assumptions_checked
                 .iter()
                 .map(|a| {
-                    format!(
-                        "{} ({} {})",
+                    let mut line = format!(
+                        "{} ({} {}) — {}",
                         a.text,
                         t.f_confidence.to_lowercase(),
-                        t.confidence(a.confidence)
-                    )
+                        t.confidence(a.confidence),
+                        a.held.map_or(t.ui.cmp_not_checked, |h| t.held_status(h))
+                    );
+                    if !a.comment.trim().is_empty() {
+                        line = format!("{line}: {}", a.comment.trim());
+                    }
+                    line
+                })
+                .collect(),
+        )],
+    );
+    // The agreements made then, and how they went.
+    let agreed = part(
+        format!("{} {}", t.ui.cmp_agreements, e.wave),
+        vec![list_or_none(
+            c.agreements
+                .iter()
+                .map(|a| {
+                    let mut line = a.text.clone();
+                    if !a.who.trim().is_empty() {
+                        line = format!("{line} ({})", a.who.trim());
+                    }
+                    line = format!(
+                        "{line} — {}",
+                        a.status
+                            .map_or(t.ui.cmp_not_checked, |st| t.agreement_status(st))
+                    );
+                    if !a.comment.trim().is_empty() {
+                        line = format!("{line}: {}", a.comment.trim());
+                    }
+                    line
                 })
                 .collect(),
         )],
@@ -245,7 +292,7 @@ pub fn document(c: &Comparison, lang: Lang) -> Document {
         intro: String::new(),
         notices,
         key_figures: Vec::new(),
-        sections: vec![domains, costs, new_events, assumed, own_words],
+        sections: vec![domains, costs, new_events, assumed, agreed, own_words],
         footer: Vec::new(),
     }
 }

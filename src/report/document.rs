@@ -467,6 +467,7 @@ fn events_table(c: &Ctx, events: &[LifeEvent], with_confidence: bool) -> Block {
                         .unwrap_or_default(),
                 );
             }
+            row.push(from_wave(e.from_wave));
             row
         })
         .collect();
@@ -474,6 +475,7 @@ fn events_table(c: &Ctx, events: &[LifeEvent], with_confidence: bool) -> Block {
     if with_confidence {
         head.push(t.f_confidence);
     }
+    head.push(t.report.from_wave_column);
     Block::Table(Table::new(&head, &vec![false; head.len()], rows, None))
 }
 
@@ -515,6 +517,7 @@ fn activities_table(c: &Ctx, acts: &[Activity], with_confidence: bool) -> Block 
                         .unwrap_or_default(),
                 );
             }
+            row.push(from_wave(a.from_wave));
             row
         })
         .collect();
@@ -531,7 +534,14 @@ fn activities_table(c: &Ctx, acts: &[Activity], with_confidence: bool) -> Block 
         head.push(t.f_confidence);
         numeric.push(false);
     }
+    head.push(t.report.from_wave_column);
+    numeric.push(false);
     Block::Table(Table::new(&head, &numeric, rows, None))
+}
+
+/// "T0" for an item a follow-up took over from that wave (an empty column is left out).
+fn from_wave(w: Option<u32>) -> String {
+    w.map(|w| format!("T{w}")).unwrap_or_default()
 }
 
 fn looking_back(c: &Ctx) -> Section {
@@ -619,9 +629,21 @@ fn outcomes(c: &Ctx) -> Section {
                 .collect(),
             missing: r.not_scored.to_string(),
         }));
+        // The professionals' view, where given (an empty column is left out).
+        let second: Vec<String> = ids
+            .iter()
+            .map(|id| {
+                s.outcomes
+                    .for_domain(id)
+                    .and_then(|o| o.score_professionals)
+                    .map(|p| score_text(Some(p)))
+                    .unwrap_or_default()
+            })
+            .collect();
         let rows = scored
             .iter()
-            .map(|(label, a, b, x, _)| {
+            .zip(&second)
+            .map(|((label, a, b, x, _), prof)| {
                 let change = match (a, b) {
                     (Some(a), Some(b)) => {
                         let d = i16::from(b.get()) - i16::from(a.get());
@@ -638,6 +660,7 @@ fn outcomes(c: &Ctx) -> Section {
                     score_text(*a),
                     score_text(*b),
                     change,
+                    prof.clone(),
                     score_text(*x),
                 ]
             })
@@ -648,9 +671,10 @@ fn outcomes(c: &Ctx) -> Section {
                 t.f_score_start,
                 t.f_score_now,
                 t.f_change,
+                t.f_score_professionals,
                 t.f_estimated_score,
             ],
-            &[false, true, true, true, true],
+            &[false, true, true, true, true, true],
             rows,
             None,
         )));
@@ -720,12 +744,24 @@ fn alternative(c: &Ctx) -> Section {
                     (i + 1).to_string(),
                     a.text.trim().to_string(),
                     t.confidence(a.confidence).to_string(),
+                    from_wave(a.from_wave),
+                    a.held
+                        .map(|h| t.held_status(h).to_string())
+                        .unwrap_or_default(),
+                    a.held_comment.trim().to_string(),
                 ]
             })
             .collect();
         blocks.push(Block::Table(Table::new(
-            &["#", t.ui.assumption, t.f_confidence],
-            &[true, false, false],
+            &[
+                "#",
+                t.ui.assumption,
+                t.f_confidence,
+                t.report.from_wave_column,
+                t.f_held,
+                t.f_held_comment,
+            ],
+            &[true, false, false, false, false, false],
             rows,
             None,
         )));
@@ -920,6 +956,9 @@ fn costs(c: &Ctx, lines: &[CostLine], sum: &CostSummary) -> Section {
     )));
     blocks.push(Block::Note(t.difference_explained.to_string()));
     blocks.push(Block::Note(price_level(c, sum)));
+    if c.s.preparation.wave > 0 {
+        blocks.push(Block::Note((r.cumulative)(&c.s.wave_label())));
+    }
     if !c.s.alternative.activities.is_empty() {
         blocks.push(Block::Subheading(r.range_title.to_string()));
         blocks.push(Block::Text(crate::i18n::format::range_sentence(
@@ -957,6 +996,20 @@ fn costs(c: &Ctx, lines: &[CostLine], sum: &CostSummary) -> Section {
             Some(total),
         )));
         blocks.push(Block::Note(r.range_explained.to_string()));
+        // An assumption that did not hold is said beside the figures it stood under.
+        let failed: Vec<String> =
+            c.s.alternative
+                .assumptions
+                .iter()
+                .filter(|a| a.held == Some(crate::model::alternative::Held::NotHeld))
+                .map(|a| {
+                    let wave = a.from_wave.map(|w| format!("T{w}")).unwrap_or_default();
+                    format!("⚠ {}", (r.assumption_not_held)(&wave, &a.text.trim()))
+                })
+                .collect();
+        if !failed.is_empty() {
+            blocks.push(Block::Bullets(failed));
+        }
     }
     if lines
         .iter()
@@ -1086,6 +1139,44 @@ fn wrap_up(c: &Ctx) -> Section {
     let t = c.t;
     let w = &c.s.wrap_up;
     let mut blocks = Vec::new();
+    // At a follow-up: how the agreements of the wave before went.
+    if !w.earlier_agreements.is_empty() {
+        let wave = w.earlier_agreements[0].from_wave;
+        blocks.push(Block::Subheading((t.ui.earlier_agreements)(&format!(
+            "T{wave}"
+        ))));
+        blocks.extend(facts(vec![(
+            t.f_earlier_pulse_owner,
+            w.earlier_pulse_owner.clone(),
+        )]));
+        let rows = w
+            .earlier_agreements
+            .iter()
+            .map(|a| {
+                vec![
+                    a.what.trim().to_string(),
+                    a.who.clone(),
+                    c.partial(a.when),
+                    a.status
+                        .map_or(t.ui.cmp_not_checked, |st| t.agreement_status(st))
+                        .to_string(),
+                    a.comment.trim().to_string(),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table::new(
+            &[
+                t.ui.what,
+                t.ui.who,
+                t.ui.when,
+                t.f_agreement_status,
+                t.f_agreement_comment,
+            ],
+            &[false; 5],
+            rows,
+            None,
+        )));
+    }
     let points: Vec<String> = w
         .learning_points
         .iter()
@@ -1127,6 +1218,19 @@ fn wrap_up(c: &Ctx) -> Section {
         ),
     ]));
     text_under(&mut blocks, t.f_notes, &w.notes);
+    if let Some(end) = &w.series_end {
+        blocks.extend(facts(vec![
+            (
+                t.f_series_status,
+                (t.ui.series_ended)(&t.end_reason(end.reason)),
+            ),
+            (
+                t.f_series_ended_on,
+                end.on.map(|d| c.day(d)).unwrap_or_default(),
+            ),
+            (t.f_series_end_note, end.note.trim().to_string()),
+        ]));
+    }
     section(c, Phase::WrapUp, blocks)
 }
 

@@ -188,6 +188,14 @@ pub fn export_library(
         key(a).cmp(&key(b))
     });
     let mut tables = Tables::new();
+    // A series' status is that of its latest wave, on every row of the series.
+    tables.series_ends = crate::model::series::latest_ends(kept.iter().map(|s| {
+        (
+            s.series_id,
+            s.preparation.wave,
+            s.wrap_up.series_end.as_ref().map(|e| (e.reason, e.on)),
+        )
+    }));
     for s in &kept {
         tables.add(s, lang, anonymous);
     }

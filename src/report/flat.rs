@@ -8,6 +8,7 @@
 //! snake_case values of the session file, labels in the export's language; an empty cell
 //! (CSV) or `null` (JSON lines) is a missing value.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use rust_decimal::Decimal;
@@ -15,7 +16,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::i18n::Lang;
 use crate::model::costs::{CostLine, PriceBasis, Scenario, cost_lines, summarise};
-use crate::model::{Confidence, LifeEvent, PartialDate, Session};
+use crate::model::{Confidence, EndReason, LifeEvent, PartialDate, Session};
 
 /// One value in a table.
 #[derive(Debug, Clone, PartialEq)]
@@ -227,6 +228,9 @@ pub const SESSIONS: &[&str] = &[
     "agreements",
     "follow_up_date",
     "follow_up_month",
+    "series_status",
+    "series_end_reason",
+    "series_ended_on",
     "planned_minutes",
     "time_spent_secs",
 ];
@@ -302,6 +306,9 @@ pub struct Tables {
     pub scores: Table,
     pub cost_lines: Table,
     pub events: Table,
+    /// How each series ended (its latest wave's word), for the series columns of every
+    /// session of it; a session not in it is taken for what it says itself.
+    pub series_ends: HashMap<uuid::Uuid, (EndReason, Option<chrono::NaiveDate>)>,
 }
 
 impl Default for Tables {
@@ -333,6 +340,7 @@ impl Tables {
             scores: Table::new("scores", SCORES),
             cost_lines: Table::new("cost_lines", COST_LINES),
             events: Table::new("events", EVENTS),
+            series_ends: HashMap::new(),
         }
     }
 
@@ -406,6 +414,11 @@ impl Tables {
             }
         };
         let follow_up = s.follow_up_due();
+        let series_end = self
+            .series_ends
+            .get(&s.series_id)
+            .copied()
+            .or_else(|| s.wrap_up.series_end.as_ref().map(|e| (e.reason, e.on)));
         let domains_scored = s
             .outcomes
             .domains
@@ -545,6 +558,26 @@ impl Tables {
             ("agreements", Cell::count(s.wrap_up.agreements.len())),
             ("follow_up_date", exact(follow_up)),
             ("follow_up_month", Cell::opt_text(follow_up.map(month))),
+            (
+                "series_status",
+                Cell::text(if series_end.is_some() {
+                    "ended"
+                } else {
+                    "active"
+                }),
+            ),
+            (
+                "series_end_reason",
+                Cell::opt_text(series_end.map(|(r, _)| code(&r))),
+            ),
+            // The month only in an anonymous export, like every date.
+            (
+                "series_ended_on",
+                match series_end.and_then(|(_, on)| on) {
+                    Some(d) if anonymous => Cell::text(month(d)),
+                    d => Cell::opt_text(d.map(|d| d.format("%Y-%m-%d").to_string())),
+                },
+            ),
             ("planned_minutes", Cell::int(p.planned_minutes)),
             (
                 "time_spent_secs",

@@ -62,6 +62,17 @@ pub struct Summary {
     pub retention_until: Option<NaiveDate>,
     pub phases_started: [bool; 6],
     pub newer_version: Option<u32>,
+    /// Set when this wave ended its series (why, and when). The series' status is that
+    /// of its latest wave.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series_end: Option<SeriesEnded>,
+}
+
+/// How a series ended, as the library lists it (the note in words stays in the file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize)]
+pub struct SeriesEnded {
+    pub reason: crate::model::EndReason,
+    pub on: Option<NaiveDate>,
 }
 
 /// Whether `path` is not named after the session `id` it holds (`<id>.json`).
@@ -102,8 +113,28 @@ impl Summary {
             retention_until: s.retention_until,
             phases_started: s.phases_started(),
             newer_version,
+            series_end: s.wrap_up.series_end.as_ref().map(|e| SeriesEnded {
+                reason: e.reason,
+                on: e.on,
+            }),
         }
     }
+}
+
+/// How each series ended, from the latest wave of each (copies aside): a series whose
+/// latest wave did not end it goes on, whatever an earlier wave said.
+pub fn series_ends<'a>(
+    summaries: impl IntoIterator<Item = &'a Summary>,
+) -> std::collections::HashMap<Uuid, SeriesEnded> {
+    crate::model::series::latest_ends(
+        summaries
+            .into_iter()
+            .filter(|s| !s.is_copy())
+            .map(|s| (s.series_id, s.wave, s.series_end.map(|e| (e.reason, e.on)))),
+    )
+    .into_iter()
+    .map(|(id, (reason, on))| (id, SeriesEnded { reason, on }))
+    .collect()
 }
 
 /// One entry of the library folder: a session, or a file that could not be read.

@@ -258,37 +258,63 @@ fn lower(c: &Comparison, lang: Lang, width: usize) -> Vec<Line<'static>> {
     let t = lang.texts();
     let (e, l) = (&c.earlier, &c.later);
     let mut out = vec![Line::styled(t.ui.cmp_costs.to_string(), theme::heading())];
-    let name_w = width.saturating_sub(4 * 15).clamp(10, 30);
+    // Both waves and the change per scenario; on a narrow screen the later wave and the
+    // change only (the earlier figure is the later minus the change).
+    let wide = width >= 20 + 6 * 15;
+    let name_w = width
+        .saturating_sub(if wide { 6 } else { 4 } * 15)
+        .clamp(10, 30);
+    let money = |v: i64| Cents(v).display(lang);
+    let change = |v: i64| Cents(v).display_signed(lang);
+    let row = |name: &str, cells: [String; 6]| {
+        let [ea, la, da, eb, lb, db] = cells;
+        if wide {
+            format!("{name:<name_w$} {ea:>14} {la:>14} {da:>14} {eb:>14} {lb:>14} {db:>14}")
+        } else {
+            format!("{name:<name_w$} {la:>14} {da:>14} {lb:>14} {db:>14}")
+        }
+    };
     out.push(Line::styled(
-        format!(
-            "{:<name_w$} {:>14} {:>14} {:>14} {:>14}",
+        row(
             t.f_payer,
-            format!("{} {}", e.wave, t.ui.actual_short),
-            format!("{} {}", l.wave, t.ui.actual_short),
-            format!("{} {}", e.wave, t.ui.alternative_short),
-            format!("{} {}", l.wave, t.ui.alternative_short)
+            [
+                format!("{} {}", e.wave, t.ui.actual_short),
+                format!("{} {}", l.wave, t.ui.actual_short),
+                t.ui.cmp_change_short.to_string(),
+                format!("{} {}", e.wave, t.ui.alternative_short),
+                format!("{} {}", l.wave, t.ui.alternative_short),
+                t.ui.cmp_change_short.to_string(),
+            ],
         ),
         theme::dim(),
     ));
-    let money = |v: i64| Cents(v).display(lang);
     for p in &c.payers {
-        out.push(Line::from(format!(
-            "{:<name_w$} {:>14} {:>14} {:>14} {:>14}",
-            wrap::truncate(p.label.get(lang), name_w),
-            money(p.earlier_actual_cents),
-            money(p.later_actual_cents),
-            money(p.earlier_alternative_cents),
-            money(p.later_alternative_cents)
+        out.push(Line::from(row(
+            &wrap::truncate(p.label.get(lang), name_w),
+            [
+                money(p.earlier_actual_cents),
+                money(p.later_actual_cents),
+                change(p.actual_change_cents()),
+                money(p.earlier_alternative_cents),
+                money(p.later_alternative_cents),
+                change(p.alternative_change_cents()),
+            ],
         )));
     }
     out.push(Line::styled(
-        format!(
-            "{:<name_w$} {:>14} {:>14} {:>14} {:>14}",
+        row(
             t.f_total,
-            money(e.actual_total_cents),
-            money(l.actual_total_cents),
-            money(e.alternative_total_cents),
-            money(l.alternative_total_cents)
+            [
+                money(e.actual_total_cents),
+                money(l.actual_total_cents),
+                change(l.actual_total_cents.saturating_sub(e.actual_total_cents)),
+                money(e.alternative_total_cents),
+                money(l.alternative_total_cents),
+                change(
+                    l.alternative_total_cents
+                        .saturating_sub(e.alternative_total_cents),
+                ),
+            ],
         ),
         theme::heading(),
     ));
@@ -335,15 +361,45 @@ fn lower(c: &Comparison, lang: Lang, width: usize) -> Vec<Line<'static>> {
         format!("{} {}", t.ui.cmp_assumed, e.wave),
         theme::heading(),
     ));
-    if c.earlier_assumptions.is_empty() {
+    if c.assumptions_checked.is_empty() {
         out.push(Line::styled(t.ui.cmp_none.to_string(), theme::dim()));
     }
-    for a in &c.earlier_assumptions {
-        out.push(Line::from(format!(
-            "  ? {} ({})",
-            a.text,
-            t.confidence(a.confidence)
-        )));
+    for a in &c.assumptions_checked {
+        let (mark, style) = match a.held {
+            Some(crate::model::alternative::Held::Held) => ("✓", theme::good()),
+            Some(crate::model::alternative::Held::NotHeld) => ("✗", theme::warn()),
+            _ => ("?", theme::label()),
+        };
+        let verdict = a.held.map_or(t.ui.cmp_not_checked, |h| t.held_status(h));
+        let comment = if a.comment.trim().is_empty() {
+            String::new()
+        } else {
+            format!(": {}", a.comment.trim())
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("  {mark} "), style),
+            Span::raw(format!("{} ({}) — ", a.text, t.confidence(a.confidence))),
+            Span::styled(format!("{verdict}{comment}"), style),
+        ]));
+    }
+    out.push(Line::from(""));
+    out.push(Line::styled(
+        format!("{} {}", t.ui.cmp_agreements, e.wave),
+        theme::heading(),
+    ));
+    if c.agreements.is_empty() {
+        out.push(Line::styled(t.ui.cmp_none.to_string(), theme::dim()));
+    }
+    for a in &c.agreements {
+        let status = a
+            .status
+            .map_or(t.ui.cmp_not_checked, |st| t.agreement_status(st));
+        let comment = if a.comment.trim().is_empty() {
+            String::new()
+        } else {
+            format!(": {}", a.comment.trim())
+        };
+        out.push(Line::from(format!("  • {} — {status}{comment}", a.text)));
     }
     out.push(Line::from(""));
     out.push(Line::styled(t.ui.cmp_words.to_string(), theme::heading()));
@@ -356,14 +412,19 @@ fn lower(c: &Comparison, lang: Lang, width: usize) -> Vec<Line<'static>> {
             d.label.get(lang).to_string(),
             theme::label().add_modifier(ratatui::style::Modifier::BOLD),
         ));
-        out.push(Line::from(vec![
-            Span::styled(format!("  {} ○ ", e.wave), theme::series_a()),
-            Span::raw(format!("“{}”", d.earlier_words)),
-        ]));
-        out.push(Line::from(vec![
-            Span::styled(format!("  {} ● ", l.wave), theme::series_b()),
-            Span::raw(format!("“{}”", d.later_words)),
-        ]));
+        // A wave without words for this domain is left out, never shown as “”.
+        if !d.earlier_words.trim().is_empty() {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {} ○ ", e.wave), theme::series_a()),
+                Span::raw(format!("“{}”", d.earlier_words)),
+            ]));
+        }
+        if !d.later_words.trim().is_empty() {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {} ● ", l.wave), theme::series_b()),
+                Span::raw(format!("“{}”", d.later_words)),
+            ]));
+        }
     }
     out
 }

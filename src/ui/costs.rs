@@ -15,7 +15,7 @@ use crate::model::costs::{CostSummary, cost_lines, summarise};
 pub fn render_phase(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     let lines = cost_lines(&view.session);
     let sum = summarise(&lines);
-    let table_h = (sum.per_payer.len() as u16 + 7).min(area.height / 2).max(4);
+    let table_h = (sum.per_payer.len() as u16 + 8).min(area.height / 2).max(4);
     let [top, rest] =
         Layout::vertical([Constraint::Length(table_h), Constraint::Min(3)]).areas(area);
     let block = Block::default()
@@ -207,6 +207,19 @@ pub fn payer_table(
         },
         theme::dim(),
     ));
+    // An assumption of an earlier wave that did not hold stands beside the figures.
+    let failed = s
+        .alternative
+        .assumptions
+        .iter()
+        .filter(|a| a.held == Some(crate::model::alternative::Held::NotHeld))
+        .count();
+    if failed > 0 {
+        out.push(Line::styled(
+            truncate(&format!("⚠ {}", (t.ui.assumptions_not_held)(&failed)), w),
+            theme::warn(),
+        ));
+    }
     // Which way the sign runs comes first: on a narrow screen the rest is cut.
     let mut notes = vec![if w < 100 {
         t.ui.difference_explained_short.to_string()

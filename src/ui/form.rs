@@ -216,7 +216,16 @@ fn part(
         Row::Item(list, i) => Part {
             lines: vec![Line::styled(
                 wrap::truncate(
-                    &format!("  ── {}", item_summary(app.lang, s, list, i)),
+                    &{
+                        // Where an item came from goes right after its name ("Activiteit
+                        // 2 · uit T0 · ..."), where a narrow screen does not cut it.
+                        let summary = item_summary(app.lang, s, list, i);
+                        let origin = origin(app.lang, s, view.reference.as_ref(), list, i);
+                        match summary.split_once(" · ") {
+                            Some((name, rest)) => format!("  ── {name}{origin} · {rest}"),
+                            None => format!("  ── {summary}{origin}"),
+                        }
+                    },
                     label_w + value_w + 3,
                 ),
                 theme::dim(),
@@ -326,6 +335,19 @@ fn value_lines(
             let mut spans = vec![Span::styled(slider(v), hi(Style::default()))];
             if let Some(r) = reference_score(view, id) {
                 spans.push(Span::styled(format!("   {r}"), theme::dim()));
+            }
+            // The second view beside the participant's: how far apart they are.
+            if let FieldId::ScoreProfessionals(d) = id
+                && let Some(diff) = s
+                    .domains
+                    .get(d)
+                    .and_then(|dom| s.outcomes.for_domain(&dom.id))
+                    .and_then(crate::model::DomainOutcome::views_differ_by)
+            {
+                spans.push(Span::styled(
+                    format!("   {}", (t.ui.views_differ)(&format!("{diff:+}"))),
+                    theme::warn(),
+                ));
             }
             vec![Line::from(spans)]
         }
@@ -463,6 +485,72 @@ fn heading(lang: Lang, s: &Session, h: Heading) -> String {
             format!("{}{}", t.f_learning_points, count(ListKind::LearningPoints))
         }
         Heading::Agreements => format!("{}{}", t.f_agreements, count(ListKind::Agreements)),
+        Heading::EarlierAgreements => {
+            let wave = s
+                .wrap_up
+                .earlier_agreements
+                .first()
+                .map_or_else(|| s.preparation.wave.saturating_sub(1), |a| a.from_wave);
+            (t.ui.earlier_agreements)(&format!("T{wave}"))
+        }
+        Heading::Series => t.ui.series_heading.to_string(),
+    }
+}
+
+/// " · uit T0" after an item a follow-up took over from an earlier wave, " · uit T0,
+/// gewijzigd" when it differs from the wave before (`reference`): nothing copied is
+/// silently final.
+fn origin(
+    lang: Lang,
+    s: &Session,
+    reference: Option<&Session>,
+    list: ListKind,
+    i: usize,
+) -> String {
+    let t = lang.texts();
+    let same = |a: Option<bool>| a.unwrap_or(true);
+    let (wave, unchanged) = match list {
+        ListKind::Events(sc) => {
+            let Some(e) = form::events_of(s, sc).get(i) else {
+                return String::new();
+            };
+            let before =
+                reference.and_then(|r| form::events_of(r, sc).iter().find(|x| x.id == e.id));
+            let plain = |x: &crate::model::LifeEvent| crate::model::LifeEvent {
+                from_wave: None,
+                ..x.clone()
+            };
+            (e.from_wave, same(before.map(|b| plain(b) == plain(e))))
+        }
+        ListKind::Activities(sc) => {
+            let Some(a) = form::activities(s, sc).get(i) else {
+                return String::new();
+            };
+            let before =
+                reference.and_then(|r| form::activities(r, sc).iter().find(|x| x.id == a.id));
+            let plain = |x: &crate::model::Activity| crate::model::Activity {
+                from_wave: None,
+                ..x.clone()
+            };
+            (a.from_wave, same(before.map(|b| plain(b) == plain(a))))
+        }
+        ListKind::Assumptions => {
+            let Some(a) = s.alternative.assumptions.get(i) else {
+                return String::new();
+            };
+            let before =
+                reference.and_then(|r| r.alternative.assumptions.iter().find(|x| x.id == a.id));
+            (
+                a.from_wave,
+                same(before.map(|b| b.text == a.text && b.confidence == a.confidence)),
+            )
+        }
+        _ => return String::new(),
+    };
+    match wave {
+        None => String::new(),
+        Some(w) if unchanged => format!(" · {}", (t.ui.from_wave)(&format!("T{w}"))),
+        Some(w) => format!(" · {}", (t.ui.from_wave_changed)(&format!("T{w}"))),
     }
 }
 

@@ -23,6 +23,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
     let count = view.session_count();
     let loading = if view.is_loading() {
         format!(" · {}", t.ui.library_loading)
+    } else if view.hide_ended && view.ended_series() > 0 {
+        format!(" · {}", (t.ui.ended_hidden)(&view.ended_series()))
     } else {
         String::new()
     };
@@ -136,8 +138,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
                         .map(|b| if *b { '■' } else { '□' })
                         .collect();
                     let later = view.has_later_wave(s);
+                    let ended = view.series_ended(s);
                     let (due, due_style) = match s.follow_up_due {
                         _ if s.is_copy() => (String::new(), theme::dim()),
+                        // An ended series is never overdue: it says how it ended.
+                        _ if ended.is_some() && !later => (
+                            ended
+                                .map(|e| (t.ui.series_ended)(&t.end_reason(e.reason)))
+                                .unwrap_or_default(),
+                            theme::dim(),
+                        ),
                         _ if later => (t.ui.follow_up_done.to_string(), theme::dim()),
                         Some(d) if d < today => (
                             format!("{} {}", display_date(d, app.lang), t.ui.overdue),

@@ -16,8 +16,7 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     let Some(p) = &view.picker else { return };
     let t = app.lang.texts();
     let (choices, current) = form::choices::with_current(&view.session, p.field, app.lang);
-    let options: Vec<String> = choices.iter().map(form::choices::Choice::text).collect();
-    let visible = filtered(&options, &p.filter);
+    let visible = filtered(&choices, &p.filter);
     let detail = visible
         .get(p.selected)
         .map(|i| choices[*i].detail.clone())

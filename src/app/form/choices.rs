@@ -2,7 +2,9 @@
 //! writes) and its label in the user's language. A list filters these by label.
 
 use super::value::{AS_HOURS, VALUED, Value, enum_id, get};
-use super::{ActivityF, AgreementF, AssumptionF, AttendeeF, EventF, FieldId, QuoteF};
+use super::{
+    ActivityF, AgreementF, AssumptionF, AttendeeF, EarlierAgreementF, EventF, FieldId, QuoteF,
+};
 use crate::i18n::Lang;
 use crate::model::{
     AttendeeKind, Confidence, ConsentScope, ParticipantKind, PriceItem, ReferenceType, Session,
@@ -147,6 +149,30 @@ pub fn options(s: &Session, id: FieldId, lang: Lang) -> Vec<Choice> {
                 .collect(),
         ),
         F::Assumption(_, AssumptionF::Confidence) => of_enum(&Confidence::ALL, &t.confidences),
+        F::Assumption(_, AssumptionF::Held) => with_none(
+            none(t.ui.none),
+            of_enum(&crate::model::alternative::Held::ALL, &t.held),
+        ),
+        F::EarlierAgreement(_, EarlierAgreementF::Status) => with_none(
+            none(t.ui.none),
+            of_enum(&crate::model::AgreementStatus::ALL, &t.agreement_statuses),
+        ),
+        F::SeriesEnd => with_none(
+            Choice {
+                id: Some(super::value::SERIES_ACTIVE.into()),
+                label: t.series_active.into(),
+                ..Choice::default()
+            },
+            crate::model::EndReason::ALL
+                .iter()
+                .zip(t.end_reasons)
+                .map(|(r, label)| Choice {
+                    id: Some(enum_id(r)),
+                    label: (t.ui.series_ended)(&label),
+                    ..Choice::default()
+                })
+                .collect(),
+        ),
         F::Project
         | F::CaseCode
         | F::Date
@@ -181,11 +207,17 @@ pub fn options(s: &Session, id: FieldId, lang: Lang) -> Vec<Choice> {
         )
         | F::ScoreStart(_)
         | F::ScoreNow(_)
+        | F::ScoreProfessionals(_)
+        | F::SecondView
+        | F::EarlierAgreement(_, EarlierAgreementF::Agreed | EarlierAgreementF::Comment)
+        | F::EarlierPulseOwner
+        | F::SeriesEndedOn
+        | F::SeriesEndNote
         | F::OwnWords(_)
         | F::Quote(_, QuoteF::Speaker | QuoteF::Text)
         | F::OffRecord(_)
         | F::Narrative
-        | F::Assumption(_, AssumptionF::Text)
+        | F::Assumption(_, AssumptionF::Text | AssumptionF::HeldComment)
         | F::Estimated(_)
         | F::Reprice
         | F::PriceYear

@@ -2,7 +2,8 @@
 //! them. The order here is the Tab order.
 
 use super::{
-    ActivityF, AgreementF, AssumptionF, AttendeeF, EventF, FieldId, ListKind, QuoteF, list_len,
+    ActivityF, AgreementF, AssumptionF, AttendeeF, EarlierAgreementF, EventF, FieldId, ListKind,
+    QuoteF, list_len,
 };
 use crate::model::costs::Scenario;
 use crate::model::{Phase, Session};
@@ -24,6 +25,10 @@ pub enum Heading {
     PriceList,
     LearningPoints,
     Agreements,
+    /// At a follow-up: the agreements of the wave before, to say how they went.
+    EarlierAgreements,
+    /// Whether the series goes on.
+    Series,
 }
 
 /// One row of a phase form.
@@ -164,13 +169,12 @@ pub fn rows(phase: Phase, s: &Session) -> Vec<Row> {
         Phase::Outcomes => {
             for d in 0..s.domains.len() {
                 r.push(Row::Heading(Heading::Domain(d)));
-                for id in [
-                    FieldId::ScoreStart(d),
-                    FieldId::ScoreNow(d),
-                    FieldId::OwnWords(d),
-                ] {
-                    f(&mut r, id);
+                f(&mut r, FieldId::ScoreStart(d));
+                f(&mut r, FieldId::ScoreNow(d));
+                if s.outcomes.second_view {
+                    f(&mut r, FieldId::ScoreProfessionals(d));
                 }
+                f(&mut r, FieldId::OwnWords(d));
             }
             list(&mut r, s, Heading::Quotes, ListKind::Quotes, |i| {
                 [QuoteF::Speaker, QuoteF::Text, QuoteF::Domain]
@@ -183,6 +187,8 @@ pub fn rows(phase: Phase, s: &Session) -> Vec<Row> {
                 f(&mut r, FieldId::OffRecord(i));
             }
             f(&mut r, FieldId::Add(ListKind::OffRecord));
+            // Last, so it costs no Tab on the way through the domains.
+            f(&mut r, FieldId::SecondView);
         }
         Phase::Alternative => {
             f(&mut r, FieldId::ReferenceType);
@@ -213,9 +219,19 @@ pub fn rows(phase: Phase, s: &Session) -> Vec<Row> {
                 Heading::Assumptions,
                 ListKind::Assumptions,
                 |i| {
-                    [AssumptionF::Text, AssumptionF::Confidence]
-                        .iter()
-                        .map(|x| FieldId::Assumption(i, *x))
+                    // One taken over from an earlier wave is checked: did it hold?
+                    let earlier = s
+                        .alternative
+                        .assumptions
+                        .get(i)
+                        .is_some_and(|a| a.from_wave.is_some());
+                    let mut fields = vec![AssumptionF::Text, AssumptionF::Confidence];
+                    if earlier {
+                        fields.extend([AssumptionF::Held, AssumptionF::HeldComment]);
+                    }
+                    fields
+                        .into_iter()
+                        .map(|x| FieldId::Assumption(i, x))
                         .collect()
                 },
             );
@@ -245,6 +261,22 @@ pub fn rows(phase: Phase, s: &Session) -> Vec<Row> {
             f(&mut r, FieldId::Reprice);
         }
         Phase::WrapUp => {
+            let w = &s.wrap_up;
+            if !w.earlier_agreements.is_empty() || !w.earlier_pulse_owner.is_empty() {
+                r.push(Row::Heading(Heading::EarlierAgreements));
+                if !w.earlier_pulse_owner.is_empty() {
+                    f(&mut r, FieldId::EarlierPulseOwner);
+                }
+                for i in 0..w.earlier_agreements.len() {
+                    for x in [
+                        EarlierAgreementF::Agreed,
+                        EarlierAgreementF::Status,
+                        EarlierAgreementF::Comment,
+                    ] {
+                        f(&mut r, FieldId::EarlierAgreement(i, x));
+                    }
+                }
+            }
             r.push(Row::Heading(Heading::LearningPoints));
             for i in 0..list_len(s, ListKind::LearningPoints) {
                 f(&mut r, FieldId::LearningPoint(i));
@@ -258,6 +290,12 @@ pub fn rows(phase: Phase, s: &Session) -> Vec<Row> {
             });
             for id in [FieldId::PulseOwner, FieldId::FollowUpDate, FieldId::Notes] {
                 f(&mut r, id);
+            }
+            r.push(Row::Heading(Heading::Series));
+            f(&mut r, FieldId::SeriesEnd);
+            if s.wrap_up.series_end.is_some() {
+                f(&mut r, FieldId::SeriesEndedOn);
+                f(&mut r, FieldId::SeriesEndNote);
             }
         }
     }

@@ -85,6 +85,18 @@ pub enum QuoteF {
 pub enum AssumptionF {
     Text,
     Confidence,
+    /// At a follow-up, for an assumption of an earlier wave: did it hold?
+    Held,
+    HeldComment,
+}
+
+/// An agreement of the wave before, at a follow-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EarlierAgreementF {
+    /// What was agreed, by whom, by when (shown, not edited).
+    Agreed,
+    Status,
+    Comment,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -119,6 +131,11 @@ pub enum FieldId {
     /// Index into `session.domains`.
     ScoreStart(usize),
     ScoreNow(usize),
+    /// The professionals' score beside the participant's (when the session asks for a
+    /// second view).
+    ScoreProfessionals(usize),
+    /// Whether this session asks the professionals for their view too.
+    SecondView,
     OwnWords(usize),
     Quote(usize, QuoteF),
     OffRecord(usize),
@@ -127,15 +144,23 @@ pub enum FieldId {
     Assumption(usize, AssumptionF),
     Estimated(usize),
     InformalValuation,
-    /// Re-price the session to the current price list.
     /// The year all amounts are brought to (empty: as listed).
     PriceYear,
+    /// Re-price the session to the current price list.
     Reprice,
     LearningPoint(usize),
+    /// At a follow-up: an agreement of the wave before, and who kept the finger on the
+    /// pulse since (shown).
+    EarlierAgreement(usize, EarlierAgreementF),
+    EarlierPulseOwner,
     Agreement(usize, AgreementF),
     PulseOwner,
     FollowUpDate,
     Notes,
+    /// The series goes on, or ends here with a reason, a date and a note.
+    SeriesEnd,
+    SeriesEndedOn,
+    SeriesEndNote,
     /// The "+ add" row under a list.
     Add(ListKind),
 }
@@ -273,6 +298,8 @@ impl FieldId {
             },
             F::ScoreStart(_) => spec(K::Score, |t| t.f_score_start, Line),
             F::ScoreNow(_) => spec(K::Score, |t| t.f_score_now, Line),
+            F::ScoreProfessionals(_) => spec(K::Score, |t| t.f_score_professionals, Line),
+            F::SecondView => spec(K::Toggle, |t| t.f_second_view, Line),
             F::OwnWords(_) => spec(K::MultiLine, |t| t.f_own_words, Text),
             F::Quote(_, f) => match f {
                 QuoteF::Speaker => spec(K::Text, |t| t.ui.speaker, Name),
@@ -285,6 +312,8 @@ impl FieldId {
             F::Assumption(_, f) => match f {
                 AssumptionF::Text => spec(K::MultiLine, |t| t.ui.assumption, Text),
                 AssumptionF::Confidence => spec(K::Choice, |t| t.f_confidence, Line),
+                AssumptionF::Held => spec(K::Choice, |t| t.f_held, Line),
+                AssumptionF::HeldComment => spec(K::Text, |t| t.f_held_comment, Text),
             },
             F::Estimated(_) => spec(K::Score, |t| t.f_estimated_score, Line),
             F::InformalValuation => spec(K::Choice, |t| t.ui.informal_valuation, Line),
@@ -296,6 +325,15 @@ impl FieldId {
                 AgreementF::Who => spec(K::Text, |t| t.ui.who, Name),
                 AgreementF::When => spec(K::PartialDate, |t| t.ui.when, Line),
             },
+            F::EarlierAgreement(_, f) => match f {
+                EarlierAgreementF::Agreed => spec(K::Display, |t| t.ui.agreement, Line),
+                EarlierAgreementF::Status => spec(K::Choice, |t| t.f_agreement_status, Line),
+                EarlierAgreementF::Comment => spec(K::Text, |t| t.f_agreement_comment, Text),
+            },
+            F::EarlierPulseOwner => spec(K::Display, |t| t.f_earlier_pulse_owner, Line),
+            F::SeriesEnd => spec(K::Choice, |t| t.f_series_status, Line),
+            F::SeriesEndedOn => spec(K::Date, |t| t.f_series_ended_on, Line),
+            F::SeriesEndNote => spec(K::Text, |t| t.f_series_end_note, Text),
             F::PulseOwner => spec(K::Text, |t| t.f_pulse_owner, Name),
             F::FollowUpDate => spec(K::Date, |t| t.f_follow_up, Line),
             F::Notes => spec(K::MultiLine, |t| t.f_notes, Text),
@@ -364,6 +402,11 @@ pub fn add_label(l: ListKind, t: &Texts) -> &'static str {
         ListKind::LearningPoints => t.ui.add_learning_point,
         ListKind::Agreements => t.ui.add_agreement,
     }
+}
+
+/// The events of scenario `sc`.
+pub fn events_of(s: &Session, sc: Scenario) -> &Vec<LifeEvent> {
+    events(s, sc)
 }
 
 fn events(s: &Session, sc: Scenario) -> &Vec<LifeEvent> {

@@ -13,8 +13,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::{
-    ActivityF, AgreementF, AssumptionF, AttendeeF, EventF, FieldId, QuoteF, activities,
-    activities_mut, events, events_mut, parse_decimal,
+    ActivityF, AgreementF, AssumptionF, AttendeeF, EarlierAgreementF, EventF, FieldId, QuoteF,
+    activities, activities_mut, events, events_mut, parse_decimal,
 };
 use crate::i18n::Lang;
 use crate::i18n::format::date as display_date;
@@ -22,7 +22,7 @@ use crate::model::costs::{InformalValuation, Scenario};
 use crate::model::dates::{PartialDate, parse_day};
 use crate::model::money::parse_amount;
 use crate::model::scenario::PriceOverride;
-use crate::model::{DomainOutcome, EstimatedScore, Score, Session};
+use crate::model::{DomainOutcome, EndReason, EstimatedScore, Score, SeriesEnd, Session};
 
 /// The value of one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,6 +167,8 @@ pub fn get(s: &Session, id: FieldId, lang: Lang) -> Value {
         },
         F::ScoreStart(d) => domain_score(d, |o| o.score_start),
         F::ScoreNow(d) => domain_score(d, |o| o.score_now),
+        F::ScoreProfessionals(d) => domain_score(d, |o| o.score_professionals),
+        F::SecondView => Value::Flag(s.outcomes.second_view),
         F::OwnWords(d) => Value::Text(
             s.domains
                 .get(d)
@@ -202,6 +204,8 @@ pub fn get(s: &Session, id: FieldId, lang: Lang) -> Value {
             Some(a) => match f {
                 AssumptionF::Text => text(&a.text),
                 AssumptionF::Confidence => Value::Choice(Some(enum_id(&a.confidence))),
+                AssumptionF::Held => Value::Choice(a.held.map(|h| enum_id(&h))),
+                AssumptionF::HeldComment => text(&a.held_comment),
             },
         },
         F::Estimated(d) => Value::Score(
@@ -241,8 +245,42 @@ pub fn get(s: &Session, id: FieldId, lang: Lang) -> Value {
         F::PulseOwner => text(&s.wrap_up.pulse_owner),
         F::FollowUpDate => day(s.wrap_up.follow_up_date),
         F::Notes => text(&s.wrap_up.notes),
+        F::EarlierAgreement(i, f) => match s.wrap_up.earlier_agreements.get(i) {
+            None => Value::Nothing,
+            Some(a) => match f {
+                EarlierAgreementF::Agreed => {
+                    let mut shown = a.what.clone();
+                    if !a.who.trim().is_empty() {
+                        shown = format!("{shown} — {}", a.who);
+                    }
+                    if let Some(w) = a.when {
+                        shown = format!("{shown} ({})", w.display(lang));
+                    }
+                    Value::Shown(shown)
+                }
+                EarlierAgreementF::Status => Value::Choice(a.status.map(|st| enum_id(&st))),
+                EarlierAgreementF::Comment => text(&a.comment),
+            },
+        },
+        F::EarlierPulseOwner => Value::Shown(s.wrap_up.earlier_pulse_owner.clone()),
+        F::SeriesEnd => Value::Choice(Some(
+            s.wrap_up
+                .series_end
+                .as_ref()
+                .map_or_else(|| SERIES_ACTIVE.to_string(), |e| enum_id(&e.reason)),
+        )),
+        F::SeriesEndedOn => day(s.wrap_up.series_end.as_ref().and_then(|e| e.on)),
+        F::SeriesEndNote => text(
+            s.wrap_up
+                .series_end
+                .as_ref()
+                .map_or("", |e| e.note.as_str()),
+        ),
     }
 }
+
+/// The id of "the series goes on" among the choices of how a series ends.
+pub const SERIES_ACTIVE: &str = "active";
 
 /// The ids of the two ways to show informal help.
 pub const AS_HOURS: &str = "hours";
@@ -402,13 +440,13 @@ fn set_value(s: &mut Session, id: FieldId, value: Value, env: Env) -> Result<(),
             }
         }
         F::Activity(sc, i, f) => set_activity(s, sc, i, f, &value, env)?,
-        F::ScoreStart(d) | F::ScoreNow(d) => {
+        F::ScoreStart(d) | F::ScoreNow(d) | F::ScoreProfessionals(d) => {
             if let (Some(v), Some(domain_id)) = (score, s.domains.get(d).map(|d| d.id.clone())) {
                 let o = outcome_mut(s, &domain_id);
-                if matches!(id, F::ScoreStart(_)) {
-                    o.score_start = v;
-                } else {
-                    o.score_now = v;
+                match id {
+                    F::ScoreStart(_) => o.score_start = v,
+                    F::ScoreNow(_) => o.score_now = v,
+                    _ => o.score_professionals = v,
                 }
             }
         }
@@ -450,6 +488,8 @@ fn set_value(s: &mut Session, id: FieldId, value: Value, env: Env) -> Result<(),
                 match f {
                     AssumptionF::Text => set_string(&mut a.text, &value),
                     AssumptionF::Confidence => set_enum(&mut a.confidence, &value),
+                    AssumptionF::Held => set_opt_enum(&mut a.held, &value),
+                    AssumptionF::HeldComment => set_string(&mut a.held_comment, &value),
                 }
             }
         }
@@ -500,6 +540,43 @@ fn set_value(s: &mut Session, id: FieldId, value: Value, env: Env) -> Result<(),
             }
         }
         F::Notes => set_string(&mut s.wrap_up.notes, &value),
+        F::EarlierAgreement(i, f) => {
+            if let Some(a) = s.wrap_up.earlier_agreements.get_mut(i) {
+                match f {
+                    EarlierAgreementF::Agreed => {}
+                    EarlierAgreementF::Status => set_opt_enum(&mut a.status, &value),
+                    EarlierAgreementF::Comment => set_string(&mut a.comment, &value),
+                }
+            }
+        }
+        F::EarlierPulseOwner => {}
+        F::SecondView => set_flag(&mut s.outcomes.second_view, &value),
+        F::SeriesEnd => {
+            if let Value::Choice(c) = &value {
+                let w = &mut s.wrap_up;
+                match c.as_deref().and_then(from_id::<EndReason>) {
+                    None => w.series_end = None,
+                    Some(reason) => {
+                        // Ended today unless a date was typed; the note stays.
+                        let (on, note) = w
+                            .series_end
+                            .take()
+                            .map_or((Some(env.today), String::new()), |e| (e.on, e.note));
+                        w.series_end = Some(SeriesEnd { reason, on, note });
+                    }
+                }
+            }
+        }
+        F::SeriesEndedOn => {
+            if let (Some(v), Some(e)) = (typed, s.wrap_up.series_end.as_mut()) {
+                e.on = day(&v)?;
+            }
+        }
+        F::SeriesEndNote => {
+            if let Some(e) = s.wrap_up.series_end.as_mut() {
+                set_string(&mut e.note, &value);
+            }
+        }
     }
     Ok(())
 }
@@ -889,6 +966,9 @@ pub fn path(s: &Session, id: FieldId) -> String {
         ),
         F::ScoreStart(d) => format!("outcomes.domains[{}].score_start", domain(d)),
         F::ScoreNow(d) => format!("outcomes.domains[{}].score_now", domain(d)),
+        F::ScoreProfessionals(d) => {
+            format!("outcomes.domains[{}].score_professionals", domain(d))
+        }
         F::OwnWords(d) => format!("outcomes.domains[{}].own_words", domain(d)),
         F::Quote(i, f) => item(
             "outcomes.quotes",
@@ -910,6 +990,8 @@ pub fn path(s: &Session, id: FieldId) -> String {
             match f {
                 AssumptionF::Text => "text",
                 AssumptionF::Confidence => "confidence",
+                AssumptionF::Held => "held",
+                AssumptionF::HeldComment => "held_comment",
             },
         ),
         F::Estimated(d) => format!("alternative.estimated_scores[{}]", domain(d)),
@@ -928,6 +1010,19 @@ pub fn path(s: &Session, id: FieldId) -> String {
         F::PulseOwner => "wrap_up.pulse_owner".into(),
         F::FollowUpDate => "wrap_up.follow_up_date".into(),
         F::Notes => "wrap_up.notes".into(),
+        F::EarlierAgreement(i, f) => format!(
+            "wrap_up.earlier_agreements[{i}].{}",
+            match f {
+                EarlierAgreementF::Agreed => "what",
+                EarlierAgreementF::Status => "status",
+                EarlierAgreementF::Comment => "comment",
+            }
+        ),
+        F::EarlierPulseOwner => "wrap_up.earlier_pulse_owner".into(),
+        F::SecondView => "outcomes.second_view".into(),
+        F::SeriesEnd => "wrap_up.series_end.reason".into(),
+        F::SeriesEndedOn => "wrap_up.series_end.on".into(),
+        F::SeriesEndNote => "wrap_up.series_end.note".into(),
         F::Add(l) => format!("{l:?}"),
     }
 }

@@ -37,6 +37,10 @@ pub struct LibraryView {
     order: Vec<usize>,
     /// Sessions of which a later wave exists.
     later_wave: HashSet<Uuid>,
+    /// Series whose latest wave ended them, with how.
+    ended: HashMap<Uuid, crate::store::SeriesEnded>,
+    /// Ended series are left out of the list (Ctrl+A shows them again).
+    pub hide_ended: bool,
     sessions: usize,
     /// Display width of the longest case code in the library (for a steady column).
     pub longest_case_code: usize,
@@ -78,6 +82,8 @@ impl LibraryView {
             grouped: Vec::new(),
             order: Vec::new(),
             later_wave: HashSet::new(),
+            ended: HashMap::new(),
+            hide_ended: false,
             sessions: 0,
             longest_case_code: 0,
             selected: 0,
@@ -232,6 +238,11 @@ impl LibraryView {
             }
         }
         self.later_wave.clear();
+        // A series has the status of its latest wave: ended there, or going on.
+        self.ended = crate::store::series_ends(self.entries.iter().filter_map(|e| match e {
+            Entry::Session(s) => Some(&**s),
+            Entry::Unreadable { .. } => None,
+        }));
         let mut keyed = Vec::with_capacity(self.sessions);
         let mut unreadable = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
@@ -278,8 +289,17 @@ impl LibraryView {
             .split_whitespace()
             .map(str::to_string)
             .collect();
+        let hidden = |i: usize| {
+            self.hide_ended
+                && matches!(&self.entries[i], Entry::Session(s) if self.ended.contains_key(&s.series_id))
+        };
         if words.is_empty() {
-            self.order.clone_from(&self.grouped);
+            self.order = self
+                .grouped
+                .iter()
+                .copied()
+                .filter(|i| !hidden(*i))
+                .collect();
             self.best = None;
         } else {
             // The text of each entry is lower-cased once, on the first filtering (10,000
@@ -305,7 +325,7 @@ impl LibraryView {
             self.best = None;
             let mut best_rank = None;
             for i in self.grouped.iter().copied() {
-                if !words.iter().all(|w| hay[i].contains(w.as_str())) {
+                if !words.iter().all(|w| hay[i].contains(w.as_str())) || hidden(i) {
                     continue;
                 }
                 if best_rank != Some(crate::app::search::Rank::Exact) {
@@ -378,6 +398,22 @@ impl LibraryView {
     /// Whether a later wave of this session's series exists.
     pub fn has_later_wave(&self, s: &Summary) -> bool {
         self.later_wave.contains(&s.id)
+    }
+
+    /// How this session's series ended, if its latest wave ended it.
+    pub fn series_ended(&self, s: &Summary) -> Option<crate::store::SeriesEnded> {
+        self.ended.get(&s.series_id).copied()
+    }
+
+    /// How many series ended (shown or not).
+    pub fn ended_series(&self) -> usize {
+        self.ended.len()
+    }
+
+    /// Shows or hides the ended series.
+    pub fn toggle_ended(&mut self) {
+        self.hide_ended = !self.hide_ended;
+        self.apply_filter();
     }
 
     /// The latest earlier wave of a session's series, if any.
@@ -464,6 +500,7 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             lib.selected = lib.best.unwrap_or(0);
         }
         Action::Back | Action::ClearFilter => lib.set_filter(String::new()),
+        Action::ToggleEnded => lib.toggle_ended(),
         Action::OpenSelected => match lib.row(lib.selected) {
             Some(LibraryRow::Session(s)) => {
                 let path = s.path.clone();
@@ -566,6 +603,7 @@ mod tests {
             updated_at: at,
             follow_up_due: None,
             retention_until: None,
+            series_end: None,
             phases_started: [false; 6],
             newer_version: None,
         }))

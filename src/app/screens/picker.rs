@@ -19,8 +19,8 @@ pub(crate) fn handle(app: &mut App, action: Action) {
     let env = app.env();
     let Some(v) = app.session_mut() else { return };
     let Some(p) = v.picker.as_mut() else { return };
-    let (options, _) = form::choice(&v.session, p.field, lang);
-    let visible = filtered(&options, &p.filter);
+    let (choices, _) = form::choices::with_current(&v.session, p.field, lang);
+    let visible = filtered(&choices, &p.filter);
     match action {
         Action::Back => v.picker = None,
         Action::SelectUp | Action::PrevField => p.selected = p.selected.saturating_sub(1),
@@ -61,6 +61,47 @@ pub(crate) fn handle(app: &mut App, action: Action) {
 
 /// The options that hold every word of the filter, best match first (see
 /// [`crate::app::search`]).
-pub fn filtered(options: &[String], filter: &str) -> Vec<usize> {
-    crate::app::search::ranked(options, filter)
+/// The choices that match `filter`, best first. The "none" choice goes after the others
+/// unless it is what was typed: "geen" in a list that starts with "(geen)" means "hield
+/// geen stand", not "nothing".
+pub fn filtered(choices: &[form::choices::Choice], filter: &str) -> Vec<usize> {
+    let labels: Vec<String> = choices.iter().map(form::choices::Choice::text).collect();
+    let mut found = crate::app::search::ranked(&labels, filter);
+    if !filter.trim().is_empty()
+        && let Some(pos) = found.iter().position(|i| choices[*i].id.is_none())
+        && crate::app::search::rank(filter, &labels[found[pos]])
+            != Some(crate::app::search::Rank::Exact)
+    {
+        let none = found.remove(pos);
+        found.push(none);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::form::choices::Choice;
+
+    #[test]
+    fn the_none_choice_comes_last_unless_it_is_what_was_typed() {
+        let choice = |id: Option<&str>, label: &str| Choice {
+            id: id.map(str::to_string),
+            label: label.into(),
+            ..Choice::default()
+        };
+        let held = [
+            choice(None, "(geen)"),
+            choice(Some("held"), "hield stand"),
+            choice(Some("not_held"), "hield geen stand"),
+            choice(Some("unknown"), "onbekend"),
+        ];
+        assert_eq!(filtered(&held, "geen"), vec![2, 0]);
+        assert_eq!(filtered(&held, "(geen)")[0], 0);
+        assert_eq!(
+            filtered(&held, ""),
+            vec![0, 1, 2, 3],
+            "no filter, no change"
+        );
+    }
 }

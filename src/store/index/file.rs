@@ -53,7 +53,8 @@ pub(super) fn index_lock(sessions_dir: &Path, exclusive: bool, wait: Duration) -
     }
 }
 /// Version of the line format; lines of another version are ignored.
-pub(super) const LINE_VERSION: u32 = 1;
+/// 2: a summary says whether its wave ended the series.
+pub(super) const LINE_VERSION: u32 = 2;
 
 /// What identifies one version of a file on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -203,6 +203,14 @@ pub(super) struct WrapUpProbe {
     agreements: Vec<IgnoredAny>,
     follow_up_date: Option<NaiveDate>,
     notes: String,
+    series_end: Option<SeriesEndProbe>,
+}
+
+#[derive(Deserialize)]
+pub(super) struct SeriesEndProbe {
+    reason: crate::model::EndReason,
+    #[serde(default)]
+    on: Option<NaiveDate>,
 }
 
 impl Probe {
@@ -257,6 +265,10 @@ impl Probe {
             retention_until: self.retention_until,
             phases_started: contents.phases_started(),
             newer_version: None,
+            series_end: w.series_end.as_ref().map(|e| crate::store::SeriesEnded {
+                reason: e.reason,
+                on: e.on,
+            }),
         }
     }
 }
