@@ -1122,3 +1122,44 @@ fn the_library_shows_an_ended_series_as_ended_and_ctrl_a_hides_it() {
     };
     assert_eq!(l.row_count(), all);
 }
+
+#[test]
+fn ctrl_o_works_out_the_portfolio_of_the_selected_project_in_the_background() {
+    let (_d, lib) = library();
+    for s in tafel::demo::sessions(&tafel::catalog::Catalog::builtin()) {
+        lib.save(&s).unwrap();
+    }
+    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    app.wait_for_library();
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL),
+    );
+    let Screen::Portfolio(_) = &app.screen else {
+        panic!("the portfolio screen opens at once");
+    };
+    // Keys are taken while it is worked out.
+    update(&mut app, Action::SelectDown);
+    let start = std::time::Instant::now();
+    loop {
+        update(&mut app, Action::Tick);
+        let Screen::Portfolio(p) = &app.screen else {
+            panic!()
+        };
+        if let Some(r) = &p.ready {
+            let text = r.lines.join("\n");
+            assert!(text.contains("De Graasj"), "{text}");
+            assert!(text.contains("laatste meting"), "{text}");
+            assert!(!r.bars.is_empty());
+            break;
+        }
+        assert!(start.elapsed().as_secs() < 20, "never ready");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // Ctrl+E writes it as an HTML page beside the other reports.
+    update(&mut app, Action::Export);
+    let m = app.message.clone().expect("where it went");
+    assert!(m.text.contains("portfolio-"), "{}", m.text);
+    update(&mut app, Action::Back);
+    assert!(matches!(app.screen, Screen::Library(_)));
+}

@@ -211,11 +211,10 @@ fn a_second_copy_opens_read_only_and_a_crashed_first_copy_does_not_block() {
     let cmd = format!("{} --data-dir {data} open {id}", common::BIN);
     let nl = [("LANG", "nl_NL.UTF-8")];
     let second = Tmux::run("two-b", &cmd, (100, 30), &nl);
-    let screen = second.wait_for_screen("ALLEEN LEZEN");
-    assert!(
-        screen.contains("al geopend"),
-        "says where it is open: {screen}"
-    );
+    second.wait_for_screen("ALLEEN LEZEN");
+    // Says where it is open (the status line may come a moment after the header: a
+    // capture can catch a frame half drawn).
+    second.wait_for_screen("al geopend");
     second.tmux(&["kill-server"]);
     // A crash of the first copy: the lock is stale and the next copy may edit.
     let pid = first.pid().unwrap();

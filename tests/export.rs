@@ -310,6 +310,38 @@ fn chromium_renders_the_html_report_to_png_and_pdf() {
     }
 }
 
+#[test]
+fn chromium_renders_the_portfolio_on_a4() {
+    let Some(bin) = find_chromium() else {
+        skip_for_missing("chromium", "apt-get install chromium");
+        return;
+    };
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("export-renders");
+    fs::create_dir_all(&out).unwrap();
+    let (_d, data) = common::demo_library();
+    let html = out.join("portfolio.nl.html");
+    let pdf = out.join("portfolio.nl.pdf");
+    let _ = fs::remove_file(&pdf);
+    let o = common::tafel(
+        &data,
+        &[
+            "portfolio",
+            "--include-demo",
+            "--format",
+            "html",
+            "-o",
+            html.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    chromium(&bin, &html, &format!("--print-to-pdf={}", pdf.display()));
+    let pdf_bytes = fs::read(&pdf).expect("a PDF was written");
+    assert!(pdf_bytes.starts_with(b"%PDF-"));
+    let pages = pdf_pages(&pdf_bytes);
+    assert!((1..=12).contains(&pages), "{pages} pages");
+    eprintln!("portfolio: PDF {pages} pages in {}", out.display());
+}
+
 // ---------------------------------------------------------------------------------------
 // Anonymous exports
 

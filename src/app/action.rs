@@ -86,6 +86,8 @@ pub enum Action {
     ClearFilter,
     /// Hide or show the series that ended (Ctrl+A in the library).
     ToggleEnded,
+    /// The portfolio of the selected session's project (Ctrl+O in the library).
+    OpenPortfolio,
 
     /// A mouse click on something that is not a key of its own (see `mouse`).
     Click(Click),

@@ -37,6 +37,17 @@ pub(crate) fn export_current(app: &mut App) {
                 vec![k.earlier.id, k.later.id],
             )
         }
+        Screen::Portfolio(p) => match &p.ready {
+            Some(ready) => (
+                format!(
+                    "portfolio-{}.html",
+                    crate::report::export::file_name_part(&p.project)
+                ),
+                ready.html.clone(),
+                ready.sessions.clone(),
+            ),
+            None => return,
+        },
         _ => return,
     };
     let result = crate::store::paths::ensure_private_dir(&dir, true)

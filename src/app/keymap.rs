@@ -50,6 +50,8 @@ pub enum Context {
     ConfirmRemove,
     /// Re-price the session to the current list? (asked before figures change)
     ConfirmReprice,
+    /// The portfolio of a project.
+    Portfolio,
 }
 
 impl Context {
@@ -90,6 +92,7 @@ impl Context {
             },
             Context::ConfirmRemove,
             Context::ConfirmReprice,
+            Context::Portfolio,
         ];
         for kind in FieldKind::ALL {
             for (in_list, read_only, at_top, at_bottom) in [
@@ -140,6 +143,7 @@ pub fn context(app: &App) -> Context {
             selected: l.selected_session().is_some(),
         },
         Screen::Compare(_) => Context::Compare,
+        Screen::Portfolio(_) => Context::Portfolio,
         Screen::Prices(p) if p.confirm_remove.is_some() => Context::ConfirmRemove,
         Screen::Prices(p) => match &p.edit {
             Some(e) => Context::PriceEdit {
@@ -397,6 +401,9 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             v.push(b(ctrl('p'), Action::OpenPrices, |t| t.ui.k_prices));
             v.push(h(ctrl('a'), Action::ToggleEnded, |t| t.ui.k_toggle_ended));
             if selected {
+                v.push(b(ctrl('o'), Action::OpenPortfolio, |t| t.ui.k_portfolio));
+            }
+            if selected {
                 v.push(b(ctrl('d'), Action::DeleteSelected, |t| t.ui.k_delete));
             }
             v.push(b(ctrl('l'), Action::LoadDemo, |t| t.ui.k_demo));
@@ -407,6 +414,16 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             v.push(h(key(KeyCode::Esc), Action::Back, |t| t.ui.k_clear_filter));
             v
         }
+        Context::Portfolio => vec![
+            quit,
+            help,
+            b(key(KeyCode::Down), Action::SelectDown, |t| t.ui.k_scroll),
+            silent(key(KeyCode::Up), Action::SelectUp),
+            silent(key(KeyCode::PageDown), Action::PageDown),
+            silent(key(KeyCode::PageUp), Action::PageUp),
+            b(ctrl('e'), Action::Export, |t| t.ui.k_export),
+            b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_back),
+        ],
         Context::Compare => vec![
             quit,
             help,

@@ -48,6 +48,7 @@ pub enum Screen {
     Session(Box<SessionView>),
     Compare(Box<CompareView>),
     Prices(Box<super::screens::prices::PricesView>),
+    Portfolio(Box<super::screens::portfolio::PortfolioView>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

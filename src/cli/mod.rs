@@ -21,6 +21,7 @@ mod delete;
 mod demo;
 mod export;
 mod list;
+mod portfolio;
 #[path = "series.rs"]
 mod series_cmd;
 mod validate;
@@ -132,6 +133,28 @@ pub enum Command {
         /// The series goes on after all.
         #[arg(long, conflicts_with_all = ["reason", "on", "note"])]
         reopen: bool,
+    },
+    /// What the approach yields across the cases of a project (or of every project).
+    Portfolio {
+        /// Only this project (its name as in the sessions).
+        project: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: CompareFormat,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Leave out case codes, free text and file names.
+        #[arg(long)]
+        anonymous: bool,
+        /// Every amount at this year's price level, or `nominal` for amounts as listed
+        /// (default: the newest year of the shipped price index).
+        #[arg(long, value_name = "YEAR|nominal", value_parser = parse_price_level)]
+        price_year: Option<PriceLevel>,
+        /// Also the fictional demo cases (case codes DEMO-...).
+        #[arg(long)]
+        include_demo: bool,
+        /// Also cases without consent for reporting (text only: the facilitator's own view).
+        #[arg(long)]
+        include_unconsented: bool,
     },
     /// Compare two sessions (normally two waves of one case).
     Compare {
@@ -406,6 +429,27 @@ fn run_command(
             output,
         }) => compare::run(&library()?, lang, &a, &b, format, output.as_deref()),
         Some(Command::Delete { id, yes }) => delete::run_delete(&library()?, lang, &id, yes),
+        Some(Command::Portfolio {
+            project,
+            format,
+            output,
+            anonymous,
+            price_year,
+            include_demo,
+            include_unconsented,
+        }) => portfolio::run(
+            &library()?,
+            lang,
+            &portfolio::Request {
+                project: project.as_deref(),
+                format,
+                output: output.as_deref(),
+                anonymous,
+                price_year,
+                include_demo,
+                include_unconsented,
+            },
+        ),
         Some(Command::EndSeries {
             id,
             reason,

@@ -117,6 +117,8 @@ pub static TEXTS: Texts = Texts {
         professionals_short: "professionals",
         cmp_not_checked: "not checked",
         k_toggle_ended: "hide/show ended series",
+        k_portfolio: "project overview",
+        portfolio_loading: "Working out the overview…",
         series_ended_word: "ended",
         series_ended: |r| format!("ended: {r}"),
         ended_hidden: |n| format!("{n} ended hidden (Ctrl+A)"),
@@ -379,6 +381,43 @@ pub static TEXTS: Texts = Texts {
             )
         },
         per_domain: "Per life domain",
+        pf_kicker: "Effectencalculator · portfolio",
+        pf_title: "What the approach yields across all cases",
+        pf_intro: "Each case is a series of table conversations about one trajectory. This overview sets the cases of a project side by side: who invests, who benefits, how sure that is, and how the participants themselves saw their lives change.",
+        pf_anonymous_notice: "Anonymous portfolio: cases are called Case 1, 2...; what the tables learned (free text) and file names are left out.",
+        pf_unit_rule: "A case counts with its latest wave: a follow-up looks back over the whole trajectory, so its costs are cumulative. Adding the waves of one case would count its costs twice. Only waves with consent for reporting count (as in export --all).",
+        pf_price_level: |y| format!("All amounts at the {y} price level (CPI, CBS)."),
+        pf_duplicates: |n| {
+            format!(
+                "{n} file(s) are a copy of a session under another name (a sync service's conflicted copy, say): each session counts once."
+            )
+        },
+        pf_duplicates_listed: "Copies, counted once:",
+        pf_unreadable: |n| format!("{n} file(s) could not be read and do not count; see the end."),
+        pf_unreadable_heading: "Unreadable files",
+        pf_cases: "Cases",
+        pf_sessions: "Sessions",
+        pf_follow_ups_held: "Follow-ups held",
+        pf_follow_ups_due: "Follow-ups due soon",
+        pf_series_ended: "Series ended",
+        pf_left_out: "Left out (no consent for reporting)",
+        pf_median: "Median per case",
+        pf_min: "Smallest per case",
+        pf_max: "Largest per case",
+        pf_arena_title: "Who invests, who benefits: per payer (down) and case (across) the difference; filled is a saving, open with a minus an investment",
+        pf_saves: "payer saves",
+        pf_invests: "payer invests",
+        pf_cases_heading: "Cases (latest wave)",
+        pf_case: "Case",
+        pf_case_n: |n| format!("Case {n}"),
+        pf_domains_heading: "How lives changed, in the participants' own judgement",
+        pf_domains_explained: "Per life domain: the score at the start of the first wave against the one now at the latest.",
+        pf_better: "better",
+        pf_same: "same",
+        pf_worse: "worse",
+        pf_learned_heading: "What the tables learned and agreed",
+        pf_no_project: "(no project)",
+        pf_empty: "No sessions to show.",
         prices_used: "Prices used and their sources",
         per: "per",
         price_year: "price level",
@@ -392,6 +431,10 @@ pub static TEXTS: Texts = Texts {
         no_consent_session_only: "consent for the session only",
         no_consent_withdrawn: "consent withdrawn",
         cli_all_needs_tables: "--all makes flat tables for analysis: choose --format csv or --format jsonl.",
+        cli_unconsented_text_only: "--include-unconsented is for your own view only: with --format text, not anonymous.",
+        cli_no_such_project: |p| {
+            format!("No sessions of project '{p}'; 'tafel list' shows the projects.")
+        },
         cli_which_session: "Which session? Give an id (or its first characters) or a path, or use --all.",
         cli_consent_warning: |reason| {
             format!("Note: {reason}. Share this export only with the people at the table.")

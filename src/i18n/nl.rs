@@ -119,6 +119,8 @@ pub static TEXTS: Texts = Texts {
         professionals_short: "professionals",
         cmp_not_checked: "niet nagegaan",
         k_toggle_ended: "afgesloten series verbergen/tonen",
+        k_portfolio: "overzicht project",
+        portfolio_loading: "Het overzicht wordt opgebouwd…",
         series_ended_word: "afgesloten",
         series_ended: |r| format!("afgesloten: {r}"),
         ended_hidden: |n| format!("{n} afgesloten verborgen (Ctrl+A)"),
@@ -383,6 +385,45 @@ pub static TEXTS: Texts = Texts {
             )
         },
         per_domain: "Per leefgebied",
+        pf_kicker: "Effectencalculator · portfolio",
+        pf_title: "Wat de aanpak oplevert over alle casussen",
+        pf_intro: "Elke casus is een reeks tafelgesprekken over één traject. Dit overzicht zet de casussen van een project naast elkaar: wie investeert, wie profiteert, hoe zeker dat is, en hoe de deelnemers zelf hun leven zagen veranderen.",
+        pf_anonymous_notice: "Anoniem portfolio: casussen heten Casus 1, 2...; wat de tafels leerden (vrije tekst) en bestandsnamen zijn weggelaten.",
+        pf_unit_rule: "Een casus telt met zijn laatste meting: een vervolggesprek kijkt terug op het hele traject, dus de kosten zijn cumulatief. Metingen van één casus optellen zou de kosten dubbel tellen. Alleen metingen met toestemming voor rapportage tellen mee (zoals bij export --all).",
+        pf_price_level: |y| format!("Alle bedragen in prijspeil {y} (CPI, CBS)."),
+        pf_duplicates: |n| {
+            format!(
+                "{n} bestand(en) zijn een kopie van een gesprek onder een andere naam (bijvoorbeeld een conflictkopie van een synchronisatiedienst): elk gesprek telt één keer."
+            )
+        },
+        pf_duplicates_listed: "Kopieën, één keer geteld:",
+        pf_unreadable: |n| {
+            format!("{n} bestand(en) konden niet worden gelezen en tellen niet mee; zie onderaan.")
+        },
+        pf_unreadable_heading: "Onleesbare bestanden",
+        pf_cases: "Casussen",
+        pf_sessions: "Gesprekken",
+        pf_follow_ups_held: "Vervolggesprekken gehouden",
+        pf_follow_ups_due: "Vervolggesprekken binnenkort",
+        pf_series_ended: "Afgesloten series",
+        pf_left_out: "Niet meegeteld (geen toestemming voor rapportage)",
+        pf_median: "Mediaan per casus",
+        pf_min: "Kleinste per casus",
+        pf_max: "Grootste per casus",
+        pf_arena_title: "Wie investeert, wie profiteert: per betaler (omlaag) en casus (opzij) het verschil; vol is besparing, open met min is investering",
+        pf_saves: "betaler bespaart",
+        pf_invests: "betaler investeert",
+        pf_cases_heading: "Casussen (laatste meting)",
+        pf_case: "Casus",
+        pf_case_n: |n| format!("Casus {n}"),
+        pf_domains_heading: "Hoe het leven veranderde, in het eigen oordeel",
+        pf_domains_explained: "Per leefgebied: de score bij de start van de eerste meting tegen die van nu bij de laatste.",
+        pf_better: "beter",
+        pf_same: "gelijk",
+        pf_worse: "slechter",
+        pf_learned_heading: "Wat de tafels leerden en afspraken",
+        pf_no_project: "(zonder project)",
+        pf_empty: "Geen gesprekken om te tonen.",
         prices_used: "Gebruikte prijzen en bronnen",
         per: "per",
         price_year: "prijspeil",
@@ -396,6 +437,10 @@ pub static TEXTS: Texts = Texts {
         no_consent_session_only: "toestemming alleen voor het gesprek zelf",
         no_consent_withdrawn: "toestemming ingetrokken",
         cli_all_needs_tables: "--all maakt platte tabellen voor analyse: kies --format csv of --format jsonl.",
+        cli_unconsented_text_only: "--include-unconsented is alleen voor uw eigen blik: alleen met --format text, niet anoniem.",
+        cli_no_such_project: |p| {
+            format!("Geen gesprekken van project '{p}'; 'tafel list' toont de projecten.")
+        },
         cli_which_session: "Welk gesprek? Geef een id (of het begin ervan) of een pad, of gebruik --all.",
         cli_consent_warning: |reason| {
             format!("Let op: {reason}. Deel deze export alleen met de mensen aan tafel.")

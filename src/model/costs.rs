@@ -354,7 +354,7 @@ fn price_line<'a>(
 
 /// The alternative's cost by how sure the table is: only what it is sure of (high),
 /// with what is likely (high + medium), and everything.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Range {
     pub high: Cents,
     pub high_medium: Cents,

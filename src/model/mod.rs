@@ -13,6 +13,7 @@ pub mod limits;
 pub mod looking_back;
 pub mod money;
 pub mod outcomes;
+pub mod portfolio;
 pub mod preparation;
 pub mod price_index;
 pub mod scenario;

@@ -99,6 +99,14 @@ pub struct Consent {
     pub withdrawn_on: Option<NaiveDate>,
 }
 
+impl Consent {
+    /// Whether it covers reporting beyond the table (across cases): given, not withdrawn,
+    /// and for anonymised reporting. Library exports and the portfolio use this one rule.
+    pub fn covers_reporting(&self) -> bool {
+        self.given && self.withdrawn_on.is_none() && self.scope == ConsentScope::AnonymisedReporting
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ConsentScope {

@@ -59,6 +59,22 @@ pub enum Block {
     CostChart(CostChart),
     /// Scores of several waves on one axis per life domain (the comparison).
     Radar(Radar),
+    /// Who invests and who benefits across cases (the portfolio).
+    Arena(Arena),
+}
+
+/// Payers down, cases across: per cell the difference (alternative minus actual) of that
+/// payer in that case, drawn as a sign and a size, as the Effectenarena draws it. The
+/// numbers are in a table beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arena {
+    pub title: String,
+    pub payers: Vec<String>,
+    pub cases: Vec<String>,
+    /// `cells[payer][case]`.
+    pub cells: Vec<Vec<Cents>>,
+    /// What a filled cell and an open one mean: the payer saves / the payer invests.
+    pub legend: [String; 2],
 }
 
 /// Scores of several series (waves) per life domain, drawn as a radar chart; the figures

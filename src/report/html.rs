@@ -251,6 +251,14 @@ fn block(o: &mut String, b: &Block) {
                 escape(&chart.title)
             );
         }
+        Block::Arena(chart) => {
+            let _ = writeln!(
+                o,
+                "<figure class=\"chart\">{}<figcaption>{}</figcaption></figure>",
+                svg::arena(chart),
+                escape(&chart.title)
+            );
+        }
         Block::Radar(chart) => {
             let _ = writeln!(
                 o,

@@ -16,6 +16,7 @@ pub mod flat;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod portfolio;
 pub mod svg;
 pub mod text;
 

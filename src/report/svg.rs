@@ -10,7 +10,7 @@
 
 use std::fmt::Write;
 
-use super::document::{CostChart, Radar, ScoreChart};
+use super::document::{Arena, CostChart, Radar, ScoreChart};
 use super::html::escape;
 
 /// Width of the drawing in user units; at 96 dpi this is the text width of an A4 page.
@@ -294,6 +294,92 @@ pub fn radar(r: &Radar) -> String {
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// Payers down, cases across; a circle per cell whose area grows with the size of the
+/// difference: filled dark where the payer saves (the alternative costs it more), open
+/// and light with a minus where it invests. Cells of nothing stay empty.
+pub fn arena(a: &Arena) -> String {
+    const LABEL_W: u32 = 230;
+    const X0: u32 = 240;
+    // Room above the grid for the legend and the slanted case labels.
+    const TOP: u32 = 120;
+    const ROW: u32 = 30;
+    let cols = a.cases.len().max(1) as u32;
+    let col = ((WIDTH - X0) / cols).clamp(14, 60);
+    let height = TOP + ROW * a.payers.len() as u32 + 6;
+    let max = a
+        .cells
+        .iter()
+        .flatten()
+        .map(|c| c.0.unsigned_abs())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    // Radius ∝ √|value| (area ∝ value), in integers: no float touches money.
+    let r_max = u64::from(col.min(ROW) / 2 - 2);
+    let radius = |v: u64| -> u64 {
+        let scaled = u128::from(v) * u128::from(r_max * r_max) / u128::from(max);
+        let r = u64::try_from(scaled.isqrt()).unwrap_or(u64::MAX);
+        if v > 0 { r.max(2) } else { 0 }
+    };
+    let mut o = String::new();
+    open(&mut o, height, &a.title, "chart arena");
+    legend(
+        &mut o,
+        X0,
+        &[
+            (&a.legend[0], NOW_FILL, None),
+            (&a.legend[1], ALT_FILL, Some(ALT_STROKE)),
+        ],
+    );
+    for (j, case) in a.cases.iter().enumerate() {
+        let x = X0 + col * j as u32 + col / 2;
+        let _ = write!(
+            o,
+            r#"<text x="{x}" y="{}" text-anchor="start" transform="rotate(-45 {x} {})"><title>{}</title>{}</text>"#,
+            TOP - 8,
+            TOP - 8,
+            escape(case),
+            escape(&shorten(case, 14))
+        );
+    }
+    for (i, payer) in a.payers.iter().enumerate() {
+        let y = TOP + ROW * i as u32 + ROW / 2;
+        let _ = write!(
+            o,
+            r#"<text x="{LABEL_W}" y="{}" text-anchor="end"><title>{}</title>{}</text>"#,
+            y + 4,
+            escape(payer),
+            escape(&shorten(payer, 36))
+        );
+        let _ = write!(
+            o,
+            r##"<line x1="{X0}" y1="{y}" x2="{}" y2="{y}" stroke="#d6dce1"/>"##,
+            X0 + col * cols
+        );
+        for (j, v) in a.cells.get(i).into_iter().flatten().enumerate() {
+            let r = radius(v.0.unsigned_abs());
+            if r == 0 {
+                continue;
+            }
+            let x = X0 + col * j as u32 + col / 2;
+            if v.0 > 0 {
+                let _ = write!(
+                    o,
+                    r#"<circle cx="{x}" cy="{y}" r="{r}" fill="{NOW_FILL}"/>"#
+                );
+            } else {
+                let _ = write!(
+                    o,
+                    r#"<circle cx="{x}" cy="{y}" r="{r}" fill="{ALT_FILL}" stroke="{ALT_STROKE}"/><text x="{x}" y="{}" text-anchor="middle" fill="{ALT_STROKE}">−</text>"#,
+                    y + 4
+                );
+            }
+        }
+    }
+    o.push_str("</svg>");
+    o
 }
 
 #[cfg(test)]

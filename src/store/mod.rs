@@ -9,6 +9,7 @@ pub mod config;
 pub mod encode;
 pub mod error;
 pub mod exports;
+pub mod figures;
 pub mod index;
 pub mod lock;
 pub mod migrate;

@@ -16,6 +16,7 @@ pub mod costs;
 pub mod form;
 pub mod library;
 pub mod popup;
+pub mod portfolio;
 pub mod prices;
 pub mod session;
 pub mod table_view;
@@ -45,6 +46,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Screen::Library(view) => library::render(frame, area, app, view),
         Screen::Session(view) => session::render(frame, area, app, view),
         Screen::Compare(view) => compare::render(frame, area, app, view),
+        Screen::Portfolio(view) => portfolio::render(frame, area, app, view),
         Screen::Prices(view) => prices::render(frame, area, app, view),
     }
     if app.help_open {

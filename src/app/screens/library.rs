@@ -501,6 +501,15 @@ pub(crate) fn handle(app: &mut App, action: Action) {
         }
         Action::Back | Action::ClearFilter => lib.set_filter(String::new()),
         Action::ToggleEnded => lib.toggle_ended(),
+        Action::OpenPortfolio => {
+            if let Some(s) = lib.selected_session() {
+                let project = s.project.clone();
+                let demo = crate::model::is_demo_case(&s.case_code);
+                let view =
+                    super::portfolio::PortfolioView::start(&app.library, project, demo, app.lang);
+                app.screen = Screen::Portfolio(Box::new(view));
+            }
+        }
         Action::OpenSelected => match lib.row(lib.selected) {
             Some(LibraryRow::Session(s)) => {
                 let path = s.path.clone();

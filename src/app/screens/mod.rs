@@ -6,6 +6,7 @@
 pub mod compare;
 pub mod library;
 pub mod picker;
+pub mod portfolio;
 pub mod prices;
 pub mod quote;
 pub mod session;

@@ -1,0 +1,102 @@
+//! `tafel portfolio [PROJECT]`: what the approach yields across the cases of a project (or
+//! every project), as text, Markdown, HTML or JSON. The figures come from the figures
+//! cache beside the library index (`store::figures`), checked against every file.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{CmdResult, CompareFormat, Failure};
+use crate::catalog::Catalog;
+use crate::i18n::Lang;
+use crate::model::costs::PriceLevel;
+use crate::report::portfolio::{Hygiene, document, json};
+use crate::store::{self, Library};
+
+/// What `tafel portfolio` was asked for.
+pub struct Request<'a> {
+    pub project: Option<&'a str>,
+    pub format: CompareFormat,
+    pub output: Option<&'a Path>,
+    pub anonymous: bool,
+    pub price_year: Option<PriceLevel>,
+    pub include_demo: bool,
+    pub include_unconsented: bool,
+}
+
+pub fn run(lib: &Library, lang: Lang, req: &Request) -> CmdResult {
+    let r = &lang.texts().report;
+    // Cases without consent count only in the facilitator's own view.
+    if req.include_unconsented && (req.anonymous || req.format != CompareFormat::Text) {
+        return Err(Failure(r.cli_unconsented_text_only.to_string()));
+    }
+    let catalog = Catalog::builtin();
+    let level = req
+        .price_year
+        .unwrap_or_else(|| crate::report::portfolio::default_level(&catalog));
+    let mut collected = store::figures::collect(&lib.sessions_dir(), level, &catalog.prices.index)
+        .map_err(|e| {
+            Failure(format!(
+                "{} [{e}]",
+                (lang.texts().cli_cannot_open_library)(&lib.root().display().to_string())
+            ))
+        })?;
+    let demo = collected
+        .figures
+        .iter()
+        .filter(|f| crate::model::is_demo_case(&f.case_code))
+        .count();
+    if !req.include_demo {
+        collected
+            .figures
+            .retain(|f| !crate::model::is_demo_case(&f.case_code));
+        if demo > 0 {
+            errln!("tafel: {}", (r.cli_skipped_demo)(&demo));
+        }
+    }
+    let today = chrono::Local::now().date_naive();
+    let mut portfolio = crate::model::portfolio::build(
+        &collected.figures,
+        &collected.labels,
+        req.project,
+        today,
+        req.include_unconsented,
+    );
+    portfolio.price_year = match level {
+        PriceLevel::Year(y) => Some(y),
+        PriceLevel::Nominal => None,
+    };
+    if req.project.is_some() && portfolio.projects.is_empty() {
+        return Err(Failure((r.cli_no_such_project)(
+            &req.project.unwrap_or_default(),
+        )));
+    }
+    let hygiene = Hygiene {
+        duplicates: collected.duplicates,
+        unreadable: collected.unreadable,
+    };
+    let text = if req.format == CompareFormat::Json {
+        json(&portfolio, &hygiene, lang, req.anonymous).map_err(|e| Failure(e.to_string()))?
+    } else {
+        let learned = if req.anonymous {
+            Vec::new()
+        } else {
+            crate::report::portfolio::learned(lib, &portfolio)
+        };
+        let doc = document(&portfolio, &hygiene, &learned, lang, req.anonymous);
+        match req.format {
+            CompareFormat::Markdown => crate::report::markdown::render(&doc),
+            CompareFormat::Html => crate::report::html::render(&doc),
+            _ => crate::report::text::render(&doc),
+        }
+    };
+    match req.output {
+        Some(path) => {
+            store::atomic::write_atomic(path, text.as_bytes())
+                .map_err(|e| Failure(format!("{}: {e}", (r.cli_write_failed)(&path.display()))))?;
+            outln!("{}", path.display());
+        }
+        None if req.format == CompareFormat::Json => super::emit_json(&text),
+        None => super::emit(&text),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,656 @@
+//! The project portfolio as a report (text, Markdown, HTML, through the same document as
+//! the case report) and as JSON (`tafel-portfolio/1`, README "Portfolio").
+//!
+//! The figures come from `model::portfolio`; this file only says them. An anonymous
+//! portfolio names cases "Casus 1", "Casus 2"... per project, leaves out what the tables
+//! learned (free text) and lists no file paths.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::document::{Arena, Block, Document, Section, Table};
+use crate::i18n::Lang;
+use crate::model::Cents;
+use crate::model::costs::Range;
+use crate::model::portfolio::{Portfolio, ProjectPortfolio};
+
+/// What the tables of one case learned and agreed (not in an anonymous portfolio).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Learned {
+    pub project: String,
+    /// "DEMO-GR-07 T1".
+    pub label: String,
+    pub learning_points: Vec<String>,
+    pub agreements: Vec<String>,
+}
+
+/// Besides the figures: the files that needed a word.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hygiene {
+    /// Copies of a session under another name, with their project: counted once.
+    pub duplicates: Vec<(PathBuf, String)>,
+    pub unreadable: Vec<(PathBuf, String)>,
+}
+
+/// The default price level of a portfolio: the newest year of the shipped index.
+pub fn default_level(catalog: &crate::catalog::Catalog) -> crate::model::costs::PriceLevel {
+    use crate::model::costs::PriceLevel;
+    catalog
+        .prices
+        .index
+        .iter()
+        .filter_map(crate::model::price_index::IndexSeries::last_year)
+        .max()
+        .map_or(PriceLevel::Nominal, PriceLevel::Year)
+}
+
+/// The learning points and agreements of the counted cases, read from their files (the
+/// figures cache holds no text).
+pub fn learned(
+    lib: &crate::store::Library,
+    portfolio: &crate::model::portfolio::Portfolio,
+) -> Vec<Learned> {
+    let mut out = Vec::new();
+    for p in &portfolio.projects {
+        for c in &p.cases_detail {
+            let Ok(loaded) = crate::store::load(&lib.path_for(c.latest_session_id)) else {
+                continue;
+            };
+            let s = &loaded.session;
+            let clean = |v: &mut Vec<String>| v.retain(|x| !x.trim().is_empty());
+            let mut learning_points: Vec<String> = s
+                .wrap_up
+                .learning_points
+                .iter()
+                .map(|x| x.trim().to_string())
+                .collect();
+            let mut agreements: Vec<String> = s
+                .wrap_up
+                .agreements
+                .iter()
+                .map(|a| {
+                    if a.who.trim().is_empty() {
+                        a.what.trim().to_string()
+                    } else {
+                        format!("{} ({})", a.what.trim(), a.who.trim())
+                    }
+                })
+                .collect();
+            clean(&mut learning_points);
+            clean(&mut agreements);
+            out.push(Learned {
+                project: p.project.clone(),
+                label: format!("{} {}", c.case_code, s.wave_label()),
+                learning_points,
+                agreements,
+            });
+        }
+    }
+    out
+}
+
+/// The case labels of a project: its case codes, or "Casus n" when anonymous.
+fn case_labels(p: &ProjectPortfolio, lang: Lang, anonymous: bool) -> Vec<String> {
+    p.cases_detail
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if anonymous {
+                (lang.texts().report.pf_case_n)(&(i + 1))
+            } else {
+                format!("{} T{}", c.case_code, c.latest_wave)
+            }
+        })
+        .collect()
+}
+
+/// The portfolio as a document.
+pub fn document(
+    portfolio: &Portfolio,
+    hygiene: &Hygiene,
+    learned: &[Learned],
+    lang: Lang,
+    anonymous: bool,
+) -> Document {
+    let t = lang.texts();
+    let r = &t.report;
+    let money = |c: Cents| c.display(lang);
+    let signed = |c: Cents| c.display_signed(lang);
+    let mut notices = Vec::new();
+    if anonymous {
+        notices.push(r.pf_anonymous_notice.to_string());
+    }
+    notices.push(r.pf_unit_rule.to_string());
+    notices.push(match portfolio.price_year {
+        Some(y) => (r.pf_price_level)(&y),
+        None => r.price_level_none.to_string(),
+    });
+    if !hygiene.duplicates.is_empty() {
+        notices.push((r.pf_duplicates)(&hygiene.duplicates.len()));
+    }
+    if !hygiene.unreadable.is_empty() {
+        notices.push((r.pf_unreadable)(&hygiene.unreadable.len()));
+    }
+    let mut sections = Vec::new();
+    for p in &portfolio.projects {
+        let labels = case_labels(p, lang, anonymous);
+        let mut blocks = Vec::new();
+        let waves = p
+            .waves
+            .iter()
+            .map(|(w, n)| format!("T{w}: {n}"))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let ended = p
+            .series_ended
+            .iter()
+            .map(|(reason, n)| format!("{} {n}", t.end_reason(*reason)))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let mut facts = vec![
+            (r.pf_cases.to_string(), p.cases.to_string()),
+            (
+                r.pf_sessions.to_string(),
+                format!("{} ({waves})", p.sessions),
+            ),
+            (
+                r.pf_follow_ups_held.to_string(),
+                p.follow_ups_held.to_string(),
+            ),
+            (
+                r.pf_follow_ups_due.to_string(),
+                format!(
+                    "{} · {} {}",
+                    p.follow_ups_due, p.follow_ups_overdue, t.ui.overdue
+                ),
+            ),
+        ];
+        if !ended.is_empty() {
+            facts.push((r.pf_series_ended.to_string(), ended));
+        }
+        facts.push((r.pf_left_out.to_string(), p.left_out_no_consent.to_string()));
+        blocks.push(Block::Facts(facts));
+
+        // Who invests, who benefits.
+        blocks.push(Block::Subheading(r.per_payer.to_string()));
+        let rows = p
+            .per_payer
+            .iter()
+            .map(|pp| {
+                vec![
+                    payer_label(&pp.payer_label, &pp.payer_id, lang),
+                    money(pp.intervention_cents),
+                    money(pp.alternative_cents),
+                    signed(pp.difference_cents),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            head: vec![
+                t.f_payer.to_string(),
+                t.scenarios[0].to_string(),
+                t.scenarios[1].to_string(),
+                t.f_difference.to_string(),
+            ],
+            numeric: vec![false, true, true, true],
+            rows,
+            total: Some(vec![
+                t.f_total.to_string(),
+                money(p.totals.intervention_cents),
+                money(p.totals.alternative_cents),
+                signed(p.totals.difference_cents),
+            ]),
+        }));
+        // How sure: the difference at each confidence level, per payer.
+        blocks.push(Block::Subheading(r.range_title.to_string()));
+        let level_row = |label: String, range: Range| {
+            let mut row = vec![label];
+            row.extend(range.levels().map(signed));
+            row
+        };
+        blocks.push(Block::Table(Table {
+            head: vec![
+                t.f_payer.to_string(),
+                r.range_levels[0].to_string(),
+                r.range_levels[1].to_string(),
+                r.range_levels[2].to_string(),
+            ],
+            numeric: vec![false, true, true, true],
+            rows: p
+                .per_payer
+                .iter()
+                .map(|pp| {
+                    level_row(
+                        payer_label(&pp.payer_label, &pp.payer_id, lang),
+                        pp.difference_range_cents,
+                    )
+                })
+                .collect(),
+            total: Some(level_row(
+                t.f_total.to_string(),
+                p.totals.difference_range_cents,
+            )),
+        }));
+        // How the difference spreads over the cases, per payer.
+        if p.cases > 1 {
+            let rows = p
+                .per_payer
+                .iter()
+                .map(|pp| {
+                    vec![
+                        payer_label(&pp.payer_label, &pp.payer_id, lang),
+                        signed(pp.difference_median_cents),
+                        signed(pp.difference_min_cents),
+                        signed(pp.difference_max_cents),
+                    ]
+                })
+                .collect();
+            blocks.push(Block::Table(Table {
+                head: vec![
+                    t.f_payer.to_string(),
+                    r.pf_median.to_string(),
+                    r.pf_min.to_string(),
+                    r.pf_max.to_string(),
+                ],
+                numeric: vec![false, true, true, true],
+                rows,
+                total: None,
+            }));
+        }
+        blocks.push(Block::Text(crate::i18n::format::range_sentence(
+            p.totals.difference_range_cents,
+            lang,
+        )));
+        blocks.push(Block::Note(format!(
+            "{} {}",
+            t.difference_explained, r.range_explained
+        )));
+        if !p.cases_detail.is_empty() && !p.per_payer.is_empty() {
+            blocks.push(Block::Arena(Arena {
+                title: r.pf_arena_title.to_string(),
+                payers: p
+                    .per_payer
+                    .iter()
+                    .map(|pp| payer_label(&pp.payer_label, &pp.payer_id, lang))
+                    .collect(),
+                cases: labels.clone(),
+                cells: (0..p.per_payer.len())
+                    .map(|i| {
+                        p.cases_detail
+                            .iter()
+                            .map(|c| c.per_payer_difference_cents[i])
+                            .collect()
+                    })
+                    .collect(),
+                legend: [r.pf_saves.to_string(), r.pf_invests.to_string()],
+            }));
+        }
+
+        // The cases, each by its latest wave.
+        blocks.push(Block::Subheading(r.pf_cases_heading.to_string()));
+        let rows = p
+            .cases_detail
+            .iter()
+            .zip(&labels)
+            .map(|(c, label)| {
+                vec![
+                    label.clone(),
+                    money(c.intervention_cents),
+                    money(c.alternative_cents),
+                    signed(c.difference_cents),
+                    c.ended
+                        .map(|e| (t.ui.series_ended)(&t.end_reason(e)))
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            head: vec![
+                r.pf_case.to_string(),
+                t.scenarios[0].to_string(),
+                t.scenarios[1].to_string(),
+                t.f_difference.to_string(),
+                t.f_series_status.to_string(),
+            ],
+            numeric: vec![false, true, true, true, false],
+            rows,
+            total: None,
+        }));
+
+        // Lives, in the participants' own judgement.
+        blocks.push(Block::Subheading(r.pf_domains_heading.to_string()));
+        let rows = p
+            .domains
+            .iter()
+            .filter(|d| d.cases > 0)
+            .map(|d| {
+                vec![
+                    d.label.get(lang).to_string(),
+                    d.cases.to_string(),
+                    d.better.to_string(),
+                    d.same.to_string(),
+                    d.worse.to_string(),
+                    d.median_change.map_or_else(
+                        || "–".to_string(),
+                        |m| {
+                            let s = crate::i18n::format::decimal(m, lang);
+                            if m.is_sign_positive() && !m.is_zero() {
+                                format!("+{s}")
+                            } else {
+                                s
+                            }
+                        },
+                    ),
+                    spark(d.better, d.same, d.worse),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            head: vec![
+                t.f_domain.to_string(),
+                r.pf_cases.to_string(),
+                r.pf_better.to_string(),
+                r.pf_same.to_string(),
+                r.pf_worse.to_string(),
+                r.pf_median.to_string(),
+                String::new(),
+            ],
+            numeric: vec![false, true, true, true, true, true, false],
+            rows,
+            total: None,
+        }));
+        blocks.push(Block::Note(format!(
+            "{} {}",
+            r.pf_domains_explained, t.change_caveat
+        )));
+
+        // What the tables learned (free text: never in an anonymous portfolio).
+        if !anonymous {
+            let mine: Vec<&Learned> = learned.iter().filter(|l| l.project == p.project).collect();
+            let points: Vec<String> = mine
+                .iter()
+                .flat_map(|l| {
+                    l.learning_points
+                        .iter()
+                        .map(move |x| format!("{}: {x}", l.label))
+                })
+                .collect();
+            let agreed: Vec<String> = mine
+                .iter()
+                .flat_map(|l| {
+                    l.agreements
+                        .iter()
+                        .map(move |x| format!("{}: {x}", l.label))
+                })
+                .collect();
+            if !points.is_empty() || !agreed.is_empty() {
+                blocks.push(Block::Subheading(r.pf_learned_heading.to_string()));
+                if !points.is_empty() {
+                    blocks.push(Block::Text(format!("{}:", t.f_learning_points)));
+                    blocks.push(Block::Bullets(points));
+                }
+                if !agreed.is_empty() {
+                    blocks.push(Block::Text(format!("{}:", t.f_agreements)));
+                    blocks.push(Block::Bullets(agreed));
+                }
+            }
+        }
+        // Files of this project that need a word (not when anonymous: paths name cases).
+        if !anonymous {
+            let dups: Vec<String> = hygiene
+                .duplicates
+                .iter()
+                .filter(|(_, project)| *project == p.project)
+                .map(|(path, _)| path.display().to_string())
+                .collect();
+            if !dups.is_empty() {
+                blocks.push(Block::Note(r.pf_duplicates_listed.to_string()));
+                blocks.push(Block::Bullets(dups));
+            }
+        }
+        sections.push(Section {
+            phase: None,
+            title: if p.project.trim().is_empty() {
+                r.pf_no_project.to_string()
+            } else {
+                p.project.clone()
+            },
+            blocks,
+        });
+    }
+    if !anonymous && !hygiene.unreadable.is_empty() {
+        sections.push(Section {
+            phase: None,
+            title: r.pf_unreadable_heading.to_string(),
+            blocks: vec![Block::Bullets(
+                hygiene
+                    .unreadable
+                    .iter()
+                    .map(|(p, why)| format!("{}: {why}", p.display()))
+                    .collect(),
+            )],
+        });
+    }
+    if portfolio.projects.is_empty() {
+        sections.push(Section {
+            phase: None,
+            title: r.pf_title.to_string(),
+            blocks: vec![Block::Note(r.pf_empty.to_string())],
+        });
+    }
+    Document {
+        lang,
+        kicker: r.pf_kicker.to_string(),
+        title: r.pf_title.to_string(),
+        subtitle: portfolio
+            .projects
+            .iter()
+            .map(|p| p.project.clone())
+            .collect::<Vec<_>>()
+            .join(" · "),
+        intro: r.pf_intro.to_string(),
+        notices,
+        key_figures: Vec::new(),
+        sections,
+        footer: Vec::new(),
+    }
+}
+
+fn payer_label(label: &crate::model::Localized, id: &str, lang: Lang) -> String {
+    if id.is_empty() {
+        lang.texts().no_payer.to_string()
+    } else {
+        label.get(lang).to_string()
+    }
+}
+
+/// A small chart of better / same / worse: "▲▲▲=▼", one mark per case up to 12.
+fn spark(better: usize, same: usize, worse: usize) -> String {
+    let total = (better + same + worse).max(1);
+    let scale = |n: usize| {
+        if total <= 12 {
+            n
+        } else {
+            (n * 12).div_ceil(total)
+        }
+    };
+    format!(
+        "{}{}{}",
+        "▲".repeat(scale(better)),
+        "=".repeat(scale(same)),
+        "▼".repeat(scale(worse))
+    )
+}
+
+/// The portfolio as JSON: `{"format": "tafel-portfolio/1", "price_year", "projects"}`.
+pub fn json(
+    portfolio: &Portfolio,
+    hygiene: &Hygiene,
+    lang: Lang,
+    anonymous: bool,
+) -> serde_json::Result<String> {
+    #[derive(Serialize)]
+    struct Doc {
+        format: &'static str,
+        price_year: Option<i32>,
+        projects: Vec<ProjectOut>,
+    }
+    #[derive(Serialize)]
+    struct ProjectOut {
+        project: String,
+        cases: usize,
+        sessions: usize,
+        waves: BTreeMap<String, usize>,
+        follow_ups_held: usize,
+        follow_ups_due: usize,
+        follow_ups_overdue: usize,
+        series_ended: BTreeMap<String, usize>,
+        left_out_no_consent: usize,
+        duplicates: Vec<String>,
+        per_payer: Vec<PayerOut>,
+        totals: serde_json::Value,
+        domains: Vec<DomainOut>,
+        cases_detail: Vec<CaseOut>,
+    }
+    #[derive(Serialize)]
+    struct PayerOut {
+        payer_id: String,
+        payer_label: String,
+        intervention_cents: Cents,
+        alternative_cents: Cents,
+        difference_cents: Cents,
+        difference_median_cents: Cents,
+        difference_min_cents: Cents,
+        difference_max_cents: Cents,
+        difference_range_cents: Range,
+    }
+    #[derive(Serialize)]
+    struct DomainOut {
+        domain_id: String,
+        label: String,
+        cases: usize,
+        better: usize,
+        same: usize,
+        worse: usize,
+        median_change: Option<rust_decimal::Decimal>,
+    }
+    #[derive(Serialize)]
+    struct CaseOut {
+        series_id: String,
+        case_code: String,
+        latest_wave: u32,
+        latest_session_id: String,
+        intervention_cents: Cents,
+        alternative_cents: Cents,
+        difference_cents: Cents,
+        series_end_reason: Option<crate::model::EndReason>,
+    }
+    let projects = portfolio
+        .projects
+        .iter()
+        .map(|p| {
+            let labels = case_labels(p, lang, anonymous);
+            ProjectOut {
+                project: p.project.clone(),
+                cases: p.cases,
+                sessions: p.sessions,
+                waves: p.waves.iter().map(|(w, n)| (w.to_string(), *n)).collect(),
+                follow_ups_held: p.follow_ups_held,
+                follow_ups_due: p.follow_ups_due,
+                follow_ups_overdue: p.follow_ups_overdue,
+                series_ended: p.series_ended.iter().map(|(r, n)| (code(r), *n)).collect(),
+                left_out_no_consent: p.left_out_no_consent,
+                duplicates: if anonymous {
+                    Vec::new()
+                } else {
+                    hygiene
+                        .duplicates
+                        .iter()
+                        .filter(|(_, project)| *project == p.project)
+                        .map(|(path, _)| path.display().to_string())
+                        .collect()
+                },
+                per_payer: p
+                    .per_payer
+                    .iter()
+                    .map(|pp| PayerOut {
+                        payer_id: pp.payer_id.clone(),
+                        payer_label: payer_label(&pp.payer_label, &pp.payer_id, lang),
+                        intervention_cents: pp.intervention_cents,
+                        alternative_cents: pp.alternative_cents,
+                        difference_cents: pp.difference_cents,
+                        difference_median_cents: pp.difference_median_cents,
+                        difference_min_cents: pp.difference_min_cents,
+                        difference_max_cents: pp.difference_max_cents,
+                        difference_range_cents: pp.difference_range_cents,
+                    })
+                    .collect(),
+                totals: serde_json::json!({
+                    "intervention_cents": p.totals.intervention_cents,
+                    "alternative_cents": p.totals.alternative_cents,
+                    "difference_cents": p.totals.difference_cents,
+                    "difference_range_cents": p.totals.difference_range_cents,
+                }),
+                domains: p
+                    .domains
+                    .iter()
+                    .map(|d| DomainOut {
+                        domain_id: d.domain_id.clone(),
+                        label: d.label.get(lang).to_string(),
+                        cases: d.cases,
+                        better: d.better,
+                        same: d.same,
+                        worse: d.worse,
+                        median_change: d.median_change,
+                    })
+                    .collect(),
+                cases_detail: p
+                    .cases_detail
+                    .iter()
+                    .zip(labels)
+                    .enumerate()
+                    .map(|(i, (c, label))| CaseOut {
+                        // An anonymous portfolio names no case and no file.
+                        series_id: if anonymous {
+                            (i + 1).to_string()
+                        } else {
+                            c.series_id.to_string()
+                        },
+                        case_code: if anonymous {
+                            label
+                        } else {
+                            c.case_code.clone()
+                        },
+                        latest_wave: c.latest_wave,
+                        latest_session_id: if anonymous {
+                            String::new()
+                        } else {
+                            c.latest_session_id.to_string()
+                        },
+                        intervention_cents: c.intervention_cents,
+                        alternative_cents: c.alternative_cents,
+                        difference_cents: c.difference_cents,
+                        series_end_reason: c.ended,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&Doc {
+        format: "tafel-portfolio/1",
+        price_year: portfolio.price_year,
+        projects,
+    })?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The snake_case name of a serde enum, as in the files.
+fn code<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
