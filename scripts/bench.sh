@@ -82,6 +82,46 @@ CAT2=$(echo "$LIB" | line 3)
 SH_ONLY2=$(echo "$LIB" | line 4)
 "$TAFEL" --data-dir "$DATA" list > /dev/null # the index again
 
+echo "== the portfolio against cat (median of $RUNS interleaved runs)"
+# Warm: the figures cache is there (each rebuild run below writes it again). Rebuild: every
+# run deletes it first. The bench library's sessions are demo copies, hence --include-demo.
+PORTFOLIO="'$TAFEL' --data-dir '$DATA' portfolio --include-demo --format json > /dev/null"
+"$TAFEL" --data-dir "$DATA" portfolio --include-demo --format json > /dev/null
+PF=$(pty -- sh -c "exec $PORTFOLIO" \
+    :: -- sh -c "rm -f '$SDIR/.figures.jsonl'; exec $PORTFOLIO" \
+    :: -- sh -c "rm -f '$WORK/none'; exec /bin/true" \
+    :: -- sh -c "exec cat '$SDIR'/*.json > /dev/null" \
+    :: -- sh -c "exec /bin/true")
+PF_WARM=$(echo "$PF" | line 1)
+PF_REBUILD=$(echo "$PF" | line 2)
+PF_RM_ONLY=$(echo "$PF" | line 3)
+CAT3=$(echo "$PF" | line 4)
+SH_ONLY3=$(echo "$PF" | line 5)
+# For information: DuckDB over the same files (scripts/portfolio_duckdb.sql), once, and
+# whether its per-payer totals are tafel's at listed prices.
+DUCK="not measured: python3 -m pip install duckdb"
+if python3 -c "import duckdb" 2> /dev/null; then
+    "$TAFEL" --data-dir "$DATA" portfolio --include-demo --price-year nominal --format json > "$WORK/pf-nominal.json"
+    DUCK=$(python3 - "$SDIR" "$WORK/pf-nominal.json" << 'PY'
+import json, sys, time
+import duckdb
+sql = open("scripts/portfolio_duckdb.sql").read().replace("DIR", sys.argv[1])
+con = duckdb.connect()
+con.execute("SET enable_progress_bar = false")
+start = time.perf_counter()
+rows = con.execute(sql).fetchall()
+took = (time.perf_counter() - start) * 1000
+tafel = sorted(
+    (p["project"], x["payer_id"], x["intervention_cents"], x["alternative_cents"])
+    for p in json.load(open(sys.argv[2]))["projects"]
+    for x in p["per_payer"]
+)
+same = "the same" if sorted(tuple(r) for r in rows) == tafel else "NOT the same"
+print(f"{took:.0f} ms, per-payer totals {same} as tafel's ({len(rows)} rows)")
+PY
+)
+fi
+
 echo "== peak memory (GNU time, median of 5)"
 T="/usr/bin/time -a -f %M -o $WORK/mem.txt"
 MEM_BASE=$(mem -- $T "$BASELINE")
@@ -97,6 +137,9 @@ echo "   tafel, same without the index     $REBUILD"
 echo "   sh -c 'rm -f x; exec true'        $RM_ONLY"
 echo "   cat of every session file         $CAT   (beside the rebuild: $CAT2)"
 echo "   sh -c true (subtracted from cat)  $SH_ONLY   (beside the rebuild: $SH_ONLY2)"
+echo "   portfolio, figures cache warm     $PF_WARM"
+echo "   portfolio, cache rebuilt          $PF_REBUILD"
+echo "   cat beside the portfolio          $CAT3   (sh -c true: $SH_ONLY3, rm: $PF_RM_ONLY)"
 
 echo "== cargo bench --bench frames"
 BENCH_OUT="$WORK/frames.txt"
@@ -125,12 +168,17 @@ ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2
 CAT_MS=$(python3 -c "print(round(max(0.01, $(ms "$CAT") - $(ms "$SH_ONLY") + $(ms "$TRUE")), 2))")
 CAT2_MS=$(python3 -c "print(round(max(0.01, $(ms "$CAT2") - $(ms "$SH_ONLY2") + $(ms "$TRUE")), 2))")
 REBUILD_MS=$(python3 -c "print(round($(ms "$REBUILD") - $(ms "$RM_ONLY") + $(ms "$TRUE"), 2))")
+CAT3_MS=$(python3 -c "print(round(max(0.01, $(ms "$CAT3") - $(ms "$SH_ONLY3") + $(ms "$TRUE")), 2))")
+PF_WARM_MS=$(python3 -c "print(round($(ms "$PF_WARM") - $(ms "$SH_ONLY3") + $(ms "$TRUE"), 2))")
+PF_REBUILD_MS=$(python3 -c "print(round($(ms "$PF_REBUILD") - $(ms "$PF_RM_ONLY") + $(ms "$TRUE"), 2))")
 
 echo
 echo "== goals ($SESSIONS sessions, $((BYTES / 1024 / 1024)) MB; floors measured in this run)"
 goal "first frame of tafel on the library vs minimal ratatui app" "$(ms "$FIRST")" "$(ms "$BASE")" 1.5 ms
 goal "library of $SESSIONS opened + drawn, with index, vs cat" "$(ms "$LOADED")" "$CAT_MS" 0.3 ms
 goal "library of $SESSIONS opened + drawn, index rebuilt, vs cat" "$REBUILD_MS" "$CAT2_MS" 1.0 ms
+goal "portfolio --format json of $SESSIONS, figures cache warm, vs cat" "$PF_WARM_MS" "$CAT3_MS" 0.3 ms
+goal "portfolio --format json of $SESSIONS, cache rebuilt, vs cat" "$PF_REBUILD_MS" "$CAT3_MS" 2.0 ms
 for phase in Preparation LookingBack Outcomes Alternative Costs WrapUp; do
     limit "keystroke to frame, $phase 200x60 (15% of 16.7 ms)" "$(b frame.key.$phase.200x60)" 2505 us
 done
@@ -146,6 +194,7 @@ echo
 echo "For information (no goal):"
 echo "   autosave write: $(b session.write_atomic) us; the same sequence in plain std (named temp, fsync, rename, folder fsync): $(b session.textbook_safe_write) us, $(ratio "$(b session.textbook_safe_write)" "$(b session.bare_write_fsync)")x the bare write"
 echo "   full save incl. serialising + index line: $(b session.save) us; a keystroke in one 50 KB paragraph: $(b frame.key.note50k_one_paragraph.200x60) us at its end, $(b frame.key.note50k_one_paragraph_typing_at_start.200x60) us at its start"
+echo "   DuckDB over the same $SESSIONS files (scripts/portfolio_duckdb.sql): $DUCK"
 echo "   library list: group+sort $(b library.$SESSIONS.group_and_sort) us, frame $(b library.$SESSIONS.frame.200x60) us, filter key $(b library.$SESSIONS.filter_key) us, index $(b library.$SESSIONS.index_size) bytes"
 if [[ $FAILED == 0 ]]; then echo "ALL GOALS MET"; else echo "SOME GOALS FAILED"; fi
 exit "$FAILED"

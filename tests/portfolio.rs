@@ -335,6 +335,55 @@ fn the_portfolio_adds_no_wave_twice_and_matches_the_library_export_in_duckdb() {
 }
 
 #[test]
+fn the_bench_query_over_the_session_files_gives_the_portfolios_per_payer_totals() {
+    // scripts/portfolio_duckdb.sql is the researcher's way without tafel (and the bench's
+    // comparison): straight from the files, with a duplicate, a follow-up and a case
+    // without consent among them.
+    let b = build();
+    let v = portfolio_json(&b.data, &[]);
+    let python = std::process::Command::new("python3")
+        .args(["-c", "import duckdb"])
+        .output();
+    if !python.is_ok_and(|o| o.status.success()) {
+        common::skip_for_missing("duckdb", "python3 -m pip install duckdb");
+        return;
+    }
+    let sql = include_str!("../scripts/portfolio_duckdb.sql")
+        .replace("DIR", b.data.join("sessions").to_str().unwrap());
+    let check = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import duckdb, json, sys; d = duckdb.connect(); d.execute('SET enable_progress_bar = false'); print(json.dumps([list(r) for r in d.execute(sys.argv[1]).fetchall()]))",
+            &sql,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let rows: Vec<Vec<Value>> = serde_json::from_slice(&check.stdout).unwrap();
+    let mut expected: Vec<Vec<Value>> = Vec::new();
+    for p in v["projects"].as_array().unwrap() {
+        for pp in p["per_payer"].as_array().unwrap() {
+            expected.push(vec![
+                p["project"].clone(),
+                pp["payer_id"].clone(),
+                pp["intervention_cents"].clone(),
+                pp["alternative_cents"].clone(),
+            ]);
+        }
+    }
+    let key = |r: &Vec<Value>| (r[0].to_string(), r[1].to_string());
+    expected.sort_by_key(key);
+    let mut rows = rows;
+    rows.sort_by_key(key);
+    assert!(!expected.is_empty());
+    assert_eq!(rows, expected);
+}
+
+#[test]
 fn the_html_portfolio_is_one_page_without_anything_from_outside() {
     let b = build();
     let out = common::tafel(

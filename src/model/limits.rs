@@ -28,13 +28,16 @@ pub enum TextKind {
 impl TextKind {
     /// Whether `text` is within the limit.
     pub fn allows(self, text: &str) -> bool {
-        match self {
-            // Counting characters stops early: a 50 MB value is not walked to its end.
-            TextKind::Code => text.chars().nth(CODE_CHARS).is_none(),
-            TextKind::Name => text.chars().nth(NAME_CHARS).is_none(),
-            TextKind::Line => text.chars().nth(LINE_CHARS).is_none(),
-            TextKind::Text => text.len() <= TEXT_BYTES,
-        }
+        let chars = match self {
+            TextKind::Code => CODE_CHARS,
+            TextKind::Name => NAME_CHARS,
+            TextKind::Line => LINE_CHARS,
+            TextKind::Text => return text.len() <= TEXT_BYTES,
+        };
+        // No more bytes than the limit: no more characters either, without counting
+        // (a library scan checks every field of every file). Counting stops early:
+        // a 50 MB value is not walked to its end.
+        text.len() <= chars || text.chars().nth(chars).is_none()
     }
 
     /// The limit in words: how many characters (or bytes for free text).
@@ -262,5 +265,15 @@ mod tests {
             "looking_back.activities[0].note",
             "free text counts bytes"
         );
+    }
+
+    #[test]
+    fn a_name_counts_characters_not_bytes() {
+        let at = "é".repeat(NAME_CHARS);
+        assert!(at.len() > NAME_CHARS, "more bytes than the limit");
+        assert!(TextKind::Name.allows(&at), "but not more characters");
+        assert!(!TextKind::Name.allows(&format!("{at}é")));
+        assert!(TextKind::Name.allows(&"x".repeat(NAME_CHARS)));
+        assert!(!TextKind::Name.allows(&"x".repeat(NAME_CHARS + 1)));
     }
 }

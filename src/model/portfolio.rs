@@ -74,17 +74,23 @@ impl Labels {
     /// The labels of one session.
     pub fn of(s: &Session) -> Labels {
         let mut l = Labels::default();
+        l.add(s);
+        l
+    }
+
+    /// Adds the labels of `s` that this one lacks (a library scan adds every file's, and
+    /// most are known already: nothing is copied for those).
+    pub fn add(&mut self, s: &Session) {
         for p in &s.costs.payers {
-            l.payers
-                .entry(p.id.clone())
-                .or_insert_with(|| p.label.clone());
+            if !self.payers.contains_key(&p.id) {
+                self.payers.insert(p.id.clone(), p.label.clone());
+            }
         }
         for d in &s.domains {
-            l.domains
-                .entry(d.id.clone())
-                .or_insert_with(|| d.label.clone());
+            if !self.domains.contains_key(&d.id) {
+                self.domains.insert(d.id.clone(), d.label.clone());
+            }
         }
-        l
     }
 
     /// Adds the labels of `other` that this one lacks.
@@ -121,15 +127,27 @@ impl SessionFigures {
         level: Option<PriceLevel>,
         index: &[super::price_index::IndexSeries],
     ) -> SessionFigures {
-        let mut priced = None;
-        let s = match level {
-            Some(level) => {
-                let mut copy = s.clone();
-                copy.costs.set_price_level(level, index);
-                &*priced.insert(copy)
-            }
-            None => s,
-        };
+        match level {
+            Some(level) => SessionFigures::of_owned(s.clone(), Some(level), index),
+            None => SessionFigures::at_its_level(s),
+        }
+    }
+
+    /// As [`SessionFigures::of`], re-pricing `s` in place: a library scan owns each
+    /// session it read, and a copy of it was a tenth of the scan's time.
+    pub fn of_owned(
+        mut s: Session,
+        level: Option<PriceLevel>,
+        index: &[super::price_index::IndexSeries],
+    ) -> SessionFigures {
+        if let Some(level) = level {
+            s.costs.set_price_level(level, index);
+        }
+        SessionFigures::at_its_level(&s)
+    }
+
+    /// The figures of `s` at the price level it is at.
+    fn at_its_level(s: &Session) -> SessionFigures {
         let sum = summarise(&cost_lines_at(s, s.costs.price_year));
         let payers = sum
             .payers_in_order(&s.costs.payers)

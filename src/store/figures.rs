@@ -125,19 +125,23 @@ struct Ids {
 }
 
 impl Ids {
-    fn place(&mut self, id: &str) -> u32 {
-        if let Some(&i) = self.at.get(id) {
-            return i;
+    /// Gives `id` a place, if it has none yet.
+    fn add(&mut self, id: &str) {
+        if !self.at.contains_key(id) {
+            let i = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
+            self.list.push(id.to_string());
+            self.at.insert(id.to_string(), i);
         }
-        let i = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
-        self.list.push(id.to_string());
-        self.at.insert(id.to_string(), i);
-        i
+    }
+
+    /// The place of an id given one by [`Ids::add`].
+    fn place(&self, id: &str) -> u32 {
+        self.at.get(id).copied().unwrap_or(u32::MAX)
     }
 }
 
 impl Row {
-    fn new(file: &str, stamp: Stamp, level: &str, f: &SessionFigures, ids: &mut Ids) -> Row {
+    fn new(file: &str, stamp: Stamp, level: &str, f: &SessionFigures, ids: &Ids) -> Row {
         Row(
             VERSION,
             SCHEMA_VERSION,
@@ -263,16 +267,16 @@ pub fn collect(
 ) -> io::Result<Collected> {
     let key = level_key(level);
     let cache_path = sessions_dir.join(FIGURES_NAME);
-    // The cache is parsed on other threads while this one lists and stats the folder.
+    // The cache is parsed on other threads while this one lists the folder.
     let (listed, (mut labels, rows)) = std::thread::scope(|scope| {
         let reader = scope.spawn(|| read_cache(&cache_path, &key));
         let listed = list(sessions_dir);
         let cache = reader.join().unwrap_or_default();
         (listed, cache)
     });
-    let (files, mut unreadable) = listed?;
+    let (files, unreadable) = listed?;
     let mut out = Collected {
-        unreadable: std::mem::take(&mut unreadable),
+        unreadable,
         ..Collected::default()
     };
     let mut names = Vec::with_capacity(rows.len());
@@ -288,55 +292,60 @@ pub fn collect(
         .enumerate()
         .map(|(i, n)| (n.as_str(), i))
         .collect();
+    // Every file is looked at on as many threads as there are cores: a stat where the
+    // cache has a line for it, and a read where it has none or its stamp differs.
+    // Parsing is most of a rebuild's work, and stats are most of a warm run's.
+    let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    let chunk = files.len().div_ceil(threads).max(1);
+    let (at, stamps) = (&at, &stamps);
+    // Each thread gathers the labels of the files it read; they are merged in the order
+    // of the list, so the first file to name a payer or domain names it, as before.
+    let mut looked: Vec<Looked> = Vec::with_capacity(files.len());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut found = Labels::default();
+                    let looked = part
+                        .iter()
+                        .map(|(name, path)| {
+                            let line = at.get(name.as_str()).copied();
+                            look(path, line, stamps, level, index, &mut found)
+                        })
+                        .collect::<Vec<_>>();
+                    (looked, found)
+                })
+            })
+            .collect();
+        for h in handles {
+            // A thread that panicked would leave files unpaired with their names.
+            let (part, found) = h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            looked.extend(part);
+            labels.merge(found);
+        }
+    });
     let mut keep: Vec<(String, Stamp, SessionFigures)> = Vec::with_capacity(files.len());
-    let mut todo: Vec<(String, PathBuf)> = Vec::new();
-    for (name, path, stamp) in files {
-        let hit = at.get(name.as_str()).copied();
-        match (stamp, hit) {
-            (Some(stamp), Some(i)) if stamps[i] == stamp_row(stamp) => {
+    for ((name, path), looked) in files.into_iter().zip(looked) {
+        match looked {
+            Looked::Cached(i, stamp) => {
                 if let Some(f) = taken[i].take() {
                     out.from_cache += 1;
                     keep.push((name, stamp, f));
                 }
             }
-            _ => todo.push((name, path)),
+            Looked::Read(read) => {
+                out.read += 1;
+                match *read {
+                    Ok((stamp, f)) => keep.push((name, stamp, f)),
+                    Err(reason) => out.unreadable.push((path, reason)),
+                }
+            }
         }
     }
     // Rewritten when files were read, or lines are of files that are gone.
-    let changed = !todo.is_empty() || taken.iter().any(Option::is_some);
+    let changed = out.read > 0 || taken.iter().any(Option::is_some);
     drop(taken);
-    drop(at);
-    out.read = todo.len();
-    // Files to read, in parallel: parsing is most of the work.
-    let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-    let chunk = todo.len().div_ceil(threads).max(1);
-    let results: Vec<ReadOne> = std::thread::scope(|scope| {
-        let handles: Vec<_> = todo
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|(name, path)| {
-                            (name.clone(), path.clone(), read_one(path, level, index))
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    for (name, path, result) in results {
-        match result {
-            Ok((stamp, f, l)) => {
-                labels.merge(l);
-                keep.push((name, stamp, f));
-            }
-            Err(reason) => out.unreadable.push((path, reason)),
-        }
-    }
     keep.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     if changed {
         // A cache that cannot be written costs speed, never figures.
@@ -356,11 +365,38 @@ pub fn collect(
     Ok(out)
 }
 
-/// A listed session file: its name, path and stamp (none when it is not a regular file).
-type Listed = (String, PathBuf, Option<Stamp>);
+/// What became of one listed file: its cache line (by place) still holds, or it was read.
+enum Looked {
+    Cached(usize, Stamp),
+    Read(Box<Result<(Stamp, SessionFigures), String>>),
+}
+
+/// Uses the cache line `line` when its stamp is the file's now; reads the file otherwise.
+fn look(
+    path: &Path,
+    line: Option<usize>,
+    stamps: &[[i64; 3]],
+    level: PriceLevel,
+    index: &[IndexSeries],
+    labels: &mut Labels,
+) -> Looked {
+    if let Some(i) = line
+        // Not following a symlink: one is read below, and refused there.
+        && let Ok(meta) = fs::symlink_metadata(path)
+        && meta.is_file()
+        && stamps[i] == stamp_row(Stamp::of(&meta))
+    {
+        return Looked::Cached(i, Stamp::of(&meta));
+    }
+    Looked::Read(Box::new(read_one(path, level, index, labels)))
+}
+
+/// A listed session file: its name and path.
+type Listed = (String, PathBuf);
 /// The session files of the folder, and the ones whose name is not text.
 type Listing = (Vec<Listed>, Vec<(PathBuf, String)>);
 
+/// The folder's session files, by name only: a stat is the workers' job.
 fn list(sessions_dir: &Path) -> io::Result<Listing> {
     let mut files = Vec::new();
     let mut unreadable = Vec::new();
@@ -376,14 +412,7 @@ fn list(sessions_dir: &Path) -> io::Result<Listing> {
         if !name.ends_with(".json") || atomic::is_temp_name(name) {
             continue;
         }
-        let path = dirent.path();
-        // Like `symlink_metadata`, but relative to the open folder: no path to walk.
-        let stamp = dirent
-            .metadata()
-            .ok()
-            .filter(fs::Metadata::is_file)
-            .map(|m| Stamp::of(&m));
-        files.push((name.to_string(), path, stamp));
+        files.push((name.to_string(), dirent.path()));
     }
     Ok((files, unreadable))
 }
@@ -392,25 +421,19 @@ fn read_one(
     path: &Path,
     level: PriceLevel,
     index: &[IndexSeries],
-) -> Result<(Stamp, SessionFigures, Labels), String> {
+    labels: &mut Labels,
+) -> Result<(Stamp, SessionFigures), String> {
     let (meta, bytes) = super::read_file(path).map_err(|e| e.reason())?;
     let loaded = super::parse(path, &bytes).map_err(|e| e.reason())?;
+    labels.add(&loaded.session);
     Ok((
         Stamp::of(&meta),
-        SessionFigures::of(&loaded.session, Some(level), index),
-        Labels::of(&loaded.session),
+        SessionFigures::of_owned(loaded.session, Some(level), index),
     ))
 }
 
 /// A cached file: its name, stamp and figures.
 type Cached = (String, [i64; 3], SessionFigures);
-
-/// A file read for the cache: its name, path, and its figures or why not.
-type ReadOne = (
-    String,
-    PathBuf,
-    Result<(Stamp, SessionFigures, Labels), String>,
-);
 
 /// The cache's labels and lines at `key`; nothing when it is missing, damaged or of
 /// another version. Its lines are parsed on as many threads as there are cores.
@@ -504,21 +527,50 @@ fn write_cache(
     labels: &Labels,
     lines: &[(String, Stamp, SessionFigures)],
 ) -> io::Result<()> {
+    // Ids get their places in the order of the lines; then the lines are written on as
+    // many threads as there are cores, each into its own part.
     let mut ids = Ids::default();
-    let mut rows = Vec::with_capacity(lines.len() * 800);
-    for (file, stamp, figures) in lines {
-        serde_json::to_writer(&mut rows, &Row::new(file, *stamp, key, figures, &mut ids))
-            .map_err(io::Error::other)?;
-        rows.push(b'\n');
+    for (_, _, f) in lines {
+        for p in &f.payers {
+            ids.add(&p.payer_id);
+        }
+        for d in &f.domains {
+            ids.add(&d.domain_id);
+        }
     }
+    let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    let chunk = lines.len().div_ceil(threads).max(1);
+    let ids = &ids;
+    let parts: Vec<io::Result<Vec<u8>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = lines
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut rows = Vec::with_capacity(part.len() * 600);
+                    for (file, stamp, figures) in part {
+                        let row = Row::new(file, *stamp, key, figures, ids);
+                        serde_json::to_writer(&mut rows, &row).map_err(io::Error::other)?;
+                        rows.push(b'\n');
+                    }
+                    Ok(rows)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
     let mut bytes = serde_json::to_vec(&Head {
         v: VERSION,
         labels: labels.clone(),
-        ids: ids.list,
+        ids: ids.list.clone(),
     })
     .map_err(io::Error::other)?;
     bytes.push(b'\n');
-    bytes.extend_from_slice(&rows);
+    for part in parts {
+        bytes.extend_from_slice(&part?);
+    }
     atomic::write_atomic(path, &bytes)
 }
 

@@ -6,7 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{footer, message_line, theme, wrap::truncate};
+use super::wrap::{truncate, wrap};
+use super::{footer, message_line, theme};
 use crate::app::screens::portfolio::PortfolioView;
 use crate::app::state::App;
 
@@ -78,9 +79,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &PortfolioView) {
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), inner);
-        let text: Vec<Line> = ready.lines.iter().map(|l| Line::from(l.clone())).collect();
+        let text: Vec<Line> = fit_lines(&ready.lines, usize::from(body.width))
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        let offset = view.scroll.fit(text.len(), body.height);
         let para = Paragraph::new(text);
-        let offset = view.scroll.fit(ready.lines.len(), body.height);
         frame.render_widget(para.scroll((offset, 0)), body);
     } else if let Some(e) = &view.error {
         frame.render_widget(Line::styled(e.clone(), theme::error()), body);
@@ -91,4 +95,57 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &PortfolioView) {
         frame.render_widget(m, status);
     }
     frame.render_widget(footer(app, keys), keys);
+}
+
+/// The report's lines at `width`: sentences (the counting rule, notes, learning points)
+/// wrap, with a list item's text indented under its dash; a table's rows and rules stay
+/// whole (cut at the edge rather than broken into two rows that read as four).
+fn fit_lines(lines: &[String], width: usize) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let body = line.trim_start();
+        let table = body.contains("  ") || body.starts_with("--") || body.starts_with("==");
+        if table || unicode_width::UnicodeWidthStr::width(line.as_str()) <= width {
+            out.push(line.clone());
+            continue;
+        }
+        let indent = line.len() - body.len()
+            + ["- ", "! "]
+                .iter()
+                .find(|p| body.starts_with(**p))
+                .map_or(0, |p| p.len());
+        let pad = " ".repeat(indent);
+        for (i, part) in wrap(&line[indent..], width.saturating_sub(indent).max(10))
+            .into_iter()
+            .enumerate()
+        {
+            out.push(if i == 0 {
+                format!("{}{part}", &line[..indent])
+            } else {
+                format!("{pad}{part}")
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_lines;
+
+    #[test]
+    fn sentences_wrap_under_their_mark_and_table_rows_stay_whole() {
+        let lines = vec![
+            "! Een casus telt met zijn laatste meting: een vervolggesprek kijkt terug".to_string(),
+            "Wonen                                1      1       0         0      +2  ▲"
+                .to_string(),
+            "-----------------------------------------------------------------------".to_string(),
+            "short".to_string(),
+        ];
+        let out = fit_lines(&lines, 30);
+        assert_eq!(out[0], "! Een casus telt met zijn");
+        assert!(out[1].starts_with("  laatste meting:"), "{out:?}");
+        assert!(out.contains(&lines[1]) && out.contains(&lines[2]) && out.contains(&lines[3]));
+        assert_eq!(out.len(), 3 + 3, "the sentence took three lines: {out:?}");
+    }
 }
