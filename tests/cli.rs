@@ -352,6 +352,21 @@ fn compare_gives_the_same_numbers_in_text_markdown_and_json() {
     let shown = tafel::model::Cents(later_total).display(tafel::i18n::Lang::Nl);
     assert!(text.contains(&shown) && markdown.contains(&shown));
     assert!(text.contains("Verschillen zijn veranderingen in het eigen oordeel"));
+    // The HTML comparison ends with the wall of each wave, the earlier first.
+    let html = run("html");
+    assert_eq!(
+        html.matches("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"wall\"")
+            .count(),
+        2
+    );
+    let walls = &html[html
+        .find("Beide scenario&#39;s naast elkaar")
+        .expect("the walls' part")..];
+    let (t0, t1) = (
+        walls.find("<h3>T0</h3>").unwrap(),
+        walls.find("<h3>T1</h3>").unwrap(),
+    );
+    assert!(t0 < t1, "earlier wave first");
     // Different cases still compare, and say so.
     let o = tafel(&data, &["--lang", "en", "compare", "8d2f", "c3a9"]);
     assert!(o.status.success());

@@ -496,3 +496,40 @@ fn a_follow_up_builds_on_the_earlier_wave_and_compare_shows_what_became_of_it() 
     );
     assert_eq!(checked.iter().filter(|a| a["held"].is_null()).count(), 2);
 }
+
+#[test]
+fn the_wall_opens_with_one_key_and_a_click_chooses_an_item() {
+    let t = Started::with(
+        "wall",
+        &["open", "4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31"],
+        |data| {
+            let o = common::tafel(data, &["demo"]);
+            assert!(o.status.success());
+        },
+    );
+    t.wait_for_screen("Casuscode");
+    t.keys(&["F6", "C-t"]);
+    let screen = t.wait_for_screen("ALTERNATIEF");
+    assert!(screen.contains("WERKELIJK"), "{screen}");
+    assert!(screen.contains("Kosten per kwartaal"), "{screen}");
+    assert!(screen.contains("Esc sluiten"), "the wall's keys: {screen}");
+    // The first item's details are beside or under the wall.
+    assert!(screen.contains("Gebeurtenis · Werkelijk"), "{screen}");
+    // The whole trajectory fits at 100 columns: → changes nothing (tests/wall.rs moves
+    // a wall that does not fit).
+    t.keys(&["Right"]);
+    t.wait_for_screen("  jul ");
+    // A click on a bar chooses it: its details appear.
+    click(&t, "A Schuldhulpverlening");
+    t.wait_for_screen("Inzet · Werkelijk");
+    t.wait_for_screen("Organisatie: ");
+    // Esc closes the wall, back in the phase; Ctrl+T again, F4 goes to the table view.
+    t.keys(&["Escape"]);
+    wait_until("the wall is closed", || {
+        !t.screen().contains("ALTERNATIEF  €")
+    });
+    t.keys(&["C-t", "F4"]);
+    wait_until("the table view", || !t.screen().contains("WERKELIJK  €"));
+    t.keys(&["C-q"]);
+    t.wait_dead();
+}

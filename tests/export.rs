@@ -161,6 +161,11 @@ fn html_is_self_contained_and_session_text_cannot_inject_markup() {
         "rect",
         "line",
         "text",
+        // The wall: a group per item, a diamond per event, a bold letter on a bar.
+        "g",
+        "polygon",
+        "circle",
+        "tspan",
     ];
     for (name, tag) in tags(&html) {
         assert!(
@@ -182,7 +187,11 @@ fn html_is_self_contained_and_session_text_cannot_inject_markup() {
     assert!(html.contains("Content-Security-Policy"));
     assert!(html.contains("@page { size: A4"));
     assert!(html.contains("break-before: page"));
-    assert_eq!(html.matches("<svg").count(), 2, "the score and cost charts");
+    assert_eq!(
+        html.matches("<svg").count(),
+        3,
+        "the score and cost charts, and the wall"
+    );
 }
 
 fn find_chromium() -> Option<PathBuf> {
@@ -308,6 +317,57 @@ fn chromium_renders_the_html_report_to_png_and_pdf() {
             out.display()
         );
     }
+}
+
+#[test]
+fn chromium_prints_the_wall_alone_on_one_a3_landscape_page() {
+    let Some(bin) = find_chromium() else {
+        skip_for_missing("chromium", "apt-get install chromium");
+        return;
+    };
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("export-renders");
+    fs::create_dir_all(&out).unwrap();
+    let (_d, data) = common::demo_library();
+    let html = out.join("wall.nl.html");
+    let (png, pdf) = (out.join("wall.nl.png"), out.join("wall.nl.pdf"));
+    for p in [&png, &pdf] {
+        let _ = fs::remove_file(p);
+    }
+    let o = common::tafel(
+        &data,
+        &[
+            "export",
+            "4b7e2c91",
+            "--format",
+            "html",
+            "--wall",
+            "-o",
+            html.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let page = fs::read_to_string(&html).unwrap();
+    assert!(page.contains("size: A3 landscape"));
+    assert!(page.contains("Content-Security-Policy"));
+    assert_eq!(page.matches("<svg").count(), 1, "the wall alone");
+    chromium(&bin, &html, &format!("--screenshot={}", png.display()));
+    chromium(&bin, &html, &format!("--print-to-pdf={}", pdf.display()));
+    assert!(fs::read(&png).unwrap().starts_with(b"\x89PNG\r\n\x1a\n"));
+    let pdf_bytes = fs::read(&pdf).unwrap();
+    assert_eq!(pdf_pages(&pdf_bytes), 1, "one sheet for the wall");
+    // A3 landscape: 420 × 297 mm, 1190.55 × 841.89 pt.
+    let text = String::from_utf8_lossy(&pdf_bytes);
+    assert!(
+        text.contains("/MediaBox [0 0 1190.") || text.contains("/MediaBox [0 0 1191"),
+        "A3 landscape"
+    );
+    // Not for another format.
+    let o = common::tafel(
+        &data,
+        &["export", "4b7e2c91", "--format", "markdown", "--wall"],
+    );
+    assert!(!o.status.success());
+    assert!(common::stderr(&o).contains("--format html"));
 }
 
 #[test]

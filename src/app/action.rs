@@ -19,6 +19,11 @@ pub enum Action {
     QuickQuote,
     /// The large view of the current phase, to turn towards the table (F4).
     ToggleTableView,
+    /// The wall: both scenarios on one time axis (Ctrl+T).
+    ToggleWall,
+    /// Move the wall's time axis a month back / on (← →).
+    Earlier,
+    Later,
     NextPhase,
     PrevPhase,
     GoToPhase(Phase),

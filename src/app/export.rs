@@ -33,7 +33,7 @@ pub(crate) fn export_current(app: &mut App) {
             let case = crate::report::export::file_name_part(&k.later.case_code);
             (
                 format!("{case}-{}-{}.html", k.earlier.wave, k.later.wave),
-                crate::report::compare::html(k, lang),
+                crate::report::compare::html(k, lang, Some([&c.sessions[0], &c.sessions[1]])),
                 vec![k.earlier.id, k.later.id],
             )
         }

@@ -41,6 +41,8 @@ pub enum Context {
         at_bottom: bool,
     },
     TableView,
+    /// The wall: both scenarios on one time axis.
+    Wall,
     Picker,
     Quote {
         on_words: bool,
@@ -77,6 +79,7 @@ impl Context {
                 confirm: true,
             },
             Context::TableView,
+            Context::Wall,
             Context::Picker,
             Context::Quote {
                 on_words: false,
@@ -159,6 +162,7 @@ pub fn context(app: &App) -> Context {
         Screen::Session(v) if v.picker.is_some() => Context::Picker,
         Screen::Session(v) if v.confirm_remove.is_some() => Context::ConfirmRemove,
         Screen::Session(v) if v.confirm_reprice => Context::ConfirmReprice,
+        Screen::Session(v) if v.wall.is_some() => Context::Wall,
         Screen::Session(v) if v.table_view => Context::TableView,
         Screen::Session(v) => {
             let focused = v.focused();
@@ -396,13 +400,14 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             v.push(b(ctrl('n'), Action::NewSession, |t| t.ui.k_new));
             if selected {
                 v.push(b(ctrl('f'), Action::FollowUpSelected, |t| t.ui.k_follow_up));
+                // Before the rest: the footer shows keys in this order, as far as they fit,
+                // and the portfolio is what the library is gathered for (it fits from 120
+                // columns; F1 names it at any size).
+                v.push(b(ctrl('o'), Action::OpenPortfolio, |t| t.ui.k_portfolio));
                 v.push(b(ctrl('k'), Action::CompareSelected, |t| t.ui.k_compare));
             }
             v.push(b(ctrl('p'), Action::OpenPrices, |t| t.ui.k_prices));
             v.push(h(ctrl('a'), Action::ToggleEnded, |t| t.ui.k_toggle_ended));
-            if selected {
-                v.push(b(ctrl('o'), Action::OpenPortfolio, |t| t.ui.k_portfolio));
-            }
             if selected {
                 v.push(b(ctrl('d'), Action::DeleteSelected, |t| t.ui.k_delete));
             }
@@ -503,6 +508,30 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             v.push(quit);
             v
         }
+        Context::Wall => vec![
+            b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_close),
+            silent(ctrl('t'), Action::ToggleWall),
+            shown(
+                b(key(KeyCode::Down), Action::SelectDown, |t| {
+                    t.ui.k_wall_select
+                }),
+                "↑↓",
+            ),
+            silent(key(KeyCode::Up), Action::SelectUp),
+            shown(
+                b(key(KeyCode::Right), Action::Later, |t| t.ui.k_wall_time),
+                "←→",
+            ),
+            silent(key(KeyCode::Left), Action::Earlier),
+            silent(key(KeyCode::PageDown), Action::PageDown),
+            silent(key(KeyCode::PageUp), Action::PageUp),
+            b(key(KeyCode::F(4)), Action::ToggleTableView, |t| {
+                t.ui.k_table_view
+            }),
+            b(CTRL_PGDN, Action::NextPhase, |t| t.ui.k_next_phase),
+            silent(CTRL_PGUP, Action::PrevPhase),
+            quit,
+        ],
         Context::TableView => vec![
             b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_close),
             silent(key(KeyCode::F(4)), Action::ToggleTableView),
@@ -513,6 +542,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             b(CTRL_PGDN, Action::NextPhase, |t| t.ui.k_next_phase),
             silent(CTRL_PGUP, Action::PrevPhase),
             quit,
+            b(ctrl('t'), Action::ToggleWall, |t| t.ui.k_wall),
         ],
         Context::Form { .. } => form_bindings(ctx, quit, help),
     }
@@ -654,6 +684,7 @@ fn form_bindings(ctx: Context, quit: Binding, help: Binding) -> Vec<Binding> {
     v.push(b(key(KeyCode::F(4)), Action::ToggleTableView, |t| {
         t.ui.k_table_view
     }));
+    v.push(b(ctrl('t'), Action::ToggleWall, |t| t.ui.k_wall));
     v.push(b(ctrl('e'), Action::Export, |t| t.ui.k_export));
     v.push(b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_back));
     v.push(h(ctrl('s'), Action::SaveNow, |t| t.ui.k_save_now));

@@ -24,7 +24,7 @@ pub fn run(
         CompareFormat::Text => text(&c, lang),
         CompareFormat::Markdown => markdown(&c, lang),
         CompareFormat::Json => json(&c).map_err(|e| Failure(e.to_string()))? + "\n",
-        CompareFormat::Html => html(&c, lang),
+        CompareFormat::Html => html(&c, lang, Some([&first.session, &second.session])),
     };
     if !c.same_series {
         errln!("tafel: {}", lang.texts().ui.cmp_other_series);

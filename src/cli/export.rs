@@ -25,6 +25,7 @@ impl From<ExportFormat> for Format {
         match f {
             ExportFormat::Markdown => Format::Markdown,
             ExportFormat::Html => Format::Html,
+            ExportFormat::Handout => Format::Handout,
             ExportFormat::Json => Format::Json,
             ExportFormat::Csv => Format::Csv,
             ExportFormat::Jsonl => Format::Jsonl,
@@ -39,6 +40,8 @@ pub struct Request<'a> {
     pub format: ExportFormat,
     pub output: Option<&'a Path>,
     pub anonymous: bool,
+    /// Only the wall (the two-lane timeline), on A3 (HTML only).
+    pub wall: bool,
     pub include_demo: bool,
     /// One price level for every session exported, instead of each one's own.
     pub price_year: Option<PriceLevel>,
@@ -51,6 +54,7 @@ pub fn run(lib: &Library, lang: Lang, req: Request) -> CmdResult {
         format,
         output,
         anonymous,
+        wall,
         include_demo,
         price_year,
     } = req;
@@ -84,10 +88,25 @@ pub fn run(lib: &Library, lang: Lang, req: Request) -> CmdResult {
     };
     let mut loaded = super::load(&super::find(lib, id, lang)?, lang)?;
     at_level(&mut loaded.session);
-    if let Err(why) = reporting_consent(&loaded.session) {
+    // The handout is the participant's own copy: their consent for reporting does not
+    // limit it.
+    if format != Format::Handout
+        && let Err(why) = reporting_consent(&loaded.session)
+    {
         note(&(r.cli_consent_warning)(&reason(why, lang)));
     }
-    let exported = export_session(&loaded.session, lang, format, anonymous);
+    let exported = if wall {
+        if format != Format::Html {
+            return Err(Failure(r.cli_wall_needs_html.to_string()));
+        }
+        Exported::File(crate::report::export::wall_page(
+            &loaded.session,
+            lang,
+            anonymous,
+        ))
+    } else {
+        export_session(&loaded.session, lang, format, anonymous)
+    };
     let made = Made {
         format,
         sessions: &[loaded.session.id],

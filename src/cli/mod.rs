@@ -109,6 +109,10 @@ pub enum Command {
         /// Leave out aliases, case codes, free text and quotes; coarsen dates to months.
         #[arg(long)]
         anonymous: bool,
+        /// With --format html: only the two-lane timeline, on A3 landscape, for the wall
+        /// at the next table.
+        #[arg(long, conflicts_with = "all")]
+        wall: bool,
         /// With --all: also export the fictional demo cases (case codes DEMO-...).
         #[arg(long, requires = "all")]
         include_demo: bool,
@@ -186,6 +190,8 @@ pub enum Command {
 pub enum ExportFormat {
     Markdown,
     Html,
+    /// The participant's handout (HTML, A4): agreements, the next table, their own words.
+    Handout,
     Json,
     Csv,
     Jsonl,
@@ -407,6 +413,7 @@ fn run_command(
             format,
             output,
             anonymous,
+            wall,
             include_demo,
             price_year,
         }) => export::run(
@@ -418,6 +425,7 @@ fn run_command(
                 format,
                 output: output.as_deref(),
                 anonymous,
+                wall,
                 include_demo,
                 price_year,
             },

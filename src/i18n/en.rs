@@ -118,6 +118,19 @@ pub static TEXTS: Texts = Texts {
         cmp_not_checked: "not checked",
         k_toggle_ended: "hide/show ended series",
         k_portfolio: "project overview",
+        k_wall: "timeline",
+        k_wall_time: "in time",
+        k_wall_select: "choose",
+        wall_title: "Timeline: what happened, and what would have happened without the approach",
+        wall_costs_quarter: "Costs per quarter",
+        wall_costs_year: "Costs per year",
+        wall_undated: "no date",
+        wall_event: "Event",
+        wall_activity: "Support",
+        wall_from_wave: "taken over from",
+        wall_nothing: "Nothing on the timeline yet: add events and support in Looking back and Alternative.",
+        wall_informal: "informal help",
+        help_wall: "On the timeline (Ctrl+T)",
         portfolio_loading: "Working out the overview…",
         series_ended_word: "ended",
         series_ended: |r| format!("ended: {r}"),
@@ -311,7 +324,49 @@ pub static TEXTS: Texts = Texts {
         who: "Who",
         words: "Words",
     },
+    handout: super::texts::HandoutTexts {
+        title: "Your table conversation",
+        of_date: |d| format!("Conversation of {d}"),
+        intro: &[
+            "This paper is for you.",
+            "It says what we agreed at the table.",
+            "You may keep it and show it to others.",
+        ],
+        h_agreements: "What we agreed",
+        h_pulse: "Who stays in touch with you",
+        h_next: "The next conversation",
+        h_own_words: "Your own words",
+        agreement: |what, who, when| {
+            let what = what.trim_end_matches('.');
+            if when.is_empty() {
+                format!("{what}. Who does this: {who}.")
+            } else {
+                format!("{what}. Who does this: {who}. Done by {when}.")
+            }
+        },
+        pulse: |who| {
+            format!(
+                "{who} keeps a finger on the pulse. They will call you now and then to ask how you are."
+            )
+        },
+        next_table: |date| format!("We will talk again around {date}. You will hear about it."),
+        the_role: |role| format!("the {role}"),
+        your_role: |role| format!("your {role}"),
+        someone: "someone from the table",
+        facilitator: "the facilitator",
+        you: "you",
+        privacy: "This is your own copy. So you may always have it. It has no amounts of money. It has no names of others either.",
+        preview_title: "Handout for the participant",
+        preview_hint: "Space leaves a line out or puts it back. Enter writes the handout.",
+        leave_out: "left out",
+        written: |path| format!("Handout for the participant written: {path}"),
+        k_handout: "participant handout",
+        k_keep: "leave out/keep",
+        k_write: "write",
+    },
     report: super::texts::ReportTexts {
+        wall_heading: "Both scenarios side by side",
+        cli_wall_needs_html: "--wall makes a page to print: use --format html.",
         title: "Case report",
         kicker: "Effectencalculator · table conversation",
         cmp_kicker: "Effectencalculator · comparison of two table conversations",

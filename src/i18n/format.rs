@@ -38,6 +38,33 @@ impl Cents {
         format!("{sign}{prefix}{}{decimal}{cents:02}", grouped(euros, group))
     }
 
+    /// At most `width` columns, for a chart: `€ 12.345` (whole euros), `12.345`, `12k`,
+    /// `1,2k`... and `…` when not even that fits. Rounded half away from zero.
+    pub fn display_short(self, lang: Lang, width: usize) -> String {
+        let negative = self.0 < 0;
+        let euros = self.0.unsigned_abs().saturating_add(50) / 100;
+        let (group, decimal, prefix) = match lang {
+            Lang::Nl => ('.', ',', "€ "),
+            Lang::En => (',', '.', "€"),
+        };
+        let sign = if negative { "-" } else { "" };
+        let whole = grouped(euros, group);
+        let thousands = if euros < 10_000 {
+            let tenths = (euros + 50) / 100;
+            format!("{sign}{}{decimal}{}k", tenths / 10, tenths % 10)
+        } else {
+            format!("{sign}{}k", grouped((euros + 500) / 1000, group))
+        };
+        [
+            format!("{sign}{prefix}{whole}"),
+            format!("{sign}{whole}"),
+            thousands,
+        ]
+        .into_iter()
+        .find(|c| c.chars().count() <= width)
+        .unwrap_or_else(|| "…".into())
+    }
+
     /// Like [`Cents::display`] but always with a sign, for differences: `+€ 12,00`.
     pub fn display_signed(self, lang: Lang) -> String {
         if self.0 > 0 {
@@ -162,6 +189,18 @@ mod tests {
         assert_eq!(Cents(5).display(Lang::Nl), "€ 0,05");
         assert_eq!(Cents(-10_000_000).display(Lang::Nl), "-€ 100.000,00");
         assert_eq!(Cents(1200).display_signed(Lang::En), "+€12.00");
+    }
+
+    #[test]
+    fn short_money_gives_way_to_its_width() {
+        let c = Cents(1_234_567);
+        assert_eq!(c.display_short(Lang::Nl, 12), "€ 12.346");
+        assert_eq!(c.display_short(Lang::En, 7), "€12,346");
+        assert_eq!(c.display_short(Lang::Nl, 6), "12.346");
+        assert_eq!(c.display_short(Lang::Nl, 4), "12k");
+        assert_eq!(Cents(123_456).display_short(Lang::Nl, 4), "1,2k");
+        assert_eq!(Cents(-123_456).display_short(Lang::En, 5), "-1.2k");
+        assert_eq!(c.display_short(Lang::Nl, 2), "…");
     }
 
     #[test]

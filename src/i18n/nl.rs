@@ -120,6 +120,19 @@ pub static TEXTS: Texts = Texts {
         cmp_not_checked: "niet nagegaan",
         k_toggle_ended: "afgesloten series verbergen/tonen",
         k_portfolio: "overzicht project",
+        k_wall: "tijdlijn",
+        k_wall_time: "in de tijd",
+        k_wall_select: "kiezen",
+        wall_title: "Tijdlijn: wat er gebeurde en wat er zonder de aanpak was gebeurd",
+        wall_costs_quarter: "Kosten per kwartaal",
+        wall_costs_year: "Kosten per jaar",
+        wall_undated: "zonder datum",
+        wall_event: "Gebeurtenis",
+        wall_activity: "Inzet",
+        wall_from_wave: "overgenomen uit",
+        wall_nothing: "Nog niets op de tijdlijn: vul gebeurtenissen en inzet in bij Terugblik en Alternatief.",
+        wall_informal: "informele hulp",
+        help_wall: "Op de tijdlijn (Ctrl+T)",
         portfolio_loading: "Het overzicht wordt opgebouwd…",
         series_ended_word: "afgesloten",
         series_ended: |r| format!("afgesloten: {r}"),
@@ -315,7 +328,51 @@ pub static TEXTS: Texts = Texts {
         who: "Wie",
         words: "Woorden",
     },
+    handout: super::texts::HandoutTexts {
+        title: "Uw tafelgesprek",
+        of_date: |d| format!("Gesprek van {d}"),
+        intro: &[
+            "Dit papier is voor u.",
+            "Hier staat wat we aan tafel hebben afgesproken.",
+            "U mag het houden en aan anderen laten zien.",
+        ],
+        h_agreements: "Wat we afspraken",
+        h_pulse: "Wie houdt contact met u",
+        h_next: "Het volgende gesprek",
+        h_own_words: "Uw eigen woorden",
+        agreement: |what, who, when| {
+            let what = what.trim_end_matches('.');
+            if when.is_empty() {
+                format!("{what}. Dit doet: {who}.")
+            } else {
+                format!("{what}. Dit doet: {who}. Klaar in {when}.")
+            }
+        },
+        pulse: |who| {
+            format!(
+                "{who} houdt een vinger aan de pols. Die belt u af en toe om te vragen hoe het gaat."
+            )
+        },
+        next_table: |date| {
+            format!("We praten weer met elkaar rond {date}. U krijgt hierover nog bericht.")
+        },
+        the_role: |role| format!("de {role}"),
+        your_role: |role| format!("uw {role}"),
+        someone: "iemand van de tafel",
+        facilitator: "de gespreksleider",
+        you: "u zelf",
+        privacy: "Dit is uw eigen kopie. Daarom mag u het altijd krijgen. Er staan geen bedragen in. Er staan ook geen namen van anderen in.",
+        preview_title: "Uitdraai voor de deelnemer",
+        preview_hint: "Spatie laat een regel weg of zet hem terug. Enter schrijft de uitdraai.",
+        leave_out: "weggelaten",
+        written: |path| format!("Uitdraai voor de deelnemer geschreven: {path}"),
+        k_handout: "uitdraai deelnemer",
+        k_keep: "weglaten/houden",
+        k_write: "schrijven",
+    },
     report: super::texts::ReportTexts {
+        wall_heading: "Beide scenario's naast elkaar",
+        cli_wall_needs_html: "--wall maakt een pagina om af te drukken: gebruik --format html.",
         title: "Casusrapport",
         kicker: "Effectencalculator · tafelgesprek",
         cmp_kicker: "Effectencalculator · vergelijking van twee tafelgesprekken",

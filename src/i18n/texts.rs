@@ -14,6 +14,8 @@ pub struct Texts {
     pub ui: UiTexts,
     /// Texts of reports and exports (`tafel export`).
     pub report: ReportTexts,
+    /// The participant's handout: plain language (B1), short sentences.
+    pub handout: HandoutTexts,
     /// Phase names, in `Phase::ALL` order.
     pub phases: [&'static str; 6],
     /// Unit names for one of them (and for a list to choose from), in `Unit::ALL` order.
@@ -358,6 +360,23 @@ pub struct UiTexts {
     pub cmp_not_checked: &'static str,
     pub k_toggle_ended: &'static str,
     pub k_portfolio: &'static str,
+    /// The wall: both scenarios side by side on one time axis (Ctrl+T).
+    pub k_wall: &'static str,
+    /// ← → on the wall.
+    pub k_wall_time: &'static str,
+    /// ↑ ↓ on the wall.
+    pub k_wall_select: &'static str,
+    pub wall_title: &'static str,
+    pub wall_costs_quarter: &'static str,
+    pub wall_costs_year: &'static str,
+    pub wall_undated: &'static str,
+    pub wall_event: &'static str,
+    pub wall_activity: &'static str,
+    /// "taken over from" (followed by T0, T1...).
+    pub wall_from_wave: &'static str,
+    pub wall_nothing: &'static str,
+    pub wall_informal: &'static str,
+    pub help_wall: &'static str,
     /// While the portfolio is worked out.
     pub portfolio_loading: &'static str,
     /// One word for an ended series in `tafel list`.
@@ -557,6 +576,9 @@ pub struct UiTexts {
 
 /// Texts of reports and exports (`tafel export`). `{}` marks where a value is filled in.
 pub struct ReportTexts {
+    /// Above the wall in the case report.
+    pub wall_heading: &'static str,
+    pub cli_wall_needs_html: &'static str,
     /// The title of a case report, followed by the case code.
     pub title: &'static str,
     /// A line above the title.
@@ -693,4 +715,37 @@ pub struct ReportTexts {
     pub cli_written: fn(&dyn Display) -> String,
     /// The export was written but could not be noted in the manifest of exports.
     pub cli_manifest_failed: &'static str,
+}
+
+/// The participant's handout (`tafel export ID --format handout`), in plain language:
+/// short sentences, no jargon.
+pub struct HandoutTexts {
+    pub title: &'static str,
+    pub of_date: fn(&dyn Display) -> String,
+    pub intro: &'static [&'static str],
+    pub h_agreements: &'static str,
+    pub h_pulse: &'static str,
+    pub h_next: &'static str,
+    pub h_own_words: &'static str,
+    /// An agreement: what, who, by when (empty when no date).
+    pub agreement: fn(&str, &str, &str) -> String,
+    pub pulse: fn(&str) -> String,
+    pub next_table: fn(&str) -> String,
+    /// "the jobcoach": how a professional is named instead of their alias.
+    pub the_role: fn(&str) -> String,
+    /// "your sister": someone of the participant's own network.
+    pub your_role: fn(&str) -> String,
+    pub someone: &'static str,
+    pub facilitator: &'static str,
+    /// The participant, where an agreement is theirs.
+    pub you: &'static str,
+    pub privacy: &'static str,
+    /// On screen, above the lines to keep or leave out.
+    pub preview_title: &'static str,
+    pub preview_hint: &'static str,
+    pub leave_out: &'static str,
+    pub written: fn(&dyn Display) -> String,
+    pub k_handout: &'static str,
+    pub k_keep: &'static str,
+    pub k_write: &'static str,
 }

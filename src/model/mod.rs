@@ -19,6 +19,7 @@ pub mod price_index;
 pub mod scenario;
 pub mod series;
 pub mod validate;
+pub mod wall;
 pub mod wrap_up;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};

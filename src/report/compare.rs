@@ -7,6 +7,7 @@
 use crate::i18n::Lang;
 use crate::i18n::format::date as display_date;
 use crate::model::Cents;
+use crate::model::Session;
 use crate::model::compare::Comparison;
 
 use super::document::{Block, Document, Radar, Section, Table};
@@ -308,9 +309,29 @@ pub fn markdown(c: &Comparison, lang: Lang) -> String {
 }
 
 /// The comparison as one self-contained, printable HTML page (inline CSS and SVG), built
-/// from the same document, never from its own Markdown.
-pub fn html(c: &Comparison, lang: Lang) -> String {
-    super::html::render(&document(c, lang))
+/// from the same document, never from its own Markdown. With the two sessions, it ends
+/// with the wall of each wave, earlier first.
+pub fn html(c: &Comparison, lang: Lang, sessions: Option<[&Session; 2]>) -> String {
+    let mut doc = document(c, lang);
+    if let Some(pair) = sessions {
+        let mut pair = pair;
+        if pair[0].id != c.earlier.id {
+            pair.swap(0, 1);
+        }
+        let t = lang.texts();
+        let blocks = pair
+            .iter()
+            .map(|s| {
+                let title = format!("{} · {}", t.ui.wall_title, s.wave_label());
+                let mut chart = super::document::wall_chart(s, lang, &title);
+                chart.heading = s.wave_label();
+                Block::Wall(Box::new(chart))
+            })
+            .collect();
+        doc.sections
+            .push(part(t.report.wall_heading.to_string(), blocks));
+    }
+    super::html::render(&doc)
 }
 
 /// The comparison as JSON, with the caveat and the language of the labels.

@@ -61,6 +61,157 @@ pub enum Block {
     Radar(Radar),
     /// Who invests and who benefits across cases (the portfolio).
     Arena(Arena),
+    /// Both scenarios on one time axis (the wall); boxed, it is the largest by far.
+    Wall(Box<WallChart>),
+}
+
+/// The wall as a report draws it: both scenarios in lanes on one axis of months, the
+/// texts in the report's language. Months count from the first one on the axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WallChart {
+    /// Above it in a report; under it, `title`.
+    pub heading: String,
+    pub title: String,
+    /// Per month on the axis: its short name, and the year where one starts (or at the
+    /// first month).
+    pub months: Vec<(String, Option<i32>)>,
+    /// Months per period of the costs row (3 or 12), and that row's heading.
+    pub period_months: usize,
+    pub costs_heading: String,
+    /// The actual trajectory, then the alternative.
+    pub lanes: [WallLane; 2],
+    /// The payers on the wall: letter and name.
+    pub payers: Vec<(char, String)>,
+    pub undated: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WallLane {
+    pub name: String,
+    pub total: String,
+    pub marks: Vec<WallMark>,
+    pub bar_rows: usize,
+    /// Costs per period, in whole euros (empty where none).
+    pub per_period: Vec<(Cents, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WallMark {
+    pub event: bool,
+    pub label: String,
+    /// First and last month on the axis; none when it has no date.
+    pub span: Option<(usize, usize)>,
+    /// Row among the lane's bars (activities).
+    pub row: usize,
+    /// The payer's letter ('·' for none).
+    pub letter: char,
+    /// The full details, for a tooltip: period, cost.
+    pub detail: String,
+}
+
+/// The wall of `s`, in `lang`.
+pub fn wall_chart(s: &Session, lang: Lang, title: &str) -> WallChart {
+    use crate::model::wall::{ItemKind, Period, Wall, year_month};
+    let t = lang.texts();
+    let wall = Wall::of(s);
+    let months = (wall.first..=wall.last)
+        .map(|m| {
+            let (y, mo) = year_month(m);
+            let name = match lang {
+                Lang::Nl => [
+                    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov",
+                    "dec",
+                ][mo as usize - 1]
+                    .to_string(),
+                Lang::En => [
+                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                    "Dec",
+                ][mo as usize - 1]
+                    .to_string(),
+            };
+            (name, (mo == 1 || m == wall.first).then_some(y))
+        })
+        .collect();
+    let payer_name = |id: &str| {
+        s.costs
+            .payers
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_string(), |p| p.label.get(lang).to_string())
+    };
+    let lane = |l: usize| {
+        let lane = &wall.lanes[l];
+        WallLane {
+            name: [t.ui.actual_short, t.ui.alternative_short][l].to_string(),
+            total: lane.total().display(lang),
+            marks: lane
+                .items
+                .iter()
+                .map(|i| {
+                    let span = i.span.map(|(a, b)| {
+                        (
+                            usize::try_from(a - wall.first).unwrap_or(0),
+                            usize::try_from(b - wall.first).unwrap_or(0),
+                        )
+                    });
+                    let mut detail = i.label.to_string();
+                    if let Some(c) = i.cost {
+                        detail = detail + " · " + &c.display(lang);
+                    }
+                    if let Some(p) = i.payer {
+                        detail = detail + " · " + &payer_name(p);
+                    }
+                    WallMark {
+                        event: i.kind == ItemKind::Event,
+                        label: i.label.to_string(),
+                        span,
+                        row: i.row,
+                        letter: wall.letter(i.payer),
+                        detail,
+                    }
+                })
+                .collect(),
+            bar_rows: lane.bar_rows,
+            per_period: lane
+                .per_period
+                .iter()
+                .map(|c| {
+                    (
+                        *c,
+                        if c.0 == 0 {
+                            String::new()
+                        } else {
+                            c.display_short(lang, 12)
+                        },
+                    )
+                })
+                .collect(),
+        }
+    };
+    let used = |id: &str| {
+        wall.lanes
+            .iter()
+            .any(|l| l.items.iter().any(|i| i.payer == Some(id)))
+    };
+    WallChart {
+        heading: t.report.wall_heading.to_string(),
+        title: title.to_string(),
+        months,
+        period_months: usize::try_from(wall.period.months()).unwrap_or(3),
+        costs_heading: match wall.period {
+            Period::Quarter => t.ui.wall_costs_quarter,
+            Period::Year => t.ui.wall_costs_year,
+        }
+        .to_string(),
+        lanes: [lane(0), lane(1)],
+        payers: wall
+            .payers
+            .iter()
+            .filter(|(id, _)| used(id))
+            .map(|(id, c)| (*c, payer_name(id)))
+            .collect(),
+        undated: t.ui.wall_undated.to_string(),
+    }
 }
 
 /// Payers down, cases across: per cell the difference (alternative minus actual) of that
@@ -781,6 +932,17 @@ fn alternative(c: &Ctx) -> Section {
             rows,
             None,
         )));
+    }
+    // Both scenarios side by side, once the alternative has something to put beside
+    // what happened.
+    if !alt.events.is_empty() || !alt.activities.is_empty() {
+        // Its heading is the chart's: a report without pictures (Markdown, text) has the
+        // tables above instead, and no empty heading.
+        blocks.push(Block::Wall(Box::new(wall_chart(
+            c.s,
+            c.lang,
+            c.t.ui.wall_title,
+        ))));
     }
     section(c, Phase::Alternative, blocks)
 }

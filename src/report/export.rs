@@ -27,6 +27,8 @@ use super::{document, html, json, markdown};
 pub enum Format {
     Markdown,
     Html,
+    /// The participant's handout: HTML for A4 ([`super::handout`]).
+    Handout,
     Json,
     /// The flat tables, one CSV file each, in a folder.
     Csv,
@@ -40,6 +42,7 @@ impl Format {
         match self {
             Format::Markdown => Some("md"),
             Format::Html => Some("html"),
+            Format::Handout => Some("handout.html"),
             Format::Json => Some("json"),
             Format::Jsonl => Some("jsonl"),
             Format::Csv => None,
@@ -103,10 +106,32 @@ pub fn export_session(session: &Session, lang: Lang, format: Format, anonymous: 
     match format {
         Format::Markdown => Exported::File(markdown::render(&document::build(s, lang, anonymous))),
         Format::Html => Exported::File(html::render(&document::build(s, lang, anonymous))),
+        // The participant's own copy: it never holds anyone else's alias (and never
+        // costs), with or without --anonymous.
+        Format::Handout => Exported::File(super::handout::Handout::of(session, lang).html()),
         Format::Json => Exported::File(json::render(s, lang, anonymous)),
         Format::Csv => Exported::Folder(Tables::of(s, lang, anonymous).to_csv_files()),
         Format::Jsonl => Exported::File(Tables::of(s, lang, anonymous).to_jsonl()),
     }
+}
+
+/// The wall alone, on an A3 landscape page.
+pub fn wall_page(session: &Session, lang: Lang, anonymous: bool) -> String {
+    let anonymised;
+    let s = if anonymous {
+        anonymised = Anonymiser::new(lang).session(session);
+        &anonymised
+    } else {
+        session
+    };
+    let t = lang.texts();
+    let heading = format!(
+        "{} · {} {}",
+        t.ui.wall_title,
+        s.preparation.case_code,
+        s.wave_label()
+    );
+    super::wall::page(&document::wall_chart(s, lang, &heading), lang, &heading)
 }
 
 /// Why a session's consent does not allow it into a library export.

@@ -88,11 +88,16 @@ const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 /// The opening of a self-contained page up to and including `<body>`. Other HTML reports
 /// (the comparison) can use it with their own body.
 pub fn page_start(lang_code: &str, title: &str) -> String {
+    page_start_styled(lang_code, title, "")
+}
+
+/// As [`page_start`], with `extra` CSS after the report's own (a page of another size).
+pub fn page_start_styled(lang_code: &str, title: &str, extra: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta name=\"generator\" content=\"tafel\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+<meta name=\"generator\" content=\"tafel\">\n<title>{}</title>\n<style>{CSS}{extra}</style>\n</head>\n<body>\n",
         escape(lang_code),
         escape(title)
     )
@@ -256,6 +261,15 @@ fn block(o: &mut String, b: &Block) {
                 o,
                 "<figure class=\"chart\">{}<figcaption>{}</figcaption></figure>",
                 svg::arena(chart),
+                escape(&chart.title)
+            );
+        }
+        Block::Wall(chart) => {
+            let _ = writeln!(
+                o,
+                "<h3>{}</h3>\n<figure class=\"chart wall\">{}<figcaption>{}</figcaption></figure>",
+                escape(&chart.heading),
+                super::wall::svg(chart, svg::WIDTH),
                 escape(&chart.title)
             );
         }

@@ -166,7 +166,11 @@ fn block(o: &mut String, b: &Block) {
         }
         Block::Table(t) => table(o, t),
         // The figures of both charts are in the tables beside them.
-        Block::ScoreChart(_) | Block::CostChart(_) | Block::Radar(_) | Block::Arena(_) => {}
+        Block::ScoreChart(_)
+        | Block::CostChart(_)
+        | Block::Radar(_)
+        | Block::Arena(_)
+        | Block::Wall(_) => {}
     }
 }
 

@@ -13,11 +13,13 @@ pub mod document;
 pub mod escape;
 pub mod export;
 pub mod flat;
+pub mod handout;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod portfolio;
 pub mod svg;
 pub mod text;
+pub mod wall;
 
 pub use export::{Exported, Format, export_library, export_session};

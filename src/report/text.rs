@@ -96,7 +96,11 @@ fn block(o: &mut String, b: &Block) {
             }
         }
         Block::Table(t) => table(o, t),
-        Block::ScoreChart(_) | Block::CostChart(_) | Block::Radar(_) | Block::Arena(_) => {}
+        Block::ScoreChart(_)
+        | Block::CostChart(_)
+        | Block::Radar(_)
+        | Block::Arena(_)
+        | Block::Wall(_) => {}
     }
 }
 

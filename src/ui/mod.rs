@@ -8,6 +8,7 @@
 //! - [`compare`]: two sessions side by side, with the radar chart
 //! - [`costs`]: the cost table per payer with its bars
 //! - [`table_view`]: the large view to turn towards the table
+//! - [`wall`]: both scenarios on one time axis (Ctrl+T), to point at together
 //! - [`prices`]: the price list and the form of one price
 //! - [`popup`]: the picker, the quote box, help
 
@@ -21,6 +22,7 @@ pub mod prices;
 pub mod session;
 pub mod table_view;
 pub mod theme;
+pub mod wall;
 pub mod wrap;
 
 use ratatui::Frame;

@@ -38,7 +38,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     } else {
         (body, None)
     };
-    if view.table_view {
+    if let Some(wall) = &view.wall {
+        super::wall::render(frame, main, app, view, wall);
+    } else if view.table_view {
         super::table_view::render(frame, main, app, view);
     } else if view.phase == Phase::Costs {
         super::costs::render_phase(frame, main, app, view);

@@ -3,12 +3,33 @@
 //! bold, reverse and underline remain.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// Set by [`set_no_color`]: 0 follows `NO_COLOR`, 1 forces colour, 2 forces none.
+static FORCED: AtomicU8 = AtomicU8::new(0);
+
 fn no_color() -> bool {
     static NO_COLOR: OnceLock<bool> = OnceLock::new();
-    *NO_COLOR.get_or_init(|| std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
+    match FORCED.load(Ordering::Relaxed) {
+        1 => false,
+        2 => true,
+        _ => *NO_COLOR.get_or_init(|| std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())),
+    }
+}
+
+/// Draws with colour (`Some(false)`), without (`Some(true)`), or as `NO_COLOR` says
+/// (`None`), for the whole process: a test draws both ways.
+pub fn set_no_color(forced: Option<bool>) {
+    FORCED.store(
+        match forced {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        },
+        Ordering::Relaxed,
+    );
 }
 
 fn fg(c: Color) -> Style {
@@ -61,6 +82,11 @@ pub fn error() -> Style {
 
 pub fn key() -> Style {
     Style::default().add_modifier(Modifier::BOLD)
+}
+
+/// A palette colour (payers on the wall); nothing with `NO_COLOR`.
+pub fn colored(c: Color) -> Style {
+    fg(c)
 }
 
 /// The two waves or scenarios in charts: distinct by colour and by marker.

@@ -10,6 +10,8 @@ use crate::store;
 /// Two sessions side by side (chosen in the library).
 pub struct CompareView {
     pub comparison: crate::model::compare::Comparison,
+    /// The two sessions, for the walls of the HTML report (Ctrl+E).
+    pub sessions: [crate::model::Session; 2],
     /// Lines scrolled in the lower part (costs, events, words).
     pub scroll: crate::app::scroll::Scroll,
 }
@@ -23,6 +25,7 @@ pub(crate) fn open_comparison(app: &mut App, a: &Path, b: &Path) {
             }
             app.screen = Screen::Compare(Box::new(CompareView {
                 comparison,
+                sessions: [a.session, b.session],
                 scroll: crate::app::scroll::Scroll::default(),
             }));
         }

@@ -10,3 +10,4 @@ pub mod portfolio;
 pub mod prices;
 pub mod quote;
 pub mod session;
+pub mod wall;

@@ -36,6 +36,8 @@ pub struct SessionView {
     pub field_error: Option<(FieldId, String)>,
     pub questions_open: bool,
     pub table_view: bool,
+    /// The wall (Ctrl+T), when open: on top of the phase or of the table view.
+    pub wall: Option<super::wall::WallView>,
     /// How far the table view (F4) is scrolled; back to the top on each phase.
     pub table_scroll: crate::app::scroll::Scroll,
     pub quote: Option<QuoteDraft>,
@@ -73,6 +75,7 @@ impl SessionView {
             field_error: None,
             questions_open: false,
             table_view: false,
+            wall: None,
             table_scroll: crate::app::scroll::Scroll::default(),
             quote: None,
             picker: None,
@@ -388,6 +391,29 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             let t = app.lang.texts();
             app.say(Level::Info, t.ui.reprice_declined);
         }
+        return;
+    }
+    if let Some(w) = &mut v.wall {
+        if w.apply(&action, &v.session) {
+            return;
+        }
+        match action {
+            Action::Back | Action::ToggleWall => v.wall = None,
+            Action::ToggleTableView => {
+                v.wall = None;
+                v.table_view = true;
+                v.table_scroll.reset();
+            }
+            Action::NextPhase | Action::PrevPhase | Action::GoToPhase(_) => {
+                v.wall = None;
+                handle(app, action);
+            }
+            _ => {}
+        }
+        return;
+    }
+    if action == Action::ToggleWall {
+        v.wall = Some(super::wall::WallView::default());
         return;
     }
     if v.table_view && v.table_scroll.apply(&action) {

@@ -1,0 +1,352 @@
+//! The participant's handout: one A4 page in plain language (B1) to take home from the
+//! table. What was agreed (who does what, by when), who keeps a finger on the pulse, when
+//! the table meets again, and the participant's own words that they chose to keep.
+//!
+//! Never in it: costs, the professionals' scores, or anyone's alias but the participant's
+//! own. A professional is named by their role ("de jobcoach"), also where their alias
+//! stands inside a typed text. It is the participant's own copy, so consent for reporting
+//! does not limit it, and it says so.
+//!
+//! The facilitator sees every line before it is written and can leave any out
+//! ([`Handout::lines`], `keep`).
+
+use std::fmt::Write;
+
+use super::html::{PAGE_END, escape, page_start_styled};
+use crate::i18n::Lang;
+use crate::i18n::format::date as display_date;
+use crate::model::preparation::AttendeeKind;
+use crate::model::{PartialDate, Session};
+
+/// What a line of the handout is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Agreement,
+    Pulse,
+    NextTable,
+    OwnWords,
+}
+
+/// One line the facilitator can keep or leave out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandoutLine {
+    pub part: Part,
+    /// As it will be printed (aliases already replaced by roles).
+    pub text: String,
+    pub keep: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handout {
+    pub lang: Lang,
+    /// The participant's own name at the table (their alias); empty when unknown.
+    pub participant: String,
+    /// The day of the table, as written.
+    pub date: String,
+    pub lines: Vec<HandoutLine>,
+}
+
+/// Replaces every professional's (and the informal network's) alias in `text` by their
+/// role, as whole words; the participant's own alias stays.
+struct Names {
+    swaps: Vec<(String, String)>,
+}
+
+impl Names {
+    fn of(s: &Session, lang: Lang) -> Names {
+        let t = lang.texts();
+        let mut swaps: Vec<(String, String)> = s
+            .preparation
+            .attendees
+            .iter()
+            .filter(|a| a.kind != AttendeeKind::Participant && !a.alias.trim().is_empty())
+            .map(|a| {
+                let role = a.role.trim();
+                let role = if role.is_empty() {
+                    t.handout.someone.to_string()
+                } else {
+                    // "jobcoach (De Graasj)" reads as a role; a long description is cut at
+                    // its first bracket.
+                    let short = role.split(" (").next().unwrap_or(role).trim();
+                    if a.kind == AttendeeKind::InformalNetwork {
+                        (t.handout.your_role)(short)
+                    } else {
+                        (t.handout.the_role)(short)
+                    }
+                };
+                (a.alias.trim().to_string(), role)
+            })
+            .collect();
+        // The facilitator is not an attendee, but may be named in a text.
+        let f = s.preparation.facilitator_alias.trim();
+        if !f.is_empty() {
+            swaps.push((f.to_string(), t.handout.facilitator.to_string()));
+        }
+        // Longer names first: "Anne Marie" before "Anne".
+        swaps.sort_by_key(|(a, _)| std::cmp::Reverse(a.chars().count()));
+        Names { swaps }
+    }
+
+    /// In a sentence of its own (a role that starts it gets a capital).
+    fn apply(&self, text: &str) -> String {
+        let mut out = text.trim().to_string();
+        for (alias, role) in &self.swaps {
+            out = replace_word(&out, alias, role);
+        }
+        out
+    }
+
+    /// A name inside a sentence ("Dit doet: de jobcoach").
+    fn apply_inline(&self, text: &str) -> String {
+        let out = self.apply(text);
+        match self.swaps.iter().find(|(_, role)| capitalise(role) == out) {
+            Some((_, role)) => role.clone(),
+            None => out,
+        }
+    }
+}
+
+/// `text` with every whole-word `word` (case-insensitive) replaced by `by`.
+fn replace_word(text: &str, word: &str, by: &str) -> String {
+    let lower = text.to_lowercase();
+    let needle = word.to_lowercase();
+    if needle.is_empty() || lower.len() != text.len() {
+        // Case folding changed the length (rare scripts): compare as typed.
+        return text.replace(word, by);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while let Some(found) = lower[i..].find(&needle) {
+        let at = i + found;
+        let end = at + needle.len();
+        let before = text[..at].chars().next_back();
+        let after = text[end..].chars().next();
+        let apart = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        out.push_str(&text[i..at]);
+        if apart(before) && apart(after) {
+            // At the start of a sentence the role starts with a capital.
+            let starts = text[..at].trim_end().is_empty()
+                || text[..at].trim_end().ends_with(['.', '!', '?', '“', '"']);
+            out.push_str(&if starts {
+                capitalise(by)
+            } else {
+                by.to_string()
+            });
+        } else {
+            out.push_str(&text[at..end]);
+        }
+        i = end;
+    }
+    out.push_str(&text[i..]);
+    out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+fn when(d: Option<PartialDate>, lang: Lang) -> String {
+    d.map(|d| d.display(lang)).unwrap_or_default()
+}
+
+impl Handout {
+    pub fn of(s: &Session, lang: Lang) -> Handout {
+        let h = &lang.texts().handout;
+        let names = Names::of(s, lang);
+        let participant = s
+            .preparation
+            .attendees
+            .iter()
+            .find(|a| a.kind == AttendeeKind::Participant)
+            .map(|a| a.alias.trim().to_string())
+            .unwrap_or_default();
+        let is_participant =
+            |who: &str| !participant.is_empty() && who.trim().eq_ignore_ascii_case(&participant);
+        let mut lines = Vec::new();
+        for a in &s.wrap_up.agreements {
+            if a.what.trim().is_empty() {
+                continue;
+            }
+            let who = if is_participant(&a.who) {
+                h.you.to_string()
+            } else {
+                names.apply_inline(&a.who)
+            };
+            lines.push(HandoutLine {
+                part: Part::Agreement,
+                text: (h.agreement)(&names.apply(&a.what), &who, &when(a.when, lang)),
+                keep: true,
+            });
+        }
+        let pulse = s.wrap_up.pulse_owner.trim();
+        if !pulse.is_empty() {
+            let who = if is_participant(pulse) {
+                h.you.to_string()
+            } else {
+                names.apply(pulse)
+            };
+            lines.push(HandoutLine {
+                part: Part::Pulse,
+                text: capitalise(&(h.pulse)(&who)),
+                keep: true,
+            });
+        }
+        let ended = s.wrap_up.series_end.is_some();
+        if let Some(next) = s.follow_up_due().filter(|_| !ended) {
+            lines.push(HandoutLine {
+                part: Part::NextTable,
+                text: (h.next_table)(&display_date(next, lang)),
+                keep: true,
+            });
+        }
+        // The participant's own words: what they said about a life domain, and the quotes
+        // that are theirs; nothing of a domain they kept off the record.
+        let off = |domain: Option<&str>| {
+            domain.is_some_and(|d| {
+                s.outcomes
+                    .off_record
+                    .iter()
+                    .any(|o| o.domain_id.as_deref() == Some(d))
+            })
+        };
+        for d in &s.outcomes.domains {
+            let words = d.own_words.trim();
+            if words.is_empty() || off(Some(&d.domain_id)) {
+                continue;
+            }
+            let label = s
+                .domain(&d.domain_id)
+                .map_or(d.domain_id.as_str(), |x| x.label.get(lang));
+            lines.push(HandoutLine {
+                part: Part::OwnWords,
+                text: format!("{label}: “{}”", names.apply(words)),
+                keep: true,
+            });
+        }
+        for q in &s.outcomes.quotes {
+            if is_participant(&q.speaker)
+                && !q.text.trim().is_empty()
+                && !off(q.domain_id.as_deref())
+            {
+                lines.push(HandoutLine {
+                    part: Part::OwnWords,
+                    text: format!("“{}”", names.apply(&q.text)),
+                    keep: true,
+                });
+            }
+        }
+        Handout {
+            lang,
+            participant,
+            date: s
+                .preparation
+                .date
+                .map(|d| display_date(d, lang))
+                .unwrap_or_default(),
+            lines,
+        }
+    }
+
+    /// The page, A4, with the lines that are kept.
+    pub fn html(&self) -> String {
+        let h = &self.lang.texts().handout;
+        let mut o = page_start_styled(
+            self.lang.code(),
+            h.title,
+            "body { font-size: 13pt; line-height: 1.55; max-width: 165mm; } \
+             h1 { font-size: 24pt; } h2 { font-size: 16pt; margin-top: 8mm; } \
+             li { margin-bottom: 3mm; } .own { font-style: italic; }",
+        );
+        let _ = writeln!(o, "<h1>{}</h1>", escape(h.title));
+        if !self.date.is_empty() {
+            let _ = writeln!(
+                o,
+                "<p class=\"subtitle\">{}</p>",
+                escape(&(h.of_date)(&self.date))
+            );
+        }
+        for p in h.intro {
+            let _ = writeln!(o, "<p>{}</p>", escape(p));
+        }
+        let part = |o: &mut String, part: Part, heading: &str, class: &str| {
+            let kept: Vec<&HandoutLine> = self
+                .lines
+                .iter()
+                .filter(|l| l.part == part && l.keep)
+                .collect();
+            if kept.is_empty() {
+                return;
+            }
+            let _ = writeln!(o, "<h2>{}</h2>\n<ul{class}>", escape(heading));
+            for l in kept {
+                let _ = writeln!(o, "<li>{}</li>", escape(&l.text));
+            }
+            o.push_str("</ul>\n");
+        };
+        part(&mut o, Part::Agreement, h.h_agreements, "");
+        part(&mut o, Part::Pulse, h.h_pulse, "");
+        part(&mut o, Part::NextTable, h.h_next, "");
+        part(&mut o, Part::OwnWords, h.h_own_words, " class=\"own\"");
+        let _ = writeln!(o, "<p class=\"note\">{}</p>", escape(h.privacy));
+        o.push_str(PAGE_END);
+        o
+    }
+
+    /// The page's text without markup, for a reader's check.
+    pub fn plain(&self) -> String {
+        let h = &self.lang.texts().handout;
+        let mut out: Vec<String> = vec![h.title.to_string()];
+        out.extend(h.intro.iter().map(|s| (*s).to_string()));
+        out.extend(self.lines.iter().filter(|l| l.keep).map(|l| l.text.clone()));
+        out.push(h.privacy.to_string());
+        out.join("\n")
+    }
+}
+
+/// Words per sentence, on average: a sentence ends at `.`, `!`, `?` or a line's end.
+pub fn mean_sentence_words(text: &str) -> f64 {
+    let mut sentences = 0u32;
+    let mut words = 0u32;
+    for line in text.lines() {
+        for sentence in line.split(['.', '!', '?']) {
+            let n = u32::try_from(sentence.split_whitespace().count()).unwrap_or(u32::MAX);
+            if n > 0 {
+                sentences += 1;
+                words += n;
+            }
+        }
+    }
+    if sentences == 0 {
+        0.0
+    } else {
+        f64::from(words) / f64::from(sentences)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_replaced_as_a_whole_word_only() {
+        assert_eq!(
+            replace_word("Bellen met Dennis, niet Dennisse.", "dennis", "de jobcoach"),
+            "Bellen met de jobcoach, niet Dennisse."
+        );
+        assert_eq!(replace_word("Ann en Anne", "Ann", "X"), "X en Anne");
+        assert_eq!(replace_word("", "Ann", "X"), "");
+        assert_eq!(
+            replace_word("Ellen belt. Daarna Ellen.", "Ellen", "de coach"),
+            "De coach belt. Daarna de coach."
+        );
+    }
+
+    #[test]
+    fn sentences_are_counted_at_their_ends() {
+        assert!((mean_sentence_words("Een twee drie. Vier vijf!\nZes") - 2.0).abs() < 1e-9);
+        assert!(mean_sentence_words("").abs() < 1e-9);
+    }
+}
