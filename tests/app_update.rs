@@ -439,6 +439,61 @@ fn ctrl_e_writes_the_open_session_and_the_comparison_as_html_and_says_where() {
 }
 
 #[test]
+fn ctrl_g_shows_the_handout_line_by_line_and_writes_only_what_is_kept() {
+    let (_d, lib) = library();
+    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    update(&mut app, Action::LoadDemo);
+    app.wait_for_library();
+    update(&mut app, Action::OpenSelected);
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL),
+    );
+    let lines = view(&app)
+        .handout
+        .as_ref()
+        .expect("the preview")
+        .handout
+        .lines
+        .clone();
+    assert!(lines.len() > 3 && lines.iter().all(|l| l.keep));
+    // The second line is left out with Space; ↑↓ and Space again keep the first.
+    key(&mut app, KeyCode::Down);
+    type_text(&mut app, " ");
+    key(&mut app, KeyCode::Up);
+    type_text(&mut app, " ");
+    type_text(&mut app, " ");
+    key(&mut app, KeyCode::Enter);
+    assert!(view(&app).handout.is_none(), "closed once written");
+    let msg = app.message.clone().unwrap().text;
+    let path = msg.split(": ").nth(1).expect("the path is shown");
+    assert!(path.ends_with(".handout.html"), "{msg}");
+    let html = std::fs::read_to_string(path).unwrap();
+    let escape = tafel::report::html::escape;
+    assert!(
+        html.contains(&escape(&lines[0].text)),
+        "the first line is kept"
+    );
+    assert!(
+        !html.contains(&escape(&lines[1].text)),
+        "the second is left out"
+    );
+    assert!(html.contains(&escape(&lines[2].text)));
+    assert!(!html.contains('€'));
+    // Esc closes the preview without writing.
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL),
+    );
+    key(&mut app, KeyCode::Esc);
+    assert!(view(&app).handout.is_none());
+    assert!(
+        matches!(app.screen, Screen::Session(_)),
+        "still in the session"
+    );
+}
+
+#[test]
 fn page_down_and_up_jump_between_the_parts_of_a_phase() {
     let (_d, lib) = library();
     let mut app = new_session(&lib);

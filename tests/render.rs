@@ -346,3 +346,24 @@ fn the_save_state_is_never_cut_from_the_header() {
         }
     }
 }
+
+#[test]
+fn the_handout_preview_at_80x24_and_120x40() {
+    let (_d, lib) = demo_library();
+    let mut app = App::new(
+        Lang::Nl,
+        lib.clone(),
+        Start::Open(lib.path_for(DEMO_T1.parse().unwrap())),
+    );
+    update(&mut app, Action::GoToPhase(Phase::WrapUp));
+    update(&mut app, Action::ToggleHandout);
+    update(&mut app, Action::SelectDown);
+    update(&mut app, Action::Toggle);
+    freeze(&mut app);
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(
+            format!("handout_preview_nl_{w}x{h}"),
+            draw(&app, w, h, &lib)
+        );
+    }
+}

@@ -21,6 +21,10 @@ pub enum Action {
     ToggleTableView,
     /// The wall: both scenarios on one time axis (Ctrl+T).
     ToggleWall,
+    /// The participant's handout, seen before it is written (Ctrl+G).
+    ToggleHandout,
+    /// Write the handout with the lines kept (Enter in its preview).
+    WriteHandout,
     /// Move the wall's time axis a month back / on (← →).
     Earlier,
     Later,

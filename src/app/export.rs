@@ -11,7 +11,6 @@ use crate::app::state::{App, Level, Screen};
 pub(crate) fn export_current(app: &mut App) {
     let lang = app.lang;
     let t = lang.texts();
-    let dir = crate::store::exports::exports_dir(app.library.root());
     // The same warning `tafel export` gives when consent does not cover sharing.
     let warning = match &app.screen {
         Screen::Session(v) => crate::report::export::reporting_consent(&v.session)
@@ -50,24 +49,10 @@ pub(crate) fn export_current(app: &mut App) {
         },
         _ => return,
     };
-    let result = crate::store::paths::ensure_private_dir(&dir, true)
-        .map_err(|e| e.explain(lang))
-        .and_then(|()| {
-            let path = export_target(app.library.root(), &dir, &name, &sessions);
-            crate::store::atomic::write_atomic(&path, html.as_bytes())
-                .map_err(|e| format!("{}: [{e}]", path.display()))?;
-            Ok(path)
-        });
-    match result {
+    match write_export(app, &name, &html, &sessions) {
         Ok(path) => {
-            let noted = crate::store::exports::record(
-                app.library.root(),
-                std::slice::from_ref(&path),
-                &sessions,
-                false,
-            );
             let mut text = (t.ui.exported)(&path.display().to_string());
-            if noted.is_err() {
+            if !recorded(app, &path, &sessions) {
                 text = format!("{text} {}", t.report.cli_manifest_failed);
             }
             match warning {
@@ -77,6 +62,36 @@ pub(crate) fn export_current(app: &mut App) {
         }
         Err(e) => app.say(Level::Error, format!("{} {e}", t.ui.export_failed)),
     }
+}
+
+/// Writes `text` as `name` into `<data-dir>/exports/` (see [`export_target`]) and notes
+/// it in the manifest of exports; the path, or why not.
+pub(crate) fn write_export(
+    app: &App,
+    name: &str,
+    text: &str,
+    sessions: &[uuid::Uuid],
+) -> Result<PathBuf, String> {
+    let dir = crate::store::exports::exports_dir(app.library.root());
+    crate::store::paths::ensure_private_dir(&dir, true)
+        .map_err(|e| e.explain(app.lang))
+        .and_then(|()| {
+            let path = export_target(app.library.root(), &dir, name, sessions);
+            crate::store::atomic::write_atomic(&path, text.as_bytes())
+                .map_err(|e| format!("{}: [{e}]", path.display()))?;
+            Ok(path)
+        })
+}
+
+/// Notes a written export in the manifest, so deleting the session finds it.
+pub(crate) fn recorded(app: &App, path: &Path, sessions: &[uuid::Uuid]) -> bool {
+    crate::store::exports::record(
+        app.library.root(),
+        std::slice::from_ref(&path.to_path_buf()),
+        sessions,
+        false,
+    )
+    .is_ok()
 }
 
 /// Where an export named `name` of `sessions` goes in `dir`: that name when it is free

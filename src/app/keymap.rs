@@ -43,6 +43,8 @@ pub enum Context {
     TableView,
     /// The wall: both scenarios on one time axis.
     Wall,
+    /// The participant's handout, before it is written.
+    Handout,
     Picker,
     Quote {
         on_words: bool,
@@ -80,6 +82,7 @@ impl Context {
             },
             Context::TableView,
             Context::Wall,
+            Context::Handout,
             Context::Picker,
             Context::Quote {
                 on_words: false,
@@ -160,6 +163,7 @@ pub fn context(app: &App) -> Context {
             confirm: v.quote.as_ref().is_some_and(|q| q.confirm_discard),
         },
         Screen::Session(v) if v.picker.is_some() => Context::Picker,
+        Screen::Session(v) if v.handout.is_some() => Context::Handout,
         Screen::Session(v) if v.confirm_remove.is_some() => Context::ConfirmRemove,
         Screen::Session(v) if v.confirm_reprice => Context::ConfirmReprice,
         Screen::Session(v) if v.wall.is_some() => Context::Wall,
@@ -508,6 +512,24 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             v.push(quit);
             v
         }
+        Context::Handout => vec![
+            b(key(KeyCode::Enter), Action::WriteHandout, |t| {
+                t.handout.k_write
+            }),
+            b(ch(' '), Action::Toggle, |t| t.handout.k_keep),
+            shown(
+                b(key(KeyCode::Down), Action::SelectDown, |t| {
+                    t.ui.k_wall_select
+                }),
+                "↑↓",
+            ),
+            silent(key(KeyCode::Up), Action::SelectUp),
+            silent(key(KeyCode::Tab), Action::NextField),
+            silent(key(KeyCode::BackTab), Action::PrevField),
+            b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_cancel),
+            silent(ctrl('g'), Action::ToggleHandout),
+            quit,
+        ],
         Context::Wall => vec![
             b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_close),
             silent(ctrl('t'), Action::ToggleWall),
@@ -685,6 +707,7 @@ fn form_bindings(ctx: Context, quit: Binding, help: Binding) -> Vec<Binding> {
         t.ui.k_table_view
     }));
     v.push(b(ctrl('t'), Action::ToggleWall, |t| t.ui.k_wall));
+    v.push(b(ctrl('g'), Action::ToggleHandout, |t| t.handout.k_handout));
     v.push(b(ctrl('e'), Action::Export, |t| t.ui.k_export));
     v.push(b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_back));
     v.push(h(ctrl('s'), Action::SaveNow, |t| t.ui.k_save_now));

@@ -743,7 +743,6 @@ pub struct HandoutTexts {
     /// On screen, above the lines to keep or leave out.
     pub preview_title: &'static str,
     pub preview_hint: &'static str,
-    pub leave_out: &'static str,
     pub written: fn(&dyn Display) -> String,
     pub k_handout: &'static str,
     pub k_keep: &'static str,

@@ -15,6 +15,7 @@
 pub mod compare;
 pub mod costs;
 pub mod form;
+pub mod handout;
 pub mod library;
 pub mod popup;
 pub mod portfolio;

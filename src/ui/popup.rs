@@ -206,7 +206,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
         at_top: true,
         at_bottom: true,
     };
-    let sections: [(&str, Context); 8] = [
+    let sections: [(&str, Context); 9] = [
         (t.ui.help_form, form(form::FieldKind::Text)),
         (t.ui.help_choice, form(form::FieldKind::Choice)),
         (t.ui.help_toggle, form(form::FieldKind::Toggle)),
@@ -221,6 +221,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
         ),
         (t.ui.help_prices, Context::Prices),
         (t.ui.help_wall, Context::Wall),
+        (t.handout.preview_title, Context::Handout),
     ];
     let mut seen: Vec<String> = Vec::new();
     for (title, ctx) in sections {

@@ -99,6 +99,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
         app.hits.cover();
         popup::quote(frame, body, app, view);
     }
+    if let Some(p) = &view.handout {
+        app.hits.cover();
+        super::handout::render(frame, body, app, p);
+    }
 }
 
 fn header_line(app: &App, view: &SessionView, now: Instant, width: u16) -> Line<'static> {

@@ -38,6 +38,8 @@ pub struct SessionView {
     pub table_view: bool,
     /// The wall (Ctrl+T), when open: on top of the phase or of the table view.
     pub wall: Option<super::wall::WallView>,
+    /// The participant's handout being looked over (Ctrl+G).
+    pub handout: Option<super::handout::HandoutPreview>,
     /// How far the table view (F4) is scrolled; back to the top on each phase.
     pub table_scroll: crate::app::scroll::Scroll,
     pub quote: Option<QuoteDraft>,
@@ -76,6 +78,7 @@ impl SessionView {
             questions_open: false,
             table_view: false,
             wall: None,
+            handout: None,
             table_scroll: crate::app::scroll::Scroll::default(),
             quote: None,
             picker: None,
@@ -366,6 +369,12 @@ pub(crate) fn handle(app: &mut App, action: Action) {
     }
     if v.picker.is_some() {
         return super::picker::handle(app, action);
+    }
+    if v.handout.is_some() {
+        return super::handout::handle(app, action);
+    }
+    if action == Action::ToggleHandout {
+        return super::handout::open(app);
     }
     if let Some((list, index)) = v.confirm_remove {
         match action {

@@ -1,0 +1,96 @@
+//! The participant's handout before it is written (Ctrl+G): its lines under their
+//! headings, each kept (✓) or left out (✗, struck through), the chosen one marked.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::{centered, theme};
+use crate::app::action::{Action, Click};
+use crate::app::screens::handout::HandoutPreview;
+use crate::app::state::App;
+use crate::report::handout::Part;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, p: &HandoutPreview) {
+    let h = &app.lang.texts().handout;
+    let box_area = centered(area, area.width.saturating_sub(4).min(110), area.height);
+    frame.render_widget(Clear, box_area);
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(
+        format!(" {} ", h.preview_title),
+        theme::title(),
+    ));
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    if inner.height < 3 {
+        return;
+    }
+    // Two rows: on a narrow screen the hint wraps rather than losing its end.
+    frame.render_widget(
+        Paragraph::new(Line::styled(h.preview_hint, theme::dim())).wrap(Wrap { trim: true }),
+        Rect::new(inner.x, inner.y, inner.width, 2),
+    );
+    let list = Rect::new(
+        inner.x,
+        inner.y + 2,
+        inner.width,
+        inner.height.saturating_sub(2),
+    );
+    // Each line with its heading when the part changes; the chosen one stays in sight.
+    let heading = |part: Part| match part {
+        Part::Agreement => h.h_agreements,
+        Part::Pulse => h.h_pulse,
+        Part::NextTable => h.h_next,
+        Part::OwnWords => h.h_own_words,
+    };
+    let width = usize::from(list.width.saturating_sub(4)).max(10);
+    let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
+    let mut last = None;
+    for (i, l) in p.handout.lines.iter().enumerate() {
+        if last != Some(l.part) {
+            rows.push((None, Line::styled(heading(l.part), theme::heading())));
+            last = Some(l.part);
+        }
+        let mark = if l.keep { "✓ " } else { "✗ " };
+        let mut style = if l.keep {
+            ratatui::style::Style::default()
+        } else {
+            theme::dim().add_modifier(Modifier::CROSSED_OUT)
+        };
+        if i == p.selected {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        for (k, part) in super::wrap::wrap(&l.text, width).into_iter().enumerate() {
+            let lead = if k == 0 { mark } else { "  " };
+            rows.push((
+                Some(i),
+                Line::from(vec![Span::raw(lead), Span::styled(part, style)]),
+            ));
+        }
+    }
+    let height = usize::from(list.height);
+    let chosen_end = rows
+        .iter()
+        .rposition(|(i, _)| *i == Some(p.selected))
+        .unwrap_or(0);
+    let top = (chosen_end + 1).saturating_sub(height);
+    let shown: Vec<Line> = rows
+        .iter()
+        .skip(top)
+        .take(height)
+        .enumerate()
+        .map(|(y, (i, line))| {
+            if let Some(i) = i {
+                let y = list.y + u16::try_from(y).unwrap_or(0);
+                app.hits.add(
+                    Rect::new(list.x, y, list.width, 1),
+                    Action::Click(Click::Row(*i)),
+                );
+            }
+            line.clone()
+        })
+        .collect();
+    // Wrapped above, by words: a line is never broken again here.
+    frame.render_widget(Paragraph::new(shown), list);
+}
