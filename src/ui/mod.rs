@@ -12,6 +12,7 @@
 //! - [`prices`]: the price list and the form of one price
 //! - [`popup`]: the picker, the quote box, help
 
+pub mod big;
 pub mod compare;
 pub mod costs;
 pub mod form;

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::theme;
 use crate::app::state::{App, SessionView};
+use crate::i18n::Lang;
 use crate::model::Phase;
 use crate::model::costs::{cost_lines, summarise};
 
@@ -21,6 +22,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
         .border_style(theme::dim())
         .title(Span::styled(title, theme::title()));
     let inner = block.inner(area);
+    // The headline in big glyphs first; the rest of the view gives way to it.
+    let headline = Headline::of(view, lang);
+    let head_h = headline.rows(inner.width, inner.height);
+    let rest = Rect::new(
+        inner.x,
+        inner.y + head_h,
+        inner.width,
+        inner.height.saturating_sub(head_h),
+    );
     let mut lines: Vec<Line> = Vec::new();
     let big = |text: String| Line::styled(text, theme::heading());
     match view.phase {
@@ -73,6 +83,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
                     )));
                 }
             }
+        }
+        Phase::Outcomes if head_h > 0 => {
+            lines.push(Line::styled(t.change_caveat.to_string(), theme::dim()));
         }
         Phase::Outcomes => {
             let label_w = s
@@ -168,7 +181,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     let text = Paragraph::new(lines).wrap(Wrap { trim: false });
     let offset = view
         .table_scroll
-        .fit(text.line_count(inner.width), inner.height);
+        .fit(text.line_count(rest.width), rest.height);
     let block = if view.table_scroll.more_below() {
         block.title_bottom(
             Line::styled(format!(" {} ", t.ui.more_below), theme::key()).right_aligned(),
@@ -177,5 +190,121 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
         block
     };
     frame.render_widget(block, area);
-    frame.render_widget(text.scroll((offset, 0)), inner);
+    headline.render(frame, Rect::new(inner.x, inner.y, inner.width, head_h));
+    if rest.height > 0 {
+        frame.render_widget(text.scroll((offset, 0)), rest);
+    }
+}
+
+/// What the table view shows in big glyphs: the cost difference, or per life domain the
+/// score at the start and now.
+enum Headline {
+    None,
+    Difference {
+        caption: String,
+        text: String,
+        range: String,
+        saves: bool,
+    },
+    Scores(Vec<(String, Option<u8>, Option<u8>)>),
+}
+
+impl Headline {
+    fn of(view: &SessionView, lang: Lang) -> Headline {
+        let s = &view.session;
+        let t = lang.texts();
+        match view.phase {
+            Phase::Costs => {
+                let sum = summarise(&cost_lines(s));
+                if sum.per_payer.is_empty() {
+                    return Headline::None;
+                }
+                let difference = sum.alternative_total - sum.intervention_total;
+                Headline::Difference {
+                    caption: t.report.difference_total.to_string(),
+                    text: super::big::amount(difference, lang),
+                    range: crate::i18n::format::range_sentence(
+                        sum.alternative_range.minus(sum.intervention_total),
+                        lang,
+                    ),
+                    saves: difference.0 >= 0,
+                }
+            }
+            Phase::Outcomes => {
+                let cards: Vec<_> = s
+                    .domains
+                    .iter()
+                    .filter_map(|d| {
+                        let o = s.outcomes.for_domain(&d.id);
+                        let start = o.and_then(|o| o.score_start).map(|x| x.get());
+                        let now = o.and_then(|o| o.score_now).map(|x| x.get());
+                        (start.is_some() || now.is_some())
+                            .then(|| (d.label.get(lang).to_string(), start, now))
+                    })
+                    .collect();
+                if cards.is_empty() {
+                    Headline::None
+                } else {
+                    Headline::Scores(cards)
+                }
+            }
+            _ => Headline::None,
+        }
+    }
+
+    /// Rows it takes in `width` × `height`: none when it does not fit whole (then the
+    /// plain view shows).
+    fn rows(&self, width: u16, height: u16) -> u16 {
+        let rows = match self {
+            Headline::None => 0,
+            Headline::Difference { text, .. } => {
+                // At most a full-size line of glyphs, its caption, and the range in two rows
+                // under it with a blank row.
+                let big = super::big::difference_rows(text, width, height.saturating_sub(3).min(9));
+                if big == 0 { 0 } else { big + 3 }
+            }
+            Headline::Scores(cards) => super::big::cards_rows(cards.len(), width),
+        };
+        if rows > height { 0 } else { rows }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect) {
+        if area.height == 0 {
+            return;
+        }
+        match self {
+            Headline::None => {}
+            Headline::Difference {
+                caption,
+                text,
+                range,
+                saves,
+            } => {
+                let style = if *saves { theme::good() } else { theme::warn() };
+                let big_h = area.height.saturating_sub(3);
+                super::big::difference(
+                    frame,
+                    Rect::new(area.x, area.y, area.width, big_h),
+                    caption,
+                    text,
+                    style,
+                );
+                frame.render_widget(
+                    Paragraph::new(range.clone()).wrap(Wrap { trim: true }),
+                    Rect::new(area.x, area.y + big_h, area.width, 2),
+                );
+            }
+            Headline::Scores(cards) => {
+                let cards: Vec<super::big::Card> = cards
+                    .iter()
+                    .map(|(label, start, now)| super::big::Card {
+                        label,
+                        start: *start,
+                        now: *now,
+                    })
+                    .collect();
+                super::big::cards(frame, area, &cards);
+            }
+        }
+    }
 }
