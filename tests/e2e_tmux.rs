@@ -533,3 +533,82 @@ fn the_wall_opens_with_one_key_and_a_click_chooses_an_item() {
     t.keys(&["C-q"]);
     t.wait_dead();
 }
+
+#[test]
+fn two_laptops_on_one_shared_folder_see_each_others_lock_by_its_heartbeat() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(common::tafel(&data, &["demo"]).status.success());
+    // A short staleness limit, so the test need not wait two minutes.
+    std::fs::write(data.join("config.json"), r#"{"lock_stale_seconds": 3}"#).unwrap();
+    let id = "4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31";
+    let lock = data.join("sessions").join(format!("{id}.lock"));
+    let laptop = |name: &str, host: &str| {
+        let command = format!(
+            "{} --data-dir {} open {id}",
+            common::BIN,
+            common::shell_quote(&data.display().to_string())
+        );
+        Tmux::run(
+            name,
+            &command,
+            (100, 30),
+            &[("LANG", "nl_NL.UTF-8"), ("TAFEL_TEST_HOST", host)],
+        )
+    };
+    let heartbeat = || {
+        let text = std::fs::read_to_string(&lock).unwrap_or_default();
+        serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|v| v["heartbeat"].as_str().map(str::to_string))
+    };
+
+    // Laptop A opens the session and keeps its heartbeat going (every second here).
+    let a = laptop("laptop-a", "laptop-a");
+    a.wait_for_screen("Casuscode");
+    let first = heartbeat().expect("a heartbeat in the lock file");
+    wait_until("the next heartbeat", || {
+        heartbeat().is_some_and(|h| h != first)
+    });
+    // Laptop B gets it read-only, and is told which laptop has it.
+    let b = laptop("laptop-b", "laptop-b");
+    let screen = b.wait_for_screen("laptop-a");
+    assert!(screen.contains("ALLEEN LEZEN"), "{screen}");
+    b.keys(&["C-q"]);
+    b.wait_dead();
+    // A quits: B may edit at once.
+    a.keys(&["C-q"]);
+    a.wait_dead();
+    let b = laptop("laptop-b2", "laptop-b");
+    let screen = b.wait_for_screen("opgeslagen");
+    assert!(!screen.contains("ALLEEN LEZEN"), "{screen}");
+    b.keys(&["C-q"]);
+    b.wait_dead();
+
+    // A crashes (kill -9): its last heartbeat holds the session for the staleness limit.
+    let a = laptop("laptop-a2", "laptop-a");
+    a.wait_for_screen("Casuscode");
+    // The pane's shell runs one command, so it became tafel itself.
+    let pid = a.pid().unwrap();
+    let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+    assert!(comm.starts_with("tafel"), "{comm}");
+    let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+    wait_until("the kill", || process_gone(pid));
+    let b = laptop("laptop-b3", "laptop-b");
+    let screen = b.wait_for_screen("laptop-a");
+    assert!(
+        screen.contains("ALLEEN LEZEN"),
+        "a fresh heartbeat holds: {screen}"
+    );
+    b.keys(&["C-q"]);
+    b.wait_dead();
+    sleep(Duration::from_millis(3500));
+    let b = laptop("laptop-b4", "laptop-b");
+    let screen = b.wait_for_screen("onverwacht afgesloten");
+    assert!(
+        !screen.contains("ALLEEN LEZEN"),
+        "a stale heartbeat does not: {screen}"
+    );
+    b.keys(&["C-q"]);
+    b.wait_dead();
+}

@@ -102,6 +102,90 @@ fn a_copy_is_listed_as_a_copy_and_never_exported_twice() {
     assert!(stderr(&o).contains("a copy of session"), "{}", stderr(&o));
 }
 
+/// Issue 18: the conflicted copies sync services leave (four naming patterns) are named
+/// as conflicts by `list`, and never counted by `export --all` or `portfolio`.
+#[test]
+fn sync_conflicts_are_named_as_such_and_never_counted() {
+    let (_d, data) = demo_library();
+    let names = [
+        (
+            format!("{DEMO_ID} (Lotte's conflicted copy 2026-11-30).json"),
+            "Dropbox/Nextcloud",
+        ),
+        (
+            format!("{DEMO_ID}.sync-conflict-20261130-101500-ABCDEF1.json"),
+            "Syncthing",
+        ),
+        (format!("{DEMO_ID}-LAPTOP-3.json"), "OneDrive/SharePoint"),
+        (format!("{DEMO_ID} (1).json"), "(1)"),
+    ];
+    for (name, _) in &names {
+        fs::copy(live(&data), data.join("sessions").join(name)).unwrap();
+    }
+    let o = tafel_en(&data, &["list", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let copies = v["copies"].as_array().unwrap();
+    assert_eq!(copies.len(), 4);
+    for (name, tool) in &names {
+        let c = copies
+            .iter()
+            .find(|c| c["path"].as_str().unwrap().ends_with(name.as_str()))
+            .unwrap_or_else(|| panic!("{name} listed"));
+        assert_eq!(c["conflict"], *tool, "{name}");
+    }
+    let ids = v["sessions"].as_array().unwrap();
+    assert_eq!(ids.iter().filter(|s| s["id"] == DEMO_ID).count(), 1);
+    let text = stdout(&tafel_en(&data, &["list"]));
+    assert_eq!(
+        text.matches("sync conflict, not counted").count(),
+        4,
+        "{text}"
+    );
+    // export --all: one session row for the case, and a word about each conflict.
+    let o = tafel_en(
+        &data,
+        &["export", "--all", "--include-demo", "--format", "jsonl"],
+    );
+    let rows = stdout(&o)
+        .lines()
+        .filter(|l| {
+            l.contains(&format!(
+                "\"table\":\"sessions\",\"session_id\":\"{DEMO_ID}\""
+            ))
+        })
+        .count();
+    assert_eq!(rows, 1);
+    assert_eq!(
+        stderr(&o).matches("sync conflict").count(),
+        4,
+        "{}",
+        stderr(&o)
+    );
+    // The portfolio counts the case once and names the conflicts.
+    let o = tafel_en(
+        &data,
+        &[
+            "portfolio",
+            "De Graasj",
+            "--include-demo",
+            "--price-year",
+            "nominal",
+            "--format",
+            "json",
+        ],
+    );
+    let p: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(p["projects"][0]["cases"], 1);
+    assert_eq!(p["projects"][0]["duplicates"].as_array().unwrap().len(), 4);
+    let o = tafel_en(&data, &["portfolio", "De Graasj", "--include-demo"]);
+    assert_eq!(
+        stdout(&o).matches("sync conflict").count(),
+        4,
+        "{}",
+        stdout(&o)
+    );
+}
+
 /// 13.2: the TUI takes the lock before it reads the file, so a `delete` that starts
 /// while it is opening cannot remove what it then shows and saves back.
 #[test]

@@ -205,6 +205,10 @@ fn tick(app: &mut App) {
     let Screen::Session(v) = &mut app.screen else {
         return;
     };
+    // Other laptops on a shared folder see the session is still open here.
+    if let Some(lock) = &mut v.lock {
+        lock.beat_if_due();
+    }
     if v.read_only.is_some() {
         return;
     }

@@ -170,8 +170,11 @@ fn run_all(
         match store::load(path) {
             // A copy under another name (a backup, a sync conflict) is never counted twice.
             Ok(loaded) if store::is_copy_name(path, loaded.session.id) => note(&format!(
-                "{}: {}",
+                "{}{}: {}",
                 (r.cli_skipped_copy)(&loaded.session.id.to_string()),
+                store::sync_conflict(path, loaded.session.id)
+                    .map(|c| format!(" [{}: {}]", lang.texts().cli_conflict_listed, c.tool()))
+                    .unwrap_or_default(),
                 path.display()
             )),
             // The fictional demo cases stay out unless asked for.

@@ -61,6 +61,8 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
             .filter_map(|e| match e {
                 Entry::Session(s) if s.is_copy() => Some(json!({
                     "path": text(&s.path),
+                    // The sync service whose conflicted copy it is, when its name says so.
+                    "conflict": s.conflict().map(crate::store::SyncConflict::tool),
                     "id": s.id,
                     "case_code": s.case_code,
                     "wave": format!("T{}", s.wave),
@@ -152,9 +154,13 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
         if let Entry::Session(s) = e
             && s.is_copy()
         {
+            let what = match s.conflict() {
+                Some(c) => format!("{} ({})", t.cli_conflict_listed, c.tool()),
+                None => t.cli_copy_listed.to_string(),
+            };
             outln!(
                 "{}: {}: {} T{} ({})",
-                t.cli_copy_listed,
+                what,
                 s.path.display(),
                 s.case_code,
                 s.wave,

@@ -256,6 +256,7 @@ pub static TEXTS: Texts = Texts {
         rescue_failed: "Ook een kopie kon nergens worden geschreven: de laatste wijzigingen zijn verloren.",
         signal_refused: "NIET OPGESLAGEN en geen kopie mogelijk: tafel blijft open, de tekst staat in het geheugen. Maak ruimte op de schijf, of stop tafel nog een keer om toch te stoppen; de tekst gaat dan verloren.",
         copy_row: "KOPIE, telt niet mee",
+        conflict_row: "CONFLICT van de synchronisatie, telt niet mee",
         reason_missing: "reden ontbreekt: de afwijkende prijs telt pas mee met een reden",
         reprice: "Prijzen bijwerken naar de huidige prijslijst",
         repriced: |count| {
@@ -695,6 +696,7 @@ pub static TEXTS: Texts = Texts {
     dir_not_a_folder: |path| format!("{path} bestaat maar is geen map"),
     dir_io: |path| format!("de map {path} kan niet worden gebruikt"),
     cli_copy_listed: "kopie, telt niet mee",
+    cli_conflict_listed: "conflict van de synchronisatie, telt niet mee",
     load_gone: "bestaat niet meer",
     load_no_permission: "geen toestemming om het te lezen",
     load_io: "kan niet worden gelezen",

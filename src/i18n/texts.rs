@@ -143,6 +143,7 @@ pub struct Texts {
     pub dir_io: fn(&dyn Display) -> String,
     /// Label of a file that holds a session under another name (not counted).
     pub cli_copy_listed: &'static str,
+    pub cli_conflict_listed: &'static str,
 
     // Why a session file could not be read ("{}" are filled in order).
     pub load_gone: &'static str,
@@ -502,6 +503,8 @@ pub struct UiTexts {
     pub signal_refused: &'static str,
     /// Marks a library row that is a copy of a session under another file name.
     pub copy_row: &'static str,
+    /// A library row that is a sync service's conflicted copy (followed by the service).
+    pub conflict_row: &'static str,
     pub reason_missing: &'static str,
     pub reprice: &'static str,
     pub repriced: fn(&dyn Display) -> String,

@@ -403,7 +403,15 @@ pub fn document(
                 .duplicates
                 .iter()
                 .filter(|(_, project)| *project == p.project)
-                .map(|(path, _)| path.display().to_string())
+                .map(|(path, _)| match crate::store::sync_conflict_name(path) {
+                    Some(c) => format!(
+                        "{} ({}: {})",
+                        path.display(),
+                        t.cli_conflict_listed,
+                        c.tool()
+                    ),
+                    None => path.display().to_string(),
+                })
                 .collect();
             if !dups.is_empty() {
                 blocks.push(Block::Note(r.pf_duplicates_listed.to_string()));

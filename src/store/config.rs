@@ -1,5 +1,7 @@
-//! Settings of one data folder, in `<data-dir>/config.json`. Today only the default
-//! retention of new sessions: `{"retention_months": 24}`.
+//! Settings of one data folder, in `<data-dir>/config.json`: the default retention of
+//! new sessions, and for a folder shared through a sync service how long another
+//! laptop's lock stays valid without a heartbeat:
+//! `{"retention_months": 24, "lock_stale_seconds": 120}`.
 
 use std::path::Path;
 
@@ -10,14 +12,31 @@ use crate::model::DEFAULT_RETENTION_MONTHS;
 #[derive(Debug, Clone, Default, Deserialize)]
 struct File {
     retention_months: Option<u32>,
+    lock_stale_seconds: Option<u64>,
+}
+
+/// Another laptop's lock counts while its heartbeat is younger than this.
+pub const DEFAULT_LOCK_STALE_SECONDS: u64 = 120;
+
+fn read(data_dir: &Path) -> Option<File> {
+    std::fs::read_to_string(data_dir.join("config.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<File>(&t).ok())
+}
+
+/// How long a lock held on another laptop holds without a new heartbeat (seconds, 2 to
+/// 86,400; default 120).
+pub fn lock_stale_seconds(data_dir: &Path) -> u64 {
+    read(data_dir)
+        .and_then(|f| f.lock_stale_seconds)
+        .filter(|s| (2..=86_400).contains(s))
+        .unwrap_or(DEFAULT_LOCK_STALE_SECONDS)
 }
 
 /// How many months a new session is kept before `tafel purge --expired` removes it.
 /// A missing or unreadable config file means the default of 24 months.
 pub fn retention_months(data_dir: &Path) -> u32 {
-    std::fs::read_to_string(data_dir.join("config.json"))
-        .ok()
-        .and_then(|t| serde_json::from_str::<File>(&t).ok())
+    read(data_dir)
         .and_then(|f| f.retention_months)
         .filter(|m| (1..=1200).contains(m))
         .unwrap_or(DEFAULT_RETENTION_MONTHS)

@@ -10,11 +10,21 @@
 //! The kernel drops the lock when the holder dies, even after `kill -9`; the file stays.
 //! The holder writes who it is into the file and empties it when it closes cleanly, so a
 //! lock that can be taken but still names a holder is the trace of a crash.
+//!
+//! A `flock` is only seen on its own machine. For a library in a folder that a sync
+//! service keeps in step between laptops, the holder also rewrites its line with a
+//! heartbeat while the session is open ([`SessionLock::beat_if_due`], every 30 s, or a
+//! quarter of the staleness limit). A lock file that names another host whose heartbeat
+//! is younger than the limit (`config.json` `lock_stale_seconds`, default 120) is taken,
+//! even when the local lock is free: the session then opens read-only, naming that host.
+//! The heartbeat is the other laptop's clock: clocks that differ by more than the limit
+//! make it look stale (or fresh) too early.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -26,6 +36,10 @@ pub struct SessionLock {
     path: PathBuf,
     /// What the lock file said when we took it: the holder that crashed, if any.
     pub stale_holder: Option<Holder>,
+    /// What we wrote, and when the heartbeat is next due.
+    me: Holder,
+    last_beat: Instant,
+    beat_every: Duration,
 }
 
 /// Who holds (or held) a lock, as its lock file says: written as one line of JSON. A
@@ -38,6 +52,9 @@ pub struct Holder {
     pub host: Option<String>,
     #[serde(default)]
     pub since: Option<DateTime<FixedOffset>>,
+    /// When the holder last said it is still there (a library shared between laptops).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heartbeat: Option<DateTime<FixedOffset>>,
     /// The text of a lock file that is not JSON.
     #[serde(skip)]
     pub raw: Option<String>,
@@ -46,15 +63,28 @@ pub struct Holder {
 impl Holder {
     /// This process, now.
     fn me() -> Holder {
+        let now = crate::model::now();
         Holder {
             pid: Some(std::process::id()),
-            host: std::fs::read_to_string("/proc/sys/kernel/hostname")
-                .ok()
-                .map(|h| h.trim().to_string())
-                .filter(|h| !h.is_empty()),
-            since: Some(crate::model::now()),
+            host: host_name(),
+            since: Some(now),
+            heartbeat: Some(now),
             raw: None,
         }
+    }
+
+    /// Whether it is a copy of tafel on another machine that is still there: another host
+    /// name and a heartbeat (or, from a tafel without one, a start) within `stale` of now.
+    pub fn is_live_elsewhere(&self, stale: Duration) -> bool {
+        let other = match (&self.host, host_name()) {
+            (Some(theirs), Some(mine)) => *theirs != mine,
+            _ => false,
+        };
+        let Some(last) = self.heartbeat.or(self.since) else {
+            return false;
+        };
+        let age = (crate::model::now() - last).abs();
+        other && age.to_std().is_ok_and(|a| a < stale)
     }
 
     /// What a lock file's text says; `None` when it is empty (released cleanly).
@@ -91,6 +121,19 @@ impl Holder {
             .unwrap_or_default();
         (t.lock_holder)(&pid, &host, &since)
     }
+}
+
+/// This machine's name; in tests (debug builds, or the `hooks` feature) `TAFEL_TEST_HOST`
+/// stands in for it, so two processes can play two laptops on one shared folder.
+pub fn host_name() -> Option<String> {
+    #[cfg(any(debug_assertions, feature = "hooks"))]
+    if let Some(h) = std::env::var_os("TAFEL_TEST_HOST").and_then(|h| h.into_string().ok()) {
+        return Some(h);
+    }
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
 }
 
 /// A lock held by someone unknown (an empty lock file), in the user's language.
@@ -144,12 +187,28 @@ pub fn lock_path_of(session_file: &Path) -> PathBuf {
 }
 
 impl SessionLock {
-    /// Takes the lock of the session file `session_file` (see [`lock_path_of`]).
+    /// Takes the lock of the session file `session_file` (see [`lock_path_of`]), with the
+    /// staleness limit of the data folder it is in (`sessions/..`).
     pub fn for_file(session_file: &Path) -> Result<LockOutcome, LockError> {
-        SessionLock::acquire(&lock_path_of(session_file))
+        let stale = session_file
+            .parent()
+            .and_then(Path::parent)
+            .map_or(super::config::DEFAULT_LOCK_STALE_SECONDS, |d| {
+                super::config::lock_stale_seconds(d)
+            });
+        SessionLock::acquire_with(&lock_path_of(session_file), Duration::from_secs(stale))
     }
 
     pub fn acquire(path: &Path) -> Result<LockOutcome, LockError> {
+        SessionLock::acquire_with(
+            path,
+            Duration::from_secs(super::config::DEFAULT_LOCK_STALE_SECONDS),
+        )
+    }
+
+    /// Takes the lock at `path`, unless another host's heartbeat in it is younger than
+    /// `stale`.
+    pub fn acquire_with(path: &Path, stale: Duration) -> Result<LockOutcome, LockError> {
         let mut file = OpenOptions::new()
             .read(true)
             .write(true)
@@ -174,20 +233,36 @@ impl SessionLock {
             Err(TryLockError::WouldBlock) => return Ok(LockOutcome::HeldElsewhere(previous)),
             Err(TryLockError::Error(e)) => return Err(LockError::Io(e)),
         }
-        let mut line = serde_json::to_vec(&Holder::me()).map_err(|e| LockError::Io(e.into()))?;
-        line.push(b'\n');
-        (|| {
-            file.set_len(0)?;
-            file.seek(SeekFrom::Start(0))?;
-            file.write_all(&line)?;
-            file.sync_all()
-        })()
-        .map_err(LockError::Io)?;
+        // Free here, but open on another laptop (its heartbeat reached us through the
+        // sync): theirs, and the file is left as it is.
+        if previous
+            .as_ref()
+            .is_some_and(|p| p.is_live_elsewhere(stale))
+        {
+            let _ = file.unlock();
+            return Ok(LockOutcome::HeldElsewhere(previous));
+        }
+        let me = Holder::me();
+        write_holder(&mut file, &me, true).map_err(LockError::Io)?;
         Ok(LockOutcome::Acquired(SessionLock {
             file,
             path: path.to_path_buf(),
             stale_holder: previous,
+            me,
+            last_beat: Instant::now(),
+            beat_every: (stale / 4).clamp(Duration::from_secs(1), Duration::from_secs(30)),
         }))
+    }
+
+    /// Rewrites the heartbeat when it is due, so other laptops see the session is still
+    /// open; false when the file could not be written (the lock itself still holds).
+    pub fn beat_if_due(&mut self) -> bool {
+        if self.last_beat.elapsed() < self.beat_every {
+            return true;
+        }
+        self.last_beat = Instant::now();
+        self.me.heartbeat = Some(crate::model::now());
+        write_holder(&mut self.file, &self.me, false).is_ok()
     }
 
     pub fn path(&self) -> &Path {
@@ -199,6 +274,16 @@ impl SessionLock {
     pub fn remove_file(self) {
         let _ = std::fs::remove_file(&self.path);
     }
+}
+
+/// Writes `holder` as the lock file's one line, in place (the file and its lock stay).
+fn write_holder(file: &mut File, holder: &Holder, sync: bool) -> io::Result<()> {
+    let mut line = serde_json::to_vec(holder).map_err(io::Error::from)?;
+    line.push(b'\n');
+    file.set_len(0)?;
+    file.seek(SeekFrom::Start(0))?;
+    file.write_all(&line)?;
+    if sync { file.sync_all() } else { Ok(()) }
 }
 
 impl Drop for SessionLock {
@@ -275,5 +360,51 @@ mod tests {
             Some("process 99999 since 2026-01-01 10:00"),
             "an older tafel's lock file is read as text"
         );
+    }
+
+    #[test]
+    fn another_hosts_fresh_heartbeat_holds_and_a_stale_one_does_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.lock");
+        let other = |ago: i64| Holder {
+            pid: Some(1),
+            host: Some("laptop-elsewhere".into()),
+            since: Some(crate::model::now() - chrono::Duration::hours(1)),
+            heartbeat: Some(crate::model::now() - chrono::Duration::seconds(ago)),
+            raw: None,
+        };
+        let write = |h: &Holder| std::fs::write(&p, serde_json::to_string(h).unwrap()).unwrap();
+        let stale = Duration::from_secs(120);
+        write(&other(10));
+        match SessionLock::acquire_with(&p, stale).unwrap() {
+            LockOutcome::HeldElsewhere(Some(h)) => {
+                assert_eq!(h.host.as_deref(), Some("laptop-elsewhere"));
+            }
+            other => panic!("taken from a live laptop: {other:?}"),
+        }
+        assert!(
+            std::fs::read_to_string(&p)
+                .unwrap()
+                .contains("laptop-elsewhere"),
+            "their line is left as it was"
+        );
+        write(&other(600));
+        let LockOutcome::Acquired(mut mine) = SessionLock::acquire_with(&p, stale).unwrap() else {
+            panic!("a stale heartbeat still holds")
+        };
+        assert_eq!(
+            mine.stale_holder.as_ref().and_then(|h| h.host.as_deref()),
+            Some("laptop-elsewhere")
+        );
+        // The heartbeat is rewritten in place when due.
+        let first: Holder = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+        mine.beat_every = Duration::ZERO;
+        std::thread::sleep(Duration::from_millis(5));
+        assert!(mine.beat_if_due());
+        let second: Holder = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+        assert!(second.heartbeat > first.heartbeat);
+        assert_eq!(second.since, first.since, "since stays the start");
+        // The same host never counts as elsewhere: the local lock decides there.
+        assert!(!Holder::me().is_live_elsewhere(stale));
     }
 }

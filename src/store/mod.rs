@@ -86,7 +86,77 @@ pub fn is_copy_name(path: &Path, id: Uuid) -> bool {
         != Some(&*want)
 }
 
+/// A sync service that left a conflicted copy of a session, recognised by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncConflict {
+    /// Dropbox and Nextcloud: `<id> (… conflicted copy …).json`.
+    ConflictedCopy,
+    /// Syncthing: `<id>.sync-conflict-20261130-101500-ABCDEF1.json`.
+    Syncthing,
+    /// OneDrive and SharePoint: `<id>-LAPTOP-3.json` (the other machine's name).
+    MachineName,
+    /// Google Drive, Windows, a second download: `<id> (1).json`.
+    Numbered,
+}
+
+impl SyncConflict {
+    /// The service, as a user knows it.
+    pub fn tool(self) -> &'static str {
+        match self {
+            SyncConflict::ConflictedCopy => "Dropbox/Nextcloud",
+            SyncConflict::Syncthing => "Syncthing",
+            SyncConflict::MachineName => "OneDrive/SharePoint",
+            SyncConflict::Numbered => "(1)",
+        }
+    }
+}
+
+/// Whether `path` is named as a sync service names a conflicted copy of the session whose
+/// id its name starts with.
+pub fn sync_conflict_name(path: &Path) -> Option<SyncConflict> {
+    let name = path.file_name()?.to_str()?;
+    let id = name.get(..36).and_then(|s| Uuid::parse_str(s).ok())?;
+    sync_conflict(path, id)
+}
+
+/// Whether `path` is named as a sync service names a conflicted copy of session `id`.
+pub fn sync_conflict(path: &Path, id: Uuid) -> Option<SyncConflict> {
+    let mut buf = Uuid::encode_buffer();
+    let own = id.hyphenated().encode_lower(&mut buf);
+    let name = path.file_name()?.to_str()?.strip_suffix(".json")?;
+    let rest = name
+        .get(..own.len())
+        .filter(|s| s.eq_ignore_ascii_case(own))?;
+    let rest = &name[rest.len()..];
+    if rest.starts_with(" (") && rest.ends_with(')') && rest.contains("conflicted copy") {
+        return Some(SyncConflict::ConflictedCopy);
+    }
+    if rest.starts_with(".sync-conflict-") {
+        return Some(SyncConflict::Syncthing);
+    }
+    if let Some(n) = rest.strip_prefix(" (").and_then(|r| r.strip_suffix(')'))
+        && !n.is_empty()
+        && n.chars().all(|c| c.is_ascii_digit())
+    {
+        return Some(SyncConflict::Numbered);
+    }
+    if let Some(machine) = rest.strip_prefix('-')
+        && !machine.is_empty()
+        && machine
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    {
+        return Some(SyncConflict::MachineName);
+    }
+    None
+}
+
 impl Summary {
+    /// The sync service whose conflicted copy this file is, if its name says so.
+    pub fn conflict(&self) -> Option<SyncConflict> {
+        sync_conflict(&self.path, self.id)
+    }
+
     /// Whether this file is a copy: a file in the library that holds a session under
     /// another name than `<id>.json` (a backup, "x (1).json", a sync tool's conflicted
     /// copy). It is listed as a copy, opens read-only and is never counted as the
@@ -511,6 +581,30 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let lib = Library::open(&dir.path().join("data")).unwrap();
         (dir, lib)
+    }
+
+    #[test]
+    fn only_a_sync_services_naming_is_a_conflict() {
+        let id: Uuid = "4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31".parse().unwrap();
+        let c = |name: &str| sync_conflict(Path::new(name), id);
+        assert_eq!(c("4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31.json"), None);
+        assert_eq!(c("GR-07 backup.json"), None);
+        assert_eq!(c("4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31 (copy).json"), None);
+        assert_eq!(c("4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31-.json"), None);
+        assert_eq!(
+            c("4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31 (conflicted copy 2026-11-30 101500).json"),
+            Some(SyncConflict::ConflictedCopy)
+        );
+        assert_eq!(
+            c("4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31 (12).json"),
+            Some(SyncConflict::Numbered)
+        );
+        assert_eq!(
+            sync_conflict_name(Path::new(
+                "/x/4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31.sync-conflict-20261130-1-A.json"
+            )),
+            Some(SyncConflict::Syncthing)
+        );
     }
 
     #[test]

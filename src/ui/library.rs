@@ -170,7 +170,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
                             .file_name()
                             .map(|n| n.to_string_lossy().into_owned())
                             .unwrap_or_default();
-                        format!(" ⚠ {}: {name}", t.ui.copy_row)
+                        match s.conflict() {
+                            Some(c) => format!(" ⚠ {} ({}): {name}", t.ui.conflict_row, c.tool()),
+                            None => format!(" ⚠ {}: {name}", t.ui.copy_row),
+                        }
                     } else if s.newer_version.is_some() {
                         format!(" ({})", t.ui.read_only)
                     } else {
