@@ -612,3 +612,51 @@ fn two_laptops_on_one_shared_folder_see_each_others_lock_by_its_heartbeat() {
     b.keys(&["C-q"]);
     b.wait_dead();
 }
+
+#[test]
+fn a_sync_conflict_is_resolved_field_by_field_through_its_screen() {
+    let id = "4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31";
+    let t = Started::with("conflict", &[], |data| {
+        assert!(common::tafel(data, &["demo"]).status.success());
+        // The other laptop changed the place and the pulse owner; Syncthing kept both.
+        let live = data.join("sessions").join(format!("{id}.json"));
+        let mut other: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&live).unwrap()).unwrap();
+        other["preparation"]["place"] = "Buurthuis De Brug".into();
+        other["wrap_up"]["pulse_owner"] = "Hamid".into();
+        let copy = data
+            .join("sessions")
+            .join(format!("{id}.sync-conflict-20261130-100000-ABCDEF1.json"));
+        std::fs::write(&copy, other.to_string()).unwrap();
+    });
+    t.wait_for_screen("DEMO-GR-07");
+    // The copy is the row under the session itself.
+    t.keys(&["Down", "Enter"]);
+    let screen = t.wait_for_screen("Twee versies van één gesprek");
+    assert!(
+        screen.contains("Buurthuis De Brug") && screen.contains("preparation.place"),
+        "{screen}"
+    );
+    // Take only the pulse owner from the other version (the difference after the place),
+    // then Enter twice.
+    t.keys(&["Down", "Down", "Right"]);
+    t.keys(&["Enter"]);
+    t.wait_for_screen("Nog een keer Enter");
+    t.keys(&["Enter"]);
+    t.wait_for_screen("Opgelost");
+    t.keys(&["C-q"]);
+    t.wait_dead();
+    let s = json(&t.data.join("sessions").join(format!("{id}.json")));
+    assert_eq!(
+        s["wrap_up"]["pulse_owner"], "Hamid",
+        "taken from the other version"
+    );
+    assert_ne!(
+        s["preparation"]["place"], "Buurthuis De Brug",
+        "kept from this file"
+    );
+    let trash: Vec<_> = std::fs::read_dir(t.data.join("trash")).unwrap().collect();
+    assert_eq!(trash.len(), 1, "the other version is in the trash");
+    let list = common::stdout(&common::tafel(&t.data, &["list"]));
+    assert!(!list.contains("conflict"), "{list}");
+}

@@ -25,6 +25,8 @@ pub enum Action {
     ToggleHandout,
     /// Write the handout with the lines kept (Enter in its preview).
     WriteHandout,
+    /// In a sync conflict: take every field from the copy (true) or from the file (false).
+    TakeAll(bool),
     /// Move the wall's time axis a month back / on (← →).
     Earlier,
     Later,

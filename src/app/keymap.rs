@@ -45,6 +45,8 @@ pub enum Context {
     Wall,
     /// The participant's handout, before it is written.
     Handout,
+    /// A sync conflict: two versions of one session.
+    Conflict,
     Picker,
     Quote {
         on_words: bool,
@@ -83,6 +85,7 @@ impl Context {
             Context::TableView,
             Context::Wall,
             Context::Handout,
+            Context::Conflict,
             Context::Picker,
             Context::Quote {
                 on_words: false,
@@ -149,6 +152,7 @@ pub fn context(app: &App) -> Context {
             selected: l.selected_session().is_some(),
         },
         Screen::Compare(_) => Context::Compare,
+        Screen::Conflict(_) => Context::Conflict,
         Screen::Portfolio(_) => Context::Portfolio,
         Screen::Prices(p) if p.confirm_remove.is_some() => Context::ConfirmRemove,
         Screen::Prices(p) => match &p.edit {
@@ -512,6 +516,32 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             v.push(quit);
             v
         }
+        Context::Conflict => vec![
+            b(key(KeyCode::Enter), Action::OpenSelected, |t| {
+                t.ui.k_keep_result
+            }),
+            shown(
+                b(key(KeyCode::Down), Action::SelectDown, |t| {
+                    t.ui.k_wall_select
+                }),
+                "↑↓",
+            ),
+            silent(key(KeyCode::Up), Action::SelectUp),
+            b(key(KeyCode::Left), Action::Earlier, |t| t.ui.k_take_this),
+            b(key(KeyCode::Right), Action::Later, |t| t.ui.k_take_other),
+            silent(ch(' '), Action::Toggle),
+            h(key(KeyCode::Home), Action::TakeAll(false), |t| {
+                t.ui.k_take_all_this
+            }),
+            h(key(KeyCode::End), Action::TakeAll(true), |t| {
+                t.ui.k_take_all_other
+            }),
+            silent(key(KeyCode::PageDown), Action::PageDown),
+            silent(key(KeyCode::PageUp), Action::PageUp),
+            b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_back),
+            quit,
+            help,
+        ],
         Context::Handout => vec![
             b(key(KeyCode::Enter), Action::WriteHandout, |t| {
                 t.handout.k_write

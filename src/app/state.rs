@@ -49,6 +49,8 @@ pub enum Screen {
     Compare(Box<CompareView>),
     Prices(Box<super::screens::prices::PricesView>),
     Portfolio(Box<super::screens::portfolio::PortfolioView>),
+    /// A sync conflict: the session and its conflicted copy, field by field.
+    Conflict(Box<super::screens::conflict::ConflictView>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -89,7 +89,8 @@ impl App {
             }
             // Back from a session: the cursor goes to the session just closed.
             Screen::Session(s) => view.want_selected = Some(s.session.id),
-            Screen::Compare(_) | Screen::Prices(_) | Screen::Portfolio(_) => {}
+            Screen::Compare(_) | Screen::Prices(_) | Screen::Portfolio(_) | Screen::Conflict(_) => {
+            }
         }
         self.screen = Screen::Library(Box::new(view));
     }
@@ -104,18 +105,22 @@ impl App {
     pub(crate) fn session_mut(&mut self) -> Option<&mut SessionView> {
         match &mut self.screen {
             Screen::Session(v) => Some(v),
-            Screen::Library(_) | Screen::Compare(_) | Screen::Prices(_) | Screen::Portfolio(_) => {
-                None
-            }
+            Screen::Library(_)
+            | Screen::Compare(_)
+            | Screen::Prices(_)
+            | Screen::Portfolio(_)
+            | Screen::Conflict(_) => None,
         }
     }
 
     pub(crate) fn refuse_if_read_only(&mut self) -> bool {
         let reason = match &self.screen {
             Screen::Session(v) => v.read_only.clone(),
-            Screen::Library(_) | Screen::Compare(_) | Screen::Prices(_) | Screen::Portfolio(_) => {
-                None
-            }
+            Screen::Library(_)
+            | Screen::Compare(_)
+            | Screen::Prices(_)
+            | Screen::Portfolio(_)
+            | Screen::Conflict(_) => None,
         };
         if let Some(r) = reason {
             self.say(
@@ -180,6 +185,7 @@ pub fn update(app: &mut App, action: Action) {
             Screen::Library(_) => super::screens::library::handle(app, action),
             Screen::Session(_) => super::screens::session::handle(app, action),
             Screen::Compare(_) => super::screens::compare::handle(app, action),
+            Screen::Conflict(_) => super::screens::conflict::handle(app, action),
             Screen::Portfolio(_) => super::screens::portfolio::handle(app, action),
             Screen::Prices(_) => super::screens::prices::handle(app, action),
         },
@@ -295,6 +301,10 @@ pub(crate) fn too_long_message(
 pub fn current_path(app: &App) -> Option<PathBuf> {
     match &app.screen {
         Screen::Session(v) => Some(v.path.clone()),
-        Screen::Library(_) | Screen::Compare(_) | Screen::Prices(_) | Screen::Portfolio(_) => None,
+        Screen::Library(_)
+        | Screen::Compare(_)
+        | Screen::Prices(_)
+        | Screen::Portfolio(_)
+        | Screen::Conflict(_) => None,
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod alternative;
 pub mod compare;
+pub mod conflict;
 pub mod costs;
 pub mod dates;
 pub mod domains;

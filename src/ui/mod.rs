@@ -6,6 +6,7 @@
 //! - [`session`]: the session screen frame: header with clocks, phase tabs, footer
 //! - [`form`]: the phase forms (fields, lists, sliders)
 //! - [`compare`]: two sessions side by side, with the radar chart
+//! - [`conflict`]: a sync conflict, the two versions field by field
 //! - [`costs`]: the cost table per payer with its bars
 //! - [`table_view`]: the large view to turn towards the table
 //! - [`wall`]: both scenarios on one time axis (Ctrl+T), to point at together
@@ -14,6 +15,7 @@
 
 pub mod big;
 pub mod compare;
+pub mod conflict;
 pub mod costs;
 pub mod form;
 pub mod handout;
@@ -52,6 +54,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Screen::Compare(view) => compare::render(frame, area, app, view),
         Screen::Portfolio(view) => portfolio::render(frame, area, app, view),
         Screen::Prices(view) => prices::render(frame, area, app, view),
+        Screen::Conflict(view) => conflict::render(frame, area, app, view),
     }
     if app.help_open {
         app.hits.cover();

@@ -206,7 +206,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
         at_top: true,
         at_bottom: true,
     };
-    let sections: [(&str, Context); 9] = [
+    let sections: [(&str, Context); 10] = [
         (t.ui.help_form, form(form::FieldKind::Text)),
         (t.ui.help_choice, form(form::FieldKind::Choice)),
         (t.ui.help_toggle, form(form::FieldKind::Toggle)),
@@ -222,6 +222,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
         (t.ui.help_prices, Context::Prices),
         (t.ui.help_wall, Context::Wall),
         (t.handout.preview_title, Context::Handout),
+        (t.ui.conflict_title, Context::Conflict),
     ];
     let mut seen: Vec<String> = Vec::new();
     for (title, ctx) in sections {

@@ -511,6 +511,11 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             }
         }
         Action::OpenSelected => match lib.row(lib.selected) {
+            // A copy beside its session's file is a conflict to resolve.
+            Some(LibraryRow::Session(s)) if s.is_copy() => {
+                let path = s.path.clone();
+                super::conflict::open(app, &path);
+            }
             Some(LibraryRow::Session(s)) => {
                 let path = s.path.clone();
                 app.open_session(&path);

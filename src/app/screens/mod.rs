@@ -4,6 +4,7 @@
 //! the quote box) is a screen of its own.
 
 pub mod compare;
+pub mod conflict;
 pub mod handout;
 pub mod library;
 pub mod picker;
