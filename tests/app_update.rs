@@ -494,6 +494,54 @@ fn ctrl_g_shows_the_handout_line_by_line_and_writes_only_what_is_kept() {
 }
 
 #[test]
+fn a_conflict_open_elsewhere_is_shown_but_not_resolved() {
+    let (_d, lib) = library();
+    for s in tafel::demo::sessions(&tafel::catalog::Catalog::builtin()) {
+        lib.save(&s).unwrap();
+    }
+    let id: uuid::Uuid = "4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31".parse().unwrap();
+    let live = lib.path_for(id);
+    let mut other = store::load(&live).unwrap().session;
+    other.wrap_up.pulse_owner = "Hamid".into();
+    let copy = lib.sessions_dir().join(format!("{id} (1).json"));
+    store::save_to(&copy, &other).unwrap();
+    let before = std::fs::read(&live).unwrap();
+    // Another copy of tafel has the session open.
+    let LockOutcome::Acquired(held) = store::SessionLock::for_file(&live).unwrap() else {
+        panic!("the lock")
+    };
+    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    app.wait_for_library();
+    // The copy's row, whichever place the library gives it.
+    let mut row = 0;
+    let rows = 8;
+    while row < rows {
+        update(&mut app, Action::OpenSelected);
+        if matches!(app.screen, Screen::Conflict(_)) {
+            break;
+        }
+        update(&mut app, Action::Back);
+        app.wait_for_library();
+        row += 1;
+        for _ in 0..row {
+            update(&mut app, Action::SelectDown);
+        }
+    }
+    let Screen::Conflict(c) = &app.screen else {
+        panic!("no row opened the conflict screen")
+    };
+    assert!(c.busy.is_some(), "says the session is open elsewhere");
+    assert_eq!(c.diffs.len(), 1);
+    update(&mut app, Action::Later);
+    update(&mut app, Action::OpenSelected);
+    update(&mut app, Action::OpenSelected);
+    assert_eq!(std::fs::read(&live).unwrap(), before, "nothing written");
+    assert!(copy.exists(), "the copy stays");
+    assert_eq!(app.message.clone().unwrap().level, Level::Warning);
+    drop(held);
+}
+
+#[test]
 fn page_down_and_up_jump_between_the_parts_of_a_phase() {
     let (_d, lib) = library();
     let mut app = new_session(&lib);

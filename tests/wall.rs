@@ -142,3 +142,47 @@ fn a_wall_wider_than_the_screen_moves_in_time_and_follows_the_chosen_item() {
     );
     assert_ne!(axis(&app), first, "the axis followed it");
 }
+
+#[test]
+fn the_wall_the_handout_and_a_conflict_never_panic_at_any_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("data")).unwrap();
+    for s in tafel::demo::sessions(&tafel::catalog::Catalog::builtin()) {
+        lib.save(&s).unwrap();
+    }
+    let mut app = App::new(
+        Lang::En,
+        lib.clone(),
+        Start::Open(lib.path_for(CASES[1].1.parse().unwrap())),
+    );
+    update(&mut app, Action::ToggleWall);
+    for _ in 0..7 {
+        update(&mut app, Action::SelectDown);
+        update(&mut app, Action::Later);
+    }
+    let sizes = [
+        (1, 1),
+        (20, 5),
+        (59, 15),
+        (60, 16),
+        (61, 17),
+        (79, 23),
+        (110, 30),
+        (300, 80),
+    ];
+    for (w, h) in sizes {
+        draw(&app, w, h, &lib);
+    }
+    update(&mut app, Action::Back);
+    update(&mut app, Action::ToggleHandout);
+    for (w, h) in sizes {
+        draw(&app, w, h, &lib);
+    }
+    update(&mut app, Action::Back);
+    // A wall with nothing on it says so.
+    let empty = tafel::model::Session::new(Vec::new(), tafel::model::PriceList::default(), vec![]);
+    lib.save(&empty).unwrap();
+    let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(lib.path_for(empty.id)));
+    update(&mut app, Action::ToggleWall);
+    assert!(draw(&app, 80, 24, &lib).contains("Nog niets op de tijdlijn"));
+}
