@@ -542,6 +542,52 @@ fn a_conflict_open_elsewhere_is_shown_but_not_resolved() {
 }
 
 #[test]
+fn a_conflict_with_a_newer_tafels_file_is_shown_but_never_merged() {
+    let (_d, lib) = library();
+    for s in tafel::demo::sessions(&tafel::catalog::Catalog::builtin()) {
+        lib.save(&s).unwrap();
+    }
+    let id: uuid::Uuid = "4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31".parse().unwrap();
+    let live = lib.path_for(id);
+    let mut newer: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&live).unwrap()).unwrap();
+    newer["schema_version"] = 99.into();
+    newer["a_field_from_the_future"] = "kept".into();
+    newer["preparation"]["place"] = "elders".into();
+    let copy = lib.sessions_dir().join(format!("{id} (1).json"));
+    std::fs::write(&copy, newer.to_string()).unwrap();
+    let before = std::fs::read(&live).unwrap();
+    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    app.wait_for_library();
+    let mut row = 0;
+    while row < 8 && !matches!(app.screen, Screen::Conflict(_)) {
+        update(&mut app, Action::OpenSelected);
+        if matches!(app.screen, Screen::Conflict(_)) {
+            break;
+        }
+        update(&mut app, Action::Back);
+        app.wait_for_library();
+        row += 1;
+        for _ in 0..row {
+            update(&mut app, Action::SelectDown);
+        }
+    }
+    let Screen::Conflict(c) = &app.screen else {
+        panic!("no row opened the conflict screen")
+    };
+    assert!(c.busy.is_some(), "a newer file is never merged");
+    update(&mut app, Action::TakeAll(true));
+    update(&mut app, Action::OpenSelected);
+    update(&mut app, Action::OpenSelected);
+    assert_eq!(std::fs::read(&live).unwrap(), before);
+    assert!(
+        std::fs::read_to_string(&copy)
+            .unwrap()
+            .contains("a_field_from_the_future")
+    );
+}
+
+#[test]
 fn page_down_and_up_jump_between_the_parts_of_a_phase() {
     let (_d, lib) = library();
     let mut app = new_session(&lib);

@@ -273,6 +273,8 @@ fn command_round(n: usize, rng: &mut Rng, template: &Path) -> CommandRound {
         _ => vec![
             "export".into(),
             "--all".into(),
+            // The busy library is made of demo copies: without this the export is empty.
+            "--include-demo".into(),
             "--format".into(),
             "jsonl".into(),
             "-o".into(),
@@ -307,10 +309,12 @@ fn command_round(n: usize, rng: &mut Rng, template: &Path) -> CommandRound {
         {
             damaged.push(name.clone());
         }
-        // An export is there whole or not at all.
+        // An export is there whole or not at all; this library always has sessions to export.
         if name == "all.jsonl" {
             let text = std::fs::read_to_string(&p).unwrap_or_default();
-            if !text.ends_with('\n')
+            if text.is_empty() {
+                damaged.push(format!("{name}: empty, although the library has sessions"));
+            } else if !text.ends_with('\n')
                 || text
                     .lines()
                     .any(|l| serde_json::from_str::<serde_json::Value>(l).is_err())

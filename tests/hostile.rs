@@ -135,6 +135,11 @@ fn sync_conflicts_are_named_as_such_and_never_counted() {
     }
     let ids = v["sessions"].as_array().unwrap();
     assert_eq!(ids.iter().filter(|s| s["id"] == DEMO_ID).count(), 1);
+    // The id (or a prefix of it) still names the session itself, not "one of several".
+    for given in [DEMO_ID, &DEMO_ID[..8]] {
+        let o = tafel_en(&data, &["show", given]);
+        assert!(o.status.success(), "{given}: {}", stderr(&o));
+    }
     let text = stdout(&tafel_en(&data, &["list"]));
     assert_eq!(
         text.matches("sync conflict, not counted").count(),

@@ -208,13 +208,47 @@ fn tick(app: &mut App) {
     if let Screen::Library(l) = &mut app.screen {
         l.poll();
     }
+    if let Screen::Conflict(c) = &mut app.screen
+        && let Some(crate::store::Beat::TakenBy(holder)) =
+            c.lock.as_mut().map(crate::store::SessionLock::beat_if_due)
+    {
+        // Taken on another laptop meanwhile: shown, no longer resolved here.
+        if let Some(lock) = c.lock.take() {
+            lock.give_up();
+        }
+        let who = crate::store::lock::describe(Some(&holder), app.lang);
+        c.busy = Some((app.lang.texts().ui.read_only_locked)(&who));
+    }
     let Screen::Session(v) = &mut app.screen else {
         return;
     };
-    // Other laptops on a shared folder see the session is still open here.
-    if let Some(lock) = &mut v.lock {
-        lock.beat_if_due();
+    // Other laptops on a shared folder see the session is still open here. One that took
+    // it meanwhile (this laptop was away past the limit) has it now: what was typed here
+    // is written once more (the sync service keeps both versions, a conflict to resolve),
+    // and the session becomes read-only here.
+    let taken = match v.lock.as_mut().map(crate::store::SessionLock::beat_if_due) {
+        Some(crate::store::Beat::TakenBy(holder)) => Some(holder),
+        _ => None,
+    };
+    if let Some(holder) = taken {
+        let lang = app.lang;
+        app.close_editor();
+        let status = app.autosave.flush();
+        if let Some(v) = app.session_mut() {
+            v.save = status;
+            if let Some(lock) = v.lock.take() {
+                lock.give_up();
+            }
+            let who = crate::store::lock::describe(Some(&holder), lang);
+            v.read_only = Some((lang.texts().ui.read_only_locked)(&who));
+        }
+        let who = crate::store::lock::describe(Some(&holder), lang);
+        app.say(Level::Warning, (lang.texts().ui.taken_elsewhere)(&who));
+        return;
     }
+    let Screen::Session(v) = &mut app.screen else {
+        return;
+    };
     if v.read_only.is_some() {
         return;
     }

@@ -256,6 +256,11 @@ pub static TEXTS: Texts = Texts {
         copy_row: "COPY, not counted",
         conflict_row: "SYNC CONFLICT, not counted",
         conflict_title: "Two versions of one session",
+        taken_elsewhere: |who| {
+            format!(
+                "Another laptop has this session open now ({who}). What you typed here is saved; the sync keeps both versions, resolve the conflict in the library afterwards. Read-only here."
+            )
+        },
         conflict_this_file: "this file",
         conflict_other: "the other version",
         conflict_same: "The two versions are the same. Enter keeps the session and moves the copy to the trash.",
@@ -370,9 +375,10 @@ pub static TEXTS: Texts = Texts {
         someone: "someone from the table",
         facilitator: "the facilitator",
         you: "you",
-        privacy: "This is your own copy. So you may always have it. It has no amounts of money. It has no names of others either.",
+        privacy: "This is your own copy. So you may always have it. It has no names of others in it.",
+        no_amounts: "It has no amounts of money either.",
         preview_title: "Handout for the participant",
-        preview_hint: "Space leaves a line out (✗) or puts it back (✓). Enter writes the handout.",
+        preview_hint: "Space leaves a line out (✗) or puts it back (✓). A line with an amount starts left out. Enter writes the handout.",
         written: |path| format!("Handout for the participant written: {path}"),
         k_handout: "participant handout",
         k_keep: "leave out/keep",

@@ -258,6 +258,11 @@ pub static TEXTS: Texts = Texts {
         copy_row: "KOPIE, telt niet mee",
         conflict_row: "CONFLICT van de synchronisatie, telt niet mee",
         conflict_title: "Twee versies van één gesprek",
+        taken_elsewhere: |who| {
+            format!(
+                "Een andere laptop heeft dit gesprek nu open ({who}). Wat u hier typte is bewaard; de synchronisatie houdt beide versies, los het conflict daarna op in de bibliotheek. Hier alleen lezen."
+            )
+        },
         conflict_this_file: "dit bestand",
         conflict_other: "de andere versie",
         conflict_same: "De twee versies zijn gelijk. Enter bewaart het gesprek en zet de kopie in de prullenbak.",
@@ -376,9 +381,10 @@ pub static TEXTS: Texts = Texts {
         someone: "iemand van de tafel",
         facilitator: "de gespreksleider",
         you: "u zelf",
-        privacy: "Dit is uw eigen kopie. Daarom mag u het altijd krijgen. Er staan geen bedragen in. Er staan ook geen namen van anderen in.",
+        privacy: "Dit is uw eigen kopie. Daarom mag u het altijd krijgen. Er staan geen namen van anderen in.",
+        no_amounts: "Er staan ook geen bedragen in.",
         preview_title: "Uitdraai voor de deelnemer",
-        preview_hint: "Spatie laat een regel weg (✗) of zet hem terug (✓). Enter schrijft de uitdraai.",
+        preview_hint: "Spatie laat een regel weg (✗) of zet hem terug (✓). Een regel met een bedrag staat eerst uit. Enter schrijft de uitdraai.",
         written: |path| format!("Uitdraai voor de deelnemer geschreven: {path}"),
         k_handout: "uitdraai deelnemer",
         k_keep: "weglaten/houden",

@@ -506,6 +506,8 @@ pub struct UiTexts {
     /// A library row that is a sync service's conflicted copy (followed by the service).
     pub conflict_row: &'static str,
     pub conflict_title: &'static str,
+    /// Another laptop took the session while this one was away: who.
+    pub taken_elsewhere: fn(&dyn Display) -> String,
     pub conflict_this_file: &'static str,
     pub conflict_other: &'static str,
     pub conflict_same: &'static str,
@@ -757,6 +759,8 @@ pub struct HandoutTexts {
     /// The participant, where an agreement is theirs.
     pub you: &'static str,
     pub privacy: &'static str,
+    /// Added when no line kept names an amount.
+    pub no_amounts: &'static str,
     /// On screen, above the lines to keep or leave out.
     pub preview_title: &'static str,
     pub preview_hint: &'static str,

@@ -53,13 +53,16 @@ struct Names {
 }
 
 impl Names {
-    fn of(s: &Session, lang: Lang) -> Names {
+    /// Every alias but `participant`'s own, with the role that stands for it.
+    fn of(s: &Session, lang: Lang, participant: &str) -> Names {
         let t = lang.texts();
         let mut swaps: Vec<(String, String)> = s
             .preparation
             .attendees
             .iter()
-            .filter(|a| a.kind != AttendeeKind::Participant && !a.alias.trim().is_empty())
+            // Only the participant keeps a name: a second person of that kind (a partner)
+            // is named by role too.
+            .filter(|a| !a.alias.trim().is_empty() && a.alias.trim() != participant)
             .map(|a| {
                 let role = a.role.trim();
                 let role = if role.is_empty() {
@@ -84,6 +87,15 @@ impl Names {
         }
         // Longer names first: "Anne Marie" before "Anne".
         swaps.sort_by_key(|(a, _)| std::cmp::Reverse(a.chars().count()));
+        // A role may itself name someone ("stagiair bij Marieke").
+        let aliases: Vec<String> = swaps.iter().map(|(a, _)| a.clone()).collect();
+        for (k, (_, role)) in swaps.iter_mut().enumerate() {
+            for (m, alias) in aliases.iter().enumerate() {
+                if m != k {
+                    *role = replace_word(role, alias, t.handout.someone);
+                }
+            }
+        }
         Names { swaps }
     }
 
@@ -106,39 +118,76 @@ impl Names {
     }
 }
 
-/// `text` with every whole-word `word` (case-insensitive) replaced by `by`.
-fn replace_word(text: &str, word: &str, by: &str) -> String {
-    let lower = text.to_lowercase();
-    let needle = word.to_lowercase();
-    if needle.is_empty() || lower.len() != text.len() {
-        // Case folding changed the length (rare scripts): compare as typed.
-        return text.replace(word, by);
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c == '-' || c == '_'
+}
+
+/// The length in bytes of a match of `word` at the start of `text`: letters compare
+/// without case (also where the lower case is longer, as for İ), and a space or hyphen in
+/// `word` matches any run of spaces and hyphens in `text`, or none ("Jan Willem",
+/// "Jan-Willem", "JanWillem").
+fn match_at(text: &str, word: &[char]) -> Option<usize> {
+    let mut t = text.char_indices().peekable();
+    let mut w = 0;
+    while w < word.len() {
+        if is_separator(word[w]) {
+            while w < word.len() && is_separator(word[w]) {
+                w += 1;
+            }
+            while t.peek().is_some_and(|&(_, c)| is_separator(c)) {
+                t.next();
+            }
+            continue;
+        }
+        let (_, c) = t.next()?;
+        if !c.to_lowercase().eq(word[w].to_lowercase()) {
+            return None;
+        }
+        w += 1;
     }
+    Some(t.peek().map_or(text.len(), |&(i, _)| i))
+}
+
+/// `text` with every whole-word `word` replaced by `by` (see [`match_at`]); at the start
+/// of a sentence `by` starts with a capital.
+fn replace_word(text: &str, word: &str, by: &str) -> String {
+    let word: Vec<char> = word.trim().chars().collect();
+    if word.is_empty() {
+        return text.to_string();
+    }
+    let apart = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
     let mut i = 0;
-    while let Some(found) = lower[i..].find(&needle) {
-        let at = i + found;
-        let end = at + needle.len();
-        let before = text[..at].chars().next_back();
-        let after = text[end..].chars().next();
-        let apart = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        out.push_str(&text[i..at]);
-        if apart(before) && apart(after) {
-            // At the start of a sentence the role starts with a capital.
-            let starts = text[..at].trim_end().is_empty()
-                || text[..at].trim_end().ends_with(['.', '!', '?', '“', '"']);
+    while let Some(c) = text[i..].chars().next() {
+        if apart(prev)
+            && let Some(len) = match_at(&text[i..], &word)
+            && apart(text[i + len..].chars().next())
+        {
+            let before = out.trim_end();
+            let starts = before.is_empty() || before.ends_with(['.', '!', '?', '“', '"']);
             out.push_str(&if starts {
                 capitalise(by)
             } else {
                 by.to_string()
             });
-        } else {
-            out.push_str(&text[at..end]);
+            prev = by.chars().last();
+            i += len;
+            continue;
         }
-        i = end;
+        out.push(c);
+        prev = Some(c);
+        i += c.len_utf8();
     }
-    out.push_str(&text[i..]);
     out
+}
+
+/// Whether `text` names an amount of money: a euro sign, or EUR or euro as a word.
+pub fn has_amount(text: &str) -> bool {
+    text.contains('€')
+        || text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ["eur", "euro", "euros"].contains(&w.to_lowercase().as_str()))
 }
 
 fn capitalise(s: &str) -> String {
@@ -155,7 +204,6 @@ fn when(d: Option<PartialDate>, lang: Lang) -> String {
 impl Handout {
     pub fn of(s: &Session, lang: Lang) -> Handout {
         let h = &lang.texts().handout;
-        let names = Names::of(s, lang);
         let participant = s
             .preparation
             .attendees
@@ -163,6 +211,7 @@ impl Handout {
             .find(|a| a.kind == AttendeeKind::Participant)
             .map(|a| a.alias.trim().to_string())
             .unwrap_or_default();
+        let names = Names::of(s, lang, &participant);
         let is_participant =
             |who: &str| !participant.is_empty() && who.trim().eq_ignore_ascii_case(&participant);
         let mut lines = Vec::new();
@@ -238,6 +287,11 @@ impl Handout {
                 });
             }
         }
+        // A line that names an amount starts left out: the page holds no money unless the
+        // facilitator puts that line back (and then no longer says it holds none).
+        for l in &mut lines {
+            l.keep = !has_amount(&l.text);
+        }
         Handout {
             lang,
             participant,
@@ -290,7 +344,7 @@ impl Handout {
         part(&mut o, Part::Pulse, h.h_pulse, "");
         part(&mut o, Part::NextTable, h.h_next, "");
         part(&mut o, Part::OwnWords, h.h_own_words, " class=\"own\"");
-        let _ = writeln!(o, "<p class=\"note\">{}</p>", escape(h.privacy));
+        let _ = writeln!(o, "<p class=\"note\">{}</p>", escape(&self.privacy()));
         o.push_str(PAGE_END);
         o
     }
@@ -301,8 +355,18 @@ impl Handout {
         let mut out: Vec<String> = vec![h.title.to_string()];
         out.extend(h.intro.iter().map(|s| (*s).to_string()));
         out.extend(self.lines.iter().filter(|l| l.keep).map(|l| l.text.clone()));
-        out.push(h.privacy.to_string());
+        out.push(self.privacy());
         out.join("\n")
+    }
+
+    /// Whose copy it is, and that it holds no amounts when no kept line has one.
+    pub fn privacy(&self) -> String {
+        let h = &self.lang.texts().handout;
+        if self.lines.iter().any(|l| l.keep && has_amount(&l.text)) {
+            h.privacy.to_string()
+        } else {
+            format!("{} {}", h.privacy, h.no_amounts)
+        }
     }
 }
 
@@ -342,6 +406,53 @@ mod tests {
             replace_word("Ellen belt. Daarna Ellen.", "Ellen", "de coach"),
             "De coach belt. Daarna de coach."
         );
+    }
+
+    #[test]
+    fn names_are_found_in_any_case_and_spelling_of_their_spaces() {
+        for text in [
+            "İbrahim belt",
+            "Jan-Willem belt",
+            "JanWillem belt",
+            "jan  willem belt",
+            "Jan\u{a0}Willem belt",
+        ] {
+            let word = if text.starts_with('İ') {
+                "İbrahim"
+            } else {
+                "Jan Willem"
+            };
+            assert_eq!(
+                replace_word(text, word, "de coach"),
+                "De coach belt",
+                "{text}"
+            );
+        }
+        assert_eq!(
+            replace_word("belt ibrahim", "İbrahim", "X"),
+            "belt ibrahim",
+            "İ folds to i̇, not i"
+        );
+        assert_eq!(replace_word("Jannie belt", "Jan", "X"), "Jannie belt");
+        assert_eq!(
+            replace_word("İbrahim belt marieke", "Marieke", "de trajectbegeleider"),
+            "İbrahim belt de trajectbegeleider"
+        );
+    }
+
+    #[test]
+    fn an_amount_is_recognised() {
+        for t in [
+            "€ 250 bijstand",
+            "EUR 1.200 schuld",
+            "500 euro schuld",
+            "€300 per maand",
+        ] {
+            assert!(has_amount(t), "{t}");
+        }
+        for t in ["twee keer per week", "Europa", "in 2026"] {
+            assert!(!has_amount(t), "{t}");
+        }
     }
 
     #[test]

@@ -56,7 +56,10 @@ fn fit(text: &str, width: u32) -> String {
 /// The wall as SVG, `width` user units wide (its height follows from the rows).
 pub fn svg(chart: &WallChart, width: u32) -> String {
     let n = u32::try_from(chart.months.len()).unwrap_or(1).max(1);
-    let mw = (width.saturating_sub(LABEL_W + 8) / n).max(6);
+    // Every month on the drawing, however long the trajectory: months narrow to 2 units,
+    // and beyond that the drawing grows wider than asked (the page scales it down).
+    let mw = (width.saturating_sub(LABEL_W + 8) / n).max(2);
+    let width = width.max(LABEL_W + 8 + n * mw);
     let x_of = |m: usize| LABEL_W + u32::try_from(m).unwrap_or(0) * mw;
     let mut body = String::new();
     let mut y: u32 = 4;
@@ -375,5 +378,27 @@ mod tests {
         let out = svg(&wall_chart(&s, Lang::En, "</title><script>"), 680);
         assert!(!out.contains("<script"), "{out}");
         assert!(out.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn a_long_trajectory_stays_inside_the_drawing() {
+        let mut s = crate::demo::sessions(&Catalog::builtin()).remove(0);
+        // A typo: 1925 for 2025.
+        s.looking_back.events[0].when = Some(crate::model::PartialDate::Month(1925, 9));
+        let out = svg(&wall_chart(&s, Lang::Nl, "t"), 680);
+        let vb: Vec<u32> = out
+            .split("viewBox=\"0 0 ")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .split(' ')
+            .map(|n| n.parse().unwrap())
+            .collect();
+        for x in out.split("<rect x=\"").skip(1) {
+            let x: u32 = x.split('"').next().unwrap().parse().unwrap();
+            assert!(x < vb[0], "a bar at {x} outside the drawing of {}", vb[0]);
+        }
     }
 }

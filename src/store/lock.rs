@@ -40,6 +40,9 @@ pub struct SessionLock {
     me: Holder,
     last_beat: Instant,
     beat_every: Duration,
+    stale: Duration,
+    /// Another laptop has the session: its line in the file is left as it is on drop.
+    given_up: bool,
 }
 
 /// Who holds (or held) a lock, as its lock file says: written as one line of JSON. A
@@ -76,8 +79,9 @@ impl Holder {
     /// Whether it is a copy of tafel on another machine that is still there: another host
     /// name and a heartbeat (or, from a tafel without one, a start) within `stale` of now.
     pub fn is_live_elsewhere(&self, stale: Duration) -> bool {
-        let other = match (&self.host, host_name()) {
-            (Some(theirs), Some(mine)) => *theirs != mine,
+        // No host (or an empty one) says nothing about another laptop.
+        let other = match (self.host.as_deref().map(str::trim), host_name()) {
+            (Some(theirs), Some(mine)) => !theirs.is_empty() && theirs != mine,
             _ => false,
         };
         let Some(last) = self.heartbeat.or(self.since) else {
@@ -130,10 +134,9 @@ pub fn host_name() -> Option<String> {
     if let Some(h) = std::env::var_os("TAFEL_TEST_HOST").and_then(|h| h.into_string().ok()) {
         return Some(h);
     }
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .ok()
-        .map(|h| h.trim().to_string())
-        .filter(|h| !h.is_empty())
+    // uname(2): also where there is no /proc (macOS).
+    let name = rustix::system::uname();
+    Some(name.nodename().to_string_lossy().trim().to_string()).filter(|h| !h.is_empty())
 }
 
 /// A lock held by someone unknown (an empty lock file), in the user's language.
@@ -142,6 +145,17 @@ pub fn describe(holder: Option<&Holder>, lang: crate::i18n::Lang) -> String {
         || lang.texts().lock_someone.to_string(),
         |h| h.describe(lang),
     )
+}
+
+/// What a heartbeat found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Beat {
+    /// Still ours (written, or not yet due).
+    Kept,
+    /// The lock file could not be written; the local lock still holds.
+    NotWritten,
+    /// Another laptop has written its line with a fresh heartbeat: it has the session.
+    TakenBy(Holder),
 }
 
 /// Why the lock could not be taken.
@@ -215,7 +229,10 @@ impl SessionLock {
             .create(true)
             .truncate(false)
             .mode(0o600)
-            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+            // Not blocking on a FIFO put in its place; checked to be a file below.
+            .custom_flags(
+                (rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32,
+            )
             .open(path)
             .map_err(|e| {
                 if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
@@ -224,6 +241,12 @@ impl SessionLock {
                     LockError::Io(e)
                 }
             })?;
+        if !file.metadata().map_err(LockError::Io)?.is_file() {
+            return Err(LockError::Io(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the lock file is not a regular file",
+            )));
+        }
         let mut previous = String::new();
         // Reading may fail on odd content; the holder is informational only.
         let _ = (&mut file).take(4096).read_to_string(&mut previous);
@@ -251,18 +274,38 @@ impl SessionLock {
             me,
             last_beat: Instant::now(),
             beat_every: (stale / 4).clamp(Duration::from_secs(1), Duration::from_secs(30)),
+            stale,
+            given_up: false,
         }))
     }
 
     /// Rewrites the heartbeat when it is due, so other laptops see the session is still
-    /// open; false when the file could not be written (the lock itself still holds).
-    pub fn beat_if_due(&mut self) -> bool {
+    /// open. When the file meanwhile names another laptop with a fresh heartbeat (this one
+    /// was away longer than the limit, and the other took the session), it is left alone
+    /// and that holder is returned: the session is theirs now.
+    pub fn beat_if_due(&mut self) -> Beat {
         if self.last_beat.elapsed() < self.beat_every {
-            return true;
+            return Beat::Kept;
         }
         self.last_beat = Instant::now();
+        let mut now = String::new();
+        if self.file.seek(SeekFrom::Start(0)).is_ok() {
+            let _ = (&mut self.file).take(4096).read_to_string(&mut now);
+        }
+        if let Some(other) = Holder::parse(&now).filter(|h| h.is_live_elsewhere(self.stale)) {
+            return Beat::TakenBy(other);
+        }
         self.me.heartbeat = Some(crate::model::now());
-        write_holder(&mut self.file, &self.me, false).is_ok()
+        match write_holder(&mut self.file, &self.me, false) {
+            Ok(()) => Beat::Kept,
+            Err(_) => Beat::NotWritten,
+        }
+    }
+
+    /// Lets the session go to the laptop whose line is in the file now: the local lock is
+    /// released without emptying that line.
+    pub fn give_up(mut self) {
+        self.given_up = true;
     }
 
     pub fn path(&self) -> &Path {
@@ -290,7 +333,9 @@ impl Drop for SessionLock {
     fn drop(&mut self) {
         // Emptied = closed cleanly. The file itself stays: deleting it would let a copy
         // that opened the old file lock a different inode than the next copy.
-        let _ = self.file.set_len(0);
+        if !self.given_up {
+            let _ = self.file.set_len(0);
+        }
         let _ = self.file.unlock();
     }
 }
@@ -400,11 +445,63 @@ mod tests {
         let first: Holder = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
         mine.beat_every = Duration::ZERO;
         std::thread::sleep(Duration::from_millis(5));
-        assert!(mine.beat_if_due());
+        assert_eq!(mine.beat_if_due(), Beat::Kept);
         let second: Holder = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
         assert!(second.heartbeat > first.heartbeat);
         assert_eq!(second.since, first.since, "since stays the start");
         // The same host never counts as elsewhere: the local lock decides there.
         assert!(!Holder::me().is_live_elsewhere(stale));
+    }
+
+    #[test]
+    fn a_beat_that_finds_another_laptops_fresh_line_gives_the_session_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.lock");
+        let LockOutcome::Acquired(mut mine) =
+            SessionLock::acquire_with(&p, Duration::from_secs(120)).unwrap()
+        else {
+            panic!()
+        };
+        // The other laptop's line arrives through the sync.
+        let theirs = Holder {
+            pid: Some(7),
+            host: Some("laptop-elsewhere".into()),
+            since: Some(crate::model::now()),
+            heartbeat: Some(crate::model::now()),
+            raw: None,
+        };
+        std::fs::write(&p, serde_json::to_string(&theirs).unwrap()).unwrap();
+        mine.beat_every = Duration::ZERO;
+        match mine.beat_if_due() {
+            Beat::TakenBy(h) => assert_eq!(h.host.as_deref(), Some("laptop-elsewhere")),
+            other => panic!("{other:?}"),
+        }
+        assert!(
+            std::fs::read_to_string(&p)
+                .unwrap()
+                .contains("laptop-elsewhere"),
+            "their line is not overwritten"
+        );
+        // An empty host is nobody in particular.
+        let nobody = Holder {
+            host: Some(String::new()),
+            ..theirs
+        };
+        assert!(!nobody.is_live_elsewhere(Duration::from_secs(120)));
+    }
+
+    #[test]
+    fn a_fifo_in_the_lock_files_place_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.lock");
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &p,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+            0,
+        )
+        .unwrap();
+        assert!(matches!(SessionLock::acquire(&p), Err(LockError::Io(_))));
     }
 }

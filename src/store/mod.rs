@@ -26,7 +26,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 pub use error::{LoadError, ResolveError, SaveError};
-pub use lock::{Holder, LockError, LockOutcome, SessionLock};
+pub use lock::{Beat, Holder, LockError, LockOutcome, SessionLock};
 pub use remove::{Found, RemoveError};
 
 use crate::model::{SCHEMA_VERSION, Session};
@@ -329,6 +329,19 @@ impl Library {
             })
             .collect();
         matches.sort();
+        // A session and its copies (a backup, a sync conflict) share the id their names
+        // start with: the id names the session's own file, `<id>.json`.
+        let own = |stem: &str| Uuid::parse_str(stem).is_ok();
+        let one_id = matches
+            .first()
+            .and_then(|(s, _)| s.get(..36))
+            .is_some_and(|id| matches.iter().all(|(s, _)| s.get(..36) == Some(id)));
+        if matches.len() > 1
+            && one_id
+            && let Some(i) = matches.iter().position(|(s, _)| own(s))
+        {
+            return Ok(matches.swap_remove(i).1);
+        }
         match matches.len() {
             0 => Err(ResolveError::NotFound(given.to_string())),
             1 => Ok(matches.remove(0).1),

@@ -33,15 +33,17 @@ pub struct ConflictView {
 /// that file is gone, the copy opens as a session (read-only, as any copy).
 pub(crate) fn open(app: &mut App, copy_path: &Path) {
     let copy = match store::load(copy_path) {
-        Ok(l) => l.session,
+        Ok(l) => l,
         Err(e) => {
             let text = cannot_open(app.lang, &e);
             app.say(Level::Error, text);
             return;
         }
     };
-    let live_path = app.library.path_for(copy.id);
-    if std::fs::symlink_metadata(&live_path).is_err() {
+    let live_path = app.library.path_for(copy.session.id);
+    // No file of its own, or this is it under another spelling (a file system that
+    // ignores case): the copy opens as a session, and nothing goes to the trash.
+    if std::fs::symlink_metadata(&live_path).is_err() || same_file(copy_path, &live_path) {
         return app.open_session(copy_path);
     }
     // The lock before the file is read, as when a session is opened.
@@ -56,13 +58,24 @@ pub(crate) fn open(app: &mut App, copy_path: &Path) {
         Err(e) => (None, Some(e.explain(app.lang))),
     };
     let live = match store::load(&live_path) {
-        Ok(l) => l.session,
+        Ok(l) => l,
+        // The session's own file is broken: the copy may be all that is left, so it
+        // opens (read-only, as a copy), and the message says what is wrong with the file.
         Err(e) => {
             let text = cannot_open(app.lang, &e);
+            drop(lock);
+            app.open_session(copy_path);
             app.say(Level::Error, text);
             return;
         }
     };
+    // A version from a newer tafel has fields this one does not know: a merge would
+    // drop them. Shown, never resolved here.
+    let busy = busy.or_else(|| {
+        (live.newer_version.is_some() || copy.newer_version.is_some())
+            .then(|| app.lang.texts().ui.read_only_newer.to_string())
+    });
+    let (live, copy) = (live.session, copy.session);
     let diffs = diff(&live, &copy);
     let take_copy = vec![false; diffs.len()];
     app.screen = Screen::Conflict(Box::new(ConflictView {
@@ -77,6 +90,14 @@ pub(crate) fn open(app: &mut App, copy_path: &Path) {
         busy,
         confirm: false,
     }));
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
 }
 
 pub(crate) fn handle(app: &mut App, action: Action) {
