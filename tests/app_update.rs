@@ -493,6 +493,26 @@ fn ctrl_g_shows_the_handout_line_by_line_and_writes_only_what_is_kept() {
     );
 }
 
+/// Opens the library rows one by one until one is the copy's (whichever place the
+/// library gives it), and returns its conflict screen.
+fn open_the_conflict(app: &mut App) -> &tafel::app::screens::conflict::ConflictView {
+    for row in 0..8 {
+        update(app, Action::OpenSelected);
+        if matches!(app.screen, Screen::Conflict(_)) {
+            break;
+        }
+        update(app, Action::Back);
+        app.wait_for_library();
+        for _ in 0..=row {
+            update(app, Action::SelectDown);
+        }
+    }
+    match &app.screen {
+        Screen::Conflict(c) => c,
+        _ => panic!("no row opened the conflict screen"),
+    }
+}
+
 #[test]
 fn a_conflict_open_elsewhere_is_shown_but_not_resolved() {
     let (_d, lib) = library();
@@ -512,24 +532,7 @@ fn a_conflict_open_elsewhere_is_shown_but_not_resolved() {
     };
     let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
     app.wait_for_library();
-    // The copy's row, whichever place the library gives it.
-    let mut row = 0;
-    let rows = 8;
-    while row < rows {
-        update(&mut app, Action::OpenSelected);
-        if matches!(app.screen, Screen::Conflict(_)) {
-            break;
-        }
-        update(&mut app, Action::Back);
-        app.wait_for_library();
-        row += 1;
-        for _ in 0..row {
-            update(&mut app, Action::SelectDown);
-        }
-    }
-    let Screen::Conflict(c) = &app.screen else {
-        panic!("no row opened the conflict screen")
-    };
+    let c = open_the_conflict(&mut app);
     assert!(c.busy.is_some(), "says the session is open elsewhere");
     assert_eq!(c.diffs.len(), 1);
     update(&mut app, Action::Later);
@@ -559,22 +562,7 @@ fn a_conflict_with_a_newer_tafels_file_is_shown_but_never_merged() {
     let before = std::fs::read(&live).unwrap();
     let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
     app.wait_for_library();
-    let mut row = 0;
-    while row < 8 && !matches!(app.screen, Screen::Conflict(_)) {
-        update(&mut app, Action::OpenSelected);
-        if matches!(app.screen, Screen::Conflict(_)) {
-            break;
-        }
-        update(&mut app, Action::Back);
-        app.wait_for_library();
-        row += 1;
-        for _ in 0..row {
-            update(&mut app, Action::SelectDown);
-        }
-    }
-    let Screen::Conflict(c) = &app.screen else {
-        panic!("no row opened the conflict screen")
-    };
+    let c = open_the_conflict(&mut app);
     assert!(c.busy.is_some(), "a newer file is never merged");
     update(&mut app, Action::TakeAll(true));
     update(&mut app, Action::OpenSelected);

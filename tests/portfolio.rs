@@ -279,6 +279,37 @@ fn the_cache_is_never_trusted_over_a_changed_file_and_holds_no_text() {
     assert_eq!(portfolio_json(&b.data, &[]), after);
 }
 
+/// Whether Python's DuckDB is here; when not, the test says it is skipped.
+fn duckdb_here() -> bool {
+    let python = std::process::Command::new("python3")
+        .args(["-c", "import duckdb"])
+        .output();
+    let here = python.is_ok_and(|o| o.status.success());
+    if !here {
+        common::skip_for_missing("duckdb", "python3 -m pip install duckdb");
+    }
+    here
+}
+
+/// The rows of `sql` in DuckDB, after the statements of `setup` (separated by `;`).
+fn duckdb_rows(setup: &str, sql: &str) -> Vec<Vec<Value>> {
+    let check = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import duckdb, json, sys; d = duckdb.connect(); d.execute('SET enable_progress_bar = false'); [d.execute(s) for s in sys.argv[1].split(';') if s.strip()]; print(json.dumps([list(r) for r in d.execute(sys.argv[2]).fetchall()]))",
+            setup,
+            sql,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    serde_json::from_slice(&check.stdout).unwrap()
+}
+
 #[test]
 fn the_portfolio_adds_no_wave_twice_and_matches_the_library_export_in_duckdb() {
     let b = build();
@@ -296,30 +327,19 @@ fn the_portfolio_adds_no_wave_twice_and_matches_the_library_export_in_duckdb() {
         ],
     );
     assert!(out.status.success(), "{}", common::stderr(&out));
-    let python = std::process::Command::new("python3")
-        .args(["-c", "import duckdb"])
-        .output();
-    if !python.is_ok_and(|o| o.status.success()) {
-        common::skip_for_missing("duckdb", "python3 -m pip install duckdb");
+    if !duckdb_here() {
         return;
     }
     // The README's query, per project and payer, over the latest wave of each series.
     let sql = include_str!("portfolio.sql");
-    let check = std::process::Command::new("python3")
-        .args([
-            "-c",
-            "import duckdb, json, sys; d = duckdb.connect(); d.execute(f\"CREATE VIEW sessions AS SELECT * FROM read_csv('{sys.argv[1]}/sessions.csv', header=true)\"); d.execute(f\"CREATE VIEW cost_lines AS SELECT * FROM read_csv('{sys.argv[1]}/cost_lines.csv', header=true)\"); print(json.dumps([list(r) for r in d.execute(sys.argv[2]).fetchall()]))",
-            csv.to_str().unwrap(),
-            sql,
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
+    let csv = csv.display();
+    let rows = duckdb_rows(
+        &format!(
+            "CREATE VIEW sessions AS SELECT * FROM read_csv('{csv}/sessions.csv', header=true); \
+             CREATE VIEW cost_lines AS SELECT * FROM read_csv('{csv}/cost_lines.csv', header=true)"
+        ),
+        sql,
     );
-    let rows: Vec<Vec<Value>> = serde_json::from_slice(&check.stdout).unwrap();
     let p = &v["projects"][0];
     for pp in p["per_payer"].as_array().unwrap() {
         let row = rows
@@ -341,29 +361,12 @@ fn the_bench_query_over_the_session_files_gives_the_portfolios_per_payer_totals(
     // without consent among them.
     let b = build();
     let v = portfolio_json(&b.data, &[]);
-    let python = std::process::Command::new("python3")
-        .args(["-c", "import duckdb"])
-        .output();
-    if !python.is_ok_and(|o| o.status.success()) {
-        common::skip_for_missing("duckdb", "python3 -m pip install duckdb");
+    if !duckdb_here() {
         return;
     }
     let sql = include_str!("../scripts/portfolio_duckdb.sql")
         .replace("DIR", b.data.join("sessions").to_str().unwrap());
-    let check = std::process::Command::new("python3")
-        .args([
-            "-c",
-            "import duckdb, json, sys; d = duckdb.connect(); d.execute('SET enable_progress_bar = false'); print(json.dumps([list(r) for r in d.execute(sys.argv[1]).fetchall()]))",
-            &sql,
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
-    let rows: Vec<Vec<Value>> = serde_json::from_slice(&check.stdout).unwrap();
+    let rows = duckdb_rows("", &sql);
     let mut expected: Vec<Vec<Value>> = Vec::new();
     for p in v["projects"].as_array().unwrap() {
         for pp in p["per_payer"].as_array().unwrap() {

@@ -56,13 +56,19 @@ fn draw(app: &App, w: u16, h: u16, lib: &Library) -> String {
     format!("{chars}--- looks ---\n{looks}").replace(&lib.root().display().to_string(), "<data>")
 }
 
-#[test]
-fn the_wall_of_two_demo_cases_at_two_sizes_with_and_without_colour() {
+/// A library holding the demo sessions.
+fn demo_library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
     let lib = Library::open(&dir.path().join("data")).unwrap();
     for s in tafel::demo::sessions(&tafel::catalog::Catalog::builtin()) {
         lib.save(&s).unwrap();
     }
+    (dir, lib)
+}
+
+#[test]
+fn the_wall_of_two_demo_cases_at_two_sizes_with_and_without_colour() {
+    let (_dir, lib) = demo_library();
     for (name, id) in CASES {
         let mut app = App::new(
             Lang::Nl,
@@ -144,12 +150,8 @@ fn a_wall_wider_than_the_screen_moves_in_time_and_follows_the_chosen_item() {
 }
 
 #[test]
-fn the_wall_the_handout_and_a_conflict_never_panic_at_any_size() {
-    let dir = tempfile::tempdir().unwrap();
-    let lib = Library::open(&dir.path().join("data")).unwrap();
-    for s in tafel::demo::sessions(&tafel::catalog::Catalog::builtin()) {
-        lib.save(&s).unwrap();
-    }
+fn the_wall_and_the_handout_preview_never_panic_at_any_size() {
+    let (_dir, lib) = demo_library();
     let mut app = App::new(
         Lang::En,
         lib.clone(),

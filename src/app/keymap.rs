@@ -521,9 +521,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
                 t.ui.k_keep_result
             }),
             shown(
-                b(key(KeyCode::Down), Action::SelectDown, |t| {
-                    t.ui.k_wall_select
-                }),
+                b(key(KeyCode::Down), Action::SelectDown, |t| t.ui.k_choose),
                 "↑↓",
             ),
             silent(key(KeyCode::Up), Action::SelectUp),
@@ -548,9 +546,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             }),
             b(ch(' '), Action::Toggle, |t| t.handout.k_keep),
             shown(
-                b(key(KeyCode::Down), Action::SelectDown, |t| {
-                    t.ui.k_wall_select
-                }),
+                b(key(KeyCode::Down), Action::SelectDown, |t| t.ui.k_choose),
                 "↑↓",
             ),
             silent(key(KeyCode::Up), Action::SelectUp),
@@ -564,9 +560,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_close),
             silent(ctrl('t'), Action::ToggleWall),
             shown(
-                b(key(KeyCode::Down), Action::SelectDown, |t| {
-                    t.ui.k_wall_select
-                }),
+                b(key(KeyCode::Down), Action::SelectDown, |t| t.ui.k_choose),
                 "↑↓",
             ),
             silent(key(KeyCode::Up), Action::SelectUp),

@@ -116,6 +116,21 @@ fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A month's usual short name: `mrt`, `Mar` (1 to 12).
+pub fn month_short(month: u32, lang: Lang) -> &'static str {
+    const NL: [&str; 12] = [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let i = usize::try_from(month.clamp(1, 12) - 1).unwrap_or(0);
+    match lang {
+        Lang::Nl => NL[i],
+        Lang::En => EN[i],
+    }
+}
+
 /// An exact date the way the user's language writes it: `12-3-2026`, `12 Mar 2026`.
 pub fn date(d: NaiveDate, lang: Lang) -> String {
     PartialDate::Day(d).display(lang)

@@ -365,13 +365,10 @@ pub struct UiTexts {
     pub k_wall: &'static str,
     /// ← → on the wall.
     pub k_wall_time: &'static str,
-    /// ↑ ↓ on the wall.
-    pub k_wall_select: &'static str,
     pub wall_title: &'static str,
     pub wall_costs_quarter: &'static str,
     pub wall_costs_year: &'static str,
     pub wall_undated: &'static str,
-    pub wall_event: &'static str,
     pub wall_activity: &'static str,
     /// "taken over from" (followed by T0, T1...).
     pub wall_from_wave: &'static str,

@@ -171,6 +171,11 @@ pub enum PriceLevel {
 }
 
 impl Costs {
+    /// The payer with this id, if the session lists it.
+    pub fn payer(&self, id: &str) -> Option<&Payer> {
+        self.payers.iter().find(|p| p.id == id)
+    }
+
     /// Prices the session at `level` instead of its own price year (for a report or an
     /// export; the file is not changed). A session without index series gets `index`.
     pub fn set_price_level(&mut self, level: PriceLevel, index: &[IndexSeries]) {

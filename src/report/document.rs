@@ -117,26 +117,13 @@ pub fn wall_chart(s: &Session, lang: Lang, title: &str) -> WallChart {
     let months = (wall.first..=wall.last)
         .map(|m| {
             let (y, mo) = year_month(m);
-            let name = match lang {
-                Lang::Nl => [
-                    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov",
-                    "dec",
-                ][mo as usize - 1]
-                    .to_string(),
-                Lang::En => [
-                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                    "Dec",
-                ][mo as usize - 1]
-                    .to_string(),
-            };
+            let name = crate::i18n::format::month_short(mo, lang).to_string();
             (name, (mo == 1 || m == wall.first).then_some(y))
         })
         .collect();
     let payer_name = |id: &str| {
         s.costs
-            .payers
-            .iter()
-            .find(|p| p.id == id)
+            .payer(id)
             .map_or_else(|| id.to_string(), |p| p.label.get(lang).to_string())
     };
     let lane = |l: usize| {

@@ -92,7 +92,7 @@ impl Names {
         for (k, (_, role)) in swaps.iter_mut().enumerate() {
             for (m, alias) in aliases.iter().enumerate() {
                 if m != k {
-                    *role = replace_word(role, alias, t.handout.someone);
+                    *role = replace_in(role, alias, t.handout.someone, false);
                 }
             }
         }
@@ -101,20 +101,20 @@ impl Names {
 
     /// In a sentence of its own (a role that starts it gets a capital).
     fn apply(&self, text: &str) -> String {
-        let mut out = text.trim().to_string();
-        for (alias, role) in &self.swaps {
-            out = replace_word(&out, alias, role);
-        }
-        out
+        self.swap(text, true)
     }
 
     /// A name inside a sentence ("Dit doet: de jobcoach").
     fn apply_inline(&self, text: &str) -> String {
-        let out = self.apply(text);
-        match self.swaps.iter().find(|(_, role)| capitalise(role) == out) {
-            Some((_, role)) => role.clone(),
-            None => out,
+        self.swap(text, false)
+    }
+
+    fn swap(&self, text: &str, sentence: bool) -> String {
+        let mut out = text.trim().to_string();
+        for (alias, role) in &self.swaps {
+            out = replace_in(&out, alias, role, sentence);
         }
+        out
     }
 }
 
@@ -149,8 +149,9 @@ fn match_at(text: &str, word: &[char]) -> Option<usize> {
 }
 
 /// `text` with every whole-word `word` replaced by `by` (see [`match_at`]); at the start
-/// of a sentence `by` starts with a capital.
-fn replace_word(text: &str, word: &str, by: &str) -> String {
+/// of a sentence `by` starts with a capital. When `text` is not a sentence of its own (a
+/// name inside one), its very start is not a sentence's start.
+fn replace_in(text: &str, word: &str, by: &str, sentence: bool) -> String {
     let word: Vec<char> = word.trim().chars().collect();
     if word.is_empty() {
         return text.to_string();
@@ -165,7 +166,8 @@ fn replace_word(text: &str, word: &str, by: &str) -> String {
             && apart(text[i + len..].chars().next())
         {
             let before = out.trim_end();
-            let starts = before.is_empty() || before.ends_with(['.', '!', '?', '“', '"']);
+            let starts =
+                (sentence && before.is_empty()) || before.ends_with(['.', '!', '?', '“', '"']);
             out.push_str(&if starts {
                 capitalise(by)
             } else {
@@ -397,13 +399,18 @@ mod tests {
     #[test]
     fn a_name_is_replaced_as_a_whole_word_only() {
         assert_eq!(
-            replace_word("Bellen met Dennis, niet Dennisse.", "dennis", "de jobcoach"),
+            replace_in(
+                "Bellen met Dennis, niet Dennisse.",
+                "dennis",
+                "de jobcoach",
+                true
+            ),
             "Bellen met de jobcoach, niet Dennisse."
         );
-        assert_eq!(replace_word("Ann en Anne", "Ann", "X"), "X en Anne");
-        assert_eq!(replace_word("", "Ann", "X"), "");
+        assert_eq!(replace_in("Ann en Anne", "Ann", "X", true), "X en Anne");
+        assert_eq!(replace_in("", "Ann", "X", true), "");
         assert_eq!(
-            replace_word("Ellen belt. Daarna Ellen.", "Ellen", "de coach"),
+            replace_in("Ellen belt. Daarna Ellen.", "Ellen", "de coach", true),
             "De coach belt. Daarna de coach."
         );
     }
@@ -423,19 +430,24 @@ mod tests {
                 "Jan Willem"
             };
             assert_eq!(
-                replace_word(text, word, "de coach"),
+                replace_in(text, word, "de coach", true),
                 "De coach belt",
                 "{text}"
             );
         }
         assert_eq!(
-            replace_word("belt ibrahim", "İbrahim", "X"),
+            replace_in("belt ibrahim", "İbrahim", "X", true),
             "belt ibrahim",
             "İ folds to i̇, not i"
         );
-        assert_eq!(replace_word("Jannie belt", "Jan", "X"), "Jannie belt");
+        assert_eq!(replace_in("Jannie belt", "Jan", "X", true), "Jannie belt");
         assert_eq!(
-            replace_word("İbrahim belt marieke", "Marieke", "de trajectbegeleider"),
+            replace_in(
+                "İbrahim belt marieke",
+                "Marieke",
+                "de trajectbegeleider",
+                true
+            ),
             "İbrahim belt de trajectbegeleider"
         );
     }

@@ -384,9 +384,10 @@ fn look(
         // Not following a symlink: one is read below, and refused there.
         && let Ok(meta) = fs::symlink_metadata(path)
         && meta.is_file()
-        && stamps[i] == stamp_row(Stamp::of(&meta))
+        && let stamp = Stamp::of(&meta)
+        && stamps[i] == stamp_row(stamp)
     {
-        return Looked::Cached(i, Stamp::of(&meta));
+        return Looked::Cached(i, stamp);
     }
     Looked::Read(Box::new(read_one(path, level, index, labels)))
 }

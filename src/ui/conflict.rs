@@ -10,7 +10,6 @@ use ratatui::widgets::Paragraph;
 
 use super::wrap::{pad, truncate};
 use super::{footer, message_line, theme};
-use crate::app::action::{Action, Click};
 use crate::app::screens::conflict::ConflictView;
 use crate::app::state::App;
 
@@ -77,7 +76,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, c: &ConflictView) {
     let w = usize::from(body.width);
     let name_w = (w / 4).clamp(12, 36);
     let value_w = w.saturating_sub(name_w + 4) / 2;
-    let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
+    let mut rows: Vec<super::rows::Row> = Vec::new();
     if c.diffs.is_empty() {
         rows.push((None, Line::raw(t.ui.conflict_same)));
     }
@@ -114,29 +113,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, c: &ConflictView) {
             ]),
         ));
     }
-    let height = usize::from(body.height);
-    let at = rows
-        .iter()
-        .position(|(i, _)| *i == Some(c.selected))
-        .unwrap_or(0);
-    let top_row = (at + 1).saturating_sub(height);
-    let shown: Vec<Line> = rows
-        .iter()
-        .skip(top_row)
-        .take(height)
-        .enumerate()
-        .map(|(y, (i, line))| {
-            if let Some(i) = i {
-                let y = body.y + u16::try_from(y).unwrap_or(0);
-                app.hits.add(
-                    Rect::new(body.x, y, body.width, 1),
-                    Action::Click(Click::Row(*i)),
-                );
-            }
-            line.clone()
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(shown), body);
+    super::rows::render(frame, body, app, rows, c.selected);
 
     if let Some(why) = &c.busy {
         frame.render_widget(Line::styled(why.clone(), theme::warn()), status);

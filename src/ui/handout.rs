@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::{centered, theme};
-use crate::app::action::{Action, Click};
 use crate::app::screens::handout::HandoutPreview;
 use crate::app::state::App;
 use crate::report::handout::Part;
@@ -45,7 +44,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, p: &HandoutPreview) {
         Part::OwnWords => h.h_own_words,
     };
     let width = usize::from(list.width.saturating_sub(4)).max(10);
-    let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
+    let mut rows: Vec<super::rows::Row> = Vec::new();
     let mut last = None;
     for (i, l) in p.handout.lines.iter().enumerate() {
         if last != Some(l.part) {
@@ -69,28 +68,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, p: &HandoutPreview) {
             ));
         }
     }
-    let height = usize::from(list.height);
-    let chosen_end = rows
-        .iter()
-        .rposition(|(i, _)| *i == Some(p.selected))
-        .unwrap_or(0);
-    let top = (chosen_end + 1).saturating_sub(height);
-    let shown: Vec<Line> = rows
-        .iter()
-        .skip(top)
-        .take(height)
-        .enumerate()
-        .map(|(y, (i, line))| {
-            if let Some(i) = i {
-                let y = list.y + u16::try_from(y).unwrap_or(0);
-                app.hits.add(
-                    Rect::new(list.x, y, list.width, 1),
-                    Action::Click(Click::Row(*i)),
-                );
-            }
-            line.clone()
-        })
-        .collect();
-    // Wrapped above, by words: a line is never broken again here.
-    frame.render_widget(Paragraph::new(shown), list);
+    super::rows::render(frame, list, app, rows, p.selected);
 }

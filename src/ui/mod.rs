@@ -23,6 +23,7 @@ pub mod library;
 pub mod popup;
 pub mod portfolio;
 pub mod prices;
+pub mod rows;
 pub mod session;
 pub mod table_view;
 pub mod theme;

@@ -10,7 +10,7 @@ use super::theme;
 use crate::app::state::{App, SessionView};
 use crate::i18n::Lang;
 use crate::model::Phase;
-use crate::model::costs::{cost_lines, summarise};
+use crate::model::costs::{CostSummary, cost_lines, summarise};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     let lang = app.lang;
@@ -23,7 +23,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
         .title(Span::styled(title, theme::title()));
     let inner = block.inner(area);
     // The headline in big glyphs first; the rest of the view gives way to it.
-    let headline = Headline::of(view, lang);
+    // The costs are priced once per frame, for the headline and the table under it.
+    let sum = (view.phase == Phase::Costs).then(|| summarise(&cost_lines(s)));
+    let headline = Headline::of(view, lang, sum.as_ref());
     let head_h = headline.rows(inner.width, inner.height);
     let rest = Rect::new(
         inner.x,
@@ -130,8 +132,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
             lines.push(Line::styled(t.change_caveat.to_string(), theme::dim()));
         }
         Phase::Costs => {
-            let priced = cost_lines(s);
-            let sum = summarise(&priced);
+            let sum = sum.unwrap_or_default();
             lines.extend(super::costs::payer_table(s, &sum, lang, inner.width, true));
             lines.push(Line::from(""));
             // The name column gives way first, so the amounts never wrap (80 columns).
@@ -210,12 +211,14 @@ enum Headline {
 }
 
 impl Headline {
-    fn of(view: &SessionView, lang: Lang) -> Headline {
+    fn of(view: &SessionView, lang: Lang, sum: Option<&CostSummary>) -> Headline {
         let s = &view.session;
         let t = lang.texts();
         match view.phase {
             Phase::Costs => {
-                let sum = summarise(&cost_lines(s));
+                let Some(sum) = sum else {
+                    return Headline::None;
+                };
                 if sum.per_payer.is_empty() {
                     return Headline::None;
                 }

@@ -21,7 +21,6 @@ use crate::i18n::format;
 use crate::i18n::{Lang, Texts};
 use crate::model::Session;
 use crate::model::costs::Scenario;
-use crate::model::dates::MONTHS_EN;
 use crate::model::wall::{Item, ItemKind, Month, Period, Wall, pack, year_month};
 
 /// From this width the details sit beside the wall; below it, under it.
@@ -313,15 +312,7 @@ fn payer_style(letter: char) -> Style {
 fn month_label(m: Month, cw: i32, lang: Lang) -> String {
     let (_, month) = year_month(m);
     if cw >= 4 {
-        // The usual abbreviations: "mrt", not "maa".
-        const NL: [&str; 12] = [
-            "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-        ];
-        let i = month as usize - 1;
-        match lang {
-            Lang::Nl => NL[i].to_string(),
-            Lang::En => MONTHS_EN[i].chars().take(3).collect(),
-        }
+        format::month_short(month, lang).to_string()
     } else {
         month.to_string()
     }
@@ -469,12 +460,7 @@ fn draw_legend(buf: &mut Buffer, area: Rect, wall: &Wall<'_>, s: &Session, lang:
         if x >= right {
             break;
         }
-        let name = s
-            .costs
-            .payers
-            .iter()
-            .find(|p| p.id == *id)
-            .map_or(*id, |p| p.label.get(lang));
+        let name = s.costs.payer(id).map_or(*id, |p| p.label.get(lang));
         let (end, _) = buf.set_stringn(
             x,
             area.y,
@@ -544,7 +530,7 @@ fn details(
     lang: Lang,
 ) -> Vec<Line<'static>> {
     let kind = match item.kind {
-        ItemKind::Event => t.ui.wall_event,
+        ItemKind::Event => t.ui.event,
         ItemKind::Activity => t.ui.wall_activity,
     };
     let lane = lane_name(wall.lanes[l].scenario, t);
@@ -595,12 +581,7 @@ fn details(
                 if a.informal {
                     add(t.f_payer, t.ui.wall_informal.to_string());
                 } else if let Some(p) = item.payer {
-                    let name = s
-                        .costs
-                        .payers
-                        .iter()
-                        .find(|x| x.id == p)
-                        .map_or(p, |x| x.label.get(lang));
+                    let name = s.costs.payer(p).map_or(p, |x| x.label.get(lang));
                     add(t.f_payer, format!("{} {name}", wall.letter(Some(p))));
                 }
                 add(
