@@ -109,6 +109,17 @@ impl Shared {
         let runtime = std::env::var_os("XDG_RUNTIME_DIR")
             .filter(|v| !v.is_empty())
             .map(PathBuf::from);
+        // From an encrypted library the copy is encrypted too, wherever it goes. When the
+        // library's keys cannot be read, plain text goes only to the runtime folder
+        // (memory, this user only), never into a folder a sync service may copy.
+        let (bytes, folder, data_dir) = match store::vault::root_of(&path)
+            .map(store::vault::sealing_of)
+            .unwrap_or(Ok(None))
+        {
+            Ok(Some(to)) => (store::vault::seal(&bytes, &to).ok()?, folder, data_dir),
+            Ok(None) => (bytes, folder, data_dir),
+            Err(_) => (bytes, None, None),
+        };
         [folder, data_dir, runtime]
             .into_iter()
             .flatten()

@@ -18,12 +18,14 @@ pub(crate) fn export_current(app: &mut App) {
             .map(|why| (t.report.cli_consent_warning)(&why.explain(lang))),
         _ => None,
     };
-    let (name, html, sessions) = match &app.screen {
+    let (name, kind, html, sessions) = match &app.screen {
         Screen::Session(v) => {
             let format = crate::report::export::Format::Html;
             let name = crate::report::export::suggested_name(&v.session, format, false);
             match crate::report::export::export_session(&v.session, lang, format, false) {
-                crate::report::export::Exported::File(text) => (name, text, vec![v.session.id]),
+                crate::report::export::Exported::File(text) => {
+                    (name, v.session.wave_label(), text, vec![v.session.id])
+                }
                 crate::report::export::Exported::Folder(_) => return,
             }
         }
@@ -32,6 +34,7 @@ pub(crate) fn export_current(app: &mut App) {
             let case = crate::report::export::file_name_part(&k.later.case_code);
             (
                 format!("{case}-{}-{}.html", k.earlier.wave, k.later.wave),
+                format!("{}-{}", k.earlier.wave, k.later.wave),
                 crate::report::compare::html(k, lang, Some([&c.sessions[0], &c.sessions[1]])),
                 vec![k.earlier.id, k.later.id],
             )
@@ -42,6 +45,7 @@ pub(crate) fn export_current(app: &mut App) {
                     "portfolio-{}.html",
                     crate::report::export::file_name_part(&p.project)
                 ),
+                "portfolio".to_string(),
                 ready.html.clone(),
                 ready.sessions.clone(),
             ),
@@ -49,7 +53,7 @@ pub(crate) fn export_current(app: &mut App) {
         },
         _ => return,
     };
-    match write_export(app, &name, &html, &sessions) {
+    match write_export(app, (&name, &kind), &html, &sessions) {
         Ok(path) => {
             let mut text = (t.ui.exported)(&path.display().to_string());
             if !recorded(app, &path, &sessions) {
@@ -68,19 +72,47 @@ pub(crate) fn export_current(app: &mut App) {
 /// it in the manifest of exports; the path, or why not.
 pub(crate) fn write_export(
     app: &App,
-    name: &str,
+    (name, kind): (&str, &str),
     text: &str,
     sessions: &[uuid::Uuid],
 ) -> Result<PathBuf, String> {
-    let dir = crate::store::exports::exports_dir(app.library.root());
+    let root = app.library.root();
+    let dir = crate::store::exports::exports_dir(root);
+    let sealing = crate::store::vault::sealing_of(root).map_err(|e| e.explain(app.lang))?;
+    // In an encrypted library the name tells the sync service nothing either: the
+    // session's short id instead of the case code, and `.age` as the age tools name it.
+    let name = match &sealing {
+        Some(_) => sealed_name(name, kind, sessions),
+        None => name.to_string(),
+    };
     crate::store::paths::ensure_private_dir(&dir, true)
         .map_err(|e| e.explain(app.lang))
         .and_then(|()| {
-            let path = export_target(app.library.root(), &dir, name, sessions);
-            crate::store::atomic::write_atomic(&path, text.as_bytes())
+            let path = export_target(root, &dir, &name, sessions);
+            let bytes = match &sealing {
+                Some(to) => crate::store::vault::seal(text.as_bytes(), to)
+                    .map_err(|e| format!("{}: [{e}]", path.display()))?,
+                None => text.as_bytes().to_vec(),
+            };
+            crate::store::atomic::write_atomic(&path, &bytes)
                 .map_err(|e| format!("{}: [{e}]", path.display()))?;
             Ok(path)
         })
+}
+
+/// An export's name in an encrypted library: the first session's short id and `kind`
+/// (the wave, or which waves), so no case code or project shows in a file name, with the
+/// extension(s) of `name` and `.age`, as the age tools name an encrypted file.
+fn sealed_name(name: &str, kind: &str, sessions: &[uuid::Uuid]) -> String {
+    let short = sessions
+        .first()
+        .map(|id| id.simple().to_string()[..8].to_string())
+        .unwrap_or_else(|| "export".into());
+    let ext = name.split_once('.').map_or("html", |(_, e)| e);
+    format!(
+        "{short}-{kind}.{ext}.{}",
+        crate::store::vault::SEALED_EXTENSION
+    )
 }
 
 /// Notes a written export in the manifest, so deleting the session finds it.

@@ -31,7 +31,7 @@ pub fn run(
     }
     match output {
         Some(path) => {
-            crate::store::atomic::write_atomic(path, text.as_bytes()).map_err(|e| {
+            crate::store::vault::write_output(path, text.as_bytes()).map_err(|e| {
                 let what = lang.texts().report.cli_write_failed;
                 Failure(format!("{}: {e}", what(&path.display())))
             })?;

@@ -20,6 +20,7 @@ mod compare;
 mod delete;
 mod demo;
 mod export;
+mod keys;
 mod list;
 mod portfolio;
 #[path = "series.rs"]
@@ -53,6 +54,14 @@ pub struct Cli {
     /// Language of the screens and messages: nl or en (default: from the locale, else nl).
     #[arg(long, global = true, value_name = "nl|en")]
     pub lang: Option<Lang>,
+    /// Folder with your personal key (default: keys/ in the platform's local data folder,
+    /// or TAFEL_KEYS_DIR); keep it out of a synced folder.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub keys_dir: Option<PathBuf>,
+    /// Read the passphrase of your key from the first line of this file (for scripts)
+    /// instead of asking for it.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -176,6 +185,16 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Your personal key and the team's keys of an encrypted library.
+    Keys {
+        #[command(subcommand)]
+        command: keys::KeysCommand,
+    },
+    /// Encrypt the library to the team's keys (yours included), file by file; safe to
+    /// stop and run again.
+    Encrypt,
+    /// Turn an encrypted library back into plain files, file by file.
+    Decrypt,
     /// Remove the sessions whose retention date has passed.
     Purge {
         /// Required: purge only what has expired.
@@ -336,14 +355,34 @@ fn run(cli: Cli, lang: Lang) -> Result<Outcome, Failure> {
         paths::resolve_data_dir(cli.data_dir.as_deref())
             .ok_or_else(|| Failure(lang.texts().cli_no_home.into()))
     };
-    let library = || -> Result<Library, Failure> {
+    let access = keys::KeyAccess {
+        keys_dir: cli.keys_dir.clone(),
+        passphrase_file: cli.passphrase_file.clone(),
+    };
+    let library_locked = || -> Result<Library, Failure> {
         let dir = data_dir()?;
         Library::open(&dir).map_err(|e| {
             let what = lang.texts().cli_cannot_open_library;
             Failure(format!("{}: {}", what(&dir.display()), e.explain(lang)))
         })
     };
+    // An encrypted library is unlocked (the passphrase asked once) before anything in
+    // it is read.
+    let library = || -> Result<Library, Failure> {
+        let lib = library_locked()?;
+        access.unlock_for(&lib, lang)?;
+        Ok(lib)
+    };
     match cli.command {
+        Some(Command::Keys { command }) => {
+            keys::run_keys(command, &access, &library_locked, lang).map(Outcome::Done)
+        }
+        Some(Command::Encrypt) => {
+            keys::run_encrypt(&library_locked()?, &access, lang).map(Outcome::Done)
+        }
+        Some(Command::Decrypt) => {
+            keys::run_decrypt(&library_locked()?, &access, lang).map(Outcome::Done)
+        }
         None => interactive(library()?, Start::Library),
         Some(Command::New { project, case_code }) => {
             let lib = library()?;
@@ -476,7 +515,15 @@ fn run_command(
             },
         ),
         Some(Command::Purge { expired: _, yes }) => delete::run_purge(&library()?, lang, yes),
-        None | Some(Command::New { .. } | Command::Open { .. } | Command::FollowUp { .. }) => {
+        None
+        | Some(
+            Command::New { .. }
+            | Command::Open { .. }
+            | Command::FollowUp { .. }
+            | Command::Keys { .. }
+            | Command::Encrypt
+            | Command::Decrypt,
+        ) => {
             unreachable!("the interactive commands are handled by run")
         }
     }

@@ -91,7 +91,7 @@ pub fn run(lib: &Library, lang: Lang, req: &Request) -> CmdResult {
     };
     match req.output {
         Some(path) => {
-            store::atomic::write_atomic(path, text.as_bytes())
+            store::vault::write_output(path, text.as_bytes())
                 .map_err(|e| Failure(format!("{}: {e}", (r.cli_write_failed)(&path.display()))))?;
             outln!("{}", path.display());
         }

@@ -342,6 +342,65 @@ pub static TEXTS: Texts = Texts {
         who: "Who",
         words: "Words",
     },
+    vault: super::texts::VaultTexts {
+        locked: "this file is encrypted and no key is unlocked (start tafel on this library and it asks for the passphrase)",
+        not_for_you: "this file is encrypted to other keys than yours; ask a team member to add you (tafel keys add)",
+        damaged: "this encrypted file is damaged or cut off and cannot be decrypted",
+        settings_unreadable: |p| {
+            format!("{p} (the library's keys) cannot be read; nothing is saved until that is fixed")
+        },
+        no_key: |p| {
+            format!(
+                "there is no personal key on this laptop yet ({p}); make one with: tafel keys init"
+            )
+        },
+        key_exists: |p| {
+            format!(
+                "there is a personal key already ({p}); it is never overwritten, as everything encrypted to it would be lost"
+            )
+        },
+        wrong_passphrase: "wrong passphrase: the key was not opened and nothing was written",
+        empty_passphrase: "an empty passphrase protects nothing; choose a sentence of a few words",
+        key_damaged: |p| format!("the personal key {p} is damaged"),
+        prompt: "Passphrase of your key: ",
+        prompt_new: "New passphrase: ",
+        prompt_again: "Once more: ",
+        mismatch: "the two passphrases differ; nothing was made",
+        no_terminal: "this library is encrypted and there is no terminal to ask for the passphrase; pass --passphrase-file FILE",
+        lost_warning: "Mind: whoever forgets the passphrase can no longer open anything encrypted to this key alone. Nobody can recover it, tafel neither. Keep it like a PIN.",
+        init_done: |public, path| {
+            format!(
+                "Your personal key is in {path}.\nYour public key (give it to your team):\n{public}"
+            )
+        },
+        share_public: "A team member adds you with: tafel keys add <public key> --name <name>",
+        marker: "encrypted",
+        list_line: |n| {
+            format!("Encrypted library: every file opens only with one of the team's {n} keys.")
+        },
+        bad_public_key: |k, why| format!("{k} is not an age public key (age1...) [{why}]"),
+        added: |n| format!("{n} was added."),
+        already_member: |n| format!("that key belongs to the library already (as {n})"),
+        removed: |n| format!("{n} was removed."),
+        not_a_member: |n| format!("no key named {n} (or with that key) in this library"),
+        last_member: "that is the last key: nobody could open the library any more; decrypt it first (tafel decrypt)",
+        no_members: "No keys in this library yet.",
+        you: "you",
+        encrypted_to: |n| format!("Encrypted to {n} key(s)."),
+        plain_library: "This library is not encrypted.",
+        converting: |done, total| format!("{done} of {total} files"),
+        converted: |n| format!("{n} file(s) converted."),
+        busy: |p| {
+            format!(
+                "{p} is open in another tafel window and was skipped; that window saves it in the new form at its next change"
+            )
+        },
+        failed: |p, why| format!("{p} not converted: {why}"),
+        run_again: "Run the command again to finish what was skipped.",
+        not_encrypted: "this library is not encrypted",
+        already_plain: "This library is not encrypted any more; any encrypted files were converted.",
+        own_key_added: |n| format!("Your own key was added as {n}."),
+    },
     handout: super::texts::HandoutTexts {
         title: "Your table conversation",
         of_date: |d| format!("Conversation of {d}"),

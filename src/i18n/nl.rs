@@ -346,6 +346,69 @@ pub static TEXTS: Texts = Texts {
         who: "Wie",
         words: "Woorden",
     },
+    vault: super::texts::VaultTexts {
+        locked: "dit bestand is versleuteld en de sleutel is niet ontgrendeld (start tafel op deze bibliotheek, dan vraagt het de wachtwoordzin)",
+        not_for_you: "dit bestand is versleuteld voor andere sleutels dan de jouwe; vraag een teamlid je toe te voegen (tafel keys add)",
+        damaged: "dit versleutelde bestand is beschadigd of afgebroken en kan niet worden ontsleuteld",
+        settings_unreadable: |p| {
+            format!(
+                "{p} (de sleutels van de bibliotheek) kan niet worden gelezen; er wordt niets opgeslagen tot dat is opgelost"
+            )
+        },
+        no_key: |p| {
+            format!(
+                "er is op deze laptop nog geen persoonlijke sleutel ({p}); maak er een met: tafel keys init"
+            )
+        },
+        key_exists: |p| {
+            format!(
+                "er is al een persoonlijke sleutel ({p}); die wordt nooit overschreven, want wat ervoor versleuteld is, gaat dan verloren"
+            )
+        },
+        wrong_passphrase: "verkeerde wachtwoordzin: de sleutel is niet geopend en er is niets geschreven",
+        empty_passphrase: "een lege wachtwoordzin beschermt niets; kies een zin van een paar woorden",
+        key_damaged: |p| format!("de persoonlijke sleutel {p} is beschadigd"),
+        prompt: "Wachtwoordzin van je sleutel: ",
+        prompt_new: "Nieuwe wachtwoordzin: ",
+        prompt_again: "Nog een keer: ",
+        mismatch: "de twee wachtwoordzinnen verschillen; er is niets gemaakt",
+        no_terminal: "deze bibliotheek is versleuteld en er is geen terminal om de wachtwoordzin te vragen; geef --passphrase-file BESTAND",
+        lost_warning: "Let op: wie de wachtwoordzin vergeet, kan niets meer openen wat alleen voor deze sleutel versleuteld is. Niemand kan hem herstellen, ook tafel niet. Bewaar hem zoals een pincode.",
+        init_done: |public, path| {
+            format!(
+                "Je persoonlijke sleutel staat in {path}.\nJe openbare sleutel (geef die aan je team):\n{public}"
+            )
+        },
+        share_public: "Een teamlid voegt je toe met: tafel keys add <openbare sleutel> --name <naam>",
+        marker: "versleuteld",
+        list_line: |n| {
+            format!(
+                "Versleutelde bibliotheek: elk bestand is alleen te openen met een van de {n} sleutels van het team."
+            )
+        },
+        bad_public_key: |k, why| format!("{k} is geen openbare age-sleutel (age1...) [{why}]"),
+        added: |n| format!("{n} is toegevoegd."),
+        already_member: |n| format!("die sleutel hoort al bij de bibliotheek (als {n})"),
+        removed: |n| format!("{n} is verwijderd."),
+        not_a_member: |n| format!("geen sleutel met de naam of sleutel {n} in deze bibliotheek"),
+        last_member: "dat is de laatste sleutel: dan kan niemand de bibliotheek meer openen; ontsleutel hem eerst (tafel decrypt)",
+        no_members: "Nog geen sleutels in deze bibliotheek.",
+        you: "jij",
+        encrypted_to: |n| format!("Versleuteld voor {n} sleutel(s)."),
+        plain_library: "Deze bibliotheek is niet versleuteld.",
+        converting: |done, total| format!("{done} van {total} bestanden"),
+        converted: |n| format!("{n} bestand(en) omgezet."),
+        busy: |p| {
+            format!(
+                "{p} is open in een ander tafel-venster en is overgeslagen; dat venster slaat het bij de volgende wijziging in de nieuwe vorm op"
+            )
+        },
+        failed: |p, why| format!("{p} niet omgezet: {why}"),
+        run_again: "Geef de opdracht nog eens om af te maken wat is overgeslagen.",
+        not_encrypted: "deze bibliotheek is niet versleuteld",
+        already_plain: "Deze bibliotheek is al niet versleuteld; eventuele versleutelde bestanden zijn omgezet.",
+        own_key_added: |n| format!("Je eigen sleutel is toegevoegd als {n}."),
+    },
     handout: super::texts::HandoutTexts {
         title: "Uw tafelgesprek",
         of_date: |d| format!("Gesprek van {d}"),

@@ -16,6 +16,8 @@ pub struct Texts {
     pub report: ReportTexts,
     /// The participant's handout: plain language (B1), short sentences.
     pub handout: HandoutTexts,
+    /// Encryption of the library and the personal key.
+    pub vault: VaultTexts,
     /// Phase names, in `Phase::ALL` order.
     pub phases: [&'static str; 6],
     /// Unit names for one of them (and for a list to choose from), in `Unit::ALL` order.
@@ -765,4 +767,50 @@ pub struct HandoutTexts {
     pub k_handout: &'static str,
     pub k_keep: &'static str,
     pub k_write: &'static str,
+}
+
+/// Encryption at rest: the personal key, the passphrase, converting a library.
+pub struct VaultTexts {
+    pub locked: &'static str,
+    pub not_for_you: &'static str,
+    pub damaged: &'static str,
+    pub settings_unreadable: fn(&dyn Display) -> String,
+    pub no_key: fn(&dyn Display) -> String,
+    pub key_exists: fn(&dyn Display) -> String,
+    pub wrong_passphrase: &'static str,
+    pub empty_passphrase: &'static str,
+    pub key_damaged: fn(&dyn Display) -> String,
+    /// The question for the passphrase on the terminal.
+    pub prompt: &'static str,
+    pub prompt_new: &'static str,
+    pub prompt_again: &'static str,
+    pub mismatch: &'static str,
+    /// No terminal to ask on, and no `--passphrase-file`.
+    pub no_terminal: &'static str,
+    /// Said when a key is made: a lost passphrase is lost data.
+    pub lost_warning: &'static str,
+    /// A key was made: its public key, and where the secret is.
+    pub init_done: fn(&dyn Display, &dyn Display) -> String,
+    pub share_public: &'static str,
+    /// Header marker and the first line of `list` in an encrypted library.
+    pub marker: &'static str,
+    pub list_line: fn(usize) -> String,
+    pub bad_public_key: fn(&dyn Display, &dyn Display) -> String,
+    pub added: fn(&dyn Display) -> String,
+    pub already_member: fn(&dyn Display) -> String,
+    pub removed: fn(&dyn Display) -> String,
+    pub not_a_member: fn(&dyn Display) -> String,
+    pub last_member: &'static str,
+    pub no_members: &'static str,
+    pub you: &'static str,
+    pub encrypted_to: fn(usize) -> String,
+    pub plain_library: &'static str,
+    pub converting: fn(usize, usize) -> String,
+    pub converted: fn(usize) -> String,
+    pub busy: fn(&dyn Display) -> String,
+    pub failed: fn(&dyn Display, &dyn Display) -> String,
+    pub run_again: &'static str,
+    pub not_encrypted: &'static str,
+    pub already_plain: &'static str,
+    pub own_key_added: fn(&dyn Display) -> String,
 }

@@ -15,7 +15,6 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
 use crate::model::{ConsentScope, Session};
-use crate::store::atomic::write_atomic;
 use crate::store::paths::ensure_private_dir;
 
 use super::anonymous::Anonymiser;
@@ -77,7 +76,7 @@ impl Exported {
                         format!("{} is a folder; give a file name", path.display()),
                     ));
                 }
-                write_atomic(path, text.as_bytes())?;
+                crate::store::vault::write_output(path, text.as_bytes())?;
                 Ok(vec![path.to_path_buf()])
             }
             Exported::Folder(files) => {
@@ -85,7 +84,7 @@ impl Exported {
                 let mut written = Vec::new();
                 for (name, text) in files {
                     let p = path.join(name);
-                    write_atomic(&p, text.as_bytes())?;
+                    crate::store::vault::write_output(&p, text.as_bytes())?;
                     written.push(p);
                 }
                 Ok(written)

@@ -52,6 +52,11 @@ pub enum LoadError {
     BadName {
         path: PathBuf,
     },
+    /// An encrypted file that could not be decrypted here.
+    Sealed {
+        path: PathBuf,
+        error: crate::store::vault::VaultError,
+    },
 }
 
 impl std::fmt::Display for LoadError {
@@ -103,7 +108,8 @@ impl LoadError {
             | LoadError::Symlink { path }
             | LoadError::NotAFile { path }
             | LoadError::TooLong { path, .. }
-            | LoadError::BadName { path } => path,
+            | LoadError::BadName { path }
+            | LoadError::Sealed { path, .. } => path,
         }
     }
 
@@ -154,6 +160,7 @@ impl LoadError {
                 (t.load_too_long)(field, limit, &unit)
             }
             LoadError::BadName { .. } => t.load_bad_name.to_string(),
+            LoadError::Sealed { error, .. } => error.explain(lang),
         }
     }
 }

@@ -110,6 +110,23 @@ pub fn record(
         serde_json::to_writer(&mut bytes, &line).map_err(io::Error::other)?;
         bytes.push(b'\n');
     }
+    // An encrypted library's manifest is one encrypted file (it names the exports):
+    // read, extended and written whole.
+    if let Some(to) = super::vault::sealing_of(data_dir)? {
+        let _lock = lock(data_dir, true)?;
+        let path = manifest_path(data_dir);
+        let mut all = match super::read_file(&path) {
+            Ok((_, plain)) => plain,
+            Err(super::LoadError::Io { source, .. })
+                if source.kind() == io::ErrorKind::NotFound =>
+            {
+                Vec::new()
+            }
+            Err(e) => return Err(io::Error::other(e.reason())),
+        };
+        all.extend_from_slice(&bytes);
+        return atomic::write_atomic(&path, &super::vault::seal(&all, &to)?);
+    }
     let _lock = lock(data_dir, false)?;
     let mut f = OpenOptions::new()
         .append(true)
@@ -133,7 +150,10 @@ pub fn read(data_dir: &Path) -> Vec<Record> {
     let Ok(f) = fs::File::open(&path) else {
         return Vec::new();
     };
-    io::BufReader::new(f)
+    let Ok(reader) = super::vault::plain_reader(f) else {
+        return Vec::new();
+    };
+    reader
         .split(b'\n')
         .map_while(Result::ok)
         .filter_map(|line| serde_json::from_slice::<Record>(&line).ok())
@@ -198,7 +218,7 @@ pub fn forget_gone(data_dir: &Path) -> io::Result<()> {
         serde_json::to_writer(&mut bytes, r).map_err(io::Error::other)?;
         bytes.push(b'\n');
     }
-    atomic::write_atomic(&path, &bytes)
+    atomic::write_atomic(&path, &super::vault::seal_at(&path, bytes)?)
 }
 
 #[cfg(test)]

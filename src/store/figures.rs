@@ -449,6 +449,10 @@ fn read_cache(path: &Path, key: &str) -> (Labels, Vec<Cached>) {
         }
         _ => return (Labels::default(), Vec::new()),
     };
+    // Encrypted in an encrypted library; one that cannot be opened is built again.
+    let Ok(bytes) = super::vault::open(bytes) else {
+        return (Labels::default(), Vec::new());
+    };
     let Some(head_end) = bytes.iter().position(|b| *b == b'\n') else {
         return (Labels::default(), Vec::new());
     };
@@ -572,7 +576,7 @@ fn write_cache(
     for part in parts {
         bytes.extend_from_slice(&part?);
     }
-    atomic::write_atomic(path, &bytes)
+    atomic::write_atomic(path, &super::vault::seal_at(path, bytes)?)
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub mod migrate;
 pub mod paths;
 pub mod remove;
 pub mod space;
+pub mod vault;
 
 use std::fs;
 use std::io;
@@ -392,11 +393,28 @@ pub fn save_to(path: &Path, session: &Session) -> Result<(), SaveError> {
         path: path.to_path_buf(),
         source: io::Error::other(e),
     })?;
+    // Encrypted in memory when the library is: only ciphertext reaches the disk.
+    let vault_err = |e: vault::VaultError| SaveError::Io {
+        path: path.to_path_buf(),
+        source: e.into(),
+    };
+    let sealing = match vault::root_of(path) {
+        Some(root) => vault::sealing_of(root).map_err(vault_err)?,
+        None => None,
+    };
+    let bytes = match &sealing {
+        Some(to) => vault::seal(&bytes, to).map_err(vault_err)?,
+        None => bytes,
+    };
     let written = atomic::write_atomic_stat(path, &bytes).map_err(|source| SaveError::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    index::note_saved(path, &written, &Summary::of_session(path, session, None));
+    // An encrypted library's index is one encrypted file, written whole by the next
+    // scan; a line appended here would be plain text.
+    if sealing.is_none() {
+        index::note_saved(path, &written, &Summary::of_session(path, session, None));
+    }
     Ok(())
 }
 
@@ -415,11 +433,22 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     parse(path, &bytes)
 }
 
-/// A session file's metadata and bytes; a symlink, anything but a regular file (a FIFO
-/// would block the reader for ever) or a file over [`MAX_FILE_BYTES`] is refused unread.
-/// The checks are made on the opened file itself, so the file cannot be swapped for
-/// something else between the check and the read.
+/// A session file's metadata and plain bytes (decrypted, when it is encrypted, with the
+/// key unlocked at start; see [`vault`]). Refused as [`read_raw`] refuses.
 pub fn read_file(path: &Path) -> Result<(fs::Metadata, Vec<u8>), LoadError> {
+    let (meta, bytes) = read_raw(path)?;
+    let bytes = vault::open(bytes).map_err(|error| LoadError::Sealed {
+        path: path.into(),
+        error,
+    })?;
+    Ok((meta, bytes))
+}
+
+/// A file's metadata and bytes as they are on disk; a symlink, anything but a regular
+/// file (a FIFO would block the reader for ever) or a file over [`MAX_FILE_BYTES`] is
+/// refused unread. The checks are made on the opened file itself, so the file cannot be
+/// swapped for something else between the check and the read.
+pub fn read_raw(path: &Path) -> Result<(fs::Metadata, Vec<u8>), LoadError> {
     use std::io::Read;
     use std::os::unix::fs::OpenOptionsExt;
     let io_err = |source| LoadError::Io {

@@ -61,7 +61,8 @@ fn write(app: &mut App) {
         false,
     );
     let sessions = [v.session.id];
-    match crate::app::export::write_export(app, &name, &html, &sessions) {
+    let kind = v.session.wave_label();
+    match crate::app::export::write_export(app, (&name, &kind), &html, &sessions) {
         Ok(path) => {
             let mut text = (lang.texts().handout.written)(&path.display());
             if !crate::app::export::recorded(app, &path, &sessions) {

@@ -111,7 +111,10 @@ pub(super) fn read_index(path: &Path) -> (Known, usize) {
         _ => return (map, 0),
     };
     let Ok(file) = file else { return (map, 0) };
-    let mut reader = io::BufReader::with_capacity(64 * 1024, file);
+    // An encrypted library's index is decrypted as it is read, never held whole.
+    let Ok(mut reader) = crate::store::vault::plain_reader(file) else {
+        return (map, 0);
+    };
     let mut raw = Vec::with_capacity(1024);
     loop {
         raw.clear();
@@ -231,7 +234,8 @@ pub(super) fn rewrite_lines_of(
     let mut kept = Vec::new();
     let mut newest: Option<Vec<u8>> = None;
     let mut superseded = 0;
-    for line in io::BufReader::new(f).split(b'\n') {
+    let reader = crate::store::vault::plain_reader(f)?;
+    for line in reader.split(b'\n') {
         let line = line?;
         match serde_json::from_slice::<FileOnly>(&line) {
             // Lines of files that are gone are dropped too (a deleted session's case code).
@@ -254,7 +258,7 @@ pub(super) fn rewrite_lines_of(
             kept.push(b'\n');
         }
     }
-    atomic::write_atomic(&path, &kept)
+    atomic::write_atomic(&path, &crate::store::vault::seal_at(&path, kept)?)
 }
 
 /// `O_NOFOLLOW`: never append through a symlink someone put in the folder.
@@ -295,5 +299,6 @@ pub(super) fn write_index(index_file: &Path, records: &[Record]) -> bool {
             bytes.extend_from_slice(&line);
         }
     }
-    atomic::write_atomic(index_file, &bytes).is_ok()
+    crate::store::vault::seal_at(index_file, bytes)
+        .is_ok_and(|bytes| atomic::write_atomic(index_file, &bytes).is_ok())
 }

@@ -1,0 +1,288 @@
+//! `tafel keys init|add|list|remove`, `tafel encrypt`, `tafel decrypt`, and unlocking the
+//! personal key when a command opens an encrypted library (the passphrase is asked once,
+//! on the terminal with echo off, or read from `--passphrase-file`).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::str::FromStr;
+
+use age::secrecy::{ExposeSecret, SecretString};
+use age::x25519::Recipient;
+
+use super::{CmdResult, Failure};
+use crate::i18n::Lang;
+use crate::store::Library;
+use crate::store::vault::{self, convert, keys};
+
+/// Where the personal key is, and how its passphrase is given.
+#[derive(Debug, Clone, Default)]
+pub struct KeyAccess {
+    pub keys_dir: Option<PathBuf>,
+    pub passphrase_file: Option<PathBuf>,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum KeysCommand {
+    /// Make your personal key (asks for a passphrase; a lost passphrase is lost data).
+    Init,
+    /// Add a team member's public key (age1...); an encrypted library is encrypted again
+    /// so they can open every file.
+    Add {
+        public_key: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// The keys the library is encrypted to.
+    List,
+    /// Remove a member (by name or key); an encrypted library is encrypted again without
+    /// them.
+    Remove { member: String },
+}
+
+impl KeyAccess {
+    fn dir(&self, lang: Lang) -> Result<PathBuf, Failure> {
+        keys::resolve_keys_dir(self.keys_dir.as_deref())
+            .ok_or_else(|| Failure(lang.texts().cli_no_home.into()))
+    }
+
+    /// The passphrase: the first line of `--passphrase-file`, or asked on the terminal.
+    fn passphrase(&self, prompt: &str, lang: Lang) -> Result<SecretString, Failure> {
+        if let Some(file) = &self.passphrase_file {
+            let (_, bytes) = crate::store::read_raw(file)
+                .map_err(|e| Failure(format!("{}: {}", file.display(), e.explain(lang))))?;
+            let text = String::from_utf8_lossy(&bytes);
+            let line = text.lines().next().unwrap_or("");
+            return Ok(SecretString::from(line.to_string()));
+        }
+        rpassword::prompt_password(prompt)
+            .map(SecretString::from)
+            .map_err(|_| Failure(lang.texts().vault.no_terminal.into()))
+    }
+
+    /// Unlocks the personal key for this process (once).
+    pub fn unlock(&self, lang: Lang) -> Result<(), Failure> {
+        if vault::is_unlocked() {
+            return Ok(());
+        }
+        let dir = self.dir(lang)?;
+        // No key at all: say so before asking for a passphrase that opens nothing.
+        if keys::own_public(&dir).is_err() && !dir.join(keys::IDENTITY_NAME).exists() {
+            return Err(Failure(
+                keys::KeyError::Missing(dir.join(keys::IDENTITY_NAME)).explain(lang),
+            ));
+        }
+        let passphrase = self.passphrase(lang.texts().vault.prompt, lang)?;
+        let identity = keys::unlock(&dir, &passphrase).map_err(|e| Failure(e.explain(lang)))?;
+        vault::unlock(identity);
+        Ok(())
+    }
+
+    /// Unlocks the key when the library in `lib` is encrypted (before anything is read).
+    pub fn unlock_for(&self, lib: &Library, lang: Lang) -> Result<(), Failure> {
+        let settings = keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
+        if settings.encrypted {
+            self.unlock(lang)?;
+        }
+        Ok(())
+    }
+}
+
+pub fn run_keys(
+    command: KeysCommand,
+    access: &KeyAccess,
+    library: &dyn Fn() -> Result<Library, Failure>,
+    lang: Lang,
+) -> CmdResult {
+    let t = &lang.texts().vault;
+    match command {
+        KeysCommand::Init => {
+            let dir = access.dir(lang)?;
+            let secret = dir.join(keys::IDENTITY_NAME);
+            if secret.exists() {
+                return Err(Failure(keys::KeyError::Exists(secret).explain(lang)));
+            }
+            errln!("{}", t.lost_warning);
+            let first = access.passphrase(t.prompt_new, lang)?;
+            if access.passphrase_file.is_none() {
+                let again = access.passphrase(t.prompt_again, lang)?;
+                if again.expose_secret() != first.expose_secret() {
+                    return Err(Failure(t.mismatch.into()));
+                }
+            }
+            let public = keys::init(&dir, &first).map_err(|e| Failure(e.explain(lang)))?;
+            outln!("{}", (t.init_done)(&public, &secret.display()));
+            outln!("{}", t.share_public);
+            outln!("{}", t.lost_warning);
+            Ok(ExitCode::SUCCESS)
+        }
+        KeysCommand::List => {
+            let lib = library()?;
+            let settings =
+                keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
+            let own = access
+                .dir(lang)
+                .ok()
+                .and_then(|d| keys::own_public(&d).ok())
+                .map(|r| r.to_string());
+            if settings.encrypted {
+                outln!("{}", (t.encrypted_to)(settings.recipients.len()));
+            } else {
+                outln!("{}", t.plain_library);
+            }
+            if settings.recipients.is_empty() {
+                outln!("{}", t.no_members);
+            }
+            for m in &settings.recipients {
+                let you = if own.as_deref() == Some(m.key.as_str()) {
+                    format!(" ({})", t.you)
+                } else {
+                    String::new()
+                };
+                let added = m.added.map(|d| d.to_string()).unwrap_or_default();
+                outln!("{}{you}  {}  {added}", m.name, m.key);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        KeysCommand::Add { public_key, name } => {
+            let key = Recipient::from_str(public_key.trim())
+                .map_err(|why| Failure((t.bad_public_key)(&public_key, &why)))?;
+            let lib = library()?;
+            let mut settings =
+                keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
+            if let Some(m) = settings
+                .recipients
+                .iter()
+                .find(|m| m.key == key.to_string())
+            {
+                return Err(Failure((t.already_member)(&m.name)));
+            }
+            if settings.encrypted {
+                // The files are encrypted again to everyone: that needs your key.
+                access.unlock(lang)?;
+            }
+            settings.add(&name, &key, chrono::Local::now().date_naive());
+            write_settings(&settings, &lib)?;
+            outln!("{}", (t.added)(&name));
+            if settings.encrypted {
+                return reconvert(&lib, &settings, lang);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        KeysCommand::Remove { member } => {
+            let lib = library()?;
+            let mut settings =
+                keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
+            let Some(i) = settings
+                .recipients
+                .iter()
+                .position(|m| m.name == member || m.key == member.trim())
+            else {
+                return Err(Failure((t.not_a_member)(&member)));
+            };
+            if settings.encrypted && settings.recipients.len() == 1 {
+                return Err(Failure(t.last_member.into()));
+            }
+            if settings.encrypted {
+                access.unlock(lang)?;
+            }
+            let gone = settings.recipients.remove(i);
+            write_settings(&settings, &lib)?;
+            outln!("{}", (t.removed)(&gone.name));
+            if settings.encrypted {
+                return reconvert(&lib, &settings, lang);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn write_settings(settings: &keys::Settings, lib: &Library) -> Result<(), Failure> {
+    settings.write(lib.root()).map_err(|e| {
+        Failure(format!(
+            "{}: [{e}]",
+            keys::settings_path(lib.root()).display()
+        ))
+    })
+}
+
+/// `tafel encrypt`: your own key joins the library's keys, new files are written
+/// encrypted from now on, and every file is converted.
+pub fn run_encrypt(lib: &Library, access: &KeyAccess, lang: Lang) -> CmdResult {
+    let t = &lang.texts().vault;
+    let dir = access.dir(lang)?;
+    let own = keys::own_public(&dir).map_err(|e| Failure(e.explain(lang)))?;
+    // Asked first: nobody encrypts a library to a key whose passphrase they lost.
+    access.unlock(lang)?;
+    let mut settings = keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
+    if !settings.recipients.iter().any(|m| m.key == own.to_string()) {
+        let name = own_name();
+        settings.add(&name, &own, chrono::Local::now().date_naive());
+        outln!("{}", (t.own_key_added)(&name));
+    }
+    settings.version = settings.version.max(1);
+    settings.encrypted = true;
+    write_settings(&settings, lib)?;
+    reconvert(lib, &settings, lang)
+}
+
+/// `tafel decrypt`: new files are written plain from now on, and every file is
+/// converted back.
+pub fn run_decrypt(lib: &Library, access: &KeyAccess, lang: Lang) -> CmdResult {
+    access.unlock(lang)?;
+    let mut settings = keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
+    let was = settings.encrypted;
+    settings.encrypted = false;
+    if was {
+        write_settings(&settings, lib)?;
+    }
+    let code = convert_to(lib, &convert::Target::Plain, lang)?;
+    if !was {
+        outln!("{}", lang.texts().vault.already_plain);
+    }
+    Ok(code)
+}
+
+/// Every file of the library to the keys in `settings`.
+fn reconvert(lib: &Library, settings: &keys::Settings, lang: Lang) -> CmdResult {
+    let to = settings.recipients().map_err(Failure)?;
+    convert_to(lib, &convert::Target::Sealed(to.into()), lang)
+}
+
+fn convert_to(lib: &Library, target: &convert::Target, lang: Lang) -> CmdResult {
+    let t = &lang.texts().vault;
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let report = convert::convert(lib, target, &mut |done, total| {
+        if tty && (done % 50 == 0 || done == total) {
+            eprint!("\r{}", (t.converting)(done, total));
+        }
+    })
+    .map_err(|e| Failure(format!("{}: [{e}]", lib.root().display())))?;
+    if tty {
+        eprintln!();
+    }
+    outln!("{}", (t.converted)(report.converted));
+    for p in &report.busy {
+        errln!("tafel: {}", (t.busy)(&p.display()));
+    }
+    for (p, why) in &report.failed {
+        errln!("tafel: {}", (t.failed)(&p.display(), why));
+    }
+    if report.busy.is_empty() && report.failed.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        errln!("tafel: {}", t.run_again);
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+/// A name for your own key in the library's list: user and laptop.
+fn own_name() -> String {
+    let user = std::env::var("USER").unwrap_or_default();
+    let host = crate::store::lock::host_name().unwrap_or_default();
+    match (user.is_empty(), host.is_empty()) {
+        (false, false) => format!("{user}@{host}"),
+        (false, true) => user,
+        (true, false) => host,
+        (true, true) => "tafel".into(),
+    }
+}

@@ -1,0 +1,173 @@
+//! Converting a library in place: plain to encrypted (`tafel encrypt`), encrypted to a
+//! new set of keys (after `keys add` or `keys remove`), and back to plain (`tafel
+//! decrypt`). One file at a time, each replaced atomically, so a kill at any moment leaves
+//! every file whole, either as it was or as it is meant to be; running the command again
+//! finishes the work. A session open in a running tafel is left alone and named: that
+//! tafel writes it in the new form at its next save.
+//!
+//! The library's caches (the index and the figures cache) are removed and the index is
+//! built again at the end, in the new form.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use age::x25519::Recipient;
+
+use super::{SEALED_EXTENSION, VaultError, is_sealed};
+use crate::store::atomic::{self, write_atomic};
+use crate::store::exports::{self, MANIFEST_NAME};
+use crate::store::index::INDEX_NAME;
+use crate::store::{Library, LockOutcome, SessionLock, figures::FIGURES_NAME, lock};
+
+/// What the library's files become.
+#[derive(Clone)]
+pub enum Target {
+    /// Encrypted to exactly these keys.
+    Sealed(Arc<[Recipient]>),
+    Plain,
+}
+
+/// What a conversion did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Files written in the new form.
+    pub converted: usize,
+    /// Session files left alone because a running tafel has them open.
+    pub busy: Vec<PathBuf>,
+    /// Files that could not be converted, with the reason (left as they were).
+    pub failed: Vec<(PathBuf, String)>,
+}
+
+/// Every file of the library that holds personal data: sessions (copies included), the
+/// trash, and the exports tafel keeps in the library.
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let Ok(read) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = read
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            !(atomic::is_temp_name(name)
+                || lock::is_lock_name(name)
+                || name == MANIFEST_NAME
+                || name == INDEX_NAME
+                || name == FIGURES_NAME)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Converts every file of `lib` to `target`; `progress(done, total)` after each file.
+pub fn convert(
+    lib: &Library,
+    target: &Target,
+    progress: &mut dyn FnMut(usize, usize),
+) -> io::Result<Report> {
+    let sessions = lib.sessions_dir();
+    // The caches are built again below, in the new form; a plain one must not stay.
+    for cache in [INDEX_NAME, FIGURES_NAME] {
+        match fs::remove_file(sessions.join(cache)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    let in_sessions = files_in(&sessions);
+    let in_trash = files_in(&lib.trash_dir());
+    let exports_dir = exports::exports_dir(lib.root());
+    let in_exports = files_in(&exports_dir);
+    let total = in_sessions.len() + in_trash.len() + in_exports.len();
+    let mut report = Report::default();
+    let mut done = 0;
+    for path in in_sessions.iter().chain(&in_trash) {
+        // A session open in a running tafel is not touched: it would overwrite this.
+        let _held = match SessionLock::for_file(path) {
+            Ok(LockOutcome::Acquired(held)) => Some(held),
+            Ok(LockOutcome::HeldElsewhere(_)) => {
+                report.busy.push(path.clone());
+                done += 1;
+                progress(done, total);
+                continue;
+            }
+            Err(e) => {
+                report.failed.push((path.clone(), e.to_string()));
+                done += 1;
+                progress(done, total);
+                continue;
+            }
+        };
+        match convert_file(path, path, target) {
+            Ok(true) => report.converted += 1,
+            Ok(false) => {}
+            Err(e) => report.failed.push((path.clone(), e)),
+        }
+        done += 1;
+        progress(done, total);
+    }
+    for path in &in_exports {
+        let to = export_name(path, target);
+        match convert_file(path, &to, target) {
+            Ok(changed) => {
+                if to != *path {
+                    // The manifest follows the file, so a purge still finds it.
+                    let owner = exports::read(lib.root())
+                        .into_iter()
+                        .rev()
+                        .find(|r| fs::canonicalize(path).is_ok_and(|p| p == r.path));
+                    if let Some(r) = owner {
+                        let _ = exports::record(
+                            lib.root(),
+                            std::slice::from_ref(&to),
+                            &r.sessions,
+                            r.anonymous,
+                        );
+                    }
+                    let _ = fs::remove_file(path);
+                }
+                report.converted += usize::from(changed || to != *path);
+            }
+            Err(e) => report.failed.push((path.clone(), e)),
+        }
+        done += 1;
+        progress(done, total);
+    }
+    let _ = exports::forget_gone(lib.root());
+    // The index again, in the new form (the figures cache follows at the next portfolio).
+    lib.scan()?;
+    Ok(report)
+}
+
+/// An export's name in the new form: `.age` added when it is encrypted, taken off when not.
+fn export_name(path: &Path, target: &Target) -> PathBuf {
+    let sealed_name = path.extension().is_some_and(|e| e == SEALED_EXTENSION);
+    match (target, sealed_name) {
+        (Target::Sealed(_), false) => {
+            let mut name = path.as_os_str().to_os_string();
+            name.push(".");
+            name.push(SEALED_EXTENSION);
+            PathBuf::from(name)
+        }
+        (Target::Plain, true) => path.with_extension(""),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Writes the file at `from` in the form `target` asks for, at `to` (atomically). Returns
+/// whether anything was written: a plain file stays as it is for [`Target::Plain`].
+fn convert_file(from: &Path, to: &Path, target: &Target) -> Result<bool, String> {
+    let (_, bytes) = crate::store::read_raw(from).map_err(|e| e.reason())?;
+    let was_sealed = is_sealed(&bytes);
+    let plain = super::open(bytes).map_err(|e: VaultError| e.to_string())?;
+    let out = match target {
+        Target::Sealed(to) => super::seal(&plain, to).map_err(|e| e.to_string())?,
+        Target::Plain if !was_sealed && from == to => return Ok(false),
+        Target::Plain => plain,
+    };
+    write_atomic(to, &out).map_err(|e| e.to_string())?;
+    Ok(true)
+}

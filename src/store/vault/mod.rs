@@ -1,0 +1,382 @@
+//! Encryption at rest: a library in a synced folder can be encrypted to the age keys of
+//! its team, so that the sync service (or whoever finds a laptop switched off) reads
+//! nothing of what was said at the table.
+//!
+//! - `keys.json` in the library names the team's public keys and whether the library is
+//!   encrypted (see [`keys`]). It holds names and public keys only, so it stays plain.
+//! - Every file with personal data that tafel writes (a session, the index, the figures
+//!   cache, an export or rescue copy in the library) goes through [`seal_in`] or
+//!   [`seal_at`]: encrypted to every key of the library when it is encrypted, unchanged
+//!   otherwise. Encryption happens in memory and only ciphertext is handed to the atomic
+//!   writer, so no temporary file ever holds plain text.
+//! - Every read goes through [`open`]: a file that starts with age's header is decrypted
+//!   with the personal key unlocked when tafel started. The key lives in memory only.
+//! - [`convert`] turns a library from plain to encrypted and back, one file at a time.
+//!
+//! The format is age v1 with X25519 recipients: `age -d -i identity.age FILE` opens a
+//! file without tafel.
+
+pub mod convert;
+pub mod keys;
+
+use std::collections::HashMap;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+
+use age::x25519::{Identity, Recipient};
+
+use crate::i18n::Lang;
+use crate::store::index::Stamp;
+
+/// The first line of every age file.
+pub const MAGIC: &[u8] = b"age-encryption.org/v1\n";
+
+/// The extension an export gets when it is written encrypted, as the age tools name them.
+pub const SEALED_EXTENSION: &str = "age";
+
+/// Whether `bytes` are an age file.
+pub fn is_sealed(bytes: &[u8]) -> bool {
+    bytes.starts_with(MAGIC)
+}
+
+/// Why an encrypted file could not be opened, or a file could not be encrypted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VaultError {
+    /// The file is encrypted and no key was unlocked (a command that did not ask for the
+    /// passphrase, or a file from another encrypted library).
+    Locked,
+    /// The file is encrypted, but not to the key unlocked here.
+    NotForYou,
+    /// Encrypted, but cut off or changed: it cannot be decrypted.
+    Damaged(String),
+    /// The library's `keys.json` cannot be read: nothing is written rather than written
+    /// in plain text into a library that may be encrypted.
+    Settings { path: PathBuf, reason: String },
+}
+
+impl VaultError {
+    pub fn explain(&self, lang: Lang) -> String {
+        let t = &lang.texts().vault;
+        match self {
+            VaultError::Locked => t.locked.to_string(),
+            VaultError::NotForYou => t.not_for_you.to_string(),
+            VaultError::Damaged(why) => format!("{} [{why}]", t.damaged),
+            VaultError::Settings { path, reason } => {
+                format!("{} [{reason}]", (t.settings_unreadable)(&path.display()))
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for VaultError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.explain(Lang::En))
+    }
+}
+
+impl std::error::Error for VaultError {}
+
+impl From<VaultError> for io::Error {
+    fn from(e: VaultError) -> io::Error {
+        io::Error::other(e)
+    }
+}
+
+/// The personal key of this process, once unlocked with its passphrase.
+static UNLOCKED: RwLock<Option<Arc<Identity>>> = RwLock::new(None);
+
+/// Keeps `identity` in memory for this process: every encrypted file read from now on
+/// is opened with it.
+pub fn unlock(identity: Identity) {
+    *UNLOCKED.write().unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(identity));
+}
+
+/// Whether a personal key is unlocked in this process.
+pub fn is_unlocked() -> bool {
+    UNLOCKED
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .is_some()
+}
+
+fn unlocked() -> Option<Arc<Identity>> {
+    UNLOCKED
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone()
+}
+
+/// The plain bytes of a file: decrypted with the unlocked key when it is encrypted, as
+/// they are otherwise.
+pub fn open(bytes: Vec<u8>) -> Result<Vec<u8>, VaultError> {
+    if !is_sealed(&bytes) {
+        return Ok(bytes);
+    }
+    let key = unlocked().ok_or(VaultError::Locked)?;
+    open_with(&key, &bytes)
+}
+
+/// Decrypts `sealed` with `identity`.
+pub fn open_with(identity: &Identity, sealed: &[u8]) -> Result<Vec<u8>, VaultError> {
+    let mut plain = Vec::with_capacity(sealed.len());
+    reader_with(identity, sealed)?
+        .read_to_end(&mut plain)
+        .map_err(|e| VaultError::Damaged(e.to_string()))?;
+    Ok(plain)
+}
+
+/// A reader of the plain text of an encrypted stream, decrypting as it goes (an index of
+/// megabytes is never held whole).
+pub fn reader<R: io::BufRead>(input: R) -> Result<age::stream::StreamReader<R>, VaultError> {
+    let key = unlocked().ok_or(VaultError::Locked)?;
+    reader_with(&key, input)
+}
+
+fn reader_with<R: io::BufRead>(
+    identity: &Identity,
+    input: R,
+) -> Result<age::stream::StreamReader<R>, VaultError> {
+    let decryptor = age::Decryptor::new_buffered(input).map_err(damaged)?;
+    decryptor
+        .decrypt(std::iter::once(identity as &dyn age::Identity))
+        .map_err(|e| match e {
+            age::DecryptError::NoMatchingKeys => VaultError::NotForYou,
+            other => damaged(other),
+        })
+}
+
+/// A line reader of a file's plain text: through decryption when the file is encrypted
+/// (peeked from its first bytes), straight from the file otherwise.
+pub fn plain_reader(file: std::fs::File) -> Result<Box<dyn io::BufRead>, VaultError> {
+    use io::BufRead;
+    let mut buf = io::BufReader::with_capacity(64 * 1024, file);
+    let head = buf.fill_buf().map_err(damaged)?;
+    if head.starts_with(MAGIC) {
+        Ok(Box::new(io::BufReader::with_capacity(
+            64 * 1024,
+            reader(buf)?,
+        )))
+    } else {
+        Ok(Box::new(buf))
+    }
+}
+
+fn damaged(e: impl std::fmt::Display) -> VaultError {
+    VaultError::Damaged(e.to_string())
+}
+
+/// Encrypts `plain` to every one of `to` (in memory: the plain text never reaches the
+/// disk).
+pub fn seal(plain: &[u8], to: &[Recipient]) -> Result<Vec<u8>, VaultError> {
+    let encryptor = age::Encryptor::with_recipients(to.iter().map(|r| r as &dyn age::Recipient))
+        .map_err(damaged)?;
+    // The header is about 90 bytes per key; the payload grows 16 bytes per 64 KiB.
+    let mut out = Vec::with_capacity(plain.len() + plain.len() / 4096 + 200 + 100 * to.len());
+    let mut writer = encryptor.wrap_output(&mut out).map_err(damaged)?;
+    writer.write_all(plain).map_err(damaged)?;
+    writer.finish().map_err(damaged)?;
+    Ok(out)
+}
+
+/// Encrypts `plain` with a passphrase (the personal key's file).
+pub(crate) fn seal_with_passphrase(
+    plain: &[u8],
+    to: &age::scrypt::Recipient,
+) -> Result<Vec<u8>, VaultError> {
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(to as &dyn age::Recipient))
+        .map_err(damaged)?;
+    let mut out = Vec::with_capacity(plain.len() + 300);
+    let mut writer = encryptor.wrap_output(&mut out).map_err(damaged)?;
+    writer.write_all(plain).map_err(damaged)?;
+    writer.finish().map_err(damaged)?;
+    Ok(out)
+}
+
+/// The keys an encrypted library's files are encrypted to; `None` for a plain library.
+pub type Sealing = Option<Arc<[Recipient]>>;
+
+/// What `keys.json` said, per library, with the stamp of the file it was read from: a
+/// save costs one `stat` of it, and a change by another laptop is seen at the next save.
+static SETTINGS: Mutex<Vec<(PathBuf, Option<Stamp>, Sealing)>> = Mutex::new(Vec::new());
+
+/// Whether the library in `root` is encrypted, and to whom. An unreadable `keys.json` is
+/// an error: the caller then writes nothing rather than plain text.
+pub fn sealing_of(root: &Path) -> Result<Sealing, VaultError> {
+    let path = keys::settings_path(root);
+    let stamp = match std::fs::symlink_metadata(&path) {
+        Ok(meta) => Some(Stamp::of(&meta)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => {
+            return Err(VaultError::Settings {
+                path,
+                reason: e.to_string(),
+            });
+        }
+    };
+    let mut cache = SETTINGS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, s, sealing)) = cache.iter().find(|(r, _, _)| r == root)
+        && *s == stamp
+    {
+        return Ok(sealing.clone());
+    }
+    let sealing = match stamp {
+        None => None,
+        Some(_) => {
+            let settings = keys::Settings::read(root)?;
+            settings.sealing()
+        }
+    };
+    cache.retain(|(r, _, _)| r != root);
+    cache.push((root.to_path_buf(), stamp, sealing.clone()));
+    Ok(sealing)
+}
+
+/// `plain`, encrypted when the library in `root` is encrypted.
+pub fn seal_in(root: &Path, plain: Vec<u8>) -> Result<Vec<u8>, VaultError> {
+    match sealing_of(root)? {
+        Some(to) => seal(&plain, &to),
+        None => Ok(plain),
+    }
+}
+
+/// The library a file tafel writes belongs to: the data folder of a file in its
+/// `sessions`, `trash` or `exports` folder.
+pub fn root_of(path: &Path) -> Option<&Path> {
+    let folder = path.parent()?;
+    let name = folder.file_name()?;
+    (name == "sessions" || name == "trash" || name == "exports")
+        .then(|| folder.parent())
+        .flatten()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+}
+
+/// `plain`, encrypted when `path` lies in an encrypted library (see [`root_of`]).
+pub fn seal_at(path: &Path, plain: Vec<u8>) -> Result<Vec<u8>, VaultError> {
+    match root_of(path) {
+        Some(root) => seal_in(root, plain),
+        None => Ok(plain),
+    }
+}
+
+/// The library a file at `path` would lie in, at any depth: the nearest folder above it
+/// that has a `keys.json` and a `sessions` folder.
+pub fn library_above(path: &Path) -> Option<PathBuf> {
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty())?;
+    let parent = std::fs::canonicalize(parent).ok()?;
+    parent
+        .ancestors()
+        .find(|a| keys::settings_path(a).exists() && a.join("sessions").is_dir())
+        .map(Path::to_path_buf)
+}
+
+/// Writes a file the user asked for (`-o`): encrypted when it lands inside an encrypted
+/// library (a synced folder), as is elsewhere, where the user put it to print or share.
+pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match library_above(path) {
+        Some(root) => crate::store::atomic::write_atomic(path, &seal_in(&root, bytes.to_vec())?),
+        None => crate::store::atomic::write_atomic(path, bytes),
+    }
+}
+
+/// Whether files written in the library in `root` are encrypted (`false` when its
+/// `keys.json` cannot be read; writing then fails, see [`sealing_of`]).
+pub fn is_encrypted(root: &Path) -> bool {
+    matches!(sealing_of(root), Ok(Some(_)))
+}
+
+/// The cache of [`sealing_of`] per library, for tests that change `keys.json` within
+/// one second (a stamp has whole seconds on some file systems).
+pub fn forget_settings() {
+    SETTINGS
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clear();
+}
+
+/// How many files of each kind a library holds, for the header and `list`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Census {
+    pub sealed: usize,
+    pub plain: usize,
+}
+
+/// Recipients by public key, for messages (`keys list`).
+pub fn names(settings: &keys::Settings) -> HashMap<String, String> {
+    settings
+        .recipients
+        .iter()
+        .map(|r| (r.key.clone(), r.name.clone()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_sealed_to_two_keys_opens_with_either_and_with_no_other() {
+        let (a, b, c) = (
+            Identity::generate(),
+            Identity::generate(),
+            Identity::generate(),
+        );
+        let plain = "Ruud: \"Ik ben weer iemand.\"".as_bytes();
+        let sealed = seal(plain, &[a.to_public(), b.to_public()]).unwrap();
+        assert!(is_sealed(&sealed));
+        assert!(!sealed.windows(4).any(|w| w == b"Ruud"), "no plain text");
+        assert_eq!(open_with(&a, &sealed).unwrap(), plain);
+        assert_eq!(open_with(&b, &sealed).unwrap(), plain);
+        assert_eq!(open_with(&c, &sealed), Err(VaultError::NotForYou));
+        // Cut off or changed: damaged, never half a text.
+        let cut = &sealed[..sealed.len() - 5];
+        assert!(matches!(open_with(&a, cut), Err(VaultError::Damaged(_))));
+        let mut flipped = sealed.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 1;
+        assert!(matches!(
+            open_with(&a, &flipped),
+            Err(VaultError::Damaged(_))
+        ));
+    }
+
+    #[test]
+    fn plain_bytes_pass_through_open_unchanged() {
+        assert_eq!(open(b"{}".to_vec()).unwrap(), b"{}");
+    }
+
+    #[test]
+    fn the_library_of_a_file_is_the_folder_above_its_own() {
+        assert_eq!(
+            root_of(Path::new("/d/sessions/x.json")),
+            Some(Path::new("/d"))
+        );
+        assert_eq!(root_of(Path::new("/d/trash/x.json")), Some(Path::new("/d")));
+        assert_eq!(
+            root_of(Path::new("/d/exports/r.html")),
+            Some(Path::new("/d"))
+        );
+        assert_eq!(root_of(Path::new("/tmp/r.html")), None);
+        assert_eq!(root_of(Path::new("sessions/x.json")), Some(Path::new(".")));
+    }
+
+    #[test]
+    fn an_unreadable_keys_file_stops_every_write_in_that_library() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sessions")).unwrap();
+        let target = dir.path().join("sessions").join("x.json");
+        assert_eq!(seal_at(&target, b"plain".to_vec()).unwrap(), b"plain");
+        std::fs::write(keys::settings_path(dir.path()), "{ broken").unwrap();
+        forget_settings();
+        assert!(matches!(
+            seal_at(&target, b"plain".to_vec()),
+            Err(VaultError::Settings { .. })
+        ));
+    }
+}
