@@ -41,6 +41,8 @@ pub struct App {
     pub signal_refused: bool,
     /// Where the last frame put what can be clicked (written while drawing).
     pub hits: super::mouse::Hits,
+    /// The library is encrypted (`keys.json`): the headers say so.
+    pub encrypted: bool,
 }
 
 pub enum Screen {

@@ -27,6 +27,7 @@ impl App {
         let catalog = crate::catalog::Catalog::load(library.root());
         let warnings = catalog.warnings.clone();
         let retention_months = crate::store::config::retention_months(library.root());
+        let encrypted = crate::store::vault::is_encrypted(library.root());
         let mut app = App {
             lang,
             library,
@@ -45,6 +46,7 @@ impl App {
             rescued: None,
             signal_refused: false,
             hits: super::mouse::Hits::default(),
+            encrypted,
         };
         if let Some(w) = warnings.first() {
             app.say(

@@ -28,6 +28,8 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
         Entry::Session(s) => Some(&**s),
         Entry::Unreadable { .. } => None,
     }));
+    // An encrypted library says so, with how many keys open it.
+    let sealing = crate::store::vault::sealing_of(lib.root()).ok().flatten();
     if as_json {
         let code =
             |r: crate::model::EndReason| serde_json::to_value(r).unwrap_or(serde_json::Value::Null);
@@ -82,6 +84,7 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
             .collect();
         let out = json!({
             "data_dir": text(lib.root()),
+            "encrypted": sealing.is_some(),
             "sessions": sessions,
             "copies": copies,
             "unreadable": unreadable,
@@ -92,6 +95,9 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
         return Ok(ExitCode::SUCCESS);
     }
     let t = lang.texts();
+    if let Some(keys) = &sealing {
+        outln!("{}", (t.vault.list_line)(keys.len()));
+    }
     if entries.is_empty() {
         outln!("{}", t.cli_no_sessions);
         return Ok(ExitCode::SUCCESS);

@@ -31,11 +31,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
     frame.render_widget(
         Line::from(vec![
             Span::styled("tafel", theme::title()),
-            Span::raw(format!(
-                " · {} ({count}){loading} · {}",
-                t.ui.library,
-                app.library.root().display()
-            )),
+            Span::raw(format!(" · {} ({count}){loading}", t.ui.library)),
+            Span::styled(
+                if app.encrypted {
+                    format!(" · {}", t.vault.marker)
+                } else {
+                    String::new()
+                },
+                theme::good(),
+            ),
+            Span::raw(format!(" · {}", app.library.root().display())),
         ]),
         top,
     );

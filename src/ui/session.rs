@@ -128,6 +128,10 @@ fn header_line(app: &App, view: &SessionView, now: Instant, width: u16) -> Line<
     };
     let (save_text, save_style) = match (&view.read_only, &view.save) {
         (Some(_), _) => (t.ui.read_only.to_string(), theme::warn()),
+        (None, SaveStatus::Saved) if app.encrypted => (
+            format!("✓ {} · {}", t.ui.saved, t.vault.marker),
+            theme::good(),
+        ),
         (None, SaveStatus::Saved) => (format!("✓ {}", t.ui.saved), theme::good()),
         (None, SaveStatus::Pending) => (format!("… {}", t.ui.saving), theme::label()),
         (None, SaveStatus::Failed(_)) => (format!("✗ {}", t.ui.not_saved_short), theme::error()),

@@ -109,16 +109,17 @@ pub fn convert(
         done += 1;
         progress(done, total);
     }
+    let manifest = exports::read(lib.root());
     for path in &in_exports {
-        let to = export_name(path, target);
+        let owner = manifest
+            .iter()
+            .rev()
+            .find(|r| fs::canonicalize(path).is_ok_and(|p| p == r.path));
+        let to = export_name(path, owner.and_then(|r| r.sessions.first()), target);
         match convert_file(path, &to, target) {
             Ok(changed) => {
                 if to != *path {
                     // The manifest follows the file, so a purge still finds it.
-                    let owner = exports::read(lib.root())
-                        .into_iter()
-                        .rev()
-                        .find(|r| fs::canonicalize(path).is_ok_and(|p| p == r.path));
                     if let Some(r) = owner {
                         let _ = exports::record(
                             lib.root(),
@@ -142,15 +143,23 @@ pub fn convert(
     Ok(report)
 }
 
-/// An export's name in the new form: `.age` added when it is encrypted, taken off when not.
-fn export_name(path: &Path, target: &Target) -> PathBuf {
+/// An export's name in the new form. Encrypted, it gets the short id of its first
+/// session (so no case code shows in a file name), a number and `.age`; made plain again,
+/// it loses `.age`.
+fn export_name(path: &Path, session: Option<&uuid::Uuid>, target: &Target) -> PathBuf {
     let sealed_name = path.extension().is_some_and(|e| e == SEALED_EXTENSION);
     match (target, sealed_name) {
         (Target::Sealed(_), false) => {
-            let mut name = path.as_os_str().to_os_string();
-            name.push(".");
-            name.push(SEALED_EXTENSION);
-            PathBuf::from(name)
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let ext = name.split_once('.').map_or("html", |(_, e)| e);
+            let short = session.map_or_else(
+                || "export".to_string(),
+                |id| id.simple().to_string()[..8].to_string(),
+            );
+            (1..100_000u32)
+                .map(|n| path.with_file_name(format!("{short}-{n}.{ext}.{SEALED_EXTENSION}")))
+                .find(|p| fs::symlink_metadata(p).is_err())
+                .unwrap_or_else(|| path.to_path_buf())
         }
         (Target::Plain, true) => path.with_extension(""),
         _ => path.to_path_buf(),

@@ -1,0 +1,400 @@
+//! Encryption at rest on the real binary: after `keys init` and `encrypt`, nothing under
+//! the data folder holds a case code, an alias or a quote in plain text; two team members
+//! can both open what is encrypted to both; a wrong passphrase writes nothing; `decrypt`
+//! gives the plain library back. The passphrase comes from `--passphrase-file` here (and
+//! is typed in a real terminal in `e2e_tmux.rs`); the key's scrypt work factor is lowered
+//! for the tests with `TAFEL_TEST_SCRYPT_LOG_N` (debug builds only).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use common::{BIN, stderr, stdout};
+
+/// `tafel --data-dir DATA --keys-dir KEYS --passphrase-file PASS ARGS...` in Dutch.
+fn run(data: &Path, keys: &Path, pass: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--data-dir")
+        .arg(data)
+        .arg("--keys-dir")
+        .arg(keys)
+        .arg("--passphrase-file")
+        .arg(pass)
+        .args(args)
+        .env_remove("TAFEL_DATA_DIR")
+        .env_remove("TAFEL_KEYS_DIR")
+        .env("TAFEL_TEST_SCRYPT_LOG_N", "10")
+        .env("LANG", "C")
+        .stdin(Stdio::null())
+        .output()
+        .expect("tafel runs")
+}
+
+fn ok(o: &Output) -> String {
+    assert!(o.status.success(), "{}\n{}", stdout(o), stderr(o));
+    stdout(o)
+}
+
+struct Member {
+    keys: PathBuf,
+    pass: PathBuf,
+    public: String,
+}
+
+fn member(dir: &Path, name: &str, passphrase: &str) -> Member {
+    let keys = dir.join(format!("keys-{name}"));
+    let pass = dir.join(format!("pass-{name}"));
+    std::fs::write(&pass, format!("{passphrase}\n")).unwrap();
+    let o = run(&dir.join("unused"), &keys, &pass, &["keys", "init"]);
+    let out = ok(&o);
+    let public = out
+        .lines()
+        .find(|l| l.starts_with("age1"))
+        .expect("the public key is printed")
+        .to_string();
+    assert!(
+        stderr(&o).contains("Niemand kan hem herstellen")
+            && out.contains("Niemand kan hem herstellen"),
+        "a lost passphrase is said to be lost data, before and after"
+    );
+    Member { keys, pass, public }
+}
+
+/// Every regular file under `dir`, with its bytes.
+fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let t = e.file_type().unwrap();
+            if t.is_dir() {
+                todo.push(e.path());
+            } else if t.is_file() {
+                out.push((e.path(), std::fs::read(e.path()).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Case codes, aliases and quotes of the demo sessions: what must never lie in plain text.
+fn secrets(data: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for (path, bytes) in files(&data.join("sessions")) {
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        found.push(v["preparation"]["case_code"].as_str().unwrap().to_string());
+        for a in v["preparation"]["attendees"].as_array().unwrap() {
+            if let Some(alias) = a["alias"].as_str().filter(|s| s.len() > 3) {
+                found.push(alias.to_string());
+            }
+        }
+        for d in v["outcomes"]["domains"].as_array().into_iter().flatten() {
+            for q in d["quotes"].as_array().into_iter().flatten() {
+                if let Some(text) = q["text"].as_str().filter(|s| s.len() > 12) {
+                    found.push(text.chars().take(30).collect());
+                }
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// `grep -r` for every secret: the files (and file names) under `data` that hold one.
+fn plain_text_in(data: &Path, secrets: &[String]) -> Vec<String> {
+    let mut hits = Vec::new();
+    for (path, bytes) in files(data) {
+        let text = String::from_utf8_lossy(&bytes);
+        let name = path.display().to_string();
+        for s in secrets {
+            if text.contains(s.as_str()) || name.contains(s.as_str()) {
+                hits.push(format!("{name}: {s}"));
+            }
+        }
+    }
+    hits
+}
+
+#[test]
+fn after_keys_init_and_encrypt_no_file_holds_a_case_code_an_alias_or_a_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let anna = member(dir.path(), "anna", "zeven vrolijke tafels");
+    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
+    let secrets = secrets(&data);
+    assert!(secrets.iter().any(|s| s == "DEMO-GR-07"), "{secrets:?}");
+    assert!(
+        secrets.len() > 10,
+        "case codes, aliases and quotes: {secrets:?}"
+    );
+    // Every kind of file with personal data: an export in the library, the trash, the
+    // figures cache, the index.
+    let listed = ok(&run(&data, &anna.keys, &anna.pass, &["list"]));
+    assert!(listed.contains("DEMO-GR-07"));
+    let export = data.join("exports").join("DEMO-GR-07-T0.html");
+    std::fs::create_dir_all(data.join("exports")).unwrap();
+    ok(&run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &[
+            "export",
+            "4b7e2c91",
+            "--format",
+            "html",
+            "-o",
+            export.to_str().unwrap(),
+        ],
+    ));
+    ok(&run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &["portfolio", "--include-demo"],
+    ));
+    let lib = tafel::store::Library::open(&data).unwrap();
+    let victim = lib.resolve("5a0c8e3f").unwrap();
+    lib.move_to_trash(&victim).unwrap();
+    assert!(!plain_text_in(&data, &secrets).is_empty(), "plain before");
+
+    let out = ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    assert!(out.contains("omgezet"), "{out}");
+    let hits = plain_text_in(&data, &secrets);
+    assert!(hits.is_empty(), "plain text after encrypt: {hits:?}");
+    assert!(!data.join("exports").join("DEMO-GR-07-T0.html").exists());
+    assert!(data.join("exports").join("4b7e2c91-1.html.age").exists());
+
+    // Everything still works, and writes nothing plain: list, portfolio (the figures
+    // cache is written again), a new session, an export inside the library.
+    let listed = ok(&run(&data, &anna.keys, &anna.pass, &["list"]));
+    assert!(listed.contains("DEMO-GR-07"), "{listed}");
+    assert!(listed.contains("Versleutelde bibliotheek"), "{listed}");
+    let folio = ok(&run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &["portfolio", "--include-demo"],
+    ));
+    assert!(folio.contains("De Graasj"), "{folio}");
+    assert!(data.join("sessions").join(".figures.jsonl").exists());
+    ok(&run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &[
+            "end-series",
+            "97f3d1c5",
+            "--reason",
+            "goal-reached",
+            "--note",
+            "Hamid zegt: klaar",
+        ],
+    ));
+    let inside = data.join("exports").join("again.md");
+    ok(&run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &[
+            "export",
+            "97f3d1c5",
+            "--format",
+            "markdown",
+            "-o",
+            inside.to_str().unwrap(),
+        ],
+    ));
+    let mut more = secrets.clone();
+    more.push("Hamid zegt: klaar".into());
+    let hits = plain_text_in(&data, &more);
+    assert!(hits.is_empty(), "plain text after use: {hits:?}");
+    // An export the user puts outside the library is theirs, readable, to print.
+    let outside = dir.path().join("print.md");
+    ok(&run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &[
+            "export",
+            "97f3d1c5",
+            "--format",
+            "markdown",
+            "-o",
+            outside.to_str().unwrap(),
+        ],
+    ));
+    assert!(
+        std::fs::read_to_string(&outside)
+            .unwrap()
+            .contains("DEMO-GR-11")
+    );
+
+    // And back: every file plain again, valid, the same sessions.
+    ok(&run(&data, &anna.keys, &anna.pass, &["decrypt"]));
+    for (path, bytes) in files(&data.join("sessions")) {
+        assert!(
+            !bytes.starts_with(b"age-encryption.org"),
+            "{}",
+            path.display()
+        );
+    }
+    let plain = common::tafel(&data, &["list"]);
+    assert!(stdout(&plain).contains("DEMO-GR-07"), "{}", stderr(&plain));
+    assert!(!stdout(&plain).contains("Versleutelde"));
+}
+
+#[test]
+fn two_members_both_open_what_is_encrypted_to_both_and_a_removed_one_no_longer() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let anna = member(dir.path(), "anna", "anna haar zin");
+    let bram = member(dir.path(), "bram", "bram zijn zin");
+    assert_ne!(anna.public, bram.public);
+    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
+    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    // Bram is not a member yet: told so, in words.
+    let o = run(&data, &bram.keys, &bram.pass, &["show", "4b7e2c91"]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("andere sleutels dan de jouwe"),
+        "{}",
+        stderr(&o)
+    );
+
+    ok(&run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &["keys", "add", &bram.public, "--name", "Bram"],
+    ));
+    for m in [&anna, &bram] {
+        let shown = ok(&run(&data, &m.keys, &m.pass, &["show", "4b7e2c91"]));
+        assert!(shown.contains("DEMO-GR-07"), "{shown}");
+    }
+    let keys = ok(&run(&data, &bram.keys, &bram.pass, &["keys", "list"]));
+    assert!(
+        keys.contains("Bram (jij)") && keys.contains(&anna.public),
+        "{keys}"
+    );
+    assert!(keys.contains("2 sleutel(s)"), "{keys}");
+    // A file Bram saves opens for Anna.
+    ok(&run(
+        &data,
+        &bram.keys,
+        &bram.pass,
+        &["end-series", "97f3d1c5", "--reason", "moved-away"],
+    ));
+    let shown = ok(&run(&data, &anna.keys, &anna.pass, &["show", "97f3d1c5"]));
+    assert!(shown.contains("DEMO-GR-11"));
+
+    ok(&run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &["keys", "remove", "Bram"],
+    ));
+    let o = run(&data, &bram.keys, &bram.pass, &["show", "4b7e2c91"]);
+    assert!(!o.status.success(), "removed: {}", stdout(&o));
+    ok(&run(&data, &anna.keys, &anna.pass, &["show", "4b7e2c91"]));
+    // The last key is never removed from an encrypted library.
+    let o = run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &["keys", "remove", &anna.public],
+    );
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("laatste sleutel"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_wrong_passphrase_gets_a_clear_message_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let anna = member(dir.path(), "anna", "de goede zin");
+    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
+    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    let carl = member(dir.path(), "carl", "carl zijn zin");
+    let wrong = dir.path().join("wrong");
+    std::fs::write(&wrong, "de foute zin\n").unwrap();
+    let before = files(dir.path());
+    let stamps = |fs: &[(PathBuf, Vec<u8>)]| -> Vec<(PathBuf, std::time::SystemTime)> {
+        fs.iter()
+            .map(|(p, _)| (p.clone(), std::fs::metadata(p).unwrap().modified().unwrap()))
+            .collect()
+    };
+    let before_stamps = stamps(&before);
+    for args in [
+        &["list"][..],
+        &["show", "4b7e2c91"],
+        &["new", "--case", "X-1"],
+        &["portfolio"],
+        &["decrypt"],
+        &["encrypt"],
+        &["keys", "add", &carl.public, "--name", "Carl"],
+        &["keys", "remove", &anna.public],
+    ] {
+        let o = run(&data, &anna.keys, &wrong, args);
+        assert!(!o.status.success(), "{args:?}");
+        let err = stderr(&o);
+        assert!(
+            err.contains("verkeerde wachtwoordzin") || err.contains("laatste sleutel"),
+            "{args:?}: {err}"
+        );
+    }
+    let o = Command::new(BIN)
+        .args(["--lang", "en", "--data-dir"])
+        .arg(&data)
+        .arg("--keys-dir")
+        .arg(&anna.keys)
+        .arg("--passphrase-file")
+        .arg(&wrong)
+        .arg("list")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(stderr(&o).contains("wrong passphrase"), "{}", stderr(&o));
+    let after = files(dir.path());
+    assert_eq!(before, after, "not a byte changed");
+    assert_eq!(before_stamps, stamps(&after), "not a file touched");
+}
+
+#[test]
+fn a_library_encrypted_without_a_key_here_says_how_to_get_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let anna = member(dir.path(), "anna", "een zin");
+    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
+    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    let o = run(&data, &dir.path().join("nobody"), &anna.pass, &["list"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("tafel keys init"), "{}", stderr(&o));
+    // Without a passphrase file and without a terminal (setsid: no controlling
+    // terminal, so /dev/tty cannot be opened): told to give one.
+    let o = Command::new("setsid")
+        .arg("-w")
+        .arg(BIN)
+        .arg("--data-dir")
+        .arg(&data)
+        .arg("--keys-dir")
+        .arg(&anna.keys)
+        .arg("list")
+        .env("LANG", "C")
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--passphrase-file"), "{}", stderr(&o));
+    // `keys init` never replaces a key.
+    let o = run(&data, &anna.keys, &anna.pass, &["keys", "init"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("nooit overschreven"), "{}", stderr(&o));
+}
