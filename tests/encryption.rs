@@ -398,3 +398,72 @@ fn a_library_encrypted_without_a_key_here_says_how_to_get_one() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("nooit overschreven"), "{}", stderr(&o));
 }
+
+/// The plain text of an encrypted file, opened with a member's key as tafel opens it.
+fn decrypt_with(member: &Member, passphrase: &str, path: &Path) -> String {
+    let key = tafel::store::vault::keys::unlock(
+        &member.keys,
+        &age::secrecy::SecretString::from(passphrase.to_string()),
+    )
+    .unwrap();
+    let sealed = std::fs::read(path).unwrap();
+    assert!(
+        tafel::store::vault::is_sealed(&sealed),
+        "{}",
+        path.display()
+    );
+    String::from_utf8(tafel::store::vault::open_with(&key, &sealed).unwrap()).unwrap()
+}
+
+#[test]
+fn in_a_real_terminal_the_passphrase_is_asked_once_and_typing_is_saved_encrypted() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let anna = member(dir.path(), "anna", "thee met koek");
+    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
+    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    let command = format!(
+        "{} --data-dir {} --keys-dir {}",
+        BIN,
+        common::shell_quote(&data.display().to_string()),
+        common::shell_quote(&anna.keys.display().to_string())
+    );
+    let env = [("LANG", "nl_NL.UTF-8")];
+    // A wrong passphrase: said in words, nothing opened, the terminal as it was.
+    let before = files(&data);
+    let t = common::Tmux::run("enc-wrong", &command, (100, 30), &env);
+    t.wait_for_screen("Wachtwoordzin van je sleutel");
+    t.text("koffie met koek");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for_screen("verkeerde wachtwoordzin");
+    assert!(!screen.contains("koffie"), "typed without echo: {screen}");
+    assert_eq!(before, files(&data), "nothing written");
+    drop(t);
+
+    let t = common::Tmux::run("enc-right", &command, (100, 30), &env);
+    t.wait_for_screen("Wachtwoordzin van je sleutel");
+    t.text("thee met koek");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for_screen("DEMO-GR-07");
+    assert!(
+        screen.contains("versleuteld"),
+        "the header says so: {screen}"
+    );
+    assert!(!screen.contains("thee met"), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait_for_screen("F5 Voorb");
+    t.text(" Vuurtoren-7731");
+    t.wait_for_screen("Vuurtoren-7731");
+    let screen = t.wait_for_screen("opgeslagen · versleuteld");
+    assert!(screen.contains("DEMO-GR-07"), "{screen}");
+    let session = data
+        .join("sessions")
+        .join("4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31.json");
+    common::wait_until("the typing saved, encrypted", || {
+        decrypt_with(&anna, "thee met koek", &session).contains("Vuurtoren-7731")
+    });
+    t.keys(&["C-q"]);
+    t.wait_dead();
+    let hits = plain_text_in(&data, &["Vuurtoren".to_string(), "DEMO-GR-07".to_string()]);
+    assert!(hits.is_empty(), "{hits:?}");
+}

@@ -46,10 +46,72 @@ struct Round {
     typed: usize,
 }
 
-fn round(n: usize, rng: &mut Rng) -> Round {
+/// A personal key for the rounds on an encrypted library.
+struct Key {
+    dir: PathBuf,
+    pass: PathBuf,
+    identity: age::x25519::Identity,
+}
+
+impl Key {
+    fn new(base: &Path) -> Key {
+        let dir = base.join("keys");
+        let pass = base.join("pass");
+        std::fs::write(&pass, "kaars in de wind\n").unwrap();
+        let o = Command::new(common::BIN)
+            .arg("--keys-dir")
+            .arg(&dir)
+            .arg("--passphrase-file")
+            .arg(&pass)
+            .args(["keys", "init"])
+            .env("TAFEL_TEST_SCRYPT_LOG_N", "10")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", common::stderr(&o));
+        let identity = tafel::store::vault::keys::unlock(
+            &dir,
+            &age::secrecy::SecretString::from("kaars in de wind".to_string()),
+        )
+        .unwrap();
+        Key {
+            dir,
+            pass,
+            identity,
+        }
+    }
+
+    fn args(&self) -> Vec<String> {
+        vec![
+            "--keys-dir".into(),
+            self.dir.display().to_string(),
+            "--passphrase-file".into(),
+            self.pass.display().to_string(),
+        ]
+    }
+
+    /// An empty, encrypted library at `data`.
+    fn encrypted_library(&self, data: &Path) {
+        let o = Command::new(common::BIN)
+            .arg("--data-dir")
+            .arg(data)
+            .args(self.args())
+            .arg("encrypt")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", common::stderr(&o));
+    }
+}
+
+fn round(n: usize, rng: &mut Rng, key: Option<&Key>) -> Round {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let t = Tmux::tafel(&format!("kill-{n}"), &data, &["new"], (100, 30));
+    let mut args = vec!["new".to_string()];
+    if let Some(key) = key {
+        key.encrypted_library(&data);
+        args.splice(0..0, key.args());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let t = Tmux::tafel(&format!("kill-{n}"), &data, &args, (100, 30));
     t.wait_for_screen("Casuscode");
     let pid = t.pid().unwrap();
 
@@ -85,10 +147,23 @@ fn round(n: usize, rng: &mut Rng) -> Round {
         .unwrap_or(0);
     drop(t);
 
+    // On an encrypted library the file must be encrypted, whole, and nothing typed may
+    // lie in plain text anywhere (a temporary file included).
+    let mut plain_text = false;
+    if key.is_some() && typed.len() >= 16 {
+        let head = &typed.as_bytes()[..16];
+        plain_text = files_under(&data)
+            .iter()
+            .any(|p| std::fs::read(p).is_ok_and(|b| b.windows(16).any(|w| w == head)));
+    }
     let saved: Option<String> = common::session_files(&data)
         .into_iter()
         .next()
         .and_then(|p| std::fs::read(p).ok())
+        .and_then(|b| match key {
+            Some(key) => tafel::store::vault::open_with(&key.identity, &b).ok(),
+            None => Some(b),
+        })
         .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
         .map(|v| {
             v["preparation"]["project"]
@@ -106,7 +181,7 @@ fn round(n: usize, rng: &mut Rng) -> Round {
             .max()
             .unwrap_or(0);
     match saved {
-        Some(text) if typed.starts_with(&text) => Round {
+        Some(text) if typed.starts_with(&text) && !plain_text => Round {
             corrupt: false,
             leftovers,
             lost: typed_chars - text.chars().count(),
@@ -129,6 +204,23 @@ fn kill_9_while_typing_never_corrupts_and_loses_only_the_last_moment() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(50);
+    typing_rounds(rounds, None, "hard-kill");
+}
+
+/// The same on an encrypted library: every round's file must be encrypted and whole, and
+/// nothing typed may be found in plain text in any file, temporary files included.
+#[test]
+fn kill_9_while_typing_on_an_encrypted_library_never_corrupts_or_leaves_plain_text() {
+    let rounds: usize = std::env::var("TAFEL_KILL_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .map_or(20, |n| n.div_ceil(2));
+    let base = tempfile::tempdir().unwrap();
+    let key = Key::new(base.path());
+    typing_rounds(rounds, Some(&key), "hard-kill-encrypted");
+}
+
+fn typing_rounds(rounds: usize, key: Option<&Key>, name: &str) {
     let seed: u64 = std::env::var("TAFEL_KILL_SEED")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -138,7 +230,7 @@ fn kill_9_while_typing_never_corrupts_and_loses_only_the_last_moment() {
                 .map_or(1, |d| d.as_nanos() as u64)
                 | 1
         });
-    eprintln!("hard-kill harness: {rounds} rounds, seed {seed} (TAFEL_KILL_SEED to replay)");
+    eprintln!("{name} harness: {rounds} rounds, seed {seed} (TAFEL_KILL_SEED to replay)");
     // Two rounds at a time: the machine has two cores and most of a round is waiting.
     let results: Vec<Round> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..2)
@@ -147,7 +239,7 @@ fn kill_9_while_typing_never_corrupts_and_loses_only_the_last_moment() {
                     let mut rng = Rng(seed.wrapping_add(lane as u64 * 0x9E37_79B9_7F4A_7C15) | 1);
                     (0..rounds)
                         .filter(|n| n % 2 == lane)
-                        .map(|n| round(n, &mut rng))
+                        .map(|n| round(n + usize::from(key.is_some()) * 1000, &mut rng, key))
                         .collect::<Vec<_>>()
                 })
             })
@@ -168,7 +260,7 @@ fn kill_9_while_typing_never_corrupts_and_loses_only_the_last_moment() {
         .map(|r| (r.lost, r.allowed))
         .collect();
     let summary = format!(
-        "hard-kill: {} rounds (seed {seed}), {typed} chars typed, corrupt {corrupt}, leftover temp files {leftovers}, chars lost median {} max {}",
+        "{name}: {} rounds (seed {seed}), {typed} chars typed, corrupt {corrupt}, leftover temp files {leftovers}, chars lost median {} max {}",
         results.len(),
         lost[lost.len() / 2],
         lost[lost.len() - 1]
@@ -177,11 +269,11 @@ fn kill_9_while_typing_never_corrupts_and_loses_only_the_last_moment() {
     // scripts/test.sh prints these figures after the run.
     let figures = Path::new(env!("CARGO_TARGET_TMPDIR")).join("figures");
     let _ = std::fs::create_dir_all(&figures);
-    let _ = std::fs::write(figures.join("hard-kill.txt"), summary + "\n");
+    let _ = std::fs::write(figures.join(format!("{name}.txt")), summary + "\n");
     assert_eq!(results.len(), rounds);
     assert_eq!(
         corrupt, 0,
-        "a kill -9 must never leave a file that cannot be read or that is not what was typed"
+        "a kill -9 must never leave a file that cannot be read or that is not what was typed (or, encrypted, typed text in plain)"
     );
     assert_eq!(leftovers, 0, "no temporary files left behind");
     assert!(
@@ -407,4 +499,132 @@ fn kill_9_during_delete_purge_and_export_never_damages_or_leaves_anything() {
         after.is_empty(),
         "left behind after the next run: {after:?}"
     );
+}
+
+/// `kill -9` during `tafel encrypt` (and `decrypt`), at a random moment: every session
+/// file is whole, either as it was or in its new form, and the command run again to its
+/// end leaves every file in the new form, no temporary file and, encrypted, no case code
+/// in plain text anywhere.
+#[test]
+fn kill_9_during_encrypt_and_decrypt_never_damages_or_leaves_plain_text() {
+    let rounds: usize = std::env::var("TAFEL_KILL_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .map_or(20, |n| n.div_ceil(2));
+    let seed: u64 = std::env::var("TAFEL_KILL_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64)
+                | 1
+        });
+    let base = tempfile::tempdir().unwrap();
+    let key = Key::new(base.path());
+    let plain = base.path().join("plain");
+    let o = common::tafel(&plain, &["demo"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    busy_library(&plain, 40);
+    let sealed = base.path().join("sealed");
+    Command::new("cp")
+        .arg("-a")
+        .arg(&plain)
+        .arg(&sealed)
+        .status()
+        .unwrap();
+    key.encrypted_library(&sealed);
+    let bin = env!("CARGO_BIN_EXE_tafel");
+    let mut rng = Rng(seed);
+    let mut damaged = Vec::new();
+    let mut leftovers_after = Vec::new();
+    let mut killed_midway = 0;
+    for n in 0..rounds {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let (from, command) = if n % 2 == 0 {
+            (&plain, "encrypt")
+        } else {
+            (&sealed, "decrypt")
+        };
+        Command::new("cp")
+            .arg("-a")
+            .arg(from)
+            .arg(&data)
+            .status()
+            .unwrap();
+        let run = |wait: bool| {
+            let mut c = Command::new(bin);
+            c.arg("--data-dir")
+                .arg(&data)
+                .args(key.args())
+                .arg(command)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null());
+            if wait {
+                let _ = c.status();
+                None
+            } else {
+                Some(c.spawn().unwrap())
+            }
+        };
+        let mut child = run(false).unwrap();
+        sleep(Duration::from_micros(rng.below(60_000)));
+        let _ = Command::new("kill")
+            .args(["-9", &child.id().to_string()])
+            .status();
+        let _ = child.wait();
+        // Each file whole: plain JSON, or encrypted and decrypting to JSON.
+        let mut kinds = [0usize; 2];
+        for p in files_under(&data.join("sessions")) {
+            if p.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let bytes = std::fs::read(&p).unwrap();
+            let sealed_file = tafel::store::vault::is_sealed(&bytes);
+            kinds[usize::from(sealed_file)] += 1;
+            let plain_bytes = if sealed_file {
+                tafel::store::vault::open_with(&key.identity, &bytes).ok()
+            } else {
+                Some(bytes)
+            };
+            if plain_bytes
+                .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+                .is_none()
+            {
+                damaged.push(format!("round {n} {command}: {}", p.display()));
+            }
+        }
+        killed_midway += usize::from(kinds[0] > 0 && kinds[1] > 0);
+        // Once more to its end: everything in the new form, nothing left over.
+        run(true);
+        leftovers_after.extend(temp_files(&data));
+        for p in files_under(&data) {
+            let bytes = std::fs::read(&p).unwrap();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            let session = p.extension().is_some_and(|e| e == "json")
+                && p.parent().is_some_and(|d| d.ends_with("sessions"));
+            if command == "encrypt"
+                && (bytes.windows(10).any(|w| w == b"DEMO-GR-07")
+                    || (session && !tafel::store::vault::is_sealed(&bytes)))
+            {
+                damaged.push(format!("round {n}: {name} in plain text after encrypt"));
+            }
+            if command == "decrypt" && session && tafel::store::vault::is_sealed(&bytes) {
+                damaged.push(format!("round {n}: {name} still encrypted after decrypt"));
+            }
+        }
+    }
+    let summary = format!(
+        "hard-kill of encrypt/decrypt: {rounds} rounds (seed {seed}), killed with the library half converted {killed_midway}, damaged files {}, temporary files after the next run {}",
+        damaged.len(),
+        leftovers_after.len()
+    );
+    eprintln!("{summary}");
+    let figures = Path::new(env!("CARGO_TARGET_TMPDIR")).join("figures");
+    let _ = std::fs::create_dir_all(&figures);
+    let _ = std::fs::write(figures.join("hard-kill-convert.txt"), summary + "\n");
+    assert!(damaged.is_empty(), "{damaged:?}");
+    assert!(leftovers_after.is_empty(), "{leftovers_after:?}");
 }
