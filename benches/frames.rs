@@ -217,6 +217,57 @@ fn main() {
         report("session.write_atomic", median(safe_runs));
         report("session.bare_write_fsync", median(bare_runs));
         report("session.textbook_safe_write", median(plain_runs));
+
+        // A save into an encrypted library against the same save into a plain one, all
+        // alternating: serialising, encrypting, the safe write. Encrypting costs one
+        // X25519 exchange per key, so it is measured with one key and with four (a team
+        // of three facilitators and a researcher, as in issue 18).
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let sealed_libs: Vec<(usize, Library)> = [1usize, 4]
+            .into_iter()
+            .map(|keys| {
+                let l = Library::open(&dir.path().join(format!("sealed-{keys}"))).unwrap();
+                let mut settings = tafel::store::vault::keys::Settings {
+                    version: 1,
+                    encrypted: true,
+                    recipients: Vec::new(),
+                };
+                for n in 0..keys {
+                    let key = age::x25519::Identity::generate().to_public();
+                    settings.add(&format!("member {n}"), &key, today);
+                }
+                settings.write(l.root()).unwrap();
+                (keys, l)
+            })
+            .collect();
+        let mut sealed_runs = vec![Vec::new(); sealed_libs.len()];
+        let mut plain_save_runs = Vec::new();
+        for _ in 0..if smoke() { 1 } else { 200 } {
+            for ((_, l), runs) in sealed_libs.iter().zip(&mut sealed_runs) {
+                let t = Instant::now();
+                l.save(&session).unwrap();
+                runs.push(t.elapsed());
+            }
+            let t = Instant::now();
+            lib.save(&session).unwrap();
+            plain_save_runs.push(t.elapsed());
+        }
+        for ((keys, l), runs) in sealed_libs.iter().zip(sealed_runs) {
+            assert!(tafel::store::vault::is_sealed(
+                &std::fs::read(l.path_for(session.id)).unwrap()
+            ));
+            report(&format!("session.save_encrypted_{keys}keys"), median(runs));
+        }
+        report("session.save_plain", median(plain_save_runs));
+        let keys: Vec<age::x25519::Recipient> = (0..4)
+            .map(|_| age::x25519::Identity::generate().to_public())
+            .collect();
+        report(
+            "session.seal_only_4keys",
+            time(200, || {
+                tafel::store::vault::seal(&bytes, &keys).unwrap();
+            }),
+        );
     }
 
     let library_parts = [

@@ -122,6 +122,33 @@ PY
 )
 fi
 
+echo "== an encrypted copy of the library (tafel encrypt, one key)"
+ENC="$WORK/library-encrypted"
+KEYS="$WORK/keys"
+PASS="$WORK/passphrase"
+echo "bench passphrase" > "$PASS"
+cp -a "$DATA" "$ENC"
+# A key with a low scrypt work factor (hooks builds only): the library is what is timed
+# here; unlocking a key made with age's own work factor is timed once below.
+TAFEL_TEST_SCRYPT_LOG_N=10 "$TAFEL" --keys-dir "$KEYS" --passphrase-file "$PASS" keys init > /dev/null 2>&1
+KEYARGS=(--keys-dir "$KEYS" --passphrase-file "$PASS")
+T0=$(date +%s%N)
+"$TAFEL" --data-dir "$ENC" "${KEYARGS[@]}" encrypt > /dev/null
+ENCRYPT_S=$(python3 -c "print(round(($(date +%s%N) - $T0) / 1e9, 1))")
+cat "$ENC"/sessions/*.json > /dev/null
+LIBENC=$(pty TAFEL_BENCH_QUIT=loaded -- "$TAFEL" --data-dir "$ENC" "${KEYARGS[@]}" \
+    :: TAFEL_BENCH_QUIT=loaded -- "$TAFEL" --data-dir "$DATA")
+ENC_LOADED=$(echo "$LIBENC" | line 1)
+PLAIN_LOADED=$(echo "$LIBENC" | line 2)
+# Unlocking a key made with age's own scrypt work factor (about a second by design, asked
+# once per start), once, on an empty encrypted library.
+REALKEYS="$WORK/keys-real"
+"$TAFEL" --keys-dir "$REALKEYS" --passphrase-file "$PASS" keys init > /dev/null 2>&1
+"$TAFEL" --data-dir "$WORK/empty-encrypted" --keys-dir "$REALKEYS" --passphrase-file "$PASS" encrypt > /dev/null
+T0=$(date +%s%N)
+"$TAFEL" --data-dir "$WORK/empty-encrypted" --keys-dir "$REALKEYS" --passphrase-file "$PASS" list > /dev/null
+UNLOCK_MS=$(python3 -c "print(round(($(date +%s%N) - $T0) / 1e6))")
+
 echo "== peak memory (GNU time, median of 5)"
 T="/usr/bin/time -a -f %M -o $WORK/mem.txt"
 MEM_BASE=$(mem -- $T "$BASELINE")
@@ -137,6 +164,8 @@ echo "   tafel, same without the index     $REBUILD"
 echo "   sh -c 'rm -f x; exec true'        $RM_ONLY"
 echo "   cat of every session file         $CAT   (beside the rebuild: $CAT2)"
 echo "   sh -c true (subtracted from cat)  $SH_ONLY   (beside the rebuild: $SH_ONLY2)"
+echo "   library read + drawn, encrypted   $ENC_LOADED"
+echo "   the same, plain, beside it        $PLAIN_LOADED"
 echo "   portfolio, figures cache warm     $PF_WARM"
 echo "   portfolio, cache rebuilt          $PF_REBUILD"
 echo "   cat beside the portfolio          $CAT3   (sh -c true: $SH_ONLY3, rm: $PF_RM_ONLY)"
@@ -187,6 +216,8 @@ limit "opening one session ($(b session.size) bytes)" "$(b session.open)" 5000 u
 limit "largest demo session file" "$(size_of largest_demo_session_bytes)" 30720 B
 goal "$SESSIONS session files vs the same before compact files" "$(size_of bytes_written)" "$(size_of bytes_old_layout)" 0.25 B
 goal "autosave write (temp, fsync, rename, dir fsync) vs bare write+fsync" "$(b session.write_atomic)" "$(b session.bare_write_fsync)" 1.5 us
+goal "encrypted save (4 keys: 3 facilitators + researcher) vs plain save" "$(b session.save_encrypted_4keys)" "$(b session.save_plain)" 1.5 us
+goal "encrypted library of $SESSIONS opened + drawn, with index, vs plain" "$(ms "$ENC_LOADED")" "$(ms "$PLAIN_LOADED")" 2.0 ms
 goal "memory at first frame vs minimal ratatui app" "$MEM_FIRST" "$MEM_BASE" 3.0 KB
 limit "memory with the $SESSIONS-session library loaded" "$MEM_LOADED" 20480 KB
 
@@ -194,6 +225,8 @@ echo
 echo "For information (no goal):"
 echo "   autosave write: $(b session.write_atomic) us; the same sequence in plain std (named temp, fsync, rename, folder fsync): $(b session.textbook_safe_write) us, $(ratio "$(b session.textbook_safe_write)" "$(b session.bare_write_fsync)")x the bare write"
 echo "   full save incl. serialising + index line: $(b session.save) us; a keystroke in one 50 KB paragraph: $(b frame.key.note50k_one_paragraph.200x60) us at its end, $(b frame.key.note50k_one_paragraph_typing_at_start.200x60) us at its start"
+echo "   encrypted save with 1 key: $(b session.save_encrypted_1keys) us ($(ratio "$(b session.save_encrypted_1keys)" "$(b session.save_plain)")x the plain save); encrypting alone, 4 keys: $(b session.seal_only_4keys) us (one X25519 exchange per key)"
+echo "   tafel encrypt of the $SESSIONS-session library: $ENCRYPT_S s; unlocking a key made with age's own work factor: $UNLOCK_MS ms (once per start)"
 echo "   DuckDB over the same $SESSIONS files (scripts/portfolio_duckdb.sql): $DUCK"
 echo "   library list: group+sort $(b library.$SESSIONS.group_and_sort) us, frame $(b library.$SESSIONS.frame.200x60) us, filter key $(b library.$SESSIONS.filter_key) us, index $(b library.$SESSIONS.index_size) bytes"
 if [[ $FAILED == 0 ]]; then echo "ALL GOALS MET"; else echo "SOME GOALS FAILED"; fi

@@ -288,6 +288,33 @@ mod tests {
     }
 
     #[test]
+    fn a_rescue_copy_from_an_encrypted_library_is_encrypted_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let sessions = data.join("sessions");
+        std::fs::create_dir_all(&sessions).unwrap();
+        let key = age::x25519::Identity::generate();
+        let mut settings = store::vault::keys::Settings {
+            version: 1,
+            encrypted: true,
+            recipients: Vec::new(),
+        };
+        settings.add("anna", &key.to_public(), chrono::NaiveDate::MIN);
+        settings.write(&data).unwrap();
+        let path = sessions.join("s.json");
+        let mut s = Session::new(vec![], PriceList::default(), vec![]);
+        let a = Autosave::start(Lang::Nl);
+        a.switch_to(Some((&path, &s)));
+        s.preparation.project = "Geheim project".into();
+        a.changed(&path, &s);
+        let rescued = a.rescue().expect("rescued somewhere");
+        let bytes = std::fs::read(&rescued).unwrap();
+        assert!(store::vault::is_sealed(&bytes), "{}", rescued.display());
+        let plain = store::vault::open_with(&key, &bytes).unwrap();
+        assert!(String::from_utf8(plain).unwrap().contains("Geheim project"));
+    }
+
+    #[test]
     fn failures_are_explained_in_plain_words_in_both_languages() {
         let path = PathBuf::from("/data/sessions/x.json");
         let err = |code| SaveError::Io {

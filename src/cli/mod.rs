@@ -410,6 +410,16 @@ fn run(cli: Cli, lang: Lang) -> Result<Outcome, Failure> {
                 .map_err(|e| Failure(e.explain(lang).to_string()))?;
             interactive(lib, Start::New(next.id))
         }
+        // Files given by path may be encrypted (a library's files): the key is unlocked
+        // when one is.
+        Some(Command::Validate { files }) => {
+            if files.iter().any(|f| {
+                crate::store::read_raw(f).is_ok_and(|(_, b)| crate::store::vault::is_sealed(&b))
+            }) {
+                access.unlock(lang)?;
+            }
+            Ok(Outcome::Done(validate::run(&files, lang)))
+        }
         command => run_command(command, lang, &library).map(Outcome::Done),
     }
 }
@@ -440,7 +450,6 @@ fn run_command(
             emit(&format!("{}{head}", crate::report::text::render(&doc)));
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Validate { files }) => Ok(validate::run(&files, lang)),
         Some(Command::Schema) => {
             emit_json(&format!("{}\n", schema_json()));
             Ok(ExitCode::SUCCESS)
@@ -522,7 +531,8 @@ fn run_command(
             | Command::FollowUp { .. }
             | Command::Keys { .. }
             | Command::Encrypt
-            | Command::Decrypt,
+            | Command::Decrypt
+            | Command::Validate { .. },
         ) => {
             unreachable!("the interactive commands are handled by run")
         }

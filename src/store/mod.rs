@@ -404,6 +404,18 @@ pub fn save_to(path: &Path, session: &Session) -> Result<(), SaveError> {
     };
     let bytes = match &sealing {
         Some(to) => vault::seal(&bytes, to).map_err(vault_err)?,
+        // An encrypted file is never replaced by plain text because `keys.json` is gone
+        // (deleted, or not yet delivered by a sync service); only `tafel decrypt`, which
+        // says so in it, makes a library plain.
+        None if vault::root_of(path)
+            .is_some_and(|root| !vault::keys::settings_path(root).exists())
+            && file_is_sealed(path) =>
+        {
+            return Err(vault_err(vault::VaultError::Settings {
+                path: vault::keys::settings_path(vault::root_of(path).unwrap_or(path)),
+                reason: "missing, while the session file is encrypted".into(),
+            }));
+        }
         None => bytes,
     };
     let written = atomic::write_atomic_stat(path, &bytes).map_err(|source| SaveError::Io {
@@ -416,6 +428,15 @@ pub fn save_to(path: &Path, session: &Session) -> Result<(), SaveError> {
         index::note_saved(path, &written, &Summary::of_session(path, session, None));
     }
     Ok(())
+}
+
+/// Whether the file at `path` is there and encrypted (its first bytes only are read).
+fn file_is_sealed(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; vault::MAGIC.len()];
+    fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| vault::is_sealed(&head))
 }
 
 #[derive(Deserialize)]

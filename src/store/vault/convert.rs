@@ -180,3 +180,32 @@ fn convert_file(from: &Path, to: &Path, target: &Target) -> Result<bool, String>
     write_atomic(to, &out).map_err(|e| e.to_string())?;
     Ok(true)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Session;
+    use crate::model::costs::PriceList;
+
+    #[test]
+    fn a_session_open_elsewhere_is_skipped_and_named_and_the_rest_converted() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(dir.path()).unwrap();
+        let open = Session::new(vec![], PriceList::default(), vec![]);
+        let other = Session::new(vec![], PriceList::default(), vec![]);
+        let open_path = lib.save(&open).unwrap();
+        let other_path = lib.save(&other).unwrap();
+        // Held as a running tafel holds it (another open file description).
+        let LockOutcome::Acquired(_held) = lib.lock(open.id).unwrap() else {
+            panic!("free")
+        };
+        let key = age::x25519::Identity::generate();
+        let to: Arc<[Recipient]> = Arc::from(vec![key.to_public()]);
+        let report = convert(&lib, &Target::Sealed(to), &mut |_, _| {}).unwrap();
+        assert_eq!(report.busy, vec![open_path.clone()]);
+        assert_eq!(report.converted, 1);
+        assert!(!is_sealed(&fs::read(&open_path).unwrap()));
+        let sealed = fs::read(&other_path).unwrap();
+        assert!(super::super::open_with(&key, &sealed).is_ok());
+    }
+}

@@ -347,6 +347,28 @@ mod tests {
     }
 
     #[test]
+    fn an_encrypted_session_is_never_saved_over_in_plain_text_when_keys_json_is_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = crate::store::Library::open(dir.path()).unwrap();
+        let key = Identity::generate();
+        let mut settings = keys::Settings::default();
+        settings.add("anna", &key.to_public(), chrono::NaiveDate::MIN);
+        settings.encrypted = true;
+        settings.write(dir.path()).unwrap();
+        let mut s =
+            crate::model::Session::new(vec![], crate::model::costs::PriceList::default(), vec![]);
+        let path = lib.save(&s).unwrap();
+        assert!(is_sealed(&std::fs::read(&path).unwrap()));
+        std::fs::remove_file(keys::settings_path(dir.path())).unwrap();
+        forget_settings();
+        s.preparation.project = "Geheim".into();
+        let err = lib.save(&s).unwrap_err().to_string();
+        assert!(err.contains("keys.json"), "{err}");
+        let on_disk = std::fs::read(&path).unwrap();
+        assert!(is_sealed(&on_disk), "left as it was");
+    }
+
+    #[test]
     fn plain_bytes_pass_through_open_unchanged() {
         assert_eq!(open(b"{}".to_vec()).unwrap(), b"{}");
     }
