@@ -196,39 +196,29 @@ fn after_keys_init_and_encrypt_no_file_holds_a_case_code_an_alias_or_a_quote() {
             "Hamid zegt: klaar",
         ],
     ));
-    let inside = data.join("exports").join("again.md");
-    ok(&run(
-        &data,
-        &anna.keys,
-        &anna.pass,
-        &[
-            "export",
-            "97f3d1c5",
-            "--format",
-            "markdown",
-            "-o",
-            inside.to_str().unwrap(),
-        ],
-    ));
+    let markdown_to = |to: &Path| {
+        ok(&run(
+            &data,
+            &anna.keys,
+            &anna.pass,
+            &[
+                "export",
+                "97f3d1c5",
+                "--format",
+                "markdown",
+                "-o",
+                to.to_str().unwrap(),
+            ],
+        ))
+    };
+    markdown_to(&data.join("exports").join("again.md"));
     let mut more = secrets.clone();
     more.push("Hamid zegt: klaar".into());
     let hits = plain_text_in(&data, &more);
     assert!(hits.is_empty(), "plain text after use: {hits:?}");
     // An export the user puts outside the library is theirs, readable, to print.
     let outside = dir.path().join("print.md");
-    ok(&run(
-        &data,
-        &anna.keys,
-        &anna.pass,
-        &[
-            "export",
-            "97f3d1c5",
-            "--format",
-            "markdown",
-            "-o",
-            outside.to_str().unwrap(),
-        ],
-    ));
+    markdown_to(&outside);
     assert!(
         std::fs::read_to_string(&outside)
             .unwrap()
@@ -393,6 +383,26 @@ fn a_library_encrypted_without_a_key_here_says_how_to_get_one() {
         .unwrap();
     assert!(!o.status.success());
     assert!(stderr(&o).contains("--passphrase-file"), "{}", stderr(&o));
+    // The passphrase from a pipe: `--passphrase-file /dev/stdin`.
+    let mut child = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(&data)
+        .arg("--keys-dir")
+        .arg(&anna.keys)
+        .args(["--passphrase-file", "/dev/stdin", "list"])
+        .env("LANG", "C")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(b"een zin\n").unwrap();
+    }
+    let o = child.wait_with_output().unwrap();
+    assert!(stdout(&o).contains("DEMO-GR-07"), "{}", stderr(&o));
     // `keys init` never replaces a key.
     let o = run(&data, &anna.keys, &anna.pass, &["keys", "init"]);
     assert!(!o.status.success());

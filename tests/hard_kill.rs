@@ -33,6 +33,32 @@ impl Rng {
     }
 }
 
+/// `TAFEL_KILL_SEED`, else one from the clock (printed, to replay a failure).
+fn seed() -> u64 {
+    std::env::var("TAFEL_KILL_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64)
+                | 1
+        })
+}
+
+/// `TAFEL_KILL_ROUNDS` (default 50); half of it for the encrypted harnesses (default 20).
+fn rounds(encrypted: bool) -> usize {
+    let given = std::env::var("TAFEL_KILL_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok());
+    match (given, encrypted) {
+        (Some(n), false) => n,
+        (Some(n), true) => n.div_ceil(2),
+        (None, false) => 50,
+        (None, true) => 20,
+    }
+}
+
 const PIECES: &[&str] = &[
     "de ", "tafel ", "gesprek ", "Ruud ", "werk ", "é", "ë", "ï", "ó", "ü", "café ", "één ", "😀",
     "🙂", "日本", "語", "中文 ", "a", "b", "c", ", ", ". ", "2026 ", "k", "z", "?", "!",
@@ -200,10 +226,7 @@ fn round(n: usize, rng: &mut Rng, key: Option<&Key>) -> Round {
 
 #[test]
 fn kill_9_while_typing_never_corrupts_and_loses_only_the_last_moment() {
-    let rounds: usize = std::env::var("TAFEL_KILL_ROUNDS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(50);
+    let rounds = rounds(false);
     typing_rounds(rounds, None, "hard-kill");
 }
 
@@ -211,25 +234,14 @@ fn kill_9_while_typing_never_corrupts_and_loses_only_the_last_moment() {
 /// nothing typed may be found in plain text in any file, temporary files included.
 #[test]
 fn kill_9_while_typing_on_an_encrypted_library_never_corrupts_or_leaves_plain_text() {
-    let rounds: usize = std::env::var("TAFEL_KILL_ROUNDS")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-        .map_or(20, |n| n.div_ceil(2));
+    let rounds = rounds(true);
     let base = tempfile::tempdir().unwrap();
     let key = Key::new(base.path());
     typing_rounds(rounds, Some(&key), "hard-kill-encrypted");
 }
 
 fn typing_rounds(rounds: usize, key: Option<&Key>, name: &str) {
-    let seed: u64 = std::env::var("TAFEL_KILL_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| d.as_nanos() as u64)
-                | 1
-        });
+    let seed = seed();
     eprintln!("{name} harness: {rounds} rounds, seed {seed} (TAFEL_KILL_SEED to replay)");
     // Two rounds at a time: the machine has two cores and most of a round is waiting.
     let results: Vec<Round> = std::thread::scope(|scope| {
@@ -452,19 +464,8 @@ fn command_round(n: usize, rng: &mut Rng, template: &Path) -> CommandRound {
 
 #[test]
 fn kill_9_during_delete_purge_and_export_never_damages_or_leaves_anything() {
-    let rounds: usize = std::env::var("TAFEL_KILL_ROUNDS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(50);
-    let seed: u64 = std::env::var("TAFEL_KILL_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| d.as_nanos() as u64)
-                | 1
-        });
+    let rounds = rounds(false);
+    let seed = seed();
     let template_dir = tempfile::tempdir().unwrap();
     let template = template_dir.path().join("data");
     let ok = Command::new(env!("CARGO_BIN_EXE_tafel"))
@@ -507,19 +508,8 @@ fn kill_9_during_delete_purge_and_export_never_damages_or_leaves_anything() {
 /// in plain text anywhere.
 #[test]
 fn kill_9_during_encrypt_and_decrypt_never_damages_or_leaves_plain_text() {
-    let rounds: usize = std::env::var("TAFEL_KILL_ROUNDS")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-        .map_or(20, |n| n.div_ceil(2));
-    let seed: u64 = std::env::var("TAFEL_KILL_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| d.as_nanos() as u64)
-                | 1
-        });
+    let rounds = rounds(true);
+    let seed = seed();
     let base = tempfile::tempdir().unwrap();
     let key = Key::new(base.path());
     let plain = base.path().join("plain");

@@ -48,8 +48,12 @@ impl KeyAccess {
     /// The passphrase: the first line of `--passphrase-file`, or asked on the terminal.
     fn passphrase(&self, prompt: &str, lang: Lang) -> Result<SecretString, Failure> {
         if let Some(file) = &self.passphrase_file {
-            let (_, bytes) = crate::store::read_raw(file)
-                .map_err(|e| Failure(format!("{}: {}", file.display(), e.explain(lang))))?;
+            // A path the user gives, like `-o`: `/dev/stdin` and `<(pass show x)` work too.
+            use std::io::Read;
+            let mut bytes = Vec::new();
+            std::fs::File::open(file)
+                .and_then(|f| f.take(64 * 1024).read_to_end(&mut bytes))
+                .map_err(|e| Failure(format!("{}: [{e}]", file.display())))?;
             let text = String::from_utf8_lossy(&bytes);
             let line = text.lines().next().unwrap_or("");
             return Ok(SecretString::from(line.to_string()));
