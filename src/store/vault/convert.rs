@@ -16,8 +16,8 @@ use std::sync::Arc;
 use age::x25519::Recipient;
 
 use super::{SEALED_EXTENSION, VaultError, is_sealed};
-use crate::store::atomic::{self, write_atomic};
-use crate::store::exports::{self, MANIFEST_NAME};
+use crate::store::atomic::write_atomic;
+use crate::store::exports;
 use crate::store::index::INDEX_NAME;
 use crate::store::{Library, LockOutcome, SessionLock, figures::FIGURES_NAME, lock};
 
@@ -40,9 +40,11 @@ pub struct Report {
     pub failed: Vec<(PathBuf, String)>,
 }
 
-/// Every file of the library that holds personal data: sessions (copies included), the
-/// trash, and the exports tafel keeps in the library.
-fn files_in(dir: &Path) -> Vec<PathBuf> {
+/// The files of one of the library's folders that hold personal data: in `sessions/`
+/// and `trash/` the session files (copies included, `.json`), in `exports/` every export.
+/// Hidden files are never touched: tafel's own caches, locks and temporary files, and
+/// what a sync service keeps there while it transfers a file.
+fn files_in(dir: &Path, sessions_only: bool) -> Vec<PathBuf> {
     let Ok(read) = fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -51,12 +53,10 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .map(|e| e.path())
         .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            !(atomic::is_temp_name(name)
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or(".");
+            !(name.starts_with('.')
                 || lock::is_lock_name(name)
-                || name == MANIFEST_NAME
-                || name == INDEX_NAME
-                || name == FIGURES_NAME)
+                || sessions_only && !name.ends_with(".json"))
         })
         .collect();
     files.sort();
@@ -77,10 +77,9 @@ pub fn convert(
             _ => {}
         }
     }
-    let in_sessions = files_in(&sessions);
-    let in_trash = files_in(&lib.trash_dir());
-    let exports_dir = exports::exports_dir(lib.root());
-    let in_exports = files_in(&exports_dir);
+    let in_sessions = files_in(&sessions, true);
+    let in_trash = files_in(&lib.trash_dir(), true);
+    let in_exports = files_in(&exports::exports_dir(lib.root()), false);
     let total = in_sessions.len() + in_trash.len() + in_exports.len();
     let mut report = Report::default();
     let mut done = 0;
@@ -116,6 +115,15 @@ pub fn convert(
             .rev()
             .find(|r| fs::canonicalize(path).is_ok_and(|p| p == r.path));
         let to = export_name(path, owner.and_then(|r| r.sessions.first()), target);
+        if to != *path && fs::symlink_metadata(&to).is_ok() {
+            // Never over a file that is there (made plain: `x.html` beside `x.html.age`).
+            report
+                .failed
+                .push((path.clone(), format!("{} exists", to.display())));
+            done += 1;
+            progress(done, total);
+            continue;
+        }
         match convert_file(path, &to, target) {
             Ok(changed) => {
                 if to != *path {
@@ -199,9 +207,21 @@ mod tests {
         let LockOutcome::Acquired(_held) = lib.lock(open.id).unwrap() else {
             panic!("free")
         };
+        // What is not a session file is not tafel's to convert: a sync service's file in
+        // transfer, a note someone left.
+        let foreign = [
+            lib.sessions_dir().join(".syncthing.x.json.tmp"),
+            lib.sessions_dir().join("notes.txt"),
+        ];
+        for f in &foreign {
+            fs::write(f, "as it was").unwrap();
+        }
         let key = age::x25519::Identity::generate();
         let to: Arc<[Recipient]> = Arc::from(vec![key.to_public()]);
         let report = convert(&lib, &Target::Sealed(to), &mut |_, _| {}).unwrap();
+        for f in &foreign {
+            assert_eq!(fs::read_to_string(f).unwrap(), "as it was");
+        }
         assert_eq!(report.busy, vec![open_path.clone()]);
         assert_eq!(report.converted, 1);
         assert!(!is_sealed(&fs::read(&open_path).unwrap()));
