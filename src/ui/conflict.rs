@@ -100,16 +100,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, c: &ConflictView) {
         if i == c.selected {
             label = label.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
         }
-        let value = |v: &str| pad(&truncate(&v.replace('\n', " "), value_w), value_w);
+        let (left, right) = from_first_difference(&d.left, &d.right, value_w);
+        let value = |v: &str| pad(&truncate(v, value_w), value_w);
         rows.push((
             Some(i),
             Line::from(vec![
                 Span::styled(format!("{mark} "), theme::key()),
                 Span::styled(pad(&truncate(&d.name(), name_w), name_w), label),
                 Span::raw(" "),
-                Span::styled(value(&d.left), chosen(!copy)),
+                Span::styled(value(&left), chosen(!copy)),
                 Span::raw(" "),
-                Span::styled(value(&d.right), chosen(copy)),
+                Span::styled(value(&right), chosen(copy)),
             ]),
         ));
     }
@@ -123,4 +124,54 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, c: &ConflictView) {
         frame.render_widget(m, status);
     }
     frame.render_widget(footer(app, keys), keys);
+}
+
+/// Two versions of a value as their columns show them, on one line each: when the first
+/// difference lies beyond what a column of `width` shows (two notes that differ in their
+/// last sentence), both start a little before it, after `…`, so the difference is in sight.
+fn from_first_difference(left: &str, right: &str, width: usize) -> (String, String) {
+    let one_line = |v: &str| v.replace('\n', " ");
+    let (left, right) = (one_line(left), one_line(right));
+    let same = left
+        .chars()
+        .zip(right.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    // The difference shows, with some room after it: nothing to do.
+    if same + 8 <= width {
+        return (left, right);
+    }
+    let from = same.saturating_sub(width / 3);
+    let cut = |v: &str| format!("…{}", v.chars().skip(from).collect::<String>());
+    (cut(&left), cut(&right))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::from_first_difference;
+
+    #[test]
+    fn a_difference_beyond_the_column_is_brought_into_sight() {
+        let start = "Ruud vertelt over de werkplaats en de koffie. ".repeat(4);
+        let (l, r) = from_first_difference(
+            &format!("{start}Hij wil door."),
+            &format!("{start}Hij stopt."),
+            30,
+        );
+        assert!(l.starts_with('…') && r.starts_with('…'));
+        let shown = |v: &str| v.chars().take(30).collect::<String>();
+        assert!(
+            shown(&l).contains("wil") && shown(&r).contains("stopt"),
+            "{l} | {r}"
+        );
+        // Short values, or an early difference: as they are.
+        assert_eq!(
+            from_first_difference("ja", "nee", 30),
+            ("ja".into(), "nee".into())
+        );
+        assert_eq!(
+            from_first_difference("a\nb", "a\nc", 30),
+            ("a b".into(), "a c".into())
+        );
+    }
 }
