@@ -168,7 +168,41 @@ fn after_keys_init_and_encrypt_no_file_holds_a_case_code_an_alias_or_a_quote() {
     let hits = plain_text_in(&data, &secrets);
     assert!(hits.is_empty(), "plain text after encrypt: {hits:?}");
     assert!(!data.join("exports").join("DEMO-GR-07-T0.html").exists());
-    assert!(data.join("exports").join("4b7e2c91-1.html.age").exists());
+    let sealed_export = data.join("exports").join("4b7e2c91-1.html.age");
+    assert!(sealed_export.exists());
+    // One encrypted export made readable, to print: outside the library only.
+    let to_print = dir.path().join("to-print.html");
+    ok(&run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &[
+            "decrypt",
+            sealed_export.to_str().unwrap(),
+            "-o",
+            to_print.to_str().unwrap(),
+        ],
+    ));
+    assert!(
+        std::fs::read_to_string(&to_print)
+            .unwrap()
+            .contains("DEMO-GR-07")
+    );
+    let back_inside = data.join("exports").join("copy.html");
+    ok(&run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &[
+            "decrypt",
+            sealed_export.to_str().unwrap(),
+            "-o",
+            back_inside.to_str().unwrap(),
+        ],
+    ));
+    assert!(tafel::store::vault::is_sealed(
+        &std::fs::read(&back_inside).unwrap()
+    ));
 
     // Everything still works, and writes nothing plain: list, portfolio (the figures
     // cache is written again), a new session, an export inside the library.
@@ -472,8 +506,19 @@ fn in_a_real_terminal_the_passphrase_is_asked_once_and_typing_is_saved_encrypted
     common::wait_until("the typing saved, encrypted", || {
         decrypt_with(&anna, "thee met koek", &session).contains("Vuurtoren-7731")
     });
+    // Ctrl+E writes the report encrypted, and says how to make it readable.
+    t.keys(&["C-e"]);
+    t.wait_for_screen("Leesbaar: tafel decrypt 4b7e2c91-T0.html.age -o ~/4b7e2c91-T0.html");
     t.keys(&["C-q"]);
     t.wait_dead();
+    let printed = dir.path().join("printed.html");
+    ok(&run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &["decrypt", "4b7e2c91-T0.html.age", "-o", printed.to_str().unwrap()],
+    ));
+    assert!(std::fs::read_to_string(&printed).unwrap().contains("Vuurtoren-7731"));
     let hits = plain_text_in(&data, &["Vuurtoren".to_string(), "DEMO-GR-07".to_string()]);
     assert!(hits.is_empty(), "{hits:?}");
 }

@@ -55,7 +55,8 @@ pub(crate) fn export_current(app: &mut App) {
     };
     match write_export(app, (&name, &kind), &html, &sessions) {
         Ok(path) => {
-            let mut text = (t.ui.exported)(&path.display().to_string());
+            let mut text =
+                written_message(app, &path, (t.ui.exported)(&path.display().to_string()));
             if !recorded(app, &path, &sessions) {
                 text = format!("{text} {}", t.report.cli_manifest_failed);
             }
@@ -113,6 +114,24 @@ fn sealed_name(name: &str, kind: &str, sessions: &[uuid::Uuid]) -> String {
         "{short}-{kind}.{ext}.{}",
         crate::store::vault::SEALED_EXTENSION
     )
+}
+
+/// The message after an export was written: where it went, or for an export written
+/// encrypted (`.age`) how to make it readable, outside the shared folder, to print; that
+/// command is what matters then, and a status line has room for one of the two.
+pub(crate) fn written_message(app: &App, path: &Path, plain: String) -> String {
+    if path
+        .extension()
+        .is_none_or(|e| e != crate::store::vault::SEALED_EXTENSION)
+    {
+        return plain;
+    }
+    let plain_name = path.with_extension("");
+    let plain_name = plain_name
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (app.lang.texts().vault.sealed_export_hint)(&plain_name)
 }
 
 /// Notes a written export in the manifest, so deleting the session finds it.

@@ -2,7 +2,7 @@
 //! personal key when a command opens an encrypted library (the passphrase is asked once,
 //! on the terminal with echo off, or read from `--passphrase-file`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::str::FromStr;
 
@@ -244,6 +244,44 @@ pub fn run_decrypt(lib: &Library, access: &KeyAccess, lang: Lang) -> CmdResult {
         outln!("{}", lang.texts().vault.already_plain);
     }
     Ok(code)
+}
+
+/// `tafel decrypt FILE [-o OUT]`: the plain text of one encrypted file (an export made
+/// in an encrypted library), to print. A plain file is written as it is.
+pub fn run_decrypt_file(
+    file: &Path,
+    output: Option<&Path>,
+    access: &KeyAccess,
+    lang: Lang,
+) -> CmdResult {
+    let (_, bytes) = crate::store::read_raw(file)
+        .map_err(|e| Failure(format!("{}: {}", file.display(), e.explain(lang))))?;
+    if vault::is_sealed(&bytes) {
+        access.unlock(lang)?;
+    }
+    let plain = vault::open(bytes)
+        .map_err(|e| Failure(format!("{}: {}", file.display(), e.explain(lang))))?;
+    match output {
+        Some(out) => {
+            vault::write_output(out, &plain).map_err(|e| {
+                let what = lang.texts().report.cli_write_failed;
+                Failure(format!("{}: {e}", what(&out.display())))
+            })?;
+            outln!("{}", out.display());
+        }
+        None => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(&plain)
+                .and_then(|()| stdout.flush())
+                .is_err()
+            {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Every file of the library to the keys in `settings`.

@@ -193,8 +193,13 @@ pub enum Command {
     /// Encrypt the library to the team's keys (yours included), file by file; safe to
     /// stop and run again.
     Encrypt,
-    /// Turn an encrypted library back into plain files, file by file.
-    Decrypt,
+    /// Turn an encrypted library back into plain files, file by file; or with FILE, write
+    /// the plain text of one encrypted file (an export, to print) to -o or standard output.
+    Decrypt {
+        file: Option<PathBuf>,
+        #[arg(short = 'o', long = "output", value_name = "OUT", requires = "file")]
+        output: Option<PathBuf>,
+    },
     /// Remove the sessions whose retention date has passed.
     Purge {
         /// Required: purge only what has expired.
@@ -380,7 +385,22 @@ fn run(cli: Cli, lang: Lang) -> Result<Outcome, Failure> {
         Some(Command::Encrypt) => {
             keys::run_encrypt(&library_locked()?, &access, lang).map(Outcome::Done)
         }
-        Some(Command::Decrypt) => {
+        Some(Command::Decrypt {
+            file: Some(file),
+            output,
+        }) => {
+            // A bare name that is not here names an export in the library's `exports/`.
+            let file = match data_dir() {
+                Ok(dir)
+                    if !file.exists() && file.parent().is_none_or(|p| p.as_os_str().is_empty()) =>
+                {
+                    crate::store::exports::exports_dir(&dir).join(&file)
+                }
+                _ => file,
+            };
+            keys::run_decrypt_file(&file, output.as_deref(), &access, lang).map(Outcome::Done)
+        }
+        Some(Command::Decrypt { file: None, .. }) => {
             keys::run_decrypt(&library_locked()?, &access, lang).map(Outcome::Done)
         }
         None => interactive(library()?, Start::Library),
@@ -531,7 +551,7 @@ fn run_command(
             | Command::FollowUp { .. }
             | Command::Keys { .. }
             | Command::Encrypt
-            | Command::Decrypt
+            | Command::Decrypt { .. }
             | Command::Validate { .. },
         ) => {
             unreachable!("the interactive commands are handled by run")

@@ -400,6 +400,9 @@ pub static TEXTS: Texts = Texts {
         not_encrypted: "this library is not encrypted",
         already_plain: "This library is not encrypted any more; any encrypted files were converted.",
         own_key_added: |n| format!("Your own key was added as {n}."),
+        sealed_export_hint: |name| {
+            format!("Encrypted in exports/. Readable: tafel decrypt {name}.age -o ~/{name}")
+        },
     },
     handout: super::texts::HandoutTexts {
         title: "Your table conversation",

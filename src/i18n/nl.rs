@@ -408,6 +408,9 @@ pub static TEXTS: Texts = Texts {
         not_encrypted: "deze bibliotheek is niet versleuteld",
         already_plain: "Deze bibliotheek is al niet versleuteld; eventuele versleutelde bestanden zijn omgezet.",
         own_key_added: |n| format!("Je eigen sleutel is toegevoegd als {n}."),
+        sealed_export_hint: |name| {
+            format!("Versleuteld in exports/. Leesbaar: tafel decrypt {name}.age -o ~/{name}")
+        },
     },
     handout: super::texts::HandoutTexts {
         title: "Uw tafelgesprek",
