@@ -259,6 +259,24 @@ fn after_keys_init_and_encrypt_no_file_holds_a_case_code_an_alias_or_a_quote() {
             .contains("DEMO-GR-11")
     );
 
+    // A plain session file that turns up (an older tafel on another laptop): named by
+    // `list`, and `encrypt` again finishes it.
+    let stray = data
+        .join("sessions")
+        .join("5a0c8e3f-6b1d-4a97-8f2e-9c4b7d3a1e58 (1).json");
+    std::fs::copy(dir.path().join("print.md"), &stray).unwrap();
+    let o = run(&data, &anna.keys, &anna.pass, &["list"]);
+    assert!(stderr(&o).contains("nog niet versleuteld"), "{}", stderr(&o));
+    let json = ok(&run(&data, &anna.keys, &anna.pass, &["list", "--json"]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["encrypted"], true);
+    assert_eq!(v["not_encrypted"].as_array().unwrap().len(), 1, "{json}");
+    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    let o = run(&data, &anna.keys, &anna.pass, &["list"]);
+    assert!(!stderr(&o).contains("nog niet versleuteld"), "{}", stderr(&o));
+    assert!(tafel::store::vault::is_sealed(&std::fs::read(&stray).unwrap()));
+    std::fs::remove_file(&stray).unwrap();
+
     // And back: every file plain again, valid, the same sessions.
     ok(&run(&data, &anna.keys, &anna.pass, &["decrypt"]));
     for (path, bytes) in files(&data.join("sessions")) {
@@ -516,9 +534,18 @@ fn in_a_real_terminal_the_passphrase_is_asked_once_and_typing_is_saved_encrypted
         &data,
         &anna.keys,
         &anna.pass,
-        &["decrypt", "4b7e2c91-T0.html.age", "-o", printed.to_str().unwrap()],
+        &[
+            "decrypt",
+            "4b7e2c91-T0.html.age",
+            "-o",
+            printed.to_str().unwrap(),
+        ],
     ));
-    assert!(std::fs::read_to_string(&printed).unwrap().contains("Vuurtoren-7731"));
+    assert!(
+        std::fs::read_to_string(&printed)
+            .unwrap()
+            .contains("Vuurtoren-7731")
+    );
     let hits = plain_text_in(&data, &["Vuurtoren".to_string(), "DEMO-GR-07".to_string()]);
     assert!(hits.is_empty(), "{hits:?}");
 }

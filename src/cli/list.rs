@@ -85,6 +85,11 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
         let out = json!({
             "data_dir": text(lib.root()),
             "encrypted": sealing.is_some(),
+            // In an encrypted library: session files still in plain text.
+            "not_encrypted": sealing
+                .as_ref()
+                .map(|_| crate::store::vault::plain_session_files(lib.root()).iter().map(|p| text(p)).collect::<Vec<_>>())
+                .unwrap_or_default(),
             "sessions": sessions,
             "copies": copies,
             "unreadable": unreadable,
@@ -97,6 +102,13 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
     let t = lang.texts();
     if let Some(keys) = &sealing {
         outln!("{}", (t.vault.list_line)(keys.len()));
+        let plain = crate::store::vault::plain_session_files(lib.root());
+        if !plain.is_empty() {
+            errln!("tafel: {}", (t.vault.plain_files)(plain.len()));
+            for p in plain.iter().take(5) {
+                errln!("  {}", p.display());
+            }
+        }
     }
     if entries.is_empty() {
         outln!("{}", t.cli_no_sessions);

@@ -400,6 +400,11 @@ pub static TEXTS: Texts = Texts {
         not_encrypted: "this library is not encrypted",
         already_plain: "This library is not encrypted any more; any encrypted files were converted.",
         own_key_added: |n| format!("Your own key was added as {n}."),
+        plain_files: |n| {
+            format!(
+                "{n} session file(s) in this encrypted library are not encrypted yet (an interrupted tafel encrypt, or written by an older tafel); tafel encrypt finishes it:"
+            )
+        },
         sealed_export_hint: |name| {
             format!("Encrypted in exports/. Readable: tafel decrypt {name}.age -o ~/{name}")
         },

@@ -408,6 +408,11 @@ pub static TEXTS: Texts = Texts {
         not_encrypted: "deze bibliotheek is niet versleuteld",
         already_plain: "Deze bibliotheek is al niet versleuteld; eventuele versleutelde bestanden zijn omgezet.",
         own_key_added: |n| format!("Je eigen sleutel is toegevoegd als {n}."),
+        plain_files: |n| {
+            format!(
+                "{n} sessiebestand(en) in deze versleutelde bibliotheek zijn nog niet versleuteld (een afgebroken tafel encrypt, of geschreven door een oudere tafel); tafel encrypt maakt het af:"
+            )
+        },
         sealed_export_hint: |name| {
             format!("Versleuteld in exports/. Leesbaar: tafel decrypt {name}.age -o ~/{name}")
         },

@@ -813,6 +813,8 @@ pub struct VaultTexts {
     pub not_encrypted: &'static str,
     pub already_plain: &'static str,
     pub own_key_added: fn(&dyn Display) -> String,
+    /// Session files still plain in an encrypted library (`list`).
+    pub plain_files: fn(usize) -> String,
     /// After an export written encrypted: where, and how to make it readable (its plain name).
     pub sealed_export_hint: fn(&dyn Display) -> String,
 }

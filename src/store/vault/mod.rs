@@ -19,7 +19,6 @@
 pub mod convert;
 pub mod keys;
 
-use std::collections::HashMap;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
@@ -300,20 +299,36 @@ pub fn forget_settings() {
         .clear();
 }
 
-/// How many files of each kind a library holds, for the header and `list`.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Census {
-    pub sealed: usize,
-    pub plain: usize,
-}
-
-/// Recipients by public key, for messages (`keys list`).
-pub fn names(settings: &keys::Settings) -> HashMap<String, String> {
-    settings
-        .recipients
-        .iter()
-        .map(|r| (r.key.clone(), r.name.clone()))
-        .collect()
+/// The session files in `sessions/` and `trash/` of the library in `root` that are not
+/// encrypted (only their first bytes are read): in an encrypted library, files an
+/// interrupted `tafel encrypt` or an older tafel left, which `tafel encrypt` finishes.
+pub fn plain_session_files(root: &Path) -> Vec<PathBuf> {
+    use std::io::Read as _;
+    let mut plain = Vec::new();
+    for folder in ["sessions", "trash"] {
+        let Ok(read) = std::fs::read_dir(root.join(folder)) else {
+            continue;
+        };
+        for e in read.flatten() {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.')
+                || !name.ends_with(".json")
+                || !e.file_type().is_ok_and(|t| t.is_file())
+            {
+                continue;
+            }
+            let mut head = [0u8; MAGIC.len()];
+            let sealed = std::fs::File::open(e.path())
+                .and_then(|mut f| f.read_exact(&mut head))
+                .is_ok_and(|()| is_sealed(&head));
+            if !sealed {
+                plain.push(e.path());
+            }
+        }
+    }
+    plain.sort();
+    plain
 }
 
 #[cfg(test)]
