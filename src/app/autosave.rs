@@ -112,11 +112,14 @@ impl Shared {
         // From an encrypted library the copy is encrypted too, wherever it goes. When the
         // library's keys cannot be read, plain text goes only to the runtime folder
         // (memory, this user only), never into a folder a sync service may copy.
-        let (bytes, folder, data_dir) = match store::vault::root_of(&path)
-            .map(store::vault::sealing_of)
-            .unwrap_or(Ok(None))
+        // The same holds when keys.json is missing while the session's own file is
+        // encrypted (see `store::save_to`).
+        let root = store::vault::root_of(&path);
+        let keys_gone = root.is_some_and(|r| !store::vault::keys::settings_path(r).exists());
+        let (bytes, folder, data_dir) = match root.map(store::vault::sealing_of).unwrap_or(Ok(None))
         {
             Ok(Some(to)) => (store::vault::seal(&bytes, &to).ok()?, folder, data_dir),
+            Ok(None) if keys_gone && store::vault::file_is_sealed(&path) => (bytes, None, None),
             Ok(None) => (bytes, folder, data_dir),
             Err(_) => (bytes, None, None),
         };
@@ -312,6 +315,24 @@ mod tests {
         assert!(store::vault::is_sealed(&bytes), "{}", rescued.display());
         let plain = store::vault::open_with(&key, &bytes).unwrap();
         assert!(String::from_utf8(plain).unwrap().contains("Geheim project"));
+        std::fs::remove_file(&rescued).unwrap();
+
+        // keys.json gone in a process that never saw it (a sync service that has not
+        // delivered it), the session's own file encrypted: a plain copy may go to the
+        // runtime folder only, never into the library.
+        store::save_to(&path, &s).unwrap();
+        assert!(store::vault::file_is_sealed(&path));
+        std::fs::remove_file(store::vault::keys::settings_path(&data)).unwrap();
+        store::vault::forget_settings();
+        s.preparation.project = "Nog geheimer".into();
+        a.changed(&path, &s);
+        if let Some(p) = a.rescue() {
+            assert!(!p.starts_with(&data), "{}", p.display());
+        }
+        for e in std::fs::read_dir(&sessions).unwrap().flatten() {
+            let text = String::from_utf8_lossy(&std::fs::read(e.path()).unwrap()).into_owned();
+            assert!(!text.contains("Nog geheimer"), "{}", e.path().display());
+        }
     }
 
     #[test]

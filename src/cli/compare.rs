@@ -31,14 +31,17 @@ pub fn run(
     }
     match output {
         Some(path) => {
-            crate::store::vault::write_output(path, text.as_bytes()).map_err(|e| {
+            let path = crate::store::vault::write_output(path, text.as_bytes()).map_err(|e| {
                 let what = lang.texts().report.cli_write_failed;
                 Failure(format!("{}: {e}", what(&path.display())))
             })?;
             let sessions = [first.session.id, second.session.id];
-            if let Err(e) =
-                crate::store::exports::record(lib.root(), &[path.to_path_buf()], &sessions, false)
-            {
+            if let Err(e) = crate::store::exports::record(
+                lib.root(),
+                std::slice::from_ref(&path),
+                &sessions,
+                false,
+            ) {
                 errln!("tafel: {} [{e}]", lang.texts().report.cli_manifest_failed);
             }
             outln!("{}", path.display());

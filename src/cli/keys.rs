@@ -50,11 +50,19 @@ impl KeyAccess {
         if let Some(file) = &self.passphrase_file {
             // A path the user gives, like `-o`: `/dev/stdin` and `<(pass show x)` work too.
             use std::io::Read;
+            let t = &lang.texts().vault;
             let mut bytes = Vec::new();
             std::fs::File::open(file)
                 .and_then(|f| f.take(64 * 1024).read_to_end(&mut bytes))
-                .map_err(|e| Failure(format!("{}: [{e}]", file.display())))?;
-            let text = String::from_utf8_lossy(&bytes);
+                .map_err(|e| Failure(format!("{} [{e}]", (t.passphrase_file)(&file.display()))))?;
+            // Not text: two different files would give one passphrase, which `age`
+            // itself would not accept.
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Failure(format!(
+                    "{} [not UTF-8]",
+                    (t.passphrase_file)(&file.display())
+                ))
+            })?;
             let line = text.lines().next().unwrap_or("");
             return Ok(SecretString::from(line.to_string()));
         }
@@ -82,9 +90,14 @@ impl KeyAccess {
     }
 
     /// Unlocks the key when the library in `lib` is encrypted (before anything is read).
+    /// Also when the library lists keys and a passphrase file is given: a library made
+    /// plain by a `tafel decrypt` that was stopped halfway still holds encrypted files.
     pub fn unlock_for(&self, lib: &Library, lang: Lang) -> Result<(), Failure> {
         let settings = keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
-        if settings.encrypted {
+        // Remembered for this process: should keys.json go away while it runs, it keeps
+        // encrypting (see `vault::sealing_of`).
+        vault::sealing_of(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
+        if settings.encrypted || !settings.recipients.is_empty() && self.passphrase_file.is_some() {
             self.unlock(lang)?;
         }
         Ok(())
@@ -105,8 +118,13 @@ pub fn run_keys(
             if secret.exists() {
                 return Err(Failure(keys::KeyError::Exists(secret).explain(lang)));
             }
-            errln!("{}", t.lost_warning);
+            if access.passphrase_file.is_none() {
+                errln!("{}", t.lost_warning);
+            }
             let first = access.passphrase(t.prompt_new, lang)?;
+            if first.expose_secret().chars().any(char::is_control) {
+                return Err(Failure(t.control_in_passphrase.into()));
+            }
             if access.passphrase_file.is_none() {
                 let again = access.passphrase(t.prompt_again, lang)?;
                 if again.expose_secret() != first.expose_secret() {
@@ -151,6 +169,7 @@ pub fn run_keys(
             let key = Recipient::from_str(public_key.trim())
                 .map_err(|why| Failure((t.bad_public_key)(&public_key, &why)))?;
             let lib = library()?;
+            let _lock = settings_lock(&lib)?;
             let mut settings =
                 keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
             if let Some(m) = settings
@@ -168,12 +187,13 @@ pub fn run_keys(
             write_settings(&settings, &lib)?;
             outln!("{}", (t.added)(&name));
             if settings.encrypted {
-                return reconvert(&lib, &settings, lang);
+                return reconvert(&lib, &settings, t.finish_encrypt, lang);
             }
             Ok(ExitCode::SUCCESS)
         }
         KeysCommand::Remove { member } => {
             let lib = library()?;
+            let _lock = settings_lock(&lib)?;
             let mut settings =
                 keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
             let Some(i) = settings
@@ -193,11 +213,23 @@ pub fn run_keys(
             write_settings(&settings, &lib)?;
             outln!("{}", (t.removed)(&gone.name));
             if settings.encrypted {
-                return reconvert(&lib, &settings, lang);
+                return reconvert(&lib, &settings, t.finish_encrypt, lang);
             }
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// One change of the library's keys at a time on this laptop (`keys add`, `keys remove`,
+/// `encrypt`, `decrypt`): each reads keys.json, changes it and converts every file, and
+/// two at once would each undo the other's change.
+fn settings_lock(lib: &Library) -> Result<std::fs::File, Failure> {
+    keys::lock_settings(lib.root()).map_err(|e| {
+        Failure(format!(
+            "{}: [{e}]",
+            keys::settings_path(lib.root()).display()
+        ))
+    })
 }
 
 fn write_settings(settings: &keys::Settings, lib: &Library) -> Result<(), Failure> {
@@ -213,10 +245,11 @@ fn write_settings(settings: &keys::Settings, lib: &Library) -> Result<(), Failur
 /// encrypted from now on, and every file is converted.
 pub fn run_encrypt(lib: &Library, access: &KeyAccess, lang: Lang) -> CmdResult {
     let t = &lang.texts().vault;
-    let dir = access.dir(lang)?;
-    let own = keys::own_public(&dir).map_err(|e| Failure(e.explain(lang)))?;
-    // Asked first: nobody encrypts a library to a key whose passphrase they lost.
+    // Asked first: nobody encrypts a library to a key whose passphrase they lost. The
+    // key that joins is the one unlocked, never what identity.pub beside it says.
     access.unlock(lang)?;
+    let own = vault::unlocked_public().ok_or_else(|| Failure(t.locked.into()))?;
+    let _lock = settings_lock(lib)?;
     let mut settings = keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
     if !settings.recipients.iter().any(|m| m.key == own.to_string()) {
         let name = own_name();
@@ -226,22 +259,24 @@ pub fn run_encrypt(lib: &Library, access: &KeyAccess, lang: Lang) -> CmdResult {
     settings.version = settings.version.max(1);
     settings.encrypted = true;
     write_settings(&settings, lib)?;
-    reconvert(lib, &settings, lang)
+    reconvert(lib, &settings, t.finish_encrypt, lang)
 }
 
 /// `tafel decrypt`: new files are written plain from now on, and every file is
 /// converted back.
 pub fn run_decrypt(lib: &Library, access: &KeyAccess, lang: Lang) -> CmdResult {
     access.unlock(lang)?;
+    let _lock = settings_lock(lib)?;
     let mut settings = keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
     let was = settings.encrypted;
     settings.encrypted = false;
     if was {
         write_settings(&settings, lib)?;
     }
-    let code = convert_to(lib, &convert::Target::Plain, lang)?;
-    if !was {
-        outln!("{}", lang.texts().vault.already_plain);
+    let t = &lang.texts().vault;
+    let code = convert_to(lib, &convert::Target::Plain, t.finish_decrypt, lang)?;
+    if !was && code == ExitCode::SUCCESS {
+        outln!("{}", t.already_plain);
     }
     Ok(code)
 }
@@ -263,11 +298,11 @@ pub fn run_decrypt_file(
         .map_err(|e| Failure(format!("{}: {}", file.display(), e.explain(lang))))?;
     match output {
         Some(out) => {
-            vault::write_output(out, &plain).map_err(|e| {
+            let written = vault::write_output(out, &plain).map_err(|e| {
                 let what = lang.texts().report.cli_write_failed;
                 Failure(format!("{}: {e}", what(&out.display())))
             })?;
-            outln!("{}", out.display());
+            outln!("{}", written.display());
         }
         None => {
             use std::io::Write;
@@ -285,12 +320,13 @@ pub fn run_decrypt_file(
 }
 
 /// Every file of the library to the keys in `settings`.
-fn reconvert(lib: &Library, settings: &keys::Settings, lang: Lang) -> CmdResult {
+fn reconvert(lib: &Library, settings: &keys::Settings, finish: &str, lang: Lang) -> CmdResult {
     let to = settings.recipients().map_err(Failure)?;
-    convert_to(lib, &convert::Target::Sealed(to.into()), lang)
+    convert_to(lib, &convert::Target::Sealed(to.into()), finish, lang)
 }
 
-fn convert_to(lib: &Library, target: &convert::Target, lang: Lang) -> CmdResult {
+/// Converts every file; `finish` says which command finishes what was skipped.
+fn convert_to(lib: &Library, target: &convert::Target, finish: &str, lang: Lang) -> CmdResult {
     let t = &lang.texts().vault;
     let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let report = convert::convert(lib, target, &mut |done, total| {
@@ -309,10 +345,15 @@ fn convert_to(lib: &Library, target: &convert::Target, lang: Lang) -> CmdResult 
     for (p, why) in &report.failed {
         errln!("tafel: {}", (t.failed)(&p.display(), why));
     }
+    if !report.busy.is_empty() {
+        errln!("tafel: {finish}");
+    }
+    if !report.failed.is_empty() {
+        errln!("tafel: {}", t.failed_stay);
+    }
     if report.busy.is_empty() && report.failed.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
-        errln!("tafel: {}", t.run_again);
         Ok(ExitCode::FAILURE)
     }
 }

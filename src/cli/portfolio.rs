@@ -91,9 +91,9 @@ pub fn run(lib: &Library, lang: Lang, req: &Request) -> CmdResult {
     };
     match req.output {
         Some(path) => {
-            store::vault::write_output(path, text.as_bytes())
+            let written = store::vault::write_output(path, text.as_bytes())
                 .map_err(|e| Failure(format!("{}: {e}", (r.cli_write_failed)(&path.display()))))?;
-            outln!("{}", path.display());
+            outln!("{}", written.display());
         }
         None if req.format == CompareFormat::Json => super::emit_json(&text),
         None => super::emit(&text),

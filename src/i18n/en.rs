@@ -343,7 +343,7 @@ pub static TEXTS: Texts = Texts {
         words: "Words",
     },
     vault: super::texts::VaultTexts {
-        locked: "this file is encrypted and no key is unlocked (start tafel on this library and it asks for the passphrase)",
+        locked: "this file is encrypted and no key is unlocked: in an encrypted library tafel asks for the passphrase when it starts; if the library is half decrypted (an interrupted tafel decrypt), finish that with tafel decrypt",
         not_for_you: "this file is encrypted to other keys than yours; ask a team member to add you (tafel keys add)",
         damaged: "this encrypted file is damaged or cut off and cannot be decrypted",
         settings_unreadable: |p| {
@@ -375,8 +375,11 @@ pub static TEXTS: Texts = Texts {
         },
         share_public: "A team member adds you with: tafel keys add <public key> --name <name>",
         marker: "encrypted",
-        list_line: |n| {
-            format!("Encrypted library: every file opens only with one of the team's {n} keys.")
+        list_line: |n| match n {
+            1 => "Encrypted library: every file opens only with its one key.".into(),
+            n => {
+                format!("Encrypted library: every file opens only with one of the team's {n} keys.")
+            }
         },
         bad_public_key: |k, why| format!("{k} is not an age public key (age1...) [{why}]"),
         added: |n| format!("{n} was added."),
@@ -386,7 +389,10 @@ pub static TEXTS: Texts = Texts {
         last_member: "that is the last key: nobody could open the library any more; decrypt it first (tafel decrypt)",
         no_members: "No keys in this library yet.",
         you: "you",
-        encrypted_to: |n| format!("Encrypted to {n} key(s)."),
+        encrypted_to: |n| match n {
+            1 => "Encrypted to 1 key.".into(),
+            n => format!("Encrypted to {n} keys."),
+        },
         plain_library: "This library is not encrypted.",
         converting: |done, total| format!("{done} of {total} files"),
         converted: |n| format!("{n} file(s) converted."),
@@ -396,7 +402,11 @@ pub static TEXTS: Texts = Texts {
             )
         },
         failed: |p, why| format!("{p} not converted: {why}"),
-        run_again: "Run the command again to finish what was skipped.",
+        finish_encrypt: "Run tafel encrypt once those sessions are closed, to convert them too.",
+        finish_decrypt: "Run tafel decrypt once those sessions are closed, to convert them too.",
+        failed_stay: "Those files were left as they were: your key cannot convert them (encrypted to another team, or damaged). Move them out of the library or ask who made them.",
+        passphrase_file: |p| format!("the passphrase file ({p}) cannot be read as text"),
+        control_in_passphrase: "the passphrase holds control characters (not plain text); choose a sentence of plain words",
         not_encrypted: "this library is not encrypted",
         already_plain: "This library is not encrypted any more; any encrypted files were converted.",
         own_key_added: |n| format!("Your own key was added as {n}."),

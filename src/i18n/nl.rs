@@ -347,7 +347,7 @@ pub static TEXTS: Texts = Texts {
         words: "Woorden",
     },
     vault: super::texts::VaultTexts {
-        locked: "dit bestand is versleuteld en de sleutel is niet ontgrendeld (start tafel op deze bibliotheek, dan vraagt het de wachtwoordzin)",
+        locked: "dit bestand is versleuteld en er is geen sleutel ontgrendeld: in een versleutelde bibliotheek vraagt tafel de wachtwoordzin bij de start; is de bibliotheek half ontsleuteld (een afgebroken tafel decrypt), maak dat dan af met tafel decrypt",
         not_for_you: "dit bestand is versleuteld voor andere sleutels dan de jouwe; vraag een teamlid je toe te voegen (tafel keys add)",
         damaged: "dit versleutelde bestand is beschadigd of afgebroken en kan niet worden ontsleuteld",
         settings_unreadable: |p| {
@@ -382,9 +382,12 @@ pub static TEXTS: Texts = Texts {
         share_public: "Een teamlid voegt je toe met: tafel keys add <openbare sleutel> --name <naam>",
         marker: "versleuteld",
         list_line: |n| {
-            format!(
+            match n {
+            1 => "Versleutelde bibliotheek: elk bestand is alleen te openen met de ene sleutel ervan.".into(),
+            n => format!(
                 "Versleutelde bibliotheek: elk bestand is alleen te openen met een van de {n} sleutels van het team."
-            )
+            ),
+        }
         },
         bad_public_key: |k, why| format!("{k} is geen openbare age-sleutel (age1...) [{why}]"),
         added: |n| format!("{n} is toegevoegd."),
@@ -394,7 +397,10 @@ pub static TEXTS: Texts = Texts {
         last_member: "dat is de laatste sleutel: dan kan niemand de bibliotheek meer openen; ontsleutel hem eerst (tafel decrypt)",
         no_members: "Nog geen sleutels in deze bibliotheek.",
         you: "jij",
-        encrypted_to: |n| format!("Versleuteld voor {n} sleutel(s)."),
+        encrypted_to: |n| match n {
+            1 => "Versleuteld voor 1 sleutel.".into(),
+            n => format!("Versleuteld voor {n} sleutels."),
+        },
         plain_library: "Deze bibliotheek is niet versleuteld.",
         converting: |done, total| format!("{done} van {total} bestanden"),
         converted: |n| format!("{n} bestand(en) omgezet."),
@@ -404,7 +410,13 @@ pub static TEXTS: Texts = Texts {
             )
         },
         failed: |p, why| format!("{p} niet omgezet: {why}"),
-        run_again: "Geef de opdracht nog eens om af te maken wat is overgeslagen.",
+        finish_encrypt: "Geef tafel encrypt als die sessies gesloten zijn, om ze ook om te zetten.",
+        finish_decrypt: "Geef tafel decrypt als die sessies gesloten zijn, om ze ook om te zetten.",
+        failed_stay: "Die bestanden zijn gebleven zoals ze waren: met jouw sleutel zijn ze niet om te zetten (versleuteld voor een ander team, of beschadigd). Haal ze uit de bibliotheek of vraag wie ze maakte.",
+        passphrase_file: |p| {
+            format!("het bestand met de wachtwoordzin ({p}) kan niet worden gelezen als tekst")
+        },
+        control_in_passphrase: "de wachtwoordzin bevat stuurtekens (geen gewone tekst); kies een zin van gewone woorden",
         not_encrypted: "deze bibliotheek is niet versleuteld",
         already_plain: "Deze bibliotheek is al niet versleuteld; eventuele versleutelde bestanden zijn omgezet.",
         own_key_added: |n| format!("Je eigen sleutel is toegevoegd als {n}."),

@@ -809,7 +809,14 @@ pub struct VaultTexts {
     pub converted: fn(usize) -> String,
     pub busy: fn(&dyn Display) -> String,
     pub failed: fn(&dyn Display, &dyn Display) -> String,
-    pub run_again: &'static str,
+    /// After sessions were skipped as busy: the command that finishes the job.
+    pub finish_encrypt: &'static str,
+    pub finish_decrypt: &'static str,
+    /// After files that could not be converted (encrypted to another team, damaged).
+    pub failed_stay: &'static str,
+    /// The passphrase file cannot be read, or is not text.
+    pub passphrase_file: fn(&dyn Display) -> String,
+    pub control_in_passphrase: &'static str,
     pub not_encrypted: &'static str,
     pub already_plain: &'static str,
     pub own_key_added: fn(&dyn Display) -> String,

@@ -76,16 +76,17 @@ impl Exported {
                         format!("{} is a folder; give a file name", path.display()),
                     ));
                 }
-                crate::store::vault::write_output(path, text.as_bytes())?;
-                Ok(vec![path.to_path_buf()])
+                Ok(vec![crate::store::vault::write_output(
+                    path,
+                    text.as_bytes(),
+                )?])
             }
             Exported::Folder(files) => {
                 ensure_private_dir(path, false)?;
                 let mut written = Vec::new();
                 for (name, text) in files {
                     let p = path.join(name);
-                    crate::store::vault::write_output(&p, text.as_bytes())?;
-                    written.push(p);
+                    written.push(crate::store::vault::write_output(&p, text.as_bytes())?);
                 }
                 Ok(written)
             }

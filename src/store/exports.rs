@@ -201,6 +201,37 @@ pub fn remove(data_dir: &Path, records: &[Record]) -> io::Result<Vec<PathBuf>> {
     Ok(removed)
 }
 
+/// Rewrites the whole manifest encrypted to `to`, or plain (`tafel encrypt`, `decrypt`,
+/// a change of keys), and returns its lines. A manifest that cannot be read here (say,
+/// encrypted to other keys) is an error, never dropped.
+pub fn rewrite_as(
+    data_dir: &Path,
+    to: Option<&[age::x25519::Recipient]>,
+) -> io::Result<Vec<Record>> {
+    let path = manifest_path(data_dir);
+    if fs::symlink_metadata(&path).is_err() {
+        return Ok(Vec::new());
+    }
+    let _lock = lock(data_dir, true)?;
+    let (_, plain) = super::read_file(&path)
+        .map_err(|e| io::Error::other(format!("{}: {}", path.display(), e.reason())))?;
+    let records: Vec<Record> = plain
+        .split(|b| *b == b'\n')
+        .filter_map(|line| serde_json::from_slice(line).ok())
+        .collect();
+    let mut bytes = Vec::new();
+    for r in &records {
+        serde_json::to_writer(&mut bytes, r).map_err(io::Error::other)?;
+        bytes.push(b'\n');
+    }
+    let bytes = match to {
+        Some(to) => super::vault::seal(&bytes, to)?,
+        None => bytes,
+    };
+    atomic::write_atomic(&path, &bytes)?;
+    Ok(records)
+}
+
 /// Rewrites the manifest without the lines of files that no longer exist.
 pub fn forget_gone(data_dir: &Path) -> io::Result<()> {
     let path = manifest_path(data_dir);

@@ -409,7 +409,7 @@ pub fn save_to(path: &Path, session: &Session) -> Result<(), SaveError> {
         // says so in it, makes a library plain.
         None if vault::root_of(path)
             .is_some_and(|root| !vault::keys::settings_path(root).exists())
-            && file_is_sealed(path) =>
+            && vault::file_is_sealed(path) =>
         {
             return Err(vault_err(vault::VaultError::Settings {
                 path: vault::keys::settings_path(vault::root_of(path).unwrap_or(path)),
@@ -428,15 +428,6 @@ pub fn save_to(path: &Path, session: &Session) -> Result<(), SaveError> {
         index::note_saved(path, &written, &Summary::of_session(path, session, None));
     }
     Ok(())
-}
-
-/// Whether the file at `path` is there and encrypted (its first bytes only are read).
-fn file_is_sealed(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; vault::MAGIC.len()];
-    fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut head))
-        .is_ok_and(|()| vault::is_sealed(&head))
 }
 
 #[derive(Deserialize)]

@@ -79,21 +79,27 @@ pub fn convert(
     }
     let in_sessions = files_in(&sessions, true);
     let in_trash = files_in(&lib.trash_dir(), true);
-    let in_exports = files_in(&exports::exports_dir(lib.root()), false);
+    // The manifest of exports first, whole, in the new form: the lines added below for
+    // renamed exports are then written in that form too.
+    let manifest = exports::rewrite_as(lib.root(), sealed_to(target))?;
+    let in_exports = exports_of(lib, &manifest);
     let total = in_sessions.len() + in_trash.len() + in_exports.len();
     let mut report = Report::default();
     let mut done = 0;
     for path in in_sessions.iter().chain(&in_trash) {
         // A session open in a running tafel is not touched: it would overwrite this.
-        let _held = match SessionLock::for_file(path) {
-            Ok(LockOutcome::Acquired(held)) => Some(held),
-            Ok(LockOutcome::HeldElsewhere(_)) => {
+        // (The trash is nobody's to edit: no lock file is made there.)
+        let in_trash = path.parent() == Some(lib.trash_dir().as_path());
+        let _held = match (in_trash, SessionLock::for_file(path)) {
+            (true, _) => None,
+            (false, Ok(LockOutcome::Acquired(held))) => Some(held),
+            (false, Ok(LockOutcome::HeldElsewhere(_))) => {
                 report.busy.push(path.clone());
                 done += 1;
                 progress(done, total);
                 continue;
             }
-            Err(e) => {
+            (false, Err(e)) => {
                 report.failed.push((path.clone(), e.to_string()));
                 done += 1;
                 progress(done, total);
@@ -108,13 +114,8 @@ pub fn convert(
         done += 1;
         progress(done, total);
     }
-    let manifest = exports::read(lib.root());
-    for path in &in_exports {
-        let owner = manifest
-            .iter()
-            .rev()
-            .find(|r| fs::canonicalize(path).is_ok_and(|p| p == r.path));
-        let to = export_name(path, owner.and_then(|r| r.sessions.first()), target);
+    for (path, owner) in &in_exports {
+        let to = export_name(path, owner.as_ref(), target);
         if to != *path && fs::symlink_metadata(&to).is_ok() {
             // Never over a file that is there (made plain: `x.html` beside `x.html.age`).
             report
@@ -151,19 +152,61 @@ pub fn convert(
     Ok(report)
 }
 
-/// An export's name in the new form. Encrypted, it gets the short id of its first
-/// session (so no case code shows in a file name), a number and `.age`; made plain again,
-/// it loses `.age`.
-fn export_name(path: &Path, session: Option<&uuid::Uuid>, target: &Target) -> PathBuf {
+/// The keys of `target`, if it is encrypted.
+fn sealed_to(target: &Target) -> Option<&[Recipient]> {
+    match target {
+        Target::Sealed(to) => Some(to),
+        Target::Plain => None,
+    }
+}
+
+/// The exports to convert, each with the manifest's line about it: every file at the top
+/// of `exports/` (not hidden), and every file the manifest lists inside the library (a
+/// folder of tables, a report written with `-o` into the data folder).
+fn exports_of(
+    lib: &Library,
+    manifest: &[exports::Record],
+) -> Vec<(PathBuf, Option<exports::Record>)> {
+    let root = fs::canonicalize(lib.root()).unwrap_or_else(|_| lib.root().to_path_buf());
+    let mut paths: Vec<PathBuf> = files_in(&exports::exports_dir(lib.root()), false)
+        .into_iter()
+        .filter_map(|p| fs::canonicalize(p).ok())
+        .collect();
+    for r in manifest {
+        if r.path.starts_with(&root)
+            && !r.path.starts_with(root.join("sessions"))
+            && !r.path.starts_with(root.join("trash"))
+            && fs::symlink_metadata(&r.path).is_ok_and(|m| m.is_file())
+        {
+            paths.push(r.path.clone());
+        }
+    }
+    paths.sort();
+    paths.dedup();
+    paths
+        .into_iter()
+        .map(|p| {
+            let owner = manifest.iter().rev().find(|r| r.path == p).cloned();
+            (p, owner)
+        })
+        .collect()
+}
+
+/// An export's name in the new form. Encrypted it gets `.age`; a report of one session
+/// or a comparison of two, whose name tafel built from the case code, is named after the
+/// first session's short id instead, so no case code shows in a file name (tables, a
+/// portfolio and anonymous exports keep their names). Made plain again, it loses `.age`.
+fn export_name(path: &Path, owner: Option<&exports::Record>, target: &Target) -> PathBuf {
     let sealed_name = path.extension().is_some_and(|e| e == SEALED_EXTENSION);
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     match (target, sealed_name) {
         (Target::Sealed(_), false) => {
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let of_a_case = owner.filter(|r| !r.anonymous && (1..=2).contains(&r.sessions.len()));
+            let Some(first) = of_a_case.and_then(|r| r.sessions.first()) else {
+                return path.with_file_name(format!("{name}.{SEALED_EXTENSION}"));
+            };
             let ext = name.split_once('.').map_or("html", |(_, e)| e);
-            let short = session.map_or_else(
-                || "export".to_string(),
-                |id| id.simple().to_string()[..8].to_string(),
-            );
+            let short = first.simple().to_string()[..8].to_string();
             (1..100_000u32)
                 .map(|n| path.with_file_name(format!("{short}-{n}.{ext}.{SEALED_EXTENSION}")))
                 .find(|p| fs::symlink_metadata(p).is_err())

@@ -35,6 +35,26 @@ pub fn settings_path(root: &Path) -> PathBuf {
     root.join(SETTINGS_NAME)
 }
 
+/// The version of `keys.json` this tafel writes; a newer one is refused (its rules for
+/// who a file is encrypted to are not known here).
+pub const SETTINGS_VERSION: u32 = 1;
+
+/// Takes the exclusive lock that orders changes of the keys on this laptop
+/// (`<root>/.keys.lock`), waiting for another change to end.
+pub fn lock_settings(root: &Path) -> io::Result<fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let f = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+        .open(root.join(".keys.lock"))?;
+    f.lock()?;
+    Ok(f)
+}
+
 /// One member of the team: a name to know them by, and their public key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
@@ -73,6 +93,12 @@ impl Settings {
             Err(e) => return Err(fail(e.reason())),
         };
         let settings: Settings = serde_json::from_slice(&bytes).map_err(|e| fail(e.to_string()))?;
+        if settings.version > SETTINGS_VERSION {
+            return Err(fail(format!(
+                "version {} is from a newer tafel (this one knows {SETTINGS_VERSION})",
+                settings.version
+            )));
+        }
         if settings.encrypted {
             settings.recipients().map_err(fail)?;
         }
@@ -309,6 +335,26 @@ mod tests {
             .permissions()
             .mode();
         assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn one_change_of_the_keys_at_a_time_waits_for_the_other() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        let first = lock_settings(dir.path()).unwrap();
+        let got = AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
+                let lock = lock_settings(dir.path()).unwrap();
+                got.store(true, Ordering::SeqCst);
+                drop(lock);
+            });
+            std::thread::sleep(std::time::Duration::from_millis(150));
+            assert!(!got.load(Ordering::SeqCst), "waits while the first holds it");
+            drop(first);
+            second.join().unwrap();
+        });
+        assert!(got.load(Ordering::SeqCst));
     }
 
     #[test]

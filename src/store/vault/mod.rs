@@ -215,7 +215,12 @@ pub fn sealing_of(root: &Path) -> Result<Sealing, VaultError> {
     };
     let mut cache = SETTINGS.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some((_, s, sealing)) = cache.iter().find(|(r, _, _)| r == root)
-        && *s == stamp
+        && (*s == stamp
+            // Seen encrypted, then gone: a sync service that briefly removed keys.json,
+            // or has not delivered it again yet. This process keeps encrypting to the
+            // keys it knows; only `tafel decrypt`, which says so in keys.json, makes a
+            // library plain.
+            || stamp.is_none() && sealing.is_some())
     {
         return Ok(sealing.clone());
     }
@@ -229,6 +234,19 @@ pub fn sealing_of(root: &Path) -> Result<Sealing, VaultError> {
     cache.retain(|(r, _, _)| r != root);
     cache.push((root.to_path_buf(), stamp, sealing.clone()));
     Ok(sealing)
+}
+
+/// Whether the file at `path` is there and encrypted (its first bytes only are read).
+pub fn file_is_sealed(path: &Path) -> bool {
+    let mut head = [0u8; MAGIC.len()];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| is_sealed(&head))
+}
+
+/// The public key of the key unlocked in this process.
+pub fn unlocked_public() -> Option<Recipient> {
+    unlocked().map(|k| k.to_public())
 }
 
 /// `plain`, encrypted when the library in `root` is encrypted.
@@ -276,11 +294,30 @@ pub fn library_above(path: &Path) -> Option<PathBuf> {
 }
 
 /// Writes a file the user asked for (`-o`): encrypted when it lands inside an encrypted
-/// library (a synced folder), as is elsewhere, where the user put it to print or share.
-pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    match library_above(path) {
-        Some(root) => crate::store::atomic::write_atomic(path, &seal_in(&root, bytes.to_vec())?),
-        None => crate::store::atomic::write_atomic(path, bytes),
+/// library (a synced folder), with `.age` added to its name as the age tools name it; as
+/// is elsewhere, where the user put it to print or share. Returns where it went.
+pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    let sealing = match library_above(path) {
+        Some(root) => sealing_of(&root)?,
+        None => None,
+    };
+    match sealing {
+        Some(to) => {
+            let target = if path.extension().is_some_and(|e| e == SEALED_EXTENSION) {
+                path.to_path_buf()
+            } else {
+                let mut name = path.as_os_str().to_os_string();
+                name.push(".");
+                name.push(SEALED_EXTENSION);
+                PathBuf::from(name)
+            };
+            crate::store::atomic::write_atomic(&target, &seal(bytes, &to)?)?;
+            Ok(target)
+        }
+        None => {
+            crate::store::atomic::write_atomic(path, bytes)?;
+            Ok(path.to_path_buf())
+        }
     }
 }
 
@@ -303,7 +340,6 @@ pub fn forget_settings() {
 /// encrypted (only their first bytes are read): in an encrypted library, files an
 /// interrupted `tafel encrypt` or an older tafel left, which `tafel encrypt` finishes.
 pub fn plain_session_files(root: &Path) -> Vec<PathBuf> {
-    use std::io::Read as _;
     let mut plain = Vec::new();
     for folder in ["sessions", "trash"] {
         let Ok(read) = std::fs::read_dir(root.join(folder)) else {
@@ -318,11 +354,7 @@ pub fn plain_session_files(root: &Path) -> Vec<PathBuf> {
             {
                 continue;
             }
-            let mut head = [0u8; MAGIC.len()];
-            let sealed = std::fs::File::open(e.path())
-                .and_then(|mut f| f.read_exact(&mut head))
-                .is_ok_and(|()| is_sealed(&head));
-            if !sealed {
+            if !file_is_sealed(&e.path()) {
                 plain.push(e.path());
             }
         }
@@ -381,6 +413,34 @@ mod tests {
         assert!(err.contains("keys.json"), "{err}");
         let on_disk = std::fs::read(&path).unwrap();
         assert!(is_sealed(&on_disk), "left as it was");
+    }
+
+    #[test]
+    fn a_library_seen_encrypted_stays_encrypted_while_keys_json_is_away() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = crate::store::Library::open(dir.path()).unwrap();
+        let key = Identity::generate();
+        let mut settings = keys::Settings::default();
+        settings.add("anna", &key.to_public(), chrono::NaiveDate::MIN);
+        settings.encrypted = true;
+        settings.write(dir.path()).unwrap();
+        assert!(is_encrypted(dir.path()));
+        // A sync service takes keys.json away for a moment: a new session, the index
+        // and an export written meanwhile are encrypted all the same.
+        let kept = dir.path().join("kept.json");
+        std::fs::rename(keys::settings_path(dir.path()), &kept).unwrap();
+        let s =
+            crate::model::Session::new(vec![], crate::model::costs::PriceList::default(), vec![]);
+        let path = lib.save(&s).unwrap();
+        assert!(is_sealed(&std::fs::read(&path).unwrap()));
+        lib.scan().unwrap();
+        let index = crate::store::index::index_path(&lib.sessions_dir());
+        assert!(is_sealed(&std::fs::read(index).unwrap()));
+        // Made plain on purpose (`tafel decrypt` says so in keys.json): plain again.
+        std::fs::rename(&kept, keys::settings_path(dir.path())).unwrap();
+        settings.encrypted = false;
+        settings.write(dir.path()).unwrap();
+        assert!(!is_encrypted(dir.path()));
     }
 
     #[test]
