@@ -123,8 +123,20 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
         .collect();
     sessions.sort_by(|a, b| (&a.case_code, a.wave, a.id).cmp(&(&b.case_code, b.wave, b.id)));
     let today = Local::now().date_naive();
+    // Dates are as long as the language writes them ("14 Oct 2025" is one longer than
+    // "14-10-2025"): the columns take the longest.
+    let date_w = display_date(
+        chrono::NaiveDate::from_ymd_opt(2025, 10, 14).unwrap_or(today),
+        lang,
+    )
+    .chars()
+    .count()
+    .max(t.f_date.chars().count());
+    let due_w = (date_w + 2)
+        .max(t.ui.series_ended_word.chars().count())
+        .max(t.f_follow_up.chars().count());
     outln!(
-        "{:<8}  {:<10}  {:<24}  {:<6}  {:<10}  {:<16}  {:<12}  {}",
+        "{:<8}  {:<10}  {:<24}  {:<6}  {:<date_w$}  {:<16}  {:<due_w$}  {}",
         "id",
         t.f_case_code,
         t.f_project,
@@ -152,7 +164,7 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
             .map(|b| if *b { '■' } else { '□' })
             .collect();
         outln!(
-            "{:<8}  {:<10}  {:<24}  {:<6}  {:<10}  {:<16}  {:<12}  {}{}",
+            "{:<8}  {:<10}  {:<24}  {:<6}  {:<date_w$}  {:<16}  {:<due_w$}  {}{}",
             &s.id.to_string()[..8],
             truncate(&s.case_code, 10),
             truncate(&s.project, 24),

@@ -350,7 +350,10 @@ mod tests {
                 drop(lock);
             });
             std::thread::sleep(std::time::Duration::from_millis(150));
-            assert!(!got.load(Ordering::SeqCst), "waits while the first holds it");
+            assert!(
+                !got.load(Ordering::SeqCst),
+                "waits while the first holds it"
+            );
             drop(first);
             second.join().unwrap();
         });
