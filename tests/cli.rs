@@ -535,3 +535,54 @@ fn an_ended_series_is_never_overdue_in_the_list_nor_in_the_exports() {
     let bad = tafel(&data, &["end-series", "8d2f"]);
     assert!(!bad.status.success());
 }
+
+/// `--help` of every command, in both languages: Dutch headings and lines in Dutch, the
+/// derive's English in English, and never a panic of clap's own checks.
+#[test]
+fn every_command_has_its_help_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let commands = [
+        "",
+        "new",
+        "open",
+        "follow-up",
+        "list",
+        "show",
+        "validate",
+        "schema",
+        "demo",
+        "export",
+        "end-series",
+        "portfolio",
+        "compare",
+        "delete",
+        "keys",
+        "keys init",
+        "keys add",
+        "keys list",
+        "keys remove",
+        "encrypt",
+        "decrypt",
+        "purge",
+    ];
+    for c in commands {
+        let mut args: Vec<&str> = c.split_whitespace().collect();
+        args.push("--help");
+        let nl = common::tafel(dir.path(), &args);
+        assert!(nl.status.success(), "{c}: {}", common::stderr(&nl));
+        let text = common::stdout(&nl);
+        assert!(
+            text.contains("Gebruik: tafel") && text.contains("Toon deze hulp"),
+            "{c}: {text}"
+        );
+        assert!(
+            !text.contains("Print help") && !text.contains("Usage:"),
+            "{c}: {text}"
+        );
+        let en = common::tafel_en(dir.path(), &args);
+        assert!(en.status.success(), "{c}: {}", common::stderr(&en));
+        assert!(common::stdout(&en).contains("Usage: tafel"), "{c}");
+    }
+    let nl = common::stdout(&common::tafel(dir.path(), &["export", "--help"]));
+    assert!(nl.contains("Schrijf een verslag van één gesprek"), "{nl}");
+}

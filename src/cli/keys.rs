@@ -28,7 +28,9 @@ pub enum KeysCommand {
     /// Add a team member's public key (age1...); an encrypted library is encrypted again
     /// so they can open every file.
     Add {
+        /// Their public key (age1...), as `keys init` printed it for them.
         public_key: String,
+        /// A name to know them by.
         #[arg(long)]
         name: String,
     },
@@ -36,7 +38,10 @@ pub enum KeysCommand {
     List,
     /// Remove a member (by name or key); an encrypted library is encrypted again without
     /// them.
-    Remove { member: String },
+    Remove {
+        /// Their name or public key.
+        member: String,
+    },
 }
 
 impl KeyAccess {

@@ -45,7 +45,10 @@ use crate::store::{self, Library, paths};
 #[command(
     name = "tafel",
     version,
-    about = "Facilitate an Effectencalculator table conversation (tafelgesprek)."
+    about = "Facilitate an Effectencalculator table conversation (tafelgesprek).",
+    // `tafel --help` and `tafel export --help` in either language; a `help` command
+    // could not be given in Dutch.
+    disable_help_subcommand = true
 )]
 pub struct Cli {
     /// Folder with the library (default: the platform's data folder, or TAFEL_DATA_DIR).
@@ -70,6 +73,7 @@ pub struct Cli {
 pub enum Command {
     /// Create a session and open it, cursor in the first field.
     New {
+        /// The project it belongs to (the name of the approach or programme).
         #[arg(long)]
         project: Option<String>,
         /// A pseudonym for the case, never a real name.
@@ -77,16 +81,24 @@ pub enum Command {
         case_code: Option<String>,
     },
     /// Open a session by id (or a unique prefix) or path.
-    Open { id: String },
+    Open {
+        /// The session: id, unique prefix or path.
+        id: String,
+    },
     /// Start the next wave (T1, T2, ...) of a session's series and open it.
-    FollowUp { id: String },
+    FollowUp {
+        /// Any session of the series (id, unique prefix or path).
+        id: String,
+    },
     /// List the sessions in the library; unreadable files with the reason.
     List {
+        /// As JSON, for scripts.
         #[arg(long)]
         json: bool,
     },
     /// Print a readable summary of a session.
     Show {
+        /// The session: id, unique prefix or path.
         id: String,
         /// Bring every amount to this year's price level, or `nominal` for amounts as
         /// listed (default: the session's own price year).
@@ -95,6 +107,7 @@ pub enum Command {
     },
     /// Check session files; exit 0 when all are valid.
     Validate {
+        /// The session files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -110,6 +123,7 @@ pub enum Command {
         /// Export every session in the library (csv or jsonl).
         #[arg(long)]
         all: bool,
+        /// A report (markdown, html, handout) or the data (json; csv or jsonl with --all).
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Write to this file (or folder, for --all --format csv) instead of standard output.
@@ -135,6 +149,7 @@ pub enum Command {
     EndSeries {
         /// Any session of the series (id, unique prefix or path).
         id: String,
+        /// Why it ended.
         #[arg(long, value_enum, required_unless_present = "reopen")]
         reason: Option<EndReasonArg>,
         /// The day it ended (default: today).
@@ -151,8 +166,10 @@ pub enum Command {
     Portfolio {
         /// Only this project (its name as in the sessions).
         project: Option<String>,
+        /// text, markdown, html or json.
         #[arg(long, value_enum, default_value = "text")]
         format: CompareFormat,
+        /// Write to this file instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
         /// Leave out case codes, free text and file names.
@@ -171,15 +188,20 @@ pub enum Command {
     },
     /// Compare two sessions (normally two waves of one case).
     Compare {
+        /// One session (id, unique prefix or path); tafel puts the earlier wave first.
         a: String,
+        /// The other session.
         b: String,
+        /// text, markdown, html or json.
         #[arg(long, value_enum, default_value = "text")]
         format: CompareFormat,
+        /// Write to this file instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
     /// Remove a session for good (with its trash copy and lock file).
     Delete {
+        /// The session (id or unique prefix: every file of it), or the path of one file.
         id: String,
         /// Do not ask for confirmation.
         #[arg(long)]
@@ -196,7 +218,9 @@ pub enum Command {
     /// Turn an encrypted library back into plain files, file by file; or with FILE, write
     /// the plain text of one encrypted file (an export, to print) to -o or standard output.
     Decrypt {
+        /// One encrypted file (an export); leave out to decrypt the whole library.
         file: Option<PathBuf>,
+        /// Write to this file instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "OUT", requires = "file")]
         output: Option<PathBuf>,
     },
@@ -205,6 +229,7 @@ pub enum Command {
         /// Required: purge only what has expired.
         #[arg(long, required = true)]
         expired: bool,
+        /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
     },
@@ -214,7 +239,7 @@ pub enum Command {
 pub enum ExportFormat {
     Markdown,
     Html,
-    /// The participant's handout (HTML, A4): agreements, the next table, their own words.
+    // The participant's handout (HTML, A4): agreements, the next table, their own words.
     Handout,
     Json,
     Csv,
@@ -260,7 +285,11 @@ pub enum Outcome {
 /// Parses the command line and runs the command. Errors are printed here, in the
 /// user's language.
 pub fn main() -> Outcome {
-    let cli = match Cli::try_parse() {
+    use clap::FromArgMatches;
+    let parsed = command(lang_of_args())
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => return Outcome::Done(usage_error(&e)),
     };
@@ -272,6 +301,82 @@ pub fn main() -> Outcome {
             Outcome::Done(ExitCode::FAILURE)
         }
     }
+}
+
+/// The command line, with its help (`--help`) in `lang`: the derive's English, or the
+/// Dutch of [`crate::i18n::nl::CLI_HELP`] with Dutch headings.
+pub fn command(lang: Lang) -> clap::Command {
+    use clap::CommandFactory;
+    match lang {
+        Lang::En => Cli::command(),
+        Lang::Nl => in_dutch(Cli::command(), ""),
+    }
+}
+
+fn in_dutch(mut c: clap::Command, path: &str) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let text = |arg: &str| {
+        crate::i18n::nl::CLI_HELP
+            .iter()
+            .find(|(p, a, _)| *p == path && *a == arg)
+            .map(|(_, _, t)| *t)
+    };
+    if let Some(about) = text("") {
+        c = c.about(about);
+    }
+    let ids: Vec<String> = c.get_arguments().map(|a| a.get_id().to_string()).collect();
+    for id in ids {
+        if let Some(help) = text(&id) {
+            c = c.mut_arg(id, |a| a.help(help));
+        }
+    }
+    c = c
+        // clap's own words ("Possible values", "default") stay English: the Dutch lines
+        // name the values and defaults themselves.
+        .mut_args(|a| {
+            let heading = if a.is_positional() {
+                "Argumenten"
+            } else {
+                "Opties"
+            };
+            let a = a.help_heading(heading);
+            if a.get_action().takes_values() {
+                a.hide_possible_values(true).hide_default_value(true)
+            } else {
+                a
+            }
+        })
+        .subcommand_help_heading("Opdrachten")
+        .help_template("{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}")
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("Toon deze hulp")
+                .help_heading("Opties"),
+        );
+    if path.is_empty() {
+        c = c.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Toon de versie")
+                .help_heading("Opties"),
+        );
+    }
+    let names: Vec<String> = c
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub = format!("{path} {name}").trim().to_string();
+        c = c.mut_subcommand(name, |s| in_dutch(s, &sub));
+    }
+    c
 }
 
 /// The language asked for on a command line that could not be parsed: `--lang X` or
@@ -635,4 +740,47 @@ fn parse_price_level(text: &str) -> Result<PriceLevel, String> {
 pub fn schema_json() -> String {
     let schema = schemars::schema_for!(Session);
     serde_json::to_string_pretty(&schema).expect("a schema always serialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Lang, command};
+
+    /// Every command and argument has its Dutch help line, and the Dutch command line is
+    /// as valid to clap as the English one (clap checks this only when it is built).
+    #[test]
+    fn the_help_is_dutch_for_every_command_and_argument() {
+        fn walk(c: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            let has = |arg: &str| {
+                crate::i18n::nl::CLI_HELP
+                    .iter()
+                    .any(|(p, a, _)| *p == path && *a == arg)
+            };
+            if !has("") {
+                missing.push(format!("'{path}'"));
+            }
+            for a in c.get_arguments() {
+                let id = a.get_id().as_str();
+                if !a.is_global_set() && !has(id) || path.is_empty() && !has(id) {
+                    missing.push(format!("'{path}' {id}"));
+                }
+            }
+            for s in c.get_subcommands() {
+                walk(s, format!("{path} {}", s.get_name()).trim(), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&command(Lang::En), "", &mut missing);
+        assert!(missing.is_empty(), "no Dutch help for {missing:?}");
+        for lang in [Lang::Nl, Lang::En] {
+            command(lang).debug_assert();
+        }
+        let mut nl = command(Lang::Nl);
+        let help = nl.render_long_help().to_string();
+        assert!(
+            help.contains("Opdrachten:") && help.contains("Maak een gesprek"),
+            "{help}"
+        );
+        assert!(!help.contains("Print help"), "{help}");
+    }
 }

@@ -3,7 +3,7 @@
 
 mod en;
 pub mod format;
-mod nl;
+pub mod nl;
 
 use std::str::FromStr;
 

@@ -871,3 +871,293 @@ pub static TEXTS: Texts = Texts {
     cli_export_anonymous_kept: "anoniem rapport, blijft (er staan geen persoonsgegevens in):",
     cli_delete_refused: "niet verwijderd",
 };
+
+/// The help of the command line (`tafel --help`, `tafel export --help`) in Dutch: per
+/// command (its path, as `keys add`) and argument (its id; "" for the command itself).
+/// The English is the derive's own (`src/cli/mod.rs`); a test checks that every command
+/// and argument has its Dutch line here.
+pub static CLI_HELP: &[(&str, &str, &str)] = &[
+    (
+        "",
+        "",
+        "Begeleid een tafelgesprek volgens de Effectencalculator.",
+    ),
+    (
+        "",
+        "data_dir",
+        "Map met de bibliotheek (standaard: de datamap van het platform, of TAFEL_DATA_DIR)",
+    ),
+    (
+        "",
+        "lang",
+        "Taal van de schermen en meldingen: nl of en (standaard: uit de locale, anders nl)",
+    ),
+    (
+        "",
+        "keys_dir",
+        "Map met je persoonlijke sleutel (standaard: keys/ in de lokale datamap van het platform, of TAFEL_KEYS_DIR); houd hem buiten een gedeelde map",
+    ),
+    (
+        "",
+        "passphrase_file",
+        "Lees de wachtwoordzin van je sleutel uit de eerste regel van dit bestand (voor scripts), in plaats van hem te vragen",
+    ),
+    (
+        "new",
+        "",
+        "Maak een gesprek en open het, met de cursor in het eerste veld",
+    ),
+    (
+        "new",
+        "project",
+        "Het project waar het bij hoort (de naam van de aanpak of het programma)",
+    ),
+    (
+        "new",
+        "case_code",
+        "Een pseudoniem voor de casus, nooit een echte naam",
+    ),
+    (
+        "open",
+        "",
+        "Open een gesprek op id (of een uniek begin ervan) of pad",
+    ),
+    ("open", "id", "Het gesprek: id, uniek begin of pad"),
+    (
+        "follow-up",
+        "",
+        "Begin de volgende meting (T1, T2, ...) van de reeks van een gesprek en open die",
+    ),
+    (
+        "follow-up",
+        "id",
+        "Een gesprek van de reeks (id, uniek begin of pad)",
+    ),
+    (
+        "list",
+        "",
+        "Toon de gesprekken in de bibliotheek; onleesbare bestanden met de reden",
+    ),
+    ("list", "json", "Als JSON, voor scripts"),
+    ("show", "", "Toon een leesbare samenvatting van een gesprek"),
+    ("show", "id", "Het gesprek: id, uniek begin of pad"),
+    (
+        "show",
+        "price_year",
+        "Zet elk bedrag op het prijspeil van dit jaar, of `nominal` voor bedragen zoals ingevoerd (standaard: het prijsjaar van het gesprek zelf)",
+    ),
+    (
+        "validate",
+        "",
+        "Controleer sessiebestanden; afsluitcode 0 als ze allemaal kloppen",
+    ),
+    ("validate", "files", "De sessiebestanden om te controleren"),
+    ("schema", "", "Toon het JSON-schema van het sessiebestand"),
+    (
+        "demo",
+        "",
+        "Zet de verzonnen voorbeeldgesprekken in de bibliotheek (twee keer doen verandert niets)",
+    ),
+    (
+        "export",
+        "",
+        "Schrijf een verslag van één gesprek, of (met --all) de hele bibliotheek als platte tabellen",
+    ),
+    (
+        "export",
+        "id",
+        "Het gesprek (id, uniek begin of pad); weglaten bij --all",
+    ),
+    (
+        "export",
+        "all",
+        "Exporteer elk gesprek in de bibliotheek (csv of jsonl)",
+    ),
+    (
+        "export",
+        "format",
+        "Een verslag (markdown, html, handout: de uitdraai voor de deelnemer) of de gegevens (json; csv of jsonl met --all)",
+    ),
+    (
+        "export",
+        "output",
+        "Schrijf naar dit bestand (of deze map, bij --all --format csv) in plaats van naar de standaarduitvoer",
+    ),
+    (
+        "export",
+        "anonymous",
+        "Laat aliassen, casuscodes, vrije tekst en citaten weg; datums alleen per maand",
+    ),
+    (
+        "export",
+        "wall",
+        "Met --format html: alleen de tijdlijn met twee banen, op A3 liggend, voor de muur bij de volgende tafel",
+    ),
+    (
+        "export",
+        "include_demo",
+        "Met --all: ook de verzonnen voorbeeldcasussen (casuscodes DEMO-...)",
+    ),
+    (
+        "export",
+        "price_year",
+        "Zet elk bedrag op het prijspeil van dit jaar, of `nominal` voor bedragen zoals ingevoerd (standaard: het prijsjaar van elk gesprek). Met --all één prijspeil voor de hele bibliotheek",
+    ),
+    (
+        "end-series",
+        "",
+        "Sluit een reeks tafels af (geen vervolggesprekken meer), of laat hem met --reopen doorgaan",
+    ),
+    (
+        "end-series",
+        "id",
+        "Een gesprek van de reeks (id, uniek begin of pad)",
+    ),
+    (
+        "end-series",
+        "reason",
+        "Waarom hij eindigde: goal-reached (doel bereikt), moved-away (verhuisd), declined (wil niet meer), contact-lost (geen contact meer) of other (anders)",
+    ),
+    (
+        "end-series",
+        "on",
+        "De dag waarop hij eindigde (standaard: vandaag)",
+    ),
+    ("end-series", "note", "Waarom, in woorden"),
+    ("end-series", "reopen", "De reeks gaat toch door"),
+    (
+        "portfolio",
+        "",
+        "Wat de aanpak oplevert over de casussen van een project (of van alle projecten)",
+    ),
+    (
+        "portfolio",
+        "project",
+        "Alleen dit project (de naam zoals in de gesprekken)",
+    ),
+    (
+        "portfolio",
+        "format",
+        "text (standaard), markdown, html of json",
+    ),
+    (
+        "portfolio",
+        "output",
+        "Schrijf naar dit bestand in plaats van naar de standaarduitvoer",
+    ),
+    (
+        "portfolio",
+        "anonymous",
+        "Laat casuscodes, vrije tekst en bestandsnamen weg",
+    ),
+    (
+        "portfolio",
+        "price_year",
+        "Elk bedrag op het prijspeil van dit jaar, of `nominal` voor bedragen zoals ingevoerd (standaard: het nieuwste jaar van de meegeleverde prijsindex)",
+    ),
+    (
+        "portfolio",
+        "include_demo",
+        "Ook de verzonnen voorbeeldcasussen (casuscodes DEMO-...)",
+    ),
+    (
+        "portfolio",
+        "include_unconsented",
+        "Ook casussen zonder toestemming voor rapportage (alleen als tekst: het eigen overzicht van de gespreksleider)",
+    ),
+    (
+        "compare",
+        "",
+        "Vergelijk twee gesprekken (meestal twee metingen van één casus)",
+    ),
+    (
+        "compare",
+        "a",
+        "Het ene gesprek (id, uniek begin of pad); tafel zet de eerdere meting vooraan",
+    ),
+    ("compare", "b", "Het andere gesprek"),
+    (
+        "compare",
+        "format",
+        "text (standaard), markdown, html of json",
+    ),
+    (
+        "compare",
+        "output",
+        "Schrijf naar dit bestand in plaats van naar de standaarduitvoer",
+    ),
+    (
+        "delete",
+        "",
+        "Verwijder een gesprek voorgoed (met de kopie in de prullenbak en het slotbestand)",
+    ),
+    (
+        "delete",
+        "id",
+        "Het gesprek (id of uniek begin: elk bestand ervan), of het pad van één bestand",
+    ),
+    ("delete", "yes", "Niet om bevestiging vragen"),
+    (
+        "keys",
+        "",
+        "Je persoonlijke sleutel en de sleutels van het team van een versleutelde bibliotheek",
+    ),
+    (
+        "keys init",
+        "",
+        "Maak je persoonlijke sleutel (vraagt een wachtwoordzin; een vergeten wachtwoordzin is verloren gegevens)",
+    ),
+    (
+        "keys add",
+        "",
+        "Voeg de openbare sleutel (age1...) van een teamlid toe; een versleutelde bibliotheek wordt opnieuw versleuteld zodat die elk bestand kan openen",
+    ),
+    (
+        "keys add",
+        "public_key",
+        "Hun openbare sleutel (age1...), zoals keys init die voor hen toonde",
+    ),
+    ("keys add", "name", "Een naam om hen aan te herkennen"),
+    (
+        "keys list",
+        "",
+        "De sleutels waarvoor de bibliotheek versleuteld is",
+    ),
+    (
+        "keys remove",
+        "",
+        "Verwijder een teamlid (op naam of sleutel); een versleutelde bibliotheek wordt opnieuw versleuteld zonder hen",
+    ),
+    ("keys remove", "member", "Hun naam of openbare sleutel"),
+    (
+        "encrypt",
+        "",
+        "Versleutel de bibliotheek voor de sleutels van het team (de jouwe erbij), bestand voor bestand; veilig te onderbreken en opnieuw te geven",
+    ),
+    (
+        "decrypt",
+        "",
+        "Maak een versleutelde bibliotheek weer onversleuteld, bestand voor bestand; of schrijf met BESTAND de leesbare tekst van één versleuteld bestand (een export, om af te drukken) naar -o of de standaarduitvoer",
+    ),
+    (
+        "decrypt",
+        "file",
+        "Eén versleuteld bestand (een export); weglaten om de hele bibliotheek te ontsleutelen",
+    ),
+    (
+        "decrypt",
+        "output",
+        "Schrijf naar dit bestand in plaats van naar de standaarduitvoer",
+    ),
+    (
+        "purge",
+        "",
+        "Verwijder de gesprekken waarvan de bewaartermijn voorbij is",
+    ),
+    (
+        "purge",
+        "expired",
+        "Verplicht: verwijder alleen wat verlopen is",
+    ),
+    ("purge", "yes", "Niet om bevestiging vragen"),
+];
