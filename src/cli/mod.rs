@@ -286,9 +286,13 @@ pub enum Outcome {
 /// user's language.
 pub fn main() -> Outcome {
     use clap::FromArgMatches;
-    let parsed = command(lang_of_args())
-        .try_get_matches()
-        .and_then(|m| Cli::from_arg_matches(&m));
+    // The plain command line first: building the Dutch one costs a start (and the first
+    // frame) some tens of microseconds, needed only for help and errors.
+    let parsed = Cli::try_parse().or_else(|_| {
+        command(lang_of_args())
+            .try_get_matches()
+            .and_then(|m| Cli::from_arg_matches(&m))
+    });
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => return Outcome::Done(usage_error(&e)),
