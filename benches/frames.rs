@@ -231,6 +231,7 @@ fn main() {
                     version: 1,
                     encrypted: true,
                     recipients: Vec::new(),
+                    unfinished: false,
                 };
                 for n in 0..keys {
                     let key = age::x25519::Identity::generate().to_public();

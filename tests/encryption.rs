@@ -346,6 +346,15 @@ fn two_members_both_open_what_is_encrypted_to_both_and_a_removed_one_no_longer()
     let shown = ok(&run(&data, &anna.keys, &anna.pass, &["show", "97f3d1c5"]));
     assert!(shown.contains("DEMO-GR-11"));
 
+    // Not one's own key while others remain: that would lock Anna out at once.
+    let o = run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &["keys", "remove", &anna.public],
+    );
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("je eigen sleutel"), "{}", stderr(&o));
     ok(&run(
         &data,
         &anna.keys,
@@ -722,6 +731,106 @@ fn odd_passphrases_and_a_newer_keys_file_are_refused_in_words() {
         &["end-series", "97f3d1c5", "--reason", "other"],
     );
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("newer tafel"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nieuwere tafel"), "{}", stderr(&o));
     assert_eq!(before, files(&data), "nothing written");
+}
+
+#[test]
+fn keys_json_gone_with_encrypted_files_present_stops_every_write_and_every_decrypt() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let anna = member(dir.path(), "anna", "anna haar zin");
+    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
+    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    // A sync service that has not delivered keys.json (yet): a new process sees only
+    // encrypted files.
+    std::fs::rename(data.join("keys.json"), dir.path().join("keys.json")).unwrap();
+    let before = files(&data);
+    for args in [
+        &["new", "--case", "ZZ-LEAK-1"][..],
+        &["list"],
+        &["decrypt"],
+        &["end-series", "97f3d1c5", "--reason", "other"],
+    ] {
+        let o = run(&data, &anna.keys, &anna.pass, args);
+        assert!(!o.status.success(), "{args:?}: {}", stdout(&o));
+        assert!(stderr(&o).contains("ontbreekt"), "{args:?}: {}", stderr(&o));
+    }
+    assert_eq!(before, files(&data), "nothing written, nothing converted");
+    std::fs::rename(dir.path().join("keys.json"), data.join("keys.json")).unwrap();
+    ok(&run(&data, &anna.keys, &anna.pass, &["list"]));
+}
+
+#[test]
+fn a_stopped_change_of_keys_is_named_and_encrypt_finishes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let anna = member(dir.path(), "anna", "anna haar zin");
+    let bram = member(dir.path(), "bram", "bram zijn zin");
+    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
+    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    ok(&run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &["keys", "add", &bram.public, "--name", "Bram"],
+    ));
+    // As `keys remove Bram` killed halfway: keys.json without Bram, marked unfinished,
+    // and the files still open for him.
+    let settings = data.join("keys.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&settings).unwrap()).unwrap();
+    v["recipients"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|m| m["name"] != "Bram");
+    v["unfinished"] = true.into();
+    std::fs::write(&settings, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+    let o = run(&data, &anna.keys, &anna.pass, &["list"]);
+    assert!(stderr(&o).contains("niet afgemaakt"), "{}", stderr(&o));
+    let o = run(&data, &anna.keys, &anna.pass, &["keys", "remove", "Bram"]);
+    assert!(stderr(&o).contains("tafel encrypt"), "{}", stderr(&o));
+    ok(&run(&data, &bram.keys, &bram.pass, &["show", "4b7e2c91"]));
+    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    let o = run(&data, &bram.keys, &bram.pass, &["show", "4b7e2c91"]);
+    assert!(!o.status.success(), "Bram no longer opens it");
+    let o = run(&data, &anna.keys, &anna.pass, &["list"]);
+    assert!(!stderr(&o).contains("niet afgemaakt"), "{}", stderr(&o));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&settings).unwrap()).unwrap();
+    assert!(v.get("unfinished").is_none(), "{v}");
+}
+
+#[test]
+fn a_report_written_to_a_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let anna = member(dir.path(), "anna", "anna haar zin");
+    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
+    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    std::fs::create_dir_all(data.join("exports")).unwrap();
+    let o = run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &[
+            "portfolio",
+            "--include-demo",
+            "-o",
+            data.join("exports").to_str().unwrap(),
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(!data.join("exports").join(".age").exists());
+    // A name given with -o is kept (with .age), and told when it names the case.
+    let named = data.join("exports").join("DEMO-GR-07-voor-Annet.html");
+    let o = run(
+        &data,
+        &anna.keys,
+        &anna.pass,
+        &["export", "4b7e2c91", "--format", "html", "-o", named.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("bevat de casuscode"), "{}", stderr(&o));
+    assert!(data.join("exports").join("DEMO-GR-07-voor-Annet.html.age").exists());
 }

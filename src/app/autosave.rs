@@ -301,6 +301,7 @@ mod tests {
             version: 1,
             encrypted: true,
             recipients: Vec::new(),
+            unfinished: false,
         };
         settings.add("anna", &key.to_public(), chrono::NaiveDate::MIN);
         settings.write(&data).unwrap();

@@ -111,6 +111,7 @@ pub fn run(lib: &Library, lang: Lang, req: Request) -> CmdResult {
         format,
         sessions: &[loaded.session.id],
         anonymous,
+        case_code: Some(&loaded.session.preparation.case_code),
     };
     deliver(lib, &exported, output, lang, &made)?;
     Ok(ExitCode::SUCCESS)
@@ -220,6 +221,7 @@ fn run_all(
         format,
         sessions: &ids,
         anonymous,
+        case_code: None,
     };
     deliver(lib, &out.exported, output, lang, &made)?;
     note(&(r.cli_exported_all)(
@@ -244,6 +246,8 @@ struct Made<'a> {
     format: Format,
     sessions: &'a [uuid::Uuid],
     anonymous: bool,
+    /// The case code of a report of one session (its file name is checked for it).
+    case_code: Option<&'a str>,
 }
 
 /// Writes the export to standard output, or to `output` and says where. JSON keeps its
@@ -290,8 +294,21 @@ fn deliver(
             {
                 note(&format!("{} [{e}]", r.cli_manifest_failed));
             }
-            for p in written {
+            for p in &written {
                 note(&(r.cli_written)(&p.display().to_string()));
+                // Encrypted, but named after the case: the sync service reads names.
+                let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase());
+                let case = made
+                    .case_code
+                    .map(|c| crate::report::export::file_name_part(c).to_lowercase())
+                    .filter(|c| c.trim_matches('-').len() >= 2);
+                if p.extension()
+                    .is_some_and(|e| e == store::vault::SEALED_EXTENSION)
+                    && let (Some(name), Some(case)) = (name, case)
+                    && name.contains(&case)
+                {
+                    note(lang.texts().vault.case_in_name);
+                }
             }
             Ok(())
         }

@@ -102,7 +102,10 @@ impl KeyAccess {
         // Remembered for this process: should keys.json go away while it runs, it keeps
         // encrypting (see `vault::sealing_of`).
         vault::sealing_of(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
-        if settings.encrypted || !settings.recipients.is_empty() && self.passphrase_file.is_some() {
+        if settings.encrypted
+            || settings.unfinished
+            || !settings.recipients.is_empty() && self.passphrase_file.is_some()
+        {
             self.unlock(lang)?;
         }
         Ok(())
@@ -182,17 +185,22 @@ pub fn run_keys(
                 .iter()
                 .find(|m| m.key == key.to_string())
             {
-                return Err(Failure((t.already_member)(&m.name)));
+                return Err(Failure(with_unfinished(
+                    (t.already_member)(&m.name),
+                    &settings,
+                    lang,
+                )));
             }
             if settings.encrypted {
                 // The files are encrypted again to everyone: that needs your key.
                 access.unlock(lang)?;
             }
             settings.add(&name, &key, chrono::Local::now().date_naive());
+            settings.unfinished = settings.encrypted;
             write_settings(&settings, &lib)?;
             outln!("{}", (t.added)(&name));
             if settings.encrypted {
-                return reconvert(&lib, &settings, t.finish_encrypt, lang);
+                return reconvert(&lib, &mut settings, lang);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -206,7 +214,11 @@ pub fn run_keys(
                 .iter()
                 .position(|m| m.name == member || m.key == member.trim())
             else {
-                return Err(Failure((t.not_a_member)(&member)));
+                return Err(Failure(with_unfinished(
+                    (t.not_a_member)(&member),
+                    &settings,
+                    lang,
+                )));
             };
             if settings.encrypted && settings.recipients.len() == 1 {
                 return Err(Failure(t.last_member.into()));
@@ -214,11 +226,23 @@ pub fn run_keys(
             if settings.encrypted {
                 access.unlock(lang)?;
             }
+            // Not one's own key while others remain: that locks oneself out at once.
+            let own = vault::unlocked_public().map(|k| k.to_string()).or_else(|| {
+                access
+                    .dir(lang)
+                    .ok()
+                    .and_then(|d| keys::own_public(&d).ok())
+                    .map(|k| k.to_string())
+            });
+            if own.as_deref() == Some(settings.recipients[i].key.as_str()) {
+                return Err(Failure(t.own_key_removal.into()));
+            }
             let gone = settings.recipients.remove(i);
+            settings.unfinished = settings.encrypted;
             write_settings(&settings, &lib)?;
             outln!("{}", (t.removed)(&gone.name));
             if settings.encrypted {
-                return reconvert(&lib, &settings, t.finish_encrypt, lang);
+                return reconvert(&lib, &mut settings, lang);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -229,12 +253,17 @@ pub fn run_keys(
 /// `encrypt`, `decrypt`): each reads keys.json, changes it and converts every file, and
 /// two at once would each undo the other's change.
 fn settings_lock(lib: &Library) -> Result<std::fs::File, Failure> {
-    keys::lock_settings(lib.root()).map_err(|e| {
-        Failure(format!(
-            "{}: [{e}]",
-            keys::settings_path(lib.root()).display()
-        ))
-    })
+    keys::lock_settings(lib.root())
+        .map_err(|e| Failure(format!("{}: [{e}]", keys::lock_path(lib.root()).display())))
+}
+
+/// `message`, and when an earlier change of keys was stopped, how to finish it.
+fn with_unfinished(message: String, settings: &keys::Settings, lang: Lang) -> String {
+    if settings.unfinished {
+        format!("{message}. {}", lang.texts().vault.unfinished)
+    } else {
+        message
+    }
 }
 
 fn write_settings(settings: &keys::Settings, lib: &Library) -> Result<(), Failure> {
@@ -263,25 +292,32 @@ pub fn run_encrypt(lib: &Library, access: &KeyAccess, lang: Lang) -> CmdResult {
     }
     settings.version = settings.version.max(1);
     settings.encrypted = true;
+    settings.unfinished = true;
     write_settings(&settings, lib)?;
-    reconvert(lib, &settings, t.finish_encrypt, lang)
+    reconvert(lib, &mut settings, lang)
 }
 
 /// `tafel decrypt`: new files are written plain from now on, and every file is
 /// converted back.
 pub fn run_decrypt(lib: &Library, access: &KeyAccess, lang: Lang) -> CmdResult {
+    // keys.json missing while files are encrypted is a sync service's delay, not a
+    // library made plain: nothing is converted then.
+    vault::sealing_of(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
     access.unlock(lang)?;
     let _lock = settings_lock(lib)?;
     let mut settings = keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
     let was = settings.encrypted;
     settings.encrypted = false;
-    if was {
-        write_settings(&settings, lib)?;
-    }
+    settings.unfinished = true;
+    write_settings(&settings, lib)?;
     let t = &lang.texts().vault;
     let code = convert_to(lib, &convert::Target::Plain, t.finish_decrypt, lang)?;
-    if !was && code == ExitCode::SUCCESS {
-        outln!("{}", t.already_plain);
+    if code == ExitCode::SUCCESS {
+        settings.unfinished = false;
+        write_settings(&settings, lib)?;
+        if !was {
+            outln!("{}", t.already_plain);
+        }
     }
     Ok(code)
 }
@@ -324,10 +360,22 @@ pub fn run_decrypt_file(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Every file of the library to the keys in `settings`.
-fn reconvert(lib: &Library, settings: &keys::Settings, finish: &str, lang: Lang) -> CmdResult {
+/// Every file of the library to the keys in `settings` (which say `unfinished` until
+/// every file is done).
+fn reconvert(lib: &Library, settings: &mut keys::Settings, lang: Lang) -> CmdResult {
     let to = settings.recipients().map_err(Failure)?;
-    convert_to(lib, &convert::Target::Sealed(to.into()), finish, lang)
+    let t = &lang.texts().vault;
+    let code = convert_to(
+        lib,
+        &convert::Target::Sealed(to.into()),
+        t.finish_encrypt,
+        lang,
+    )?;
+    if code == ExitCode::SUCCESS {
+        settings.unfinished = false;
+        write_settings(settings, lib)?;
+    }
+    Ok(code)
 }
 
 /// Converts every file; `finish` says which command finishes what was skipped.
@@ -348,7 +396,7 @@ fn convert_to(lib: &Library, target: &convert::Target, finish: &str, lang: Lang)
         errln!("tafel: {}", (t.busy)(&p.display()));
     }
     for (p, why) in &report.failed {
-        errln!("tafel: {}", (t.failed)(&p.display(), why));
+        errln!("tafel: {}", (t.failed)(&p.display(), &why.explain(lang)));
     }
     if !report.busy.is_empty() {
         errln!("tafel: {finish}");

@@ -28,8 +28,11 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
         Entry::Session(s) => Some(&**s),
         Entry::Unreadable { .. } => None,
     }));
-    // An encrypted library says so, with how many keys open it.
+    // An encrypted library says so, with how many keys open it, and whether a change of
+    // its keys was left unfinished.
     let sealing = crate::store::vault::sealing_of(lib.root()).ok().flatten();
+    let unfinished =
+        crate::store::vault::keys::Settings::read(lib.root()).is_ok_and(|s| s.unfinished);
     if as_json {
         let code =
             |r: crate::model::EndReason| serde_json::to_value(r).unwrap_or(serde_json::Value::Null);
@@ -85,6 +88,7 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
         let out = json!({
             "data_dir": text(lib.root()),
             "encrypted": sealing.is_some(),
+            "unfinished": unfinished,
             // In an encrypted library: session files still in plain text.
             "not_encrypted": sealing
                 .as_ref()
@@ -100,6 +104,9 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
         return Ok(ExitCode::SUCCESS);
     }
     let t = lang.texts();
+    if unfinished {
+        errln!("tafel: {}", t.vault.unfinished);
+    }
     if let Some(keys) = &sealing {
         outln!("{}", (t.vault.list_line)(keys.len()));
         let plain = crate::store::vault::plain_session_files(lib.root());

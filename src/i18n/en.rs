@@ -349,6 +349,22 @@ pub static TEXTS: Texts = Texts {
         settings_unreadable: |p| {
             format!("{p} (the library's keys) cannot be read; nothing is saved until that is fixed")
         },
+        settings_missing: |p| {
+            format!(
+                "{p} (the library's keys) is missing while the library holds encrypted files; perhaps the sync service has not put it back yet. Nothing is saved or converted until it is there"
+            )
+        },
+        settings_newer: |p, v| {
+            format!(
+                "{p} (the library's keys) comes from a newer tafel (version {v}); update tafel. Nothing is saved"
+            )
+        },
+        unfinished: "A change of keys or a conversion was not finished (stopped, or a session was open elsewhere): tafel encrypt (or tafel decrypt, if the library is to be plain) finishes it.",
+        case_in_name: "Mind: the content is encrypted, but the file's name holds the case code, which the sync service can read; choose a name without it.",
+        own_key_removal: "that is your own key: you could no longer open the library. Let another member remove you",
+        target_exists: |p| {
+            format!("{p} is there already, with other content; take one of them away")
+        },
         no_key: |p| {
             format!(
                 "there is no personal key on this laptop yet ({p}); make one with: tafel keys init"
@@ -404,7 +420,7 @@ pub static TEXTS: Texts = Texts {
         failed: |p, why| format!("{p} not converted: {why}"),
         finish_encrypt: "Run tafel encrypt once those sessions are closed, to convert them too.",
         finish_decrypt: "Run tafel decrypt once those sessions are closed, to convert them too.",
-        failed_stay: "Those files were left as they were: your key cannot convert them (encrypted to another team, or damaged). Move them out of the library or ask who made them.",
+        failed_stay: "Those files were left as they were (the reason is given with each).",
         passphrase_file: |p| format!("the passphrase file ({p}) cannot be read as text"),
         control_in_passphrase: "the passphrase holds control characters (not plain text); choose a sentence of plain words",
         not_encrypted: "this library is not encrypted",

@@ -355,6 +355,20 @@ pub static TEXTS: Texts = Texts {
                 "{p} (de sleutels van de bibliotheek) kan niet worden gelezen; er wordt niets opgeslagen tot dat is opgelost"
             )
         },
+        settings_missing: |p| {
+            format!(
+                "{p} (de sleutels van de bibliotheek) ontbreekt, terwijl de bibliotheek versleutelde bestanden heeft; misschien heeft de synchronisatiedienst hem nog niet teruggezet. Er wordt niets opgeslagen of omgezet tot hij er weer is"
+            )
+        },
+        settings_newer: |p, v| {
+            format!(
+                "{p} (de sleutels van de bibliotheek) komt van een nieuwere tafel (versie {v}); werk tafel bij. Er wordt niets opgeslagen"
+            )
+        },
+        unfinished: "Een wijziging van de sleutels of een omzetting is niet afgemaakt (gestopt, of een gesprek was elders open): tafel encrypt (of tafel decrypt, als de bibliotheek onversleuteld moet worden) maakt het af.",
+        case_in_name: "Let op: de inhoud is versleuteld, maar de naam van het bestand bevat de casuscode en is voor de synchronisatiedienst leesbaar; kies een naam zonder casuscode.",
+        own_key_removal: "dat is je eigen sleutel: daarna kun je de bibliotheek niet meer openen. Laat een ander teamlid je verwijderen",
+        target_exists: |p| format!("{p} bestaat al, met andere inhoud; haal een van beide weg"),
         no_key: |p| {
             format!(
                 "er is op deze laptop nog geen persoonlijke sleutel ({p}); maak er een met: tafel keys init"
@@ -412,7 +426,7 @@ pub static TEXTS: Texts = Texts {
         failed: |p, why| format!("{p} niet omgezet: {why}"),
         finish_encrypt: "Geef tafel encrypt als die sessies gesloten zijn, om ze ook om te zetten.",
         finish_decrypt: "Geef tafel decrypt als die sessies gesloten zijn, om ze ook om te zetten.",
-        failed_stay: "Die bestanden zijn gebleven zoals ze waren: met jouw sleutel zijn ze niet om te zetten (versleuteld voor een ander team, of beschadigd). Haal ze uit de bibliotheek of vraag wie ze maakte.",
+        failed_stay: "Die bestanden zijn gebleven zoals ze waren (de reden staat erbij).",
         passphrase_file: |p| {
             format!("het bestand met de wachtwoordzin ({p}) kan niet worden gelezen als tekst")
         },

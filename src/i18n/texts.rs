@@ -775,6 +775,16 @@ pub struct VaultTexts {
     pub not_for_you: &'static str,
     pub damaged: &'static str,
     pub settings_unreadable: fn(&dyn Display) -> String,
+    pub settings_missing: fn(&dyn Display) -> String,
+    pub settings_newer: fn(&dyn Display, &dyn Display) -> String,
+    /// A change of keys or a conversion that was stopped (`list`, `keys add/remove`).
+    pub unfinished: &'static str,
+    /// An encrypted export named after its case (`-o` with the case code in the name).
+    pub case_in_name: &'static str,
+    /// Removing one's own key.
+    pub own_key_removal: &'static str,
+    /// Why a file was not converted: a file of that name is there already.
+    pub target_exists: fn(&dyn Display) -> String,
     pub no_key: fn(&dyn Display) -> String,
     pub key_exists: fn(&dyn Display) -> String,
     pub wrong_passphrase: &'static str,

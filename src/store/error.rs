@@ -173,6 +173,12 @@ pub enum SaveError {
     Io { path: PathBuf, source: io::Error },
     #[error("{path} is read-only here: {reason}")]
     ReadOnly { path: PathBuf, reason: String },
+    /// Encryption stopped it: the library's keys cannot be read, or are missing.
+    #[error("not saved: {error}")]
+    Vault {
+        path: PathBuf,
+        error: crate::store::vault::VaultError,
+    },
     /// A text over its limit: such a file could not be read back, so it is not written.
     #[error("not saved: the field {field} is longer than tafel allows (at most {limit})")]
     TooLong {
@@ -228,6 +234,10 @@ impl SaveError {
                     detail: format!("({}) [{source}]", path.parent().unwrap_or(path).display()),
                 }
             }
+            SaveError::Vault { path, error } => SaveFailure {
+                what: error.explain(lang),
+                detail: format!("({})", path.display()),
+            },
             SaveError::ReadOnly { path, .. } => SaveFailure {
                 what: t.read_only_newer.to_string(),
                 detail: format!("({})", path.display()),

@@ -111,8 +111,10 @@ pub fn record(
         bytes.push(b'\n');
     }
     // An encrypted library's manifest is one encrypted file (it names the exports):
-    // read, extended and written whole.
-    if let Some(to) = super::vault::sealing_of(data_dir)? {
+    // read, extended and written whole. So is one still encrypted in a library being
+    // made plain, written back plain: a plain line after ciphertext would break it.
+    let sealing = super::vault::sealing_of(data_dir)?;
+    if sealing.is_some() || super::vault::file_is_sealed(&manifest_path(data_dir)) {
         let _lock = lock(data_dir, true)?;
         let path = manifest_path(data_dir);
         let mut all = match super::read_file(&path) {
@@ -125,7 +127,11 @@ pub fn record(
             Err(e) => return Err(io::Error::other(e.reason())),
         };
         all.extend_from_slice(&bytes);
-        return atomic::write_atomic(&path, &super::vault::seal(&all, &to)?);
+        let all = match sealing {
+            Some(to) => super::vault::seal(&all, &to)?,
+            None => all,
+        };
+        return atomic::write_atomic(&path, &all);
     }
     let _lock = lock(data_dir, false)?;
     let mut f = OpenOptions::new()

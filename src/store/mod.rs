@@ -394,9 +394,9 @@ pub fn save_to(path: &Path, session: &Session) -> Result<(), SaveError> {
         source: io::Error::other(e),
     })?;
     // Encrypted in memory when the library is: only ciphertext reaches the disk.
-    let vault_err = |e: vault::VaultError| SaveError::Io {
+    let vault_err = |error: vault::VaultError| SaveError::Vault {
         path: path.to_path_buf(),
-        source: e.into(),
+        error,
     };
     let sealing = match vault::root_of(path) {
         Some(root) => vault::sealing_of(root).map_err(vault_err)?,
@@ -411,9 +411,8 @@ pub fn save_to(path: &Path, session: &Session) -> Result<(), SaveError> {
             .is_some_and(|root| !vault::keys::settings_path(root).exists())
             && vault::file_is_sealed(path) =>
         {
-            return Err(vault_err(vault::VaultError::Settings {
+            return Err(vault_err(vault::VaultError::SettingsMissing {
                 path: vault::keys::settings_path(vault::root_of(path).unwrap_or(path)),
-                reason: "missing, while the session file is encrypted".into(),
             }));
         }
         None => bytes,

@@ -37,7 +37,30 @@ pub struct Report {
     /// Session files left alone because a running tafel has them open.
     pub busy: Vec<PathBuf>,
     /// Files that could not be converted, with the reason (left as they were).
-    pub failed: Vec<(PathBuf, String)>,
+    pub failed: Vec<(PathBuf, Failed)>,
+}
+
+/// Why one file was not converted.
+#[derive(Debug)]
+pub enum Failed {
+    Read(crate::store::LoadError),
+    Vault(VaultError),
+    Write(io::Error),
+    Lock(crate::store::LockError),
+    /// The new name is taken by a file with other content.
+    Exists(PathBuf),
+}
+
+impl Failed {
+    pub fn explain(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Failed::Read(e) => e.explain(lang),
+            Failed::Vault(e) => e.explain(lang),
+            Failed::Write(e) => format!("[{e}]"),
+            Failed::Lock(e) => e.explain(lang),
+            Failed::Exists(p) => (lang.texts().vault.target_exists)(&p.display()),
+        }
+    }
 }
 
 /// The files of one of the library's folders that hold personal data: in `sessions/`
@@ -100,7 +123,7 @@ pub fn convert(
                 continue;
             }
             (false, Err(e)) => {
-                report.failed.push((path.clone(), e.to_string()));
+                report.failed.push((path.clone(), Failed::Lock(e)));
                 done += 1;
                 progress(done, total);
                 continue;
@@ -117,10 +140,22 @@ pub fn convert(
     for (path, owner) in &in_exports {
         let to = export_name(path, owner.as_ref(), target);
         if to != *path && fs::symlink_metadata(&to).is_ok() {
-            // Never over a file that is there (made plain: `x.html` beside `x.html.age`).
-            report
-                .failed
-                .push((path.clone(), format!("{} exists", to.display())));
+            // A run stopped between writing the new file and removing the old one left
+            // both: the old one goes. A file of other content is never written over.
+            if same_plain(path, &to) {
+                if let Some(r) = owner {
+                    let _ = exports::record(
+                        lib.root(),
+                        std::slice::from_ref(&to),
+                        &r.sessions,
+                        r.anonymous,
+                    );
+                }
+                let _ = fs::remove_file(path);
+                report.converted += 1;
+            } else {
+                report.failed.push((path.clone(), Failed::Exists(to)));
+            }
             done += 1;
             progress(done, total);
             continue;
@@ -207,9 +242,10 @@ fn export_name(path: &Path, owner: Option<&exports::Record>, target: &Target) ->
             };
             let ext = name.split_once('.').map_or("html", |(_, e)| e);
             let short = first.simple().to_string()[..8].to_string();
+            // The first free name, or one an earlier, stopped run already wrote this to.
             (1..100_000u32)
                 .map(|n| path.with_file_name(format!("{short}-{n}.{ext}.{SEALED_EXTENSION}")))
-                .find(|p| fs::symlink_metadata(p).is_err())
+                .find(|p| fs::symlink_metadata(p).is_err() || same_plain(path, p))
                 .unwrap_or_else(|| path.to_path_buf())
         }
         (Target::Plain, true) => path.with_extension(""),
@@ -219,17 +255,30 @@ fn export_name(path: &Path, owner: Option<&exports::Record>, target: &Target) ->
 
 /// Writes the file at `from` in the form `target` asks for, at `to` (atomically). Returns
 /// whether anything was written: a plain file stays as it is for [`Target::Plain`].
-fn convert_file(from: &Path, to: &Path, target: &Target) -> Result<bool, String> {
-    let (_, bytes) = crate::store::read_raw(from).map_err(|e| e.reason())?;
+fn convert_file(from: &Path, to: &Path, target: &Target) -> Result<bool, Failed> {
+    let (_, bytes) = crate::store::read_raw(from).map_err(Failed::Read)?;
     let was_sealed = is_sealed(&bytes);
-    let plain = super::open(bytes).map_err(|e: VaultError| e.to_string())?;
+    let plain = super::open(bytes).map_err(Failed::Vault)?;
     let out = match target {
-        Target::Sealed(to) => super::seal(&plain, to).map_err(|e| e.to_string())?,
+        Target::Sealed(to) => super::seal(&plain, to).map_err(Failed::Vault)?,
         Target::Plain if !was_sealed && from == to => return Ok(false),
         Target::Plain => plain,
     };
-    write_atomic(to, &out).map_err(|e| e.to_string())?;
+    write_atomic(to, &out).map_err(Failed::Write)?;
     Ok(true)
+}
+
+/// Whether two files hold the same text once opened (either may be encrypted).
+fn same_plain(a: &Path, b: &Path) -> bool {
+    let plain = |p: &Path| {
+        crate::store::read_raw(p)
+            .ok()
+            .and_then(|(_, bytes)| super::open(bytes).ok())
+    };
+    match (plain(a), plain(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -270,5 +319,63 @@ mod tests {
         assert!(!is_sealed(&fs::read(&open_path).unwrap()));
         let sealed = fs::read(&other_path).unwrap();
         assert!(super::super::open_with(&key, &sealed).is_ok());
+    }
+
+    /// A run stopped between writing an export's new file and removing the old one left
+    /// both: the next run removes the old one and keeps the new, never a second copy.
+    #[test]
+    fn a_conversion_stopped_between_writing_and_removing_an_export_is_finished() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(dir.path()).unwrap();
+        let s = Session::new(vec![], PriceList::default(), vec![]);
+        lib.save(&s).unwrap();
+        let out = exports::exports_dir(dir.path());
+        fs::create_dir_all(out.join("tables")).unwrap();
+        let report = out.join("GR-07-T0.html");
+        let table = out.join("tables").join("sessions.csv");
+        fs::write(&report, "GR-07 report").unwrap();
+        fs::write(&table, "id,case\n1,GR-07\n").unwrap();
+        exports::record(dir.path(), std::slice::from_ref(&report), &[s.id], false).unwrap();
+        exports::record(
+            dir.path(),
+            std::slice::from_ref(&table),
+            &[s.id, uuid::Uuid::new_v4(), uuid::Uuid::new_v4()],
+            false,
+        )
+        .unwrap();
+        let key = age::x25519::Identity::generate();
+        let to: Arc<[Recipient]> = Arc::from(vec![key.to_public()]);
+        // As `tafel encrypt` does: the key unlocked, keys.json saying encrypted.
+        super::super::unlock(key.clone());
+        let mut settings = super::super::keys::Settings::default();
+        settings.add("anna", &key.to_public(), chrono::NaiveDate::MIN);
+        settings.encrypted = true;
+        settings.write(dir.path()).unwrap();
+        // What the stopped run had written already.
+        let short = s.id.simple().to_string()[..8].to_string();
+        let done_report = out.join(format!("{short}-1.html.age"));
+        fs::write(
+            &done_report,
+            super::super::seal(b"GR-07 report", &to).unwrap(),
+        )
+        .unwrap();
+        let done_table = out.join("tables").join("sessions.csv.age");
+        fs::write(
+            &done_table,
+            super::super::seal(b"id,case\n1,GR-07\n", &to).unwrap(),
+        )
+        .unwrap();
+        let r = convert(&lib, &Target::Sealed(to), &mut |_, _| {}).unwrap();
+        assert!(r.failed.is_empty(), "{:?}", r.failed);
+        assert!(!report.exists() && !table.exists(), "the plain ones go");
+        assert!(done_report.exists() && done_table.exists());
+        assert!(
+            !out.join(format!("{short}-2.html.age")).exists(),
+            "no second copy"
+        );
+        // The manifest follows, so deleting the session finds the report.
+        let held = exports::holding(dir.path(), &[s.id]);
+        let canon = fs::canonicalize(&done_report).unwrap();
+        assert!(held.iter().any(|r| r.path == canon), "{held:?}");
     }
 }

@@ -39,6 +39,11 @@ pub fn settings_path(root: &Path) -> PathBuf {
 /// who a file is encrypted to are not known here).
 pub const SETTINGS_VERSION: u32 = 1;
 
+/// The lock file that orders changes of the keys on this laptop.
+pub fn lock_path(root: &Path) -> PathBuf {
+    root.join(".keys.lock")
+}
+
 /// Takes the exclusive lock that orders changes of the keys on this laptop
 /// (`<root>/.keys.lock`), waiting for another change to end.
 pub fn lock_settings(root: &Path) -> io::Result<fs::File> {
@@ -50,7 +55,7 @@ pub fn lock_settings(root: &Path) -> io::Result<fs::File> {
         .truncate(false)
         .mode(0o600)
         .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
-        .open(root.join(".keys.lock"))?;
+        .open(lock_path(root))?;
     f.lock()?;
     Ok(f)
 }
@@ -72,6 +77,11 @@ pub struct Settings {
     /// New files are written encrypted. Set by `tafel encrypt`, cleared by `tafel decrypt`.
     pub encrypted: bool,
     pub recipients: Vec<Member>,
+    /// Set while files are converted to the keys (or made plain), cleared when all are:
+    /// a conversion that was stopped (a kill, a session open elsewhere) is known, and
+    /// `tafel encrypt` or `decrypt` finishes it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unfinished: bool,
 }
 
 impl Settings {
@@ -94,10 +104,10 @@ impl Settings {
         };
         let settings: Settings = serde_json::from_slice(&bytes).map_err(|e| fail(e.to_string()))?;
         if settings.version > SETTINGS_VERSION {
-            return Err(fail(format!(
-                "version {} is from a newer tafel (this one knows {SETTINGS_VERSION})",
-                settings.version
-            )));
+            return Err(VaultError::SettingsNewer {
+                path,
+                version: settings.version,
+            });
         }
         if settings.encrypted {
             settings.recipients().map_err(fail)?;

@@ -52,6 +52,11 @@ pub enum VaultError {
     /// The library's `keys.json` cannot be read: nothing is written rather than written
     /// in plain text into a library that may be encrypted.
     Settings { path: PathBuf, reason: String },
+    /// `keys.json` is missing while the library holds encrypted files (a sync service
+    /// that has not delivered it yet): nothing is written, nothing converted.
+    SettingsMissing { path: PathBuf },
+    /// `keys.json` from a newer tafel, whose rules this one does not know.
+    SettingsNewer { path: PathBuf, version: u32 },
 }
 
 impl VaultError {
@@ -63,6 +68,10 @@ impl VaultError {
             VaultError::Damaged(why) => format!("{} [{why}]", t.damaged),
             VaultError::Settings { path, reason } => {
                 format!("{} [{reason}]", (t.settings_unreadable)(&path.display()))
+            }
+            VaultError::SettingsMissing { path } => (t.settings_missing)(&path.display()),
+            VaultError::SettingsNewer { path, version } => {
+                (t.settings_newer)(&path.display(), version)
             }
         }
     }
@@ -225,6 +234,11 @@ pub fn sealing_of(root: &Path) -> Result<Sealing, VaultError> {
         return Ok(sealing.clone());
     }
     let sealing = match stamp {
+        // No keys.json, and none seen by this process: plain, unless the library holds
+        // encrypted files; then it is missing, not absent (not cached: it may come back).
+        None if holds_sealed_files(root) => {
+            return Err(VaultError::SettingsMissing { path });
+        }
         None => None,
         Some(_) => {
             let settings = keys::Settings::read(root)?;
@@ -242,6 +256,26 @@ pub fn file_is_sealed(path: &Path) -> bool {
     std::fs::File::open(path)
         .and_then(|mut f| f.read_exact(&mut head))
         .is_ok_and(|()| is_sealed(&head))
+}
+
+/// Whether the library in `root` holds encrypted files: its index, or else its first
+/// session file, is looked at (the first bytes only).
+pub fn holds_sealed_files(root: &Path) -> bool {
+    let sessions = root.join("sessions");
+    let index = crate::store::index::index_path(&sessions);
+    if index.exists() {
+        return file_is_sealed(&index);
+    }
+    std::fs::read_dir(&sessions).is_ok_and(|read| {
+        read.flatten()
+            .filter(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                !name.starts_with('.') && name.ends_with(".json")
+            })
+            .take(8)
+            .any(|e| file_is_sealed(&e.path()))
+    })
 }
 
 /// The public key of the key unlocked in this process.
@@ -297,6 +331,12 @@ pub fn library_above(path: &Path) -> Option<PathBuf> {
 /// library (a synced folder), with `.age` added to its name as the age tools name it; as
 /// is elsewhere, where the user put it to print or share. Returns where it went.
 pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    if path.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            format!("{} is a folder; give a file name", path.display()),
+        ));
+    }
     let sealing = match library_above(path) {
         Some(root) => sealing_of(&root)?,
         None => None,
