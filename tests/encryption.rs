@@ -31,6 +31,11 @@ fn run(data: &Path, keys: &Path, pass: &Path, args: &[&str]) -> Output {
         .expect("tafel runs")
 }
 
+/// `tafel ARGS` on `data` as team member `m` (their key and passphrase).
+fn by(m: &Member, data: &Path, args: &[&str]) -> Output {
+    run(data, &m.keys, &m.pass, args)
+}
+
 fn ok(o: &Output) -> String {
     assert!(o.status.success(), "{}\n{}", stdout(o), stderr(o));
     stdout(o)
@@ -58,6 +63,26 @@ fn member(dir: &Path, name: &str, passphrase: &str) -> Member {
         "a lost passphrase is said to be lost data"
     );
     Member { keys, pass, public }
+}
+
+/// A fresh folder with the demo library, encrypted to Anna's key.
+fn encrypted_demo(passphrase: &str) -> (tempfile::TempDir, PathBuf, Member) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let anna = member(dir.path(), "anna", passphrase);
+    ok(&by(&anna, &data, &["demo"]));
+    ok(&by(&anna, &data, &["encrypt"]));
+    (dir, data, anna)
+}
+
+/// `tafel export ID --format FORMAT -o TO` as `m`, which must succeed.
+fn export_to(data: &Path, m: &Member, id: &str, format: &str, to: &Path) -> String {
+    ok(&run(
+        data,
+        &m.keys,
+        &m.pass,
+        &["export", id, "--format", format, "-o", to.to_str().unwrap()],
+    ))
 }
 
 /// Every regular file under `dir`, with its bytes.
@@ -125,7 +150,7 @@ fn after_keys_init_and_encrypt_no_file_holds_a_case_code_an_alias_or_a_quote() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let anna = member(dir.path(), "anna", "zeven vrolijke tafels");
-    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
+    ok(&by(&anna, &data, &["demo"]));
     let secrets = secrets(&data);
     assert!(secrets.iter().any(|s| s == "DEMO-GR-07"), "{secrets:?}");
     assert!(
@@ -134,35 +159,18 @@ fn after_keys_init_and_encrypt_no_file_holds_a_case_code_an_alias_or_a_quote() {
     );
     // Every kind of file with personal data: an export in the library, the trash, the
     // figures cache, the index.
-    let listed = ok(&run(&data, &anna.keys, &anna.pass, &["list"]));
+    let listed = ok(&by(&anna, &data, &["list"]));
     assert!(listed.contains("DEMO-GR-07"));
     let export = data.join("exports").join("DEMO-GR-07-T0.html");
     std::fs::create_dir_all(data.join("exports")).unwrap();
-    ok(&run(
-        &data,
-        &anna.keys,
-        &anna.pass,
-        &[
-            "export",
-            "4b7e2c91",
-            "--format",
-            "html",
-            "-o",
-            export.to_str().unwrap(),
-        ],
-    ));
-    ok(&run(
-        &data,
-        &anna.keys,
-        &anna.pass,
-        &["portfolio", "--include-demo"],
-    ));
+    export_to(&data, &anna, "4b7e2c91", "html", &export);
+    ok(&by(&anna, &data, &["portfolio", "--include-demo"]));
     let lib = tafel::store::Library::open(&data).unwrap();
     let victim = lib.resolve("5a0c8e3f").unwrap();
     lib.move_to_trash(&victim).unwrap();
     assert!(!plain_text_in(&data, &secrets).is_empty(), "plain before");
 
-    let out = ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    let out = ok(&by(&anna, &data, &["encrypt"]));
     assert!(out.contains("omgezet"), "{out}");
     let hits = plain_text_in(&data, &secrets);
     assert!(hits.is_empty(), "plain text after encrypt: {hits:?}");
@@ -170,18 +178,12 @@ fn after_keys_init_and_encrypt_no_file_holds_a_case_code_an_alias_or_a_quote() {
     let sealed_export = data.join("exports").join("4b7e2c91-1.html.age");
     assert!(sealed_export.exists());
     // One encrypted export made readable, to print: outside the library only.
+    let decrypt_to = |to: &Path| {
+        let (file, to) = (sealed_export.to_str().unwrap(), to.to_str().unwrap());
+        ok(&by(&anna, &data, &["decrypt", file, "-o", to]))
+    };
     let to_print = dir.path().join("to-print.html");
-    ok(&run(
-        &data,
-        &anna.keys,
-        &anna.pass,
-        &[
-            "decrypt",
-            sealed_export.to_str().unwrap(),
-            "-o",
-            to_print.to_str().unwrap(),
-        ],
-    ));
+    decrypt_to(&to_print);
     assert!(
         std::fs::read_to_string(&to_print)
             .unwrap()
@@ -189,17 +191,7 @@ fn after_keys_init_and_encrypt_no_file_holds_a_case_code_an_alias_or_a_quote() {
     );
     let back_inside = data.join("exports").join("copy.html");
     let back_inside_sealed = data.join("exports").join("copy.html.age");
-    ok(&run(
-        &data,
-        &anna.keys,
-        &anna.pass,
-        &[
-            "decrypt",
-            sealed_export.to_str().unwrap(),
-            "-o",
-            back_inside.to_str().unwrap(),
-        ],
-    ));
+    decrypt_to(&back_inside);
     assert!(!back_inside.exists(), "named as encrypted");
     assert!(tafel::store::vault::is_sealed(
         &std::fs::read(&back_inside_sealed).unwrap()
@@ -207,21 +199,15 @@ fn after_keys_init_and_encrypt_no_file_holds_a_case_code_an_alias_or_a_quote() {
 
     // Everything still works, and writes nothing plain: list, portfolio (the figures
     // cache is written again), a new session, an export inside the library.
-    let listed = ok(&run(&data, &anna.keys, &anna.pass, &["list"]));
+    let listed = ok(&by(&anna, &data, &["list"]));
     assert!(listed.contains("DEMO-GR-07"), "{listed}");
     assert!(listed.contains("Versleutelde bibliotheek"), "{listed}");
-    let folio = ok(&run(
-        &data,
-        &anna.keys,
-        &anna.pass,
-        &["portfolio", "--include-demo"],
-    ));
+    let folio = ok(&by(&anna, &data, &["portfolio", "--include-demo"]));
     assert!(folio.contains("De Graasj"), "{folio}");
     assert!(data.join("sessions").join(".figures.jsonl").exists());
-    ok(&run(
+    ok(&by(
+        &anna,
         &data,
-        &anna.keys,
-        &anna.pass,
         &[
             "end-series",
             "97f3d1c5",
@@ -231,21 +217,7 @@ fn after_keys_init_and_encrypt_no_file_holds_a_case_code_an_alias_or_a_quote() {
             "Hamid zegt: klaar",
         ],
     ));
-    let markdown_to = |to: &Path| {
-        ok(&run(
-            &data,
-            &anna.keys,
-            &anna.pass,
-            &[
-                "export",
-                "97f3d1c5",
-                "--format",
-                "markdown",
-                "-o",
-                to.to_str().unwrap(),
-            ],
-        ))
-    };
+    let markdown_to = |to: &Path| export_to(&data, &anna, "97f3d1c5", "markdown", to);
     markdown_to(&data.join("exports").join("again.md"));
     let mut more = secrets.clone();
     more.push("Hamid zegt: klaar".into());
@@ -266,18 +238,18 @@ fn after_keys_init_and_encrypt_no_file_holds_a_case_code_an_alias_or_a_quote() {
         .join("sessions")
         .join("5a0c8e3f-6b1d-4a97-8f2e-9c4b7d3a1e58 (1).json");
     std::fs::copy(dir.path().join("print.md"), &stray).unwrap();
-    let o = run(&data, &anna.keys, &anna.pass, &["list"]);
+    let o = by(&anna, &data, &["list"]);
     assert!(
         stderr(&o).contains("nog niet versleuteld"),
         "{}",
         stderr(&o)
     );
-    let json = ok(&run(&data, &anna.keys, &anna.pass, &["list", "--json"]));
+    let json = ok(&by(&anna, &data, &["list", "--json"]));
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["encrypted"], true);
     assert_eq!(v["not_encrypted"].as_array().unwrap().len(), 1, "{json}");
-    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
-    let o = run(&data, &anna.keys, &anna.pass, &["list"]);
+    ok(&by(&anna, &data, &["encrypt"]));
+    let o = by(&anna, &data, &["list"]);
     assert!(
         !stderr(&o).contains("nog niet versleuteld"),
         "{}",
@@ -289,7 +261,7 @@ fn after_keys_init_and_encrypt_no_file_holds_a_case_code_an_alias_or_a_quote() {
     std::fs::remove_file(&stray).unwrap();
 
     // And back: every file plain again, valid, the same sessions.
-    ok(&run(&data, &anna.keys, &anna.pass, &["decrypt"]));
+    ok(&by(&anna, &data, &["decrypt"]));
     for (path, bytes) in files(&data.join("sessions")) {
         assert!(
             !bytes.starts_with(b"age-encryption.org"),
@@ -309,10 +281,10 @@ fn two_members_both_open_what_is_encrypted_to_both_and_a_removed_one_no_longer()
     let anna = member(dir.path(), "anna", "anna haar zin");
     let bram = member(dir.path(), "bram", "bram zijn zin");
     assert_ne!(anna.public, bram.public);
-    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
-    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    ok(&by(&anna, &data, &["demo"]));
+    ok(&by(&anna, &data, &["encrypt"]));
     // Bram is not a member yet: told so, in words.
-    let o = run(&data, &bram.keys, &bram.pass, &["show", "4b7e2c91"]);
+    let o = by(&bram, &data, &["show", "4b7e2c91"]);
     assert!(!o.status.success());
     assert!(
         stderr(&o).contains("andere sleutels dan de jouwe"),
@@ -320,68 +292,47 @@ fn two_members_both_open_what_is_encrypted_to_both_and_a_removed_one_no_longer()
         stderr(&o)
     );
 
-    ok(&run(
+    ok(&by(
+        &anna,
         &data,
-        &anna.keys,
-        &anna.pass,
         &["keys", "add", &bram.public, "--name", "Bram"],
     ));
     for m in [&anna, &bram] {
-        let shown = ok(&run(&data, &m.keys, &m.pass, &["show", "4b7e2c91"]));
+        let shown = ok(&by(m, &data, &["show", "4b7e2c91"]));
         assert!(shown.contains("DEMO-GR-07"), "{shown}");
     }
-    let keys = ok(&run(&data, &bram.keys, &bram.pass, &["keys", "list"]));
+    let keys = ok(&by(&bram, &data, &["keys", "list"]));
     assert!(
         keys.contains("Bram (jij)") && keys.contains(&anna.public),
         "{keys}"
     );
     assert!(keys.contains("2 sleutels"), "{keys}");
     // A file Bram saves opens for Anna.
-    ok(&run(
+    ok(&by(
+        &bram,
         &data,
-        &bram.keys,
-        &bram.pass,
         &["end-series", "97f3d1c5", "--reason", "moved-away"],
     ));
-    let shown = ok(&run(&data, &anna.keys, &anna.pass, &["show", "97f3d1c5"]));
+    let shown = ok(&by(&anna, &data, &["show", "97f3d1c5"]));
     assert!(shown.contains("DEMO-GR-11"));
 
     // Not one's own key while others remain: that would lock Anna out at once.
-    let o = run(
-        &data,
-        &anna.keys,
-        &anna.pass,
-        &["keys", "remove", &anna.public],
-    );
+    let o = by(&anna, &data, &["keys", "remove", &anna.public]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("je eigen sleutel"), "{}", stderr(&o));
-    ok(&run(
-        &data,
-        &anna.keys,
-        &anna.pass,
-        &["keys", "remove", "Bram"],
-    ));
-    let o = run(&data, &bram.keys, &bram.pass, &["show", "4b7e2c91"]);
+    ok(&by(&anna, &data, &["keys", "remove", "Bram"]));
+    let o = by(&bram, &data, &["show", "4b7e2c91"]);
     assert!(!o.status.success(), "removed: {}", stdout(&o));
-    ok(&run(&data, &anna.keys, &anna.pass, &["show", "4b7e2c91"]));
+    ok(&by(&anna, &data, &["show", "4b7e2c91"]));
     // The last key is never removed from an encrypted library.
-    let o = run(
-        &data,
-        &anna.keys,
-        &anna.pass,
-        &["keys", "remove", &anna.public],
-    );
+    let o = by(&anna, &data, &["keys", "remove", &anna.public]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("laatste sleutel"), "{}", stderr(&o));
 }
 
 #[test]
 fn a_wrong_passphrase_gets_a_clear_message_and_nothing_is_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let anna = member(dir.path(), "anna", "de goede zin");
-    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
-    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    let (dir, data, anna) = encrypted_demo("de goede zin");
     let carl = member(dir.path(), "carl", "carl zijn zin");
     let wrong = dir.path().join("wrong");
     std::fs::write(&wrong, "de foute zin\n").unwrap();
@@ -429,11 +380,7 @@ fn a_wrong_passphrase_gets_a_clear_message_and_nothing_is_written() {
 
 #[test]
 fn a_library_encrypted_without_a_key_here_says_how_to_get_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let anna = member(dir.path(), "anna", "een zin");
-    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
-    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    let (dir, data, anna) = encrypted_demo("een zin");
     let o = run(&data, &dir.path().join("nobody"), &anna.pass, &["list"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("tafel keys init"), "{}", stderr(&o));
@@ -476,7 +423,7 @@ fn a_library_encrypted_without_a_key_here_says_how_to_get_one() {
     let o = child.wait_with_output().unwrap();
     assert!(stdout(&o).contains("DEMO-GR-07"), "{}", stderr(&o));
     // `keys init` never replaces a key.
-    let o = run(&data, &anna.keys, &anna.pass, &["keys", "init"]);
+    let o = by(&anna, &data, &["keys", "init"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("nooit overschreven"), "{}", stderr(&o));
 }
@@ -499,11 +446,7 @@ fn decrypt_with(member: &Member, passphrase: &str, path: &Path) -> String {
 
 #[test]
 fn in_a_real_terminal_the_passphrase_is_asked_once_and_typing_is_saved_encrypted() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let anna = member(dir.path(), "anna", "thee met koek");
-    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
-    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    let (dir, data, anna) = encrypted_demo("thee met koek");
     let command = format!(
         "{} --data-dir {} --keys-dir {}",
         BIN,
@@ -550,10 +493,9 @@ fn in_a_real_terminal_the_passphrase_is_asked_once_and_typing_is_saved_encrypted
     t.keys(&["C-q"]);
     t.wait_dead();
     let printed = dir.path().join("printed.html");
-    ok(&run(
+    ok(&by(
+        &anna,
         &data,
-        &anna.keys,
-        &anna.pass,
         &[
             "decrypt",
             "4b7e2c91-T0.html.age",
@@ -576,41 +518,27 @@ fn the_manifest_of_exports_survives_every_conversion_and_delete_still_finds_the_
     let data = dir.path().join("data");
     let anna = member(dir.path(), "anna", "anna haar zin");
     let bram = member(dir.path(), "bram", "bram zijn zin");
-    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
+    ok(&by(&anna, &data, &["demo"]));
     let report = |name: &str| {
         let to = data.join("exports").join(name);
         std::fs::create_dir_all(data.join("exports")).unwrap();
-        ok(&run(
-            &data,
-            &anna.keys,
-            &anna.pass,
-            &[
-                "export",
-                "4b7e2c91",
-                "--format",
-                "html",
-                "-o",
-                to.to_str().unwrap(),
-            ],
-        ));
+        export_to(&data, &anna, "4b7e2c91", "html", &to);
     };
     report("a.html");
-    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
-    ok(&run(
+    ok(&by(&anna, &data, &["encrypt"]));
+    ok(&by(
+        &anna,
         &data,
-        &anna.keys,
-        &anna.pass,
         &["keys", "add", &bram.public, "--name", "Bram"],
     ));
-    ok(&run(&data, &anna.keys, &anna.pass, &["decrypt"]));
-    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    ok(&by(&anna, &data, &["decrypt"]));
+    ok(&by(&anna, &data, &["encrypt"]));
     report("b.html");
     // Tables keep their names (no case code in them), with .age.
     let tables = data.join("exports").join("tables");
-    ok(&run(
+    ok(&by(
+        &anna,
         &data,
-        &anna.keys,
-        &anna.pass,
         &[
             "export",
             "--all",
@@ -631,12 +559,7 @@ fn the_manifest_of_exports_survives_every_conversion_and_delete_still_finds_the_
         "{listed:?}"
     );
     assert!(listed.iter().any(|n| n == "b.html.age"), "{listed:?}");
-    let o = run(
-        &data,
-        &anna.keys,
-        &anna.pass,
-        &["delete", "4b7e2c91", "--yes"],
-    );
+    let o = by(&anna, &data, &["delete", "4b7e2c91", "--yes"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!stderr(&o).contains("beschadigd"), "{}", stderr(&o));
     let left: Vec<String> = files(&data.join("exports"))
@@ -662,9 +585,9 @@ fn encrypt_adds_the_key_that_was_unlocked_not_what_identity_pub_says() {
         anna.keys.join("identity.pub"),
     )
     .unwrap();
-    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
-    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
-    let shown = ok(&run(&data, &anna.keys, &anna.pass, &["show", "4b7e2c91"]));
+    ok(&by(&anna, &data, &["demo"]));
+    ok(&by(&anna, &data, &["encrypt"]));
+    let shown = ok(&by(&anna, &data, &["show", "4b7e2c91"]));
     assert!(
         shown.contains("DEMO-GR-07"),
         "Anna can open what she encrypted"
@@ -673,11 +596,7 @@ fn encrypt_adds_the_key_that_was_unlocked_not_what_identity_pub_says() {
 
 #[test]
 fn a_half_decrypted_library_opens_with_a_passphrase_file_and_says_how_to_finish() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let anna = member(dir.path(), "anna", "anna haar zin");
-    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
-    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    let (_dir, data, anna) = encrypted_demo("anna haar zin");
     // As a decrypt stopped right after it marked the library plain.
     let settings = data.join("keys.json");
     let text = std::fs::read_to_string(&settings).unwrap();
@@ -686,7 +605,7 @@ fn a_half_decrypted_library_opens_with_a_passphrase_file_and_says_how_to_finish(
         text.replace("\"encrypted\": true", "\"encrypted\": false"),
     )
     .unwrap();
-    let listed = ok(&run(&data, &anna.keys, &anna.pass, &["list"]));
+    let listed = ok(&by(&anna, &data, &["list"]));
     assert!(listed.contains("DEMO-GR-07"), "{listed}");
     let plain = common::tafel(&data, &["show", "4b7e2c91"]);
     assert!(
@@ -694,7 +613,7 @@ fn a_half_decrypted_library_opens_with_a_passphrase_file_and_says_how_to_finish(
         "{}",
         stderr(&plain)
     );
-    ok(&run(&data, &anna.keys, &anna.pass, &["decrypt"]));
+    ok(&by(&anna, &data, &["decrypt"]));
     ok(&common::tafel(&data, &["show", "4b7e2c91"]));
 }
 
@@ -716,18 +635,17 @@ fn odd_passphrases_and_a_newer_keys_file_are_refused_in_words() {
         stderr(&o)
     );
     let anna = member(dir.path(), "anna", "een zin");
-    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
-    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
-    let one = ok(&run(&data, &anna.keys, &anna.pass, &["keys", "list"]));
+    ok(&by(&anna, &data, &["demo"]));
+    ok(&by(&anna, &data, &["encrypt"]));
+    let one = ok(&by(&anna, &data, &["keys", "list"]));
     assert!(one.contains("Versleuteld voor 1 sleutel."), "{one}");
     let settings = data.join("keys.json");
     let text = std::fs::read_to_string(&settings).unwrap();
     std::fs::write(&settings, text.replace("\"version\": 1", "\"version\": 9")).unwrap();
     let before = files(&data);
-    let o = run(
+    let o = by(
+        &anna,
         &data,
-        &anna.keys,
-        &anna.pass,
         &["end-series", "97f3d1c5", "--reason", "other"],
     );
     assert!(!o.status.success());
@@ -737,11 +655,7 @@ fn odd_passphrases_and_a_newer_keys_file_are_refused_in_words() {
 
 #[test]
 fn keys_json_gone_with_encrypted_files_present_stops_every_write_and_every_decrypt() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let anna = member(dir.path(), "anna", "anna haar zin");
-    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
-    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    let (dir, data, anna) = encrypted_demo("anna haar zin");
     // A sync service that has not delivered keys.json (yet): a new process sees only
     // encrypted files.
     std::fs::rename(data.join("keys.json"), dir.path().join("keys.json")).unwrap();
@@ -752,27 +666,22 @@ fn keys_json_gone_with_encrypted_files_present_stops_every_write_and_every_decry
         &["decrypt"],
         &["end-series", "97f3d1c5", "--reason", "other"],
     ] {
-        let o = run(&data, &anna.keys, &anna.pass, args);
+        let o = by(&anna, &data, args);
         assert!(!o.status.success(), "{args:?}: {}", stdout(&o));
         assert!(stderr(&o).contains("ontbreekt"), "{args:?}: {}", stderr(&o));
     }
     assert_eq!(before, files(&data), "nothing written, nothing converted");
     std::fs::rename(dir.path().join("keys.json"), data.join("keys.json")).unwrap();
-    ok(&run(&data, &anna.keys, &anna.pass, &["list"]));
+    ok(&by(&anna, &data, &["list"]));
 }
 
 #[test]
 fn a_stopped_change_of_keys_is_named_and_encrypt_finishes_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let anna = member(dir.path(), "anna", "anna haar zin");
+    let (dir, data, anna) = encrypted_demo("anna haar zin");
     let bram = member(dir.path(), "bram", "bram zijn zin");
-    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
-    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
-    ok(&run(
+    ok(&by(
+        &anna,
         &data,
-        &anna.keys,
-        &anna.pass,
         &["keys", "add", &bram.public, "--name", "Bram"],
     ));
     // As `keys remove Bram` killed halfway: keys.json without Bram, marked unfinished,
@@ -786,15 +695,15 @@ fn a_stopped_change_of_keys_is_named_and_encrypt_finishes_it() {
         .retain(|m| m["name"] != "Bram");
     v["unfinished"] = true.into();
     std::fs::write(&settings, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
-    let o = run(&data, &anna.keys, &anna.pass, &["list"]);
+    let o = by(&anna, &data, &["list"]);
     assert!(stderr(&o).contains("niet afgemaakt"), "{}", stderr(&o));
-    let o = run(&data, &anna.keys, &anna.pass, &["keys", "remove", "Bram"]);
+    let o = by(&anna, &data, &["keys", "remove", "Bram"]);
     assert!(stderr(&o).contains("tafel encrypt"), "{}", stderr(&o));
-    ok(&run(&data, &bram.keys, &bram.pass, &["show", "4b7e2c91"]));
-    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
-    let o = run(&data, &bram.keys, &bram.pass, &["show", "4b7e2c91"]);
+    ok(&by(&bram, &data, &["show", "4b7e2c91"]));
+    ok(&by(&anna, &data, &["encrypt"]));
+    let o = by(&bram, &data, &["show", "4b7e2c91"]);
     assert!(!o.status.success(), "Bram no longer opens it");
-    let o = run(&data, &anna.keys, &anna.pass, &["list"]);
+    let o = by(&anna, &data, &["list"]);
     assert!(!stderr(&o).contains("niet afgemaakt"), "{}", stderr(&o));
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&settings).unwrap()).unwrap();
@@ -803,16 +712,11 @@ fn a_stopped_change_of_keys_is_named_and_encrypt_finishes_it() {
 
 #[test]
 fn a_report_written_to_a_folder_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let anna = member(dir.path(), "anna", "anna haar zin");
-    ok(&run(&data, &anna.keys, &anna.pass, &["demo"]));
-    ok(&run(&data, &anna.keys, &anna.pass, &["encrypt"]));
+    let (_dir, data, anna) = encrypted_demo("anna haar zin");
     std::fs::create_dir_all(data.join("exports")).unwrap();
-    let o = run(
+    let o = by(
+        &anna,
         &data,
-        &anna.keys,
-        &anna.pass,
         &[
             "portfolio",
             "--include-demo",
@@ -824,13 +728,23 @@ fn a_report_written_to_a_folder_is_refused() {
     assert!(!data.join("exports").join(".age").exists());
     // A name given with -o is kept (with .age), and told when it names the case.
     let named = data.join("exports").join("DEMO-GR-07-voor-Annet.html");
-    let o = run(
+    let o = by(
+        &anna,
         &data,
-        &anna.keys,
-        &anna.pass,
-        &["export", "4b7e2c91", "--format", "html", "-o", named.to_str().unwrap()],
+        &[
+            "export",
+            "4b7e2c91",
+            "--format",
+            "html",
+            "-o",
+            named.to_str().unwrap(),
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("bevat de casuscode"), "{}", stderr(&o));
-    assert!(data.join("exports").join("DEMO-GR-07-voor-Annet.html.age").exists());
+    assert!(
+        data.join("exports")
+            .join("DEMO-GR-07-voor-Annet.html.age")
+            .exists()
+    );
 }

@@ -143,15 +143,7 @@ pub fn convert(
             // A run stopped between writing the new file and removing the old one left
             // both: the old one goes. A file of other content is never written over.
             if same_plain(path, &to) {
-                if let Some(r) = owner {
-                    let _ = exports::record(
-                        lib.root(),
-                        std::slice::from_ref(&to),
-                        &r.sessions,
-                        r.anonymous,
-                    );
-                }
-                let _ = fs::remove_file(path);
+                moved(lib, path, &to, owner.as_ref());
                 report.converted += 1;
             } else {
                 report.failed.push((path.clone(), Failed::Exists(to)));
@@ -163,16 +155,7 @@ pub fn convert(
         match convert_file(path, &to, target) {
             Ok(changed) => {
                 if to != *path {
-                    // The manifest follows the file, so a purge still finds it.
-                    if let Some(r) = owner {
-                        let _ = exports::record(
-                            lib.root(),
-                            std::slice::from_ref(&to),
-                            &r.sessions,
-                            r.anonymous,
-                        );
-                    }
-                    let _ = fs::remove_file(path);
+                    moved(lib, path, &to, owner.as_ref());
                 }
                 report.converted += usize::from(changed || to != *path);
             }
@@ -185,6 +168,15 @@ pub fn convert(
     // The index again, in the new form (the figures cache follows at the next portfolio).
     lib.scan()?;
     Ok(report)
+}
+
+/// An export now at `to` in its new form: the manifest follows it (so a purge still
+/// finds it), and the old file goes.
+fn moved(lib: &Library, from: &Path, to: &Path, owner: Option<&exports::Record>) {
+    if let Some(r) = owner {
+        let _ = exports::record(lib.root(), &[to.to_path_buf()], &r.sessions, r.anonymous);
+    }
+    let _ = fs::remove_file(from);
 }
 
 /// The keys of `target`, if it is encrypted.

@@ -433,15 +433,24 @@ mod tests {
         ));
     }
 
-    #[test]
-    fn an_encrypted_session_is_never_saved_over_in_plain_text_when_keys_json_is_gone() {
+    /// A library encrypted to one new key, in a fresh folder.
+    fn encrypted_library() -> (tempfile::TempDir, crate::store::Library, keys::Settings) {
         let dir = tempfile::tempdir().unwrap();
         let lib = crate::store::Library::open(dir.path()).unwrap();
-        let key = Identity::generate();
         let mut settings = keys::Settings::default();
-        settings.add("anna", &key.to_public(), chrono::NaiveDate::MIN);
+        settings.add(
+            "anna",
+            &Identity::generate().to_public(),
+            chrono::NaiveDate::MIN,
+        );
         settings.encrypted = true;
         settings.write(dir.path()).unwrap();
+        (dir, lib, settings)
+    }
+
+    #[test]
+    fn an_encrypted_session_is_never_saved_over_in_plain_text_when_keys_json_is_gone() {
+        let (dir, lib, _) = encrypted_library();
         let mut s =
             crate::model::Session::new(vec![], crate::model::costs::PriceList::default(), vec![]);
         let path = lib.save(&s).unwrap();
@@ -457,13 +466,7 @@ mod tests {
 
     #[test]
     fn a_library_seen_encrypted_stays_encrypted_while_keys_json_is_away() {
-        let dir = tempfile::tempdir().unwrap();
-        let lib = crate::store::Library::open(dir.path()).unwrap();
-        let key = Identity::generate();
-        let mut settings = keys::Settings::default();
-        settings.add("anna", &key.to_public(), chrono::NaiveDate::MIN);
-        settings.encrypted = true;
-        settings.write(dir.path()).unwrap();
+        let (dir, lib, mut settings) = encrypted_library();
         assert!(is_encrypted(dir.path()));
         // A sync service takes keys.json away for a moment: a new session, the index
         // and an export written meanwhile are encrypted all the same.
