@@ -1300,3 +1300,24 @@ fn ctrl_o_works_out_the_portfolio_of_the_selected_project_in_the_background() {
     update(&mut app, Action::Back);
     assert!(matches!(app.screen, Screen::Library(_)));
 }
+
+#[test]
+fn a_stopped_change_of_the_keys_is_said_when_the_library_opens() {
+    let (_dir, lib) = library();
+    std::fs::write(
+        lib.root().join("keys.json"),
+        r#"{"version": 1, "encrypted": false, "recipients": [], "unfinished": true}"#,
+    )
+    .unwrap();
+    let app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    let m = app.message.as_ref().expect("a message");
+    assert_eq!(m.level, Level::Warning);
+    assert!(
+        m.text.contains("niet afgemaakt") && m.text.contains("tafel encrypt"),
+        "{}",
+        m.text
+    );
+    std::fs::remove_file(lib.root().join("keys.json")).unwrap();
+    let app = App::new(Lang::Nl, lib, Start::Library);
+    assert!(app.message.is_none(), "{:?}", app.message);
+}

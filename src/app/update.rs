@@ -28,6 +28,8 @@ impl App {
         let warnings = catalog.warnings.clone();
         let retention_months = crate::store::config::retention_months(library.root());
         let encrypted = crate::store::vault::is_encrypted(library.root());
+        let keys_unfinished =
+            crate::store::vault::keys::Settings::read(library.root()).is_ok_and(|s| s.unfinished);
         let mut app = App {
             lang,
             library,
@@ -48,6 +50,14 @@ impl App {
             hits: super::mouse::Hits::default(),
             encrypted,
         };
+        // A change of the library's keys or a conversion that was stopped: said at the
+        // start, with the command that finishes it (as `tafel list` says it).
+        if keys_unfinished {
+            app.say(
+                Level::Warning,
+                app.lang.texts().vault.unfinished.to_string(),
+            );
+        }
         if let Some(w) = warnings.first() {
             app.say(
                 Level::Warning,
