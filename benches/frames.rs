@@ -9,6 +9,7 @@
 //! - a keystroke frame (one typed character, then a full draw including the terminal
 //!   diff and escape codes) of every phase at 80x24 and 200x60;
 //! - the same with a 50 KB note in the focused field, against a 2 KB note;
+//! - choosing the next item on the wall (Ctrl+T), for the demo session and twenty times it;
 //! - opening and saving one session, against a bare write + fsync of the same bytes;
 //! - a library of 10,000 sessions: rebuilding the index, opening with the index, grouping,
 //!   drawing and filtering the list, against reading every file (`cat`).
@@ -162,6 +163,54 @@ fn main() {
         }
         let mut terminal = terminal(200, 60);
         report(&name, time(300, || keystroke(&mut app, &mut terminal)));
+    }
+
+    // The wall (Ctrl+T): choosing the next item redraws it whole. The demo session, and
+    // the same with every event and activity of both scenarios twenty times over.
+    for copies in [1usize, 20] {
+        let name = format!("frame.key.wall_x{copies}.200x60");
+        if !wanted(&name) {
+            continue;
+        }
+        let mut s = tafel::store::load(&t1).unwrap().session;
+        s.id = uuid::Uuid::new_v4();
+        for (events, activities) in [
+            (&mut s.looking_back.events, &mut s.looking_back.activities),
+            (&mut s.alternative.events, &mut s.alternative.activities),
+        ] {
+            let (e0, a0) = (events.clone(), activities.clone());
+            for n in 1..copies {
+                events.extend(e0.iter().cloned().map(|mut e| {
+                    e.id = format!("{}-{n}", e.id);
+                    e
+                }));
+                activities.extend(a0.iter().cloned().map(|mut a| {
+                    a.id = format!("{}-{n}", a.id);
+                    a
+                }));
+            }
+        }
+        let path = lib.save(&s).unwrap();
+        let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(path));
+        update(&mut app, Action::ToggleWall);
+        let mut terminal = terminal(200, 60);
+        let mut down = true;
+        report(
+            &name,
+            time(300, || {
+                // Down and up in turn, so every run moves the choice.
+                update(
+                    &mut app,
+                    if down {
+                        Action::SelectDown
+                    } else {
+                        Action::SelectUp
+                    },
+                );
+                terminal.draw(|f| tafel::ui::render(f, &app)).unwrap();
+                down = !down;
+            }),
+        );
     }
 
     if wanted("session") {

@@ -228,6 +228,7 @@ echo "   full save incl. serialising + index line: $(b session.save) us; a keyst
 echo "   encrypted save with 1 key: $(b session.save_encrypted_1keys) us ($(ratio "$(b session.save_encrypted_1keys)" "$(b session.save_plain)")x the plain save); encrypting alone, 4 keys: $(b session.seal_only_4keys) us (one X25519 exchange per key)"
 echo "   tafel encrypt of the $SESSIONS-session library: $ENCRYPT_S s; unlocking a key made with age's own work factor: $UNLOCK_MS ms (once per start)"
 echo "   DuckDB over the same $SESSIONS files (scripts/portfolio_duckdb.sql): $DUCK"
+echo "   the wall (Ctrl+T), choosing the next item, 200x60: $(b frame.key.wall_x1.200x60) us for a demo session, $(b frame.key.wall_x20.200x60) us with twenty times its events and activities"
 echo "   library list: group+sort $(b library.$SESSIONS.group_and_sort) us, frame $(b library.$SESSIONS.frame.200x60) us, filter key $(b library.$SESSIONS.filter_key) us, index $(b library.$SESSIONS.index_size) bytes"
 if [[ $FAILED == 0 ]]; then echo "ALL GOALS MET"; else echo "SOME GOALS FAILED"; fi
 exit "$FAILED"
