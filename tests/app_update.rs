@@ -1321,3 +1321,21 @@ fn a_stopped_change_of_the_keys_is_said_when_the_library_opens() {
     let app = App::new(Lang::Nl, lib, Start::Library);
     assert!(app.message.is_none(), "{:?}", app.message);
 }
+
+#[test]
+fn a_library_encrypted_meanwhile_is_said_and_shown() {
+    let (_dir, lib) = library();
+    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    update(&mut app, Action::Tick);
+    assert!(!app.encrypted && app.message.is_none());
+    // Another copy of tafel runs `tafel encrypt` (this test process holds no key).
+    let key = age::x25519::Identity::generate().to_public();
+    let mut settings = tafel::store::vault::keys::Settings::default();
+    settings.add("anna", &key, chrono::NaiveDate::MIN);
+    settings.encrypted = true;
+    settings.write(lib.root()).unwrap();
+    update(&mut app, Action::Tick);
+    assert!(app.encrypted, "the headers say so from now on");
+    let m = app.message.as_ref().expect("said");
+    assert!(m.text.contains("intussen versleuteld"), "{}", m.text);
+}

@@ -92,6 +92,24 @@ fn every_failing_command_explains_itself_in_dutch_and_english() {
         ("show a broken file", &["show", broken.to_str().unwrap()]),
         ("the screens without a terminal", &[]),
         ("open without a terminal", &["open", DEMO_ID]),
+        (
+            "an option without its value",
+            &["export", DEMO_ID, "--format"],
+        ),
+        ("an option given twice", &["list", "--json", "--json"]),
+        (
+            "a value that is not one",
+            &["export", DEMO_ID, "--format", "pdf"],
+        ),
+        (
+            "keys add, not a key",
+            &["keys", "add", "age1nope", "--name", "X"],
+        ),
+        ("keys remove, nobody", &["keys", "remove", "Niemand"]),
+        (
+            "decrypt, not encrypted and not there",
+            &["decrypt", "bestaatniet.age"],
+        ),
     ];
     for (what, args) in cases {
         fails_in_both_languages(&data, what, args);

@@ -162,7 +162,8 @@ pub(crate) fn export_target(
     if ours(&first) {
         return first;
     }
-    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "html"));
+    // At the first dot: `x.handout.html` and `x.html.age` keep their whole extension.
+    let (stem, ext) = name.split_once('.').unwrap_or((name, "html"));
     let short = sessions
         .first()
         .map(|id| id.simple().to_string()[..8].to_string())

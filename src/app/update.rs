@@ -214,6 +214,16 @@ fn tick(app: &mut App) {
     {
         app.message = None;
     }
+    // Encrypted by another copy of tafel meanwhile (`tafel encrypt`): the headers say so
+    // from now on, and without a key this one says to start again (it reads nothing
+    // encrypted, and writes encrypted).
+    if !app.encrypted && crate::store::vault::is_encrypted(app.library.root()) {
+        app.encrypted = true;
+        if !crate::store::vault::is_unlocked() {
+            let text = app.lang.texts().vault.encrypted_meanwhile.to_string();
+            app.say(Level::Warning, text);
+        }
+    }
     if let Screen::Portfolio(p) = &mut app.screen {
         p.poll();
     }

@@ -124,7 +124,12 @@ pub fn run_keys(
             let dir = access.dir(lang)?;
             let secret = dir.join(keys::IDENTITY_NAME);
             if secret.exists() {
-                return Err(Failure(keys::KeyError::Exists(secret).explain(lang)));
+                // Run again to see the public key: it says it.
+                let mut message = keys::KeyError::Exists(secret).explain(lang);
+                if let Ok(public) = keys::own_public(&dir) {
+                    message = format!("{message}. {}", (t.your_public)(&public));
+                }
+                return Err(Failure(message));
             }
             if access.passphrase_file.is_none() {
                 errln!("{}", t.lost_warning);

@@ -360,7 +360,8 @@ fn in_dutch(mut c: clap::Command, path: &str) -> clap::Command {
                 .long("help")
                 .action(ArgAction::Help)
                 .help("Toon deze hulp")
-                .help_heading("Opties"),
+                .help_heading("Opties")
+                .display_order(usize::MAX - 1),
         );
     if path.is_empty() {
         c = c.disable_version_flag(true).arg(
@@ -369,7 +370,8 @@ fn in_dutch(mut c: clap::Command, path: &str) -> clap::Command {
                 .long("version")
                 .action(ArgAction::Version)
                 .help("Toon de versie")
-                .help_heading("Opties"),
+                .help_heading("Opties")
+                .display_order(usize::MAX),
         );
     }
     let names: Vec<String> = c

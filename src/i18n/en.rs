@@ -344,7 +344,7 @@ pub static TEXTS: Texts = Texts {
     },
     vault: super::texts::VaultTexts {
         locked: "this file is encrypted and no key is unlocked: in an encrypted library tafel asks for the passphrase when it starts; if the library is half decrypted (an interrupted tafel decrypt), finish that with tafel decrypt",
-        not_for_you: "this file is encrypted to other keys than yours; ask a team member to add you (tafel keys add)",
+        not_for_you: "encrypted to other keys than yours (another team's, or you were not added yet: tafel keys add)",
         damaged: "this encrypted file is damaged or cut off and cannot be decrypted",
         settings_unreadable: |p| {
             format!("{p} (the library's keys) cannot be read; nothing is saved until that is fixed")
@@ -361,6 +361,8 @@ pub static TEXTS: Texts = Texts {
         },
         unfinished: "A change of keys or a conversion was not finished (stopped, or a session was open elsewhere): tafel encrypt (or tafel decrypt, if the library is to be plain) finishes it.",
         case_in_name: "Mind: the content is encrypted, but the file's name holds the case code, which the sync service can read; choose a name without it.",
+        your_public: |k| format!("Your public key is {k}"),
+        encrypted_meanwhile: "The library was encrypted meanwhile. Quit tafel and start it again: it then asks for the passphrase and can read everything again.",
         own_key_removal: "that is your own key: you could no longer open the library. Let another member remove you",
         target_exists: |p| {
             format!("{p} is there already, with other content; take one of them away")
@@ -779,13 +781,23 @@ pub static TEXTS: Texts = Texts {
     arg_unknown_command: |what| format!("{what} is not a tafel command."),
     arg_bad_value: |value, option, valid| {
         let valid = valid.to_string();
-        if valid.is_empty() {
-            format!("{value} cannot be used with {option}.")
-        } else {
-            format!("{value} cannot be used with {option}; choose from: {valid}.")
+        let value = value.to_string();
+        match (value.is_empty(), valid.is_empty()) {
+            (true, true) => format!("{option} needs a value."),
+            (true, false) => format!("{option} needs a value; choose from: {valid}."),
+            (false, true) => format!("{value} is not a valid value for {option}."),
+            (false, false) => {
+                format!("{value} is not a valid value for {option}; choose from: {valid}.")
+            }
         }
     },
-    arg_conflict: |one, other| format!("{one} cannot be used together with {other}."),
+    arg_conflict: |one, other| {
+        if one.to_string() == other.to_string() {
+            format!("{one} may be given only once.")
+        } else {
+            format!("{one} cannot be used together with {other}.")
+        }
+    },
     arg_other: "the command line cannot be read.",
     arg_see_help: "'tafel --help' lists the commands and options.",
     dir_symlink: |path| {

@@ -348,7 +348,7 @@ pub static TEXTS: Texts = Texts {
     },
     vault: super::texts::VaultTexts {
         locked: "dit bestand is versleuteld en er is geen sleutel ontgrendeld: in een versleutelde bibliotheek vraagt tafel de wachtwoordzin bij de start; is de bibliotheek half ontsleuteld (een afgebroken tafel decrypt), maak dat dan af met tafel decrypt",
-        not_for_you: "dit bestand is versleuteld voor andere sleutels dan de jouwe; vraag een teamlid je toe te voegen (tafel keys add)",
+        not_for_you: "versleuteld voor andere sleutels dan de jouwe (van een ander team, of je bent nog niet toegevoegd: tafel keys add)",
         damaged: "dit versleutelde bestand is beschadigd of afgebroken en kan niet worden ontsleuteld",
         settings_unreadable: |p| {
             format!(
@@ -367,6 +367,8 @@ pub static TEXTS: Texts = Texts {
         },
         unfinished: "Een wijziging van de sleutels of een omzetting is niet afgemaakt (gestopt, of een gesprek was elders open): tafel encrypt (of tafel decrypt, als de bibliotheek onversleuteld moet worden) maakt het af.",
         case_in_name: "Let op: de inhoud is versleuteld, maar de naam van het bestand bevat de casuscode en is voor de synchronisatiedienst leesbaar; kies een naam zonder casuscode.",
+        your_public: |k| format!("Je openbare sleutel is {k}"),
+        encrypted_meanwhile: "De bibliotheek is intussen versleuteld. Sluit tafel en start het opnieuw: dan vraagt het de wachtwoordzin en kan het alles weer lezen.",
         own_key_removal: "dat is je eigen sleutel: daarna kun je de bibliotheek niet meer openen. Laat een ander teamlid je verwijderen",
         target_exists: |p| format!("{p} bestaat al, met andere inhoud; haal een van beide weg"),
         no_key: |p| {
@@ -424,8 +426,8 @@ pub static TEXTS: Texts = Texts {
             )
         },
         failed: |p, why| format!("{p} niet omgezet: {why}"),
-        finish_encrypt: "Geef tafel encrypt als die sessies gesloten zijn, om ze ook om te zetten.",
-        finish_decrypt: "Geef tafel decrypt als die sessies gesloten zijn, om ze ook om te zetten.",
+        finish_encrypt: "Geef tafel encrypt als die gesprekken gesloten zijn, om ze ook om te zetten.",
+        finish_decrypt: "Geef tafel decrypt als die gesprekken gesloten zijn, om ze ook om te zetten.",
         failed_stay: "Die bestanden zijn gebleven zoals ze waren (de reden staat erbij).",
         passphrase_file: |p| {
             format!("het bestand met de wachtwoordzin ({p}) kan niet worden gelezen als tekst")
@@ -436,7 +438,7 @@ pub static TEXTS: Texts = Texts {
         own_key_added: |n| format!("Je eigen sleutel is toegevoegd als {n}."),
         plain_files: |n| {
             format!(
-                "{n} sessiebestand(en) in deze versleutelde bibliotheek zijn nog niet versleuteld (een afgebroken tafel encrypt, of geschreven door een oudere tafel); tafel encrypt maakt het af:"
+                "{n} gespreksbestand(en) in deze versleutelde bibliotheek zijn nog niet versleuteld (een afgebroken tafel encrypt, of geschreven door een oudere tafel); tafel encrypt maakt het af:"
             )
         },
         sealed_export_hint: |name| {
@@ -794,13 +796,23 @@ pub static TEXTS: Texts = Texts {
     arg_unknown_command: |what| format!("{what} is geen opdracht van tafel."),
     arg_bad_value: |value, option, valid| {
         let valid = valid.to_string();
-        if valid.is_empty() {
-            format!("{value} kan niet bij {option}.")
-        } else {
-            format!("{value} kan niet bij {option}; kies uit: {valid}.")
+        let value = value.to_string();
+        match (value.is_empty(), valid.is_empty()) {
+            (true, true) => format!("{option} heeft een waarde nodig."),
+            (true, false) => format!("{option} heeft een waarde nodig; kies uit: {valid}."),
+            (false, true) => format!("{value} is geen geldige waarde voor {option}."),
+            (false, false) => {
+                format!("{value} is geen geldige waarde voor {option}; kies uit: {valid}.")
+            }
         }
     },
-    arg_conflict: |one, other| format!("{one} kan niet samen met {other}."),
+    arg_conflict: |one, other| {
+        if one.to_string() == other.to_string() {
+            format!("{one} mag maar één keer.")
+        } else {
+            format!("{one} kan niet samen met {other}.")
+        }
+    },
     arg_other: "de opdrachtregel is niet te lezen.",
     arg_see_help: "'tafel --help' toont de opdrachten en opties.",
     dir_symlink: |path| {
@@ -1119,7 +1131,7 @@ pub static CLI_HELP: &[(&str, &str, &str)] = &[
     (
         "keys init",
         "",
-        "Maak je persoonlijke sleutel (vraagt een wachtwoordzin; een vergeten wachtwoordzin is verloren gegevens)",
+        "Maak je persoonlijke sleutel (vraagt een wachtwoordzin; wie die vergeet, verliest wat ermee versleuteld is)",
     ),
     (
         "keys add",
@@ -1151,7 +1163,7 @@ pub static CLI_HELP: &[(&str, &str, &str)] = &[
     (
         "decrypt",
         "",
-        "Maak een versleutelde bibliotheek weer onversleuteld, bestand voor bestand; of schrijf met BESTAND de leesbare tekst van één versleuteld bestand (een export, om af te drukken) naar -o of de standaarduitvoer",
+        "Maak een versleutelde bibliotheek weer onversleuteld, bestand voor bestand; of schrijf met FILE de leesbare tekst van één versleuteld bestand (een export, om af te drukken) naar -o of de standaarduitvoer",
     ),
     (
         "decrypt",

@@ -781,6 +781,10 @@ pub struct VaultTexts {
     pub unfinished: &'static str,
     /// An encrypted export named after its case (`-o` with the case code in the name).
     pub case_in_name: &'static str,
+    /// The public key, when `keys init` finds a key already.
+    pub your_public: fn(&dyn Display) -> String,
+    /// The library became encrypted while this tafel ran without a key.
+    pub encrypted_meanwhile: &'static str,
     /// Removing one's own key.
     pub own_key_removal: &'static str,
     /// Why a file was not converted: a file of that name is there already.

@@ -103,6 +103,15 @@ impl Library {
         sync_dir(Some(&trash));
         self.forget_in_index(path);
         lock.remove_file();
+        // A plain file in an encrypted library (an older tafel's, a sync conflict's copy)
+        // is encrypted on its way into the trash, as `tafel encrypt` would.
+        if let Ok(Some(to)) = super::vault::sealing_of(&self.root)
+            && !super::vault::file_is_sealed(&target)
+            && let Ok((_, plain)) = super::read_raw(&target)
+        {
+            let sealed = super::vault::seal(&plain, &to).map_err(io::Error::from)?;
+            super::atomic::write_atomic(&target, &sealed)?;
+        }
         Ok(target)
     }
 

@@ -256,7 +256,9 @@ impl LibraryView {
                             newest.get(&s.series_id).copied().unwrap_or(s.updated_at),
                         ),
                         s.series_id,
-                        s.wave,
+                        // A wave's own file before its copies: the group's first row
+                        // names the case, and a copy may say something else.
+                        (s.wave, s.is_copy()),
                         s.created_at,
                         i,
                     ));
@@ -638,6 +640,24 @@ mod tests {
         ]);
         assert_eq!(view.selected_session().unwrap().case_code, "A");
         assert_eq!(view.selected, 3);
+    }
+
+    #[test]
+    fn a_series_is_named_by_its_own_file_not_by_a_conflicted_copy() {
+        let own = summary("DEMO-GR-07", "2026-01-01T10:00:00+01:00");
+        let Entry::Session(o) = &own else { panic!() };
+        let mut copy = (**o).clone();
+        // A copy's name sorts before its session's (" (" before "."), and it may say
+        // another case code.
+        copy.path = format!("/s/{} (conflicted copy 2026-11-30).json", o.id).into();
+        copy.case_code = "ENC-CC-99".into();
+        let view = LibraryView::new(vec![Entry::Session(Box::new(copy)), own]);
+        let first = view.grouped[0];
+        let Entry::Session(s) = &view.entries[first] else {
+            panic!()
+        };
+        assert_eq!(s.case_code, "DEMO-GR-07");
+        assert!(!s.is_copy());
     }
 
     #[test]

@@ -115,6 +115,13 @@ pub fn convert(
         let in_trash = path.parent() == Some(lib.trash_dir().as_path());
         let _held = match (in_trash, SessionLock::for_file(path)) {
             (true, _) => None,
+            // Deleted meanwhile (`tafel delete`): nothing to convert, no lock file left.
+            (false, Ok(LockOutcome::Acquired(held))) if !path.exists() => {
+                held.remove_file();
+                done += 1;
+                progress(done, total);
+                continue;
+            }
             (false, Ok(LockOutcome::Acquired(held))) => Some(held),
             (false, Ok(LockOutcome::HeldElsewhere(_))) => {
                 report.busy.push(path.clone());
@@ -132,6 +139,9 @@ pub fn convert(
         match convert_file(path, path, target) {
             Ok(true) => report.converted += 1,
             Ok(false) => {}
+            // Gone meanwhile (the trash emptied, a session deleted): nothing to convert.
+            Err(Failed::Read(crate::store::LoadError::Io { source, .. }))
+                if source.kind() == io::ErrorKind::NotFound => {}
             Err(e) => report.failed.push((path.clone(), e)),
         }
         done += 1;
