@@ -102,6 +102,10 @@ fn every_failing_command_explains_itself_in_dutch_and_english() {
             &["export", DEMO_ID, "--format", "pdf"],
         ),
         (
+            "a price year that is not one",
+            &["show", DEMO_ID, "--price-year", "abc"],
+        ),
+        (
             "keys add, not a key",
             &["keys", "add", "age1nope", "--name", "X"],
         ),

@@ -435,16 +435,23 @@ fn usage_error(e: &clap::Error) -> ExitCode {
         ),
         ErrorKind::MissingSubcommand => (t.arg_missing)(&"COMMAND"),
         ErrorKind::ValueValidation => {
-            let why = std::error::Error::source(e)
-                .map(|s| format!(" [{s}]"))
-                .unwrap_or_default();
+            // What the option takes, in the user's language where tafel knows it; else
+            // the parser's own words in brackets.
+            let arg = value(ContextKind::InvalidArg);
+            let valid = if arg.starts_with("--lang") {
+                "nl, en".to_string()
+            } else if arg.starts_with("--price-year") {
+                t.arg_price_year.to_string()
+            } else {
+                String::new()
+            };
+            let why = match std::error::Error::source(e) {
+                Some(s) if valid.is_empty() => format!(" [{s}]"),
+                _ => String::new(),
+            };
             format!(
                 "{}{why}",
-                (t.arg_bad_value)(
-                    &value(ContextKind::InvalidValue),
-                    &value(ContextKind::InvalidArg),
-                    &""
-                )
+                (t.arg_bad_value)(&value(ContextKind::InvalidValue), &arg, &valid)
             )
         }
         // Anything rarer: clap's own words, after ours.

@@ -844,6 +844,7 @@ pub static TEXTS: Texts = Texts {
         format!("'{given}' matches {count} sessions ({examples}); type more characters of the id")
     },
     resolve_io: |path| format!("the sessions folder {path} cannot be read"),
+    arg_price_year: "a year (such as 2025) or nominal",
     cli_no_home: "no home folder found for the library; pass --data-dir DIR or set TAFEL_DATA_DIR",
     cli_cannot_open_library: |path| format!("cannot open the library in {path}"),
     cli_demo_written: "demo sessions written to",

@@ -861,6 +861,7 @@ pub static TEXTS: Texts = Texts {
         format!("'{given}' past bij {count} gesprekken ({examples}); typ meer tekens van de id")
     },
     resolve_io: |path| format!("de map met gesprekken {path} kan niet worden gelezen"),
+    arg_price_year: "een jaar (zoals 2025) of nominal",
     cli_no_home: "geen thuismap gevonden voor de bibliotheek; geef --data-dir MAP of zet TAFEL_DATA_DIR",
     cli_cannot_open_library: |path| format!("kan de bibliotheek in {path} niet openen"),
     cli_demo_written: "voorbeeldgesprekken geschreven in",

@@ -169,6 +169,8 @@ pub struct Texts {
     pub resolve_ambiguous: fn(&dyn Display, &dyn Display, &dyn Display) -> String,
     pub resolve_io: fn(&dyn Display) -> String,
     pub cli_no_home: &'static str,
+    /// What `--price-year` takes, for a usage error.
+    pub arg_price_year: &'static str,
     pub cli_cannot_open_library: fn(&dyn Display) -> String,
     pub cli_demo_written: &'static str,
     pub cli_demo_unchanged: &'static str,
