@@ -218,7 +218,12 @@ fn errors_are_plain_words_with_a_non_zero_exit() {
     );
     let o = tafel(&data, &["--lang", "xx", "list"]);
     assert_ne!(o.status.code(), Some(0));
-    assert!(stderr(&o).contains("use nl or en"));
+    assert!(
+        stderr(&o).contains("xx is geen geldige waarde voor --lang")
+            && stderr(&o).contains("nl, en"),
+        "{}",
+        stderr(&o)
+    );
     let o = tafel(&data, &["--lang", "en", "list"]);
     assert!(
         stdout(&o).contains("tafel demo"),
