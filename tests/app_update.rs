@@ -1334,6 +1334,8 @@ fn a_library_encrypted_meanwhile_is_said_and_shown() {
     settings.add("anna", &key, chrono::NaiveDate::MIN);
     settings.encrypted = true;
     settings.write(lib.root()).unwrap();
+    // As once the check's interval has passed.
+    app.keys_checked = None;
     update(&mut app, Action::Tick);
     assert!(app.encrypted, "the headers say so from now on");
     let m = app.message.as_ref().expect("said");

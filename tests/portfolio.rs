@@ -223,6 +223,14 @@ fn every_field_of_a_portfolio_known_by_hand() {
         assert_eq!(cases[1]["difference_cents"], 275_000);
         assert!(b.data.join("sessions/.figures.jsonl").exists());
     }
+    // That second round read no file: every figure came from the cache.
+    let catalog = tafel::catalog::Catalog::builtin();
+    let level = tafel::model::costs::PriceLevel::Nominal;
+    let again =
+        tafel::store::figures::collect(&b.data.join("sessions"), level, &catalog.prices.index)
+            .unwrap();
+    assert_eq!(again.read, 0, "no file read again");
+    assert!(again.from_cache >= 3, "{}", again.from_cache);
     // The facilitator's own view counts C too; never in a shared format.
     let own = common::tafel(
         &b.data,
@@ -234,6 +242,8 @@ fn every_field_of_a_portfolio_known_by_hand() {
         ],
     );
     assert!(own.status.success());
+    let own = common::stdout(&own);
+    assert!(own.contains("Casussen: 3"), "{own}");
     let bad = common::tafel(
         &b.data,
         &["portfolio", "--include-unconsented", "--format", "html"],
@@ -277,6 +287,8 @@ fn the_cache_is_never_trusted_over_a_changed_file_and_holds_no_text() {
     // A damaged cache is ignored and rewritten.
     std::fs::write(b.data.join("sessions/.figures.jsonl"), "{not json").unwrap();
     assert_eq!(portfolio_json(&b.data, &[]), after);
+    let rewritten = std::fs::read_to_string(b.data.join("sessions/.figures.jsonl")).unwrap();
+    assert!(!rewritten.starts_with("{not json"), "{rewritten}");
 }
 
 /// Whether Python's DuckDB is here; when not, the test says it is skipped.
@@ -410,10 +422,10 @@ fn the_html_portfolio_is_one_page_without_anything_from_outside() {
         html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count()
     );
     // Anonymous: no case code, no file name, no learning points.
-    let anon = common::stdout(&common::tafel(
-        &b.data,
-        &["portfolio", "--format", "html", "--anonymous"],
-    ));
+    assert!(html.contains("conflicted copy") && html.contains(">A T1<"));
+    let anon = common::tafel(&b.data, &["portfolio", "--format", "html", "--anonymous"]);
+    assert!(anon.status.success(), "{}", common::stderr(&anon));
+    let anon = common::stdout(&anon);
     assert!(
         !anon.contains("conflicted copy") && !anon.contains(">A T1<"),
         "{anon}"

@@ -107,7 +107,7 @@ pub(crate) fn write_export(
 fn sealed_name(name: &str, kind: &str, sessions: &[uuid::Uuid]) -> String {
     let short = sessions
         .first()
-        .map(|id| id.simple().to_string()[..8].to_string())
+        .map(crate::model::short_id)
         .unwrap_or_else(|| "export".into());
     let ext = name.split_once('.').map_or("html", |(_, e)| e);
     format!(
@@ -166,7 +166,7 @@ pub(crate) fn export_target(
     let (stem, ext) = name.split_once('.').unwrap_or((name, "html"));
     let short = sessions
         .first()
-        .map(|id| id.simple().to_string()[..8].to_string())
+        .map(crate::model::short_id)
         .unwrap_or_default();
     let mut n = 1;
     loop {

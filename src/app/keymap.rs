@@ -427,17 +427,8 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             v.push(h(key(KeyCode::Esc), Action::Back, |t| t.ui.k_clear_filter));
             v
         }
-        Context::Portfolio => vec![
-            quit,
-            help,
-            b(key(KeyCode::Down), Action::SelectDown, |t| t.ui.k_scroll),
-            silent(key(KeyCode::Up), Action::SelectUp),
-            silent(key(KeyCode::PageDown), Action::PageDown),
-            silent(key(KeyCode::PageUp), Action::PageUp),
-            b(ctrl('e'), Action::Export, |t| t.ui.k_export),
-            b(key(KeyCode::Esc), Action::Back, |t| t.ui.k_back),
-        ],
-        Context::Compare => vec![
+        // Two read-only reports: scroll, export, back.
+        Context::Portfolio | Context::Compare => vec![
             quit,
             help,
             b(key(KeyCode::Down), Action::SelectDown, |t| t.ui.k_scroll),

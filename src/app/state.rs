@@ -22,6 +22,8 @@ pub struct App {
     pub help_scroll: super::scroll::Scroll,
     /// When free disk space was last checked.
     pub space_checked: Option<Instant>,
+    /// When `keys.json` was last looked at (see `update::KEYS_CHECK_EVERY`).
+    pub keys_checked: Option<Instant>,
     /// A short message in the status line, with how important it is.
     pub message: Option<Message>,
     pub quit: bool,

@@ -19,6 +19,10 @@ pub const MAX_UNSAVED: Duration = Duration::from_millis(300);
 pub const RETRY: Duration = Duration::from_secs(2);
 /// Free disk space is checked this often while a session is open.
 pub const SPACE_CHECK_EVERY: Duration = Duration::from_secs(10);
+
+/// How often the library's `keys.json` is looked at for an encryption done elsewhere (a
+/// tick follows every key, and this needs no more than a glance now and then).
+pub const KEYS_CHECK_EVERY: Duration = Duration::from_secs(2);
 /// The phase clock is written into the session this often.
 pub const BOOK_TIME_EVERY: Duration = Duration::from_secs(60);
 
@@ -38,6 +42,7 @@ impl App {
             help_open: false,
             help_scroll: super::scroll::Scroll::default(),
             space_checked: None,
+            keys_checked: None,
             message: None,
             quit: false,
             autosave: Autosave::start(lang),
@@ -217,11 +222,17 @@ fn tick(app: &mut App) {
     // Encrypted by another copy of tafel meanwhile (`tafel encrypt`): the headers say so
     // from now on, and without a key this one says to start again (it reads nothing
     // encrypted, and writes encrypted).
-    if !app.encrypted && crate::store::vault::is_encrypted(app.library.root()) {
-        app.encrypted = true;
-        if !crate::store::vault::is_unlocked() {
-            let text = app.lang.texts().vault.encrypted_meanwhile.to_string();
-            app.say(Level::Warning, text);
+    let keys_due = app
+        .keys_checked
+        .is_none_or(|t| now.duration_since(t) >= KEYS_CHECK_EVERY);
+    if !app.encrypted && keys_due {
+        app.keys_checked = Some(now);
+        if crate::store::vault::is_encrypted(app.library.root()) {
+            app.encrypted = true;
+            if !crate::store::vault::is_unlocked() {
+                let text = app.lang.texts().vault.encrypted_meanwhile.to_string();
+                app.say(Level::Warning, text);
+            }
         }
     }
     if let Screen::Portfolio(p) = &mut app.screen {
@@ -254,6 +265,7 @@ fn tick(app: &mut App) {
     };
     if let Some(holder) = taken {
         let lang = app.lang;
+        let who = crate::store::lock::describe(Some(&holder), lang);
         app.close_editor();
         let status = app.autosave.flush();
         if let Some(v) = app.session_mut() {
@@ -261,10 +273,8 @@ fn tick(app: &mut App) {
             if let Some(lock) = v.lock.take() {
                 lock.give_up();
             }
-            let who = crate::store::lock::describe(Some(&holder), lang);
             v.read_only = Some((lang.texts().ui.read_only_locked)(&who));
         }
-        let who = crate::store::lock::describe(Some(&holder), lang);
         app.say(Level::Warning, (lang.texts().ui.taken_elsewhere)(&who));
         return;
     }

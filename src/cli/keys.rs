@@ -83,10 +83,9 @@ impl KeyAccess {
         }
         let dir = self.dir(lang)?;
         // No key at all: say so before asking for a passphrase that opens nothing.
-        if keys::own_public(&dir).is_err() && !dir.join(keys::IDENTITY_NAME).exists() {
-            return Err(Failure(
-                keys::KeyError::Missing(dir.join(keys::IDENTITY_NAME)).explain(lang),
-            ));
+        let secret = dir.join(keys::IDENTITY_NAME);
+        if !secret.exists() {
+            return Err(Failure(keys::KeyError::Missing(secret).explain(lang)));
         }
         let passphrase = self.passphrase(lang.texts().vault.prompt, lang)?;
         let identity = keys::unlock(&dir, &passphrase).map_err(|e| Failure(e.explain(lang)))?;

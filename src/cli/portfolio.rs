@@ -9,7 +9,7 @@ use super::{CmdResult, CompareFormat, Failure};
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
 use crate::model::costs::PriceLevel;
-use crate::report::portfolio::{Hygiene, document, json};
+use crate::report::portfolio::{document, json};
 use crate::store::{self, Library};
 
 /// What `tafel portfolio` was asked for.
@@ -29,51 +29,35 @@ pub fn run(lib: &Library, lang: Lang, req: &Request) -> CmdResult {
     if req.include_unconsented && (req.anonymous || req.format != CompareFormat::Text) {
         return Err(Failure(r.cli_unconsented_text_only.to_string()));
     }
-    let catalog = Catalog::builtin();
     let level = req
         .price_year
-        .unwrap_or_else(|| crate::report::portfolio::default_level(&catalog));
-    let mut collected = store::figures::collect(&lib.sessions_dir(), level, &catalog.prices.index)
-        .map_err(|e| {
-            Failure(format!(
-                "{} [{e}]",
-                (lang.texts().cli_cannot_open_library)(&lib.root().display().to_string())
-            ))
-        })?;
-    let demo = collected
-        .figures
-        .iter()
-        .filter(|f| crate::model::is_demo_case(&f.case_code))
-        .count();
-    if !req.include_demo {
-        collected
-            .figures
-            .retain(|f| !crate::model::is_demo_case(&f.case_code));
-        if demo > 0 {
-            errln!("tafel: {}", (r.cli_skipped_demo)(&demo));
-        }
-    }
-    let today = chrono::Local::now().date_naive();
-    let mut portfolio = crate::model::portfolio::build(
-        &collected.figures,
-        &collected.labels,
+        .unwrap_or_else(|| crate::report::portfolio::default_level(&Catalog::builtin()));
+    let crate::report::portfolio::Gathered {
+        portfolio,
+        hygiene,
+        demo_left_out,
+        ..
+    } = crate::report::portfolio::gather(
+        lib,
+        level,
         req.project,
-        today,
+        req.include_demo,
         req.include_unconsented,
-    );
-    portfolio.price_year = match level {
-        PriceLevel::Year(y) => Some(y),
-        PriceLevel::Nominal => None,
-    };
+    )
+    .map_err(|e| {
+        Failure(format!(
+            "{} [{e}]",
+            (lang.texts().cli_cannot_open_library)(&lib.root().display().to_string())
+        ))
+    })?;
+    if demo_left_out > 0 {
+        errln!("tafel: {}", (r.cli_skipped_demo)(&demo_left_out));
+    }
     if req.project.is_some() && portfolio.projects.is_empty() {
         return Err(Failure((r.cli_no_such_project)(
             &req.project.unwrap_or_default(),
         )));
     }
-    let hygiene = Hygiene {
-        duplicates: collected.duplicates,
-        unreadable: collected.unreadable,
-    };
     let text = if req.format == CompareFormat::Json {
         json(&portfolio, &hygiene, lang, req.anonymous).map_err(|e| Failure(e.to_string()))?
     } else {

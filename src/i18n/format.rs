@@ -109,7 +109,8 @@ impl PartialDate {
     }
 }
 
-fn capitalise(s: &str) -> String {
+/// `s` with its first letter upper case.
+pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())

@@ -170,6 +170,16 @@ pub enum PriceLevel {
     Nominal,
 }
 
+impl PriceLevel {
+    /// The year amounts are at; `None` for amounts as listed.
+    pub fn year(self) -> Option<i32> {
+        match self {
+            PriceLevel::Year(y) => Some(y),
+            PriceLevel::Nominal => None,
+        }
+    }
+}
+
 impl Costs {
     /// The payer with this id, if the session lists it.
     pub fn payer(&self, id: &str) -> Option<&Payer> {
@@ -179,10 +189,7 @@ impl Costs {
     /// Prices the session at `level` instead of its own price year (for a report or an
     /// export; the file is not changed). A session without index series gets `index`.
     pub fn set_price_level(&mut self, level: PriceLevel, index: &[IndexSeries]) {
-        self.price_year = match level {
-            PriceLevel::Year(y) => Some(y),
-            PriceLevel::Nominal => None,
-        };
+        self.price_year = level.year();
         if self.price_list.index.is_empty() {
             self.price_list.index = index.to_vec();
         }
@@ -364,6 +371,14 @@ pub struct Range {
     pub high: Cents,
     pub high_medium: Cents,
     pub all: Cents,
+}
+
+impl std::ops::AddAssign for Range {
+    fn add_assign(&mut self, other: Range) {
+        self.high += other.high;
+        self.high_medium += other.high_medium;
+        self.all += other.all;
+    }
 }
 
 impl Range {

@@ -341,6 +341,11 @@ impl Session {
 /// for a real case (and stay out of library exports unless asked for).
 pub const DEMO_PREFIX: &str = "DEMO-";
 
+/// The first 8 hex digits of an id: how file names and lists name a session briefly.
+pub fn short_id(id: &Uuid) -> String {
+    id.simple().to_string()[..8].to_string()
+}
+
 /// Whether `case_code` is one of the fictional demo cases.
 pub fn is_demo_case(case_code: &str) -> bool {
     case_code.starts_with(DEMO_PREFIX)

@@ -261,8 +261,6 @@ pub struct DomainPortfolio {
     pub worse: usize,
     /// The median change (a half point when the middle falls between two cases).
     pub median_change: Option<rust_decimal::Decimal>,
-    /// Every case's change, for a chart.
-    pub changes: Vec<i16>,
 }
 
 /// One case, by its latest wave.
@@ -404,7 +402,7 @@ fn project_portfolio(
         let latest = case.last().expect("a case has a wave");
         totals.intervention_cents += latest.intervention;
         totals.alternative_cents += latest.alternative;
-        alternative_range = add_range(alternative_range, latest.alternative_range);
+        alternative_range += latest.alternative_range;
         // A payer without a line in this case counts 0 for it.
         let mut own: Vec<Option<&PayerFigures>> = vec![None; payer_order.len()];
         for p in &latest.payers {
@@ -420,7 +418,7 @@ fn project_portfolio(
             let pp = &mut per_payer[i];
             pp.intervention_cents += int;
             pp.alternative_cents += alt;
-            pp.difference_range_cents = add_range(pp.difference_range_cents, range.minus(int));
+            pp.difference_range_cents += range.minus(int);
             per_payer_cases[i].push(alt - int);
             diffs.push(alt - int);
         }
@@ -460,14 +458,6 @@ fn project_portfolio(
         totals,
         domains: domains(&cases, labels),
         cases_detail,
-    }
-}
-
-fn add_range(a: Range, b: Range) -> Range {
-    Range {
-        high: a.high + b.high,
-        high_medium: a.high_medium + b.high_medium,
-        all: a.all + b.all,
     }
 }
 
@@ -539,7 +529,6 @@ fn domains(cases: &[Vec<&SessionFigures>], labels: &Labels) -> Vec<DomainPortfol
                 same: ch.iter().filter(|c| **c == 0).count(),
                 worse: ch.iter().filter(|c| **c < 0).count(),
                 median_change: median.map(|m| m.normalize()),
-                changes: ch,
             }
         })
         .collect()

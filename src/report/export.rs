@@ -94,15 +94,18 @@ impl Exported {
     }
 }
 
+/// The session as an export shows it: itself, or with `anonymous` its anonymised copy.
+fn as_exported(session: &Session, lang: Lang, anonymous: bool) -> std::borrow::Cow<'_, Session> {
+    if anonymous {
+        std::borrow::Cow::Owned(Anonymiser::new(lang).session(session))
+    } else {
+        std::borrow::Cow::Borrowed(session)
+    }
+}
+
 /// One session in `format`. With `anonymous`, the anonymised copy is exported.
 pub fn export_session(session: &Session, lang: Lang, format: Format, anonymous: bool) -> Exported {
-    let anonymised;
-    let s = if anonymous {
-        anonymised = Anonymiser::new(lang).session(session);
-        &anonymised
-    } else {
-        session
-    };
+    let s = &*as_exported(session, lang, anonymous);
     match format {
         Format::Markdown => Exported::File(markdown::render(&document::build(s, lang, anonymous))),
         Format::Html => Exported::File(html::render(&document::build(s, lang, anonymous))),
@@ -117,13 +120,7 @@ pub fn export_session(session: &Session, lang: Lang, format: Format, anonymous: 
 
 /// The wall alone, on an A3 landscape page.
 pub fn wall_page(session: &Session, lang: Lang, anonymous: bool) -> String {
-    let anonymised;
-    let s = if anonymous {
-        anonymised = Anonymiser::new(lang).session(session);
-        &anonymised
-    } else {
-        session
-    };
+    let s = &*as_exported(session, lang, anonymous);
     let t = lang.texts();
     let heading = format!(
         "{} · {} {}",
@@ -245,7 +242,7 @@ pub fn suggested_name(session: &Session, format: Format, anonymous: bool) -> Str
     let base = if anonymous {
         format!("anonymous-{}", session.wave_label())
     } else if case.trim_matches('-').is_empty() {
-        format!("session-{}", &session.id.simple().to_string()[..8])
+        format!("session-{}", crate::model::short_id(&session.id))
     } else {
         format!("{case}-{}", session.wave_label())
     };

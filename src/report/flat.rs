@@ -318,7 +318,8 @@ impl Default for Tables {
 }
 
 /// The snake_case value of a serde enum, as in the session file.
-fn code<T: Serialize>(v: &T) -> String {
+/// A value's code as serde writes it (`goal_reached`), for tables and JSON keys.
+pub(crate) fn code<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),

@@ -27,6 +27,19 @@ pub enum Part {
     OwnWords,
 }
 
+impl Part {
+    /// The heading the page and the preview give this part.
+    pub fn heading(self, lang: Lang) -> &'static str {
+        let h = &lang.texts().handout;
+        match self {
+            Part::Agreement => h.h_agreements,
+            Part::Pulse => h.h_pulse,
+            Part::NextTable => h.h_next,
+            Part::OwnWords => h.h_own_words,
+        }
+    }
+}
+
 /// One line the facilitator can keep or leave out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HandoutLine {
@@ -169,7 +182,7 @@ fn replace_in(text: &str, word: &str, by: &str, sentence: bool) -> String {
             let starts =
                 (sentence && before.is_empty()) || before.ends_with(['.', '!', '?', '“', '"']);
             out.push_str(&if starts {
-                capitalise(by)
+                crate::i18n::format::capitalise(by)
             } else {
                 by.to_string()
             });
@@ -192,11 +205,17 @@ pub fn has_amount(text: &str) -> bool {
             .any(|w| ["eur", "euro", "euros"].contains(&w.to_lowercase().as_str()))
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
+impl HandoutLine {
+    /// A line of `part`. One that names an amount starts left out: the page holds no
+    /// money unless the facilitator puts that line back (and then no longer says it holds
+    /// none).
+    fn new(part: Part, text: String) -> HandoutLine {
+        HandoutLine {
+            keep: !has_amount(&text),
+            part,
+            text,
+        }
+    }
 }
 
 fn when(d: Option<PartialDate>, lang: Lang) -> String {
@@ -226,11 +245,10 @@ impl Handout {
             } else {
                 names.apply_inline(&a.who)
             };
-            lines.push(HandoutLine {
-                part: Part::Agreement,
-                text: (h.agreement)(&names.apply(&a.what), &who, &when(a.when, lang)),
-                keep: true,
-            });
+            lines.push(HandoutLine::new(
+                Part::Agreement,
+                (h.agreement)(&names.apply(&a.what), &who, &when(a.when, lang)),
+            ));
         }
         let pulse = s.wrap_up.pulse_owner.trim();
         if !pulse.is_empty() {
@@ -239,19 +257,17 @@ impl Handout {
             } else {
                 names.apply(pulse)
             };
-            lines.push(HandoutLine {
-                part: Part::Pulse,
-                text: capitalise(&(h.pulse)(&who)),
-                keep: true,
-            });
+            lines.push(HandoutLine::new(
+                Part::Pulse,
+                crate::i18n::format::capitalise(&(h.pulse)(&who)),
+            ));
         }
         let ended = s.wrap_up.series_end.is_some();
         if let Some(next) = s.follow_up_due().filter(|_| !ended) {
-            lines.push(HandoutLine {
-                part: Part::NextTable,
-                text: (h.next_table)(&display_date(next, lang)),
-                keep: true,
-            });
+            lines.push(HandoutLine::new(
+                Part::NextTable,
+                (h.next_table)(&display_date(next, lang)),
+            ));
         }
         // The participant's own words: what they said about a life domain, and the quotes
         // that are theirs; nothing of a domain they kept off the record.
@@ -271,28 +287,21 @@ impl Handout {
             let label = s
                 .domain(&d.domain_id)
                 .map_or(d.domain_id.as_str(), |x| x.label.get(lang));
-            lines.push(HandoutLine {
-                part: Part::OwnWords,
-                text: format!("{label}: “{}”", names.apply(words)),
-                keep: true,
-            });
+            lines.push(HandoutLine::new(
+                Part::OwnWords,
+                format!("{label}: “{}”", names.apply(words)),
+            ));
         }
         for q in &s.outcomes.quotes {
             if is_participant(&q.speaker)
                 && !q.text.trim().is_empty()
                 && !off(q.domain_id.as_deref())
             {
-                lines.push(HandoutLine {
-                    part: Part::OwnWords,
-                    text: format!("“{}”", names.apply(&q.text)),
-                    keep: true,
-                });
+                lines.push(HandoutLine::new(
+                    Part::OwnWords,
+                    format!("“{}”", names.apply(&q.text)),
+                ));
             }
-        }
-        // A line that names an amount starts left out: the page holds no money unless the
-        // facilitator puts that line back (and then no longer says it holds none).
-        for l in &mut lines {
-            l.keep = !has_amount(&l.text);
         }
         Handout {
             lang,
@@ -327,7 +336,8 @@ impl Handout {
         for p in h.intro {
             let _ = writeln!(o, "<p>{}</p>", escape(p));
         }
-        let part = |o: &mut String, part: Part, heading: &str, class: &str| {
+        let part = |o: &mut String, part: Part, class: &str| {
+            let heading = part.heading(self.lang);
             let kept: Vec<&HandoutLine> = self
                 .lines
                 .iter()
@@ -342,10 +352,10 @@ impl Handout {
             }
             o.push_str("</ul>\n");
         };
-        part(&mut o, Part::Agreement, h.h_agreements, "");
-        part(&mut o, Part::Pulse, h.h_pulse, "");
-        part(&mut o, Part::NextTable, h.h_next, "");
-        part(&mut o, Part::OwnWords, h.h_own_words, " class=\"own\"");
+        part(&mut o, Part::Agreement, "");
+        part(&mut o, Part::Pulse, "");
+        part(&mut o, Part::NextTable, "");
+        part(&mut o, Part::OwnWords, " class=\"own\"");
         let _ = writeln!(o, "<p class=\"note\">{}</p>", escape(&self.privacy()));
         o.push_str(PAGE_END);
         o

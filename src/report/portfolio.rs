@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::document::{Arena, Block, Document, Section, Table};
+use super::flat::code;
 use crate::i18n::Lang;
 use crate::model::Cents;
 use crate::model::costs::Range;
@@ -44,6 +45,54 @@ pub fn default_level(catalog: &crate::catalog::Catalog) -> crate::model::costs::
         .filter_map(crate::model::price_index::IndexSeries::last_year)
         .max()
         .map_or(PriceLevel::Nominal, PriceLevel::Year)
+}
+
+/// A portfolio as `tafel portfolio` and the portfolio screen make it: the figures of
+/// every file in the library at one price level, and what needed a word.
+pub struct Gathered {
+    pub portfolio: Portfolio,
+    pub hygiene: Hygiene,
+    /// The figures counted from (demo cases left out unless asked for).
+    pub figures: Vec<crate::model::portfolio::SessionFigures>,
+    /// Demo cases left out (always 0 with `include_demo`).
+    pub demo_left_out: usize,
+}
+
+/// Reads the figures of the library in `lib` at `level` and builds the portfolio of
+/// `project` (every project with `None`).
+pub fn gather(
+    lib: &crate::store::Library,
+    level: crate::model::costs::PriceLevel,
+    project: Option<&str>,
+    include_demo: bool,
+    include_unconsented: bool,
+) -> std::io::Result<Gathered> {
+    let catalog = crate::catalog::Catalog::builtin();
+    let mut collected =
+        crate::store::figures::collect(&lib.sessions_dir(), level, &catalog.prices.index)?;
+    let before = collected.figures.len();
+    if !include_demo {
+        collected
+            .figures
+            .retain(|f| !crate::model::is_demo_case(&f.case_code));
+    }
+    let mut portfolio = crate::model::portfolio::build(
+        &collected.figures,
+        &collected.labels,
+        project,
+        chrono::Local::now().date_naive(),
+        include_unconsented,
+    );
+    portfolio.price_year = level.year();
+    Ok(Gathered {
+        portfolio,
+        hygiene: Hygiene {
+            duplicates: collected.duplicates,
+            unreadable: collected.unreadable,
+        },
+        demo_left_out: before - collected.figures.len(),
+        figures: collected.figures,
+    })
 }
 
 /// The learning points and agreements of the counted cases, read from their files (the
@@ -466,7 +515,7 @@ pub fn document(
     }
 }
 
-fn payer_label(label: &crate::model::Localized, id: &str, lang: Lang) -> String {
+pub(crate) fn payer_label(label: &crate::model::Localized, id: &str, lang: Lang) -> String {
     if id.is_empty() {
         lang.texts().no_payer.to_string()
     } else {
@@ -653,12 +702,4 @@ pub fn json(
     })?;
     text.push('\n');
     Ok(text)
-}
-
-/// The snake_case name of a serde enum, as in the files.
-fn code<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
 }

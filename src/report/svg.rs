@@ -21,7 +21,8 @@ const NOW_FILL: &str = "#1f5f8b";
 const ALT_FILL: &str = "#f5c48f";
 const ALT_STROKE: &str = "#b35f12";
 
-fn shorten(label: &str, max: usize) -> String {
+/// At most `max` characters of `label`, the last one `…` when it is cut.
+pub(super) fn shorten(label: &str, max: usize) -> String {
     if label.chars().count() <= max {
         label.to_string()
     } else {

@@ -42,14 +42,10 @@ fn text_w(text: &str) -> u32 {
 /// As many characters of `text` as fit in `width` units at 11 px.
 fn fit(text: &str, width: u32) -> String {
     let max = usize::try_from(width.saturating_sub(4) / 6).unwrap_or(0);
-    if text.chars().count() <= max {
-        text.to_string()
-    } else if max == 0 {
+    if max == 0 {
         String::new()
     } else {
-        let mut s: String = text.chars().take(max - 1).collect();
-        s.push('…');
-        s
+        super::svg::shorten(text, max)
     }
 }
 

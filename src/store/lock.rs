@@ -196,13 +196,13 @@ impl std::fmt::Display for LockError {
 
 /// The lock file of a session file: the same name with `.lock` for `.json`, in the same
 /// folder.
+pub fn lock_path_of(session_file: &Path) -> PathBuf {
+    session_file.with_extension("lock")
+}
+
 /// Whether a file name is that of a lock file (see [`lock_path_of`]).
 pub fn is_lock_name(name: &str) -> bool {
     name.ends_with(".lock")
-}
-
-pub fn lock_path_of(session_file: &Path) -> PathBuf {
-    session_file.with_extension("lock")
 }
 
 impl SessionLock {

@@ -398,7 +398,8 @@ pub fn save_to(path: &Path, session: &Session) -> Result<(), SaveError> {
         path: path.to_path_buf(),
         error,
     };
-    let sealing = match vault::root_of(path) {
+    let root = vault::root_of(path);
+    let sealing = match root {
         Some(root) => vault::sealing_of(root).map_err(vault_err)?,
         None => None,
     };
@@ -407,12 +408,11 @@ pub fn save_to(path: &Path, session: &Session) -> Result<(), SaveError> {
         // An encrypted file is never replaced by plain text because `keys.json` is gone
         // (deleted, or not yet delivered by a sync service); only `tafel decrypt`, which
         // says so in it, makes a library plain.
-        None if vault::root_of(path)
-            .is_some_and(|root| !vault::keys::settings_path(root).exists())
+        None if root.is_some_and(|r| !vault::keys::settings_path(r).exists())
             && vault::file_is_sealed(path) =>
         {
             return Err(vault_err(vault::VaultError::SettingsMissing {
-                path: vault::keys::settings_path(vault::root_of(path).unwrap_or(path)),
+                path: root.map(vault::keys::settings_path).unwrap_or_default(),
             }));
         }
         None => bytes,

@@ -25,15 +25,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, c: &ConflictView) {
     ])
     .areas(area);
     frame.render_widget(
-        Line::from(vec![
-            Span::styled("tafel", theme::title()),
-            Span::raw(format!(
-                " · {} · {} {}",
-                t.ui.conflict_title,
-                c.live.preparation.case_code,
-                c.live.wave_label()
-            )),
-        ]),
+        super::title_line(format!(
+            " · {} · {} {}",
+            t.ui.conflict_title,
+            c.live.preparation.case_code,
+            c.live.wave_label()
+        )),
         top,
     );
     let name = |p: &std::path::Path| {

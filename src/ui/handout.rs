@@ -37,12 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, p: &HandoutPreview) {
         inner.height.saturating_sub(2),
     );
     // Each line with its heading when the part changes; the chosen one stays in sight.
-    let heading = |part: Part| match part {
-        Part::Agreement => h.h_agreements,
-        Part::Pulse => h.h_pulse,
-        Part::NextTable => h.h_next,
-        Part::OwnWords => h.h_own_words,
-    };
+    let heading = |part: Part| part.heading(app.lang);
     let width = usize::from(list.width.saturating_sub(4)).max(10);
     let mut rows: Vec<super::rows::Row> = Vec::new();
     let mut last = None;

@@ -28,22 +28,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
     } else {
         String::new()
     };
-    frame.render_widget(
-        Line::from(vec![
-            Span::styled("tafel", theme::title()),
-            Span::raw(format!(" · {} ({count}){loading}", t.ui.library)),
-            Span::styled(
-                if app.encrypted {
-                    format!(" · {}", t.vault.marker)
-                } else {
-                    String::new()
-                },
-                theme::good(),
-            ),
-            Span::raw(format!(" · {}", app.library.root().display())),
-        ]),
-        top,
-    );
+    let mut title = super::title_line(format!(" · {} ({count}){loading}", t.ui.library));
+    if app.encrypted {
+        title.push_span(Span::styled(
+            format!(" · {}", t.vault.marker),
+            theme::good(),
+        ));
+    }
+    title.push_span(Span::raw(format!(" · {}", app.library.root().display())));
+    frame.render_widget(title, top);
     frame.render_widget(
         Line::from(vec![
             Span::styled(format!("{}: ", t.ui.filter), theme::label()),

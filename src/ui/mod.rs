@@ -125,6 +125,11 @@ pub fn footer(app: &App, area: Rect) -> Line<'static> {
 }
 
 /// The message line: the newest message, styled by how important it is.
+/// The first line of a screen: "tafel" and what the screen shows.
+pub fn title_line(rest: String) -> Line<'static> {
+    Line::from(vec![Span::styled("tafel", theme::title()), Span::raw(rest)])
+}
+
 pub fn message_line(app: &App) -> Option<Line<'static>> {
     app.message.as_ref().map(|m| {
         let style = match m.level {

@@ -31,10 +31,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &PortfolioView) {
     ])
     .areas(area);
     frame.render_widget(
-        Line::from(vec![
-            Span::styled("tafel", theme::title()),
-            Span::raw(format!(" · {} · {}", t.report.pf_title, view.project)),
-        ]),
+        super::title_line(format!(" · {} · {}", t.report.pf_title, view.project)),
         top,
     );
     if let Some(ready) = &view.ready {

@@ -27,14 +27,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &PricesView) {
     ])
     .areas(area);
     frame.render_widget(
-        Line::from(vec![
-            Span::styled("tafel", theme::title()),
-            Span::raw(format!(
-                " · {} ({})",
-                t.ui.pl_title,
-                app.catalog.prices.items.len()
-            )),
-        ]),
+        super::title_line(format!(
+            " · {} ({})",
+            t.ui.pl_title,
+            app.catalog.prices.items.len()
+        )),
         top,
     );
     frame.render_widget(

@@ -54,10 +54,6 @@ impl PortfolioView {
         }
     }
 
-    pub fn is_loading(&self) -> bool {
-        self.rx.is_some()
-    }
-
     /// Takes the result when the thread is done.
     pub fn poll(&mut self) {
         let Some(rx) = &self.rx else { return };
@@ -78,32 +74,14 @@ impl PortfolioView {
 
 /// The portfolio of `project`, as the command line makes it (`tafel portfolio PROJECT`).
 fn work(library: &Library, project: &str, include_demo: bool, lang: Lang) -> Result<Ready, String> {
-    let catalog = crate::catalog::Catalog::builtin();
-    let level = crate::report::portfolio::default_level(&catalog);
-    let mut collected =
-        crate::store::figures::collect(&library.sessions_dir(), level, &catalog.prices.index)
-            .map_err(|e| e.to_string())?;
-    if !include_demo {
-        collected
-            .figures
-            .retain(|f| !crate::model::is_demo_case(&f.case_code));
-    }
-    let today = chrono::Local::now().date_naive();
-    let mut portfolio = crate::model::portfolio::build(
-        &collected.figures,
-        &collected.labels,
-        Some(project),
-        today,
-        false,
-    );
-    portfolio.price_year = match level {
-        crate::model::costs::PriceLevel::Year(y) => Some(y),
-        crate::model::costs::PriceLevel::Nominal => None,
-    };
-    let hygiene = crate::report::portfolio::Hygiene {
-        duplicates: collected.duplicates,
-        unreadable: collected.unreadable,
-    };
+    let level = crate::report::portfolio::default_level(&crate::catalog::Catalog::builtin());
+    let crate::report::portfolio::Gathered {
+        portfolio,
+        hygiene,
+        figures,
+        ..
+    } = crate::report::portfolio::gather(library, level, Some(project), include_demo, false)
+        .map_err(|e| e.to_string())?;
     let learned = crate::report::portfolio::learned(library, &portfolio);
     let doc = crate::report::portfolio::document(&portfolio, &hygiene, &learned, lang, false);
     let text = crate::report::text::render(&doc);
@@ -112,17 +90,13 @@ fn work(library: &Library, project: &str, include_demo: bool, lang: Lang) -> Res
         .iter()
         .flat_map(|p| {
             p.per_payer.iter().map(|pp| {
-                let label = if pp.payer_id.is_empty() {
-                    lang.texts().no_payer.to_string()
-                } else {
-                    pp.payer_label.get(lang).to_string()
-                };
+                let label =
+                    crate::report::portfolio::payer_label(&pp.payer_label, &pp.payer_id, lang);
                 (label, pp.difference_cents)
             })
         })
         .collect();
-    let sessions = collected
-        .figures
+    let sessions = figures
         .iter()
         .filter(|f| f.project == project)
         .map(|f| f.session_id)

@@ -19,7 +19,7 @@ use super::{SEALED_EXTENSION, VaultError, is_sealed};
 use crate::store::atomic::write_atomic;
 use crate::store::exports;
 use crate::store::index::INDEX_NAME;
-use crate::store::{Library, LockOutcome, SessionLock, figures::FIGURES_NAME, lock};
+use crate::store::{Library, LockOutcome, SessionLock, figures::FIGURES_NAME};
 
 /// What the library's files become.
 #[derive(Clone)]
@@ -63,29 +63,6 @@ impl Failed {
     }
 }
 
-/// The files of one of the library's folders that hold personal data: in `sessions/`
-/// and `trash/` the session files (copies included, `.json`), in `exports/` every export.
-/// Hidden files are never touched: tafel's own caches, locks and temporary files, and
-/// what a sync service keeps there while it transfers a file.
-fn files_in(dir: &Path, sessions_only: bool) -> Vec<PathBuf> {
-    let Ok(read) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = read
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or(".");
-            !(name.starts_with('.')
-                || lock::is_lock_name(name)
-                || sessions_only && !name.ends_with(".json"))
-        })
-        .collect();
-    files.sort();
-    files
-}
-
 /// Converts every file of `lib` to `target`; `progress(done, total)` after each file.
 pub fn convert(
     lib: &Library,
@@ -100,8 +77,8 @@ pub fn convert(
             _ => {}
         }
     }
-    let in_sessions = files_in(&sessions, true);
-    let in_trash = files_in(&lib.trash_dir(), true);
+    let in_sessions = super::library_files(&sessions, true);
+    let in_trash = super::library_files(&lib.trash_dir(), true);
     // The manifest of exports first, whole, in the new form: the lines added below for
     // renamed exports are then written in that form too.
     let manifest = exports::rewrite_as(lib.root(), sealed_to(target))?;
@@ -205,7 +182,7 @@ fn exports_of(
     manifest: &[exports::Record],
 ) -> Vec<(PathBuf, Option<exports::Record>)> {
     let root = fs::canonicalize(lib.root()).unwrap_or_else(|_| lib.root().to_path_buf());
-    let mut paths: Vec<PathBuf> = files_in(&exports::exports_dir(lib.root()), false)
+    let mut paths: Vec<PathBuf> = super::library_files(&exports::exports_dir(lib.root()), false)
         .into_iter()
         .filter_map(|p| fs::canonicalize(p).ok())
         .collect();
@@ -240,10 +217,10 @@ fn export_name(path: &Path, owner: Option<&exports::Record>, target: &Target) ->
         (Target::Sealed(_), false) => {
             let of_a_case = owner.filter(|r| !r.anonymous && (1..=2).contains(&r.sessions.len()));
             let Some(first) = of_a_case.and_then(|r| r.sessions.first()) else {
-                return path.with_file_name(format!("{name}.{SEALED_EXTENSION}"));
+                return super::with_sealed_extension(path);
             };
             let ext = name.split_once('.').map_or("html", |(_, e)| e);
-            let short = first.simple().to_string()[..8].to_string();
+            let short = crate::model::short_id(first);
             // The first free name, or one an earlier, stopped run already wrote this to.
             (1..100_000u32)
                 .map(|n| path.with_file_name(format!("{short}-{n}.{ext}.{SEALED_EXTENSION}")))

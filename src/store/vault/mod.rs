@@ -177,14 +177,7 @@ fn damaged(e: impl std::fmt::Display) -> VaultError {
 /// Encrypts `plain` to every one of `to` (in memory: the plain text never reaches the
 /// disk).
 pub fn seal(plain: &[u8], to: &[Recipient]) -> Result<Vec<u8>, VaultError> {
-    let encryptor = age::Encryptor::with_recipients(to.iter().map(|r| r as &dyn age::Recipient))
-        .map_err(damaged)?;
-    // The header is about 90 bytes per key; the payload grows 16 bytes per 64 KiB.
-    let mut out = Vec::with_capacity(plain.len() + plain.len() / 4096 + 200 + 100 * to.len());
-    let mut writer = encryptor.wrap_output(&mut out).map_err(damaged)?;
-    writer.write_all(plain).map_err(damaged)?;
-    writer.finish().map_err(damaged)?;
-    Ok(out)
+    encrypt(plain, to.iter().map(|r| r as &dyn age::Recipient), to.len())
 }
 
 /// Encrypts `plain` with a passphrase (the personal key's file).
@@ -192,9 +185,18 @@ pub(crate) fn seal_with_passphrase(
     plain: &[u8],
     to: &age::scrypt::Recipient,
 ) -> Result<Vec<u8>, VaultError> {
-    let encryptor = age::Encryptor::with_recipients(std::iter::once(to as &dyn age::Recipient))
-        .map_err(damaged)?;
-    let mut out = Vec::with_capacity(plain.len() + 300);
+    encrypt(plain, std::iter::once(to as &dyn age::Recipient), 1)
+}
+
+/// An age file of `plain` for `recipients` (`count` of them), made in memory.
+fn encrypt<'a>(
+    plain: &[u8],
+    recipients: impl Iterator<Item = &'a dyn age::Recipient>,
+    count: usize,
+) -> Result<Vec<u8>, VaultError> {
+    let encryptor = age::Encryptor::with_recipients(recipients).map_err(damaged)?;
+    // The header is about 90 bytes per key; the payload grows 16 bytes per 64 KiB.
+    let mut out = Vec::with_capacity(plain.len() + plain.len() / 4096 + 200 + 100 * count);
     let mut writer = encryptor.wrap_output(&mut out).map_err(damaged)?;
     writer.write_all(plain).map_err(damaged)?;
     writer.finish().map_err(damaged)?;
@@ -266,16 +268,33 @@ pub fn holds_sealed_files(root: &Path) -> bool {
     if index.exists() {
         return file_is_sealed(&index);
     }
-    std::fs::read_dir(&sessions).is_ok_and(|read| {
-        read.flatten()
-            .filter(|e| {
-                let name = e.file_name();
-                let name = name.to_string_lossy();
-                !name.starts_with('.') && name.ends_with(".json")
-            })
-            .take(8)
-            .any(|e| file_is_sealed(&e.path()))
-    })
+    library_files(&sessions, true)
+        .iter()
+        .take(8)
+        .any(|p| file_is_sealed(p))
+}
+
+/// The files of one of the library's folders that hold personal data: in `sessions/`
+/// and `trash/` the session files (`sessions_only`: copies included, `.json`), in
+/// `exports/` every export. Hidden files are never counted: tafel's own caches, locks and
+/// temporary files, and what a sync service keeps there while it transfers a file.
+pub(crate) fn library_files(dir: &Path, sessions_only: bool) -> Vec<PathBuf> {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = read
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or(".");
+            !(name.starts_with('.')
+                || crate::store::lock::is_lock_name(name)
+                || sessions_only && !name.ends_with(".json"))
+        })
+        .collect();
+    files.sort();
+    files
 }
 
 /// The public key of the key unlocked in this process.
@@ -346,10 +365,7 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
             let target = if path.extension().is_some_and(|e| e == SEALED_EXTENSION) {
                 path.to_path_buf()
             } else {
-                let mut name = path.as_os_str().to_os_string();
-                name.push(".");
-                name.push(SEALED_EXTENSION);
-                PathBuf::from(name)
+                with_sealed_extension(path)
             };
             crate::store::atomic::write_atomic(&target, &seal(bytes, &to)?)?;
             Ok(target)
@@ -359,6 +375,14 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
             Ok(path.to_path_buf())
         }
     }
+}
+
+/// `path` with `.age` added to its name, as the age tools name an encrypted file.
+pub fn with_sealed_extension(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(".");
+    name.push(SEALED_EXTENSION);
+    PathBuf::from(name)
 }
 
 /// Whether files written in the library in `root` are encrypted (`false` when its
@@ -380,27 +404,11 @@ pub fn forget_settings() {
 /// encrypted (only their first bytes are read): in an encrypted library, files an
 /// interrupted `tafel encrypt` or an older tafel left, which `tafel encrypt` finishes.
 pub fn plain_session_files(root: &Path) -> Vec<PathBuf> {
-    let mut plain = Vec::new();
-    for folder in ["sessions", "trash"] {
-        let Ok(read) = std::fs::read_dir(root.join(folder)) else {
-            continue;
-        };
-        for e in read.flatten() {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with('.')
-                || !name.ends_with(".json")
-                || !e.file_type().is_ok_and(|t| t.is_file())
-            {
-                continue;
-            }
-            if !file_is_sealed(&e.path()) {
-                plain.push(e.path());
-            }
-        }
-    }
-    plain.sort();
-    plain
+    ["sessions", "trash"]
+        .into_iter()
+        .flat_map(|folder| library_files(&root.join(folder), true))
+        .filter(|p| !file_is_sealed(p))
+        .collect()
 }
 
 #[cfg(test)]
