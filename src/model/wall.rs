@@ -165,18 +165,17 @@ impl<'a> Wall<'a> {
             }));
             // Stable: items of one month keep the order the table gave them.
             items.sort_by_key(|i| (i.kind == ItemKind::Activity, i.span.is_none(), i.span));
+            // Bars of dated activities only: an undated one has its own line, and given
+            // a bar row it would leave that row blank.
+            let barred = |i: &Item| i.kind == ItemKind::Activity && i.span.is_some();
             let spans: Vec<(Month, Month)> = items
                 .iter()
-                .filter(|i| i.kind == ItemKind::Activity)
-                .map(|i| i.span.unwrap_or((Month::MAX, Month::MAX)))
+                .filter(|i| barred(i))
+                .filter_map(|i| i.span)
                 .collect();
             let rows = pack(&spans, 0);
             let mut bar_rows = 0;
-            for (item, row) in items
-                .iter_mut()
-                .filter(|i| i.kind == ItemKind::Activity)
-                .zip(rows)
-            {
+            for (item, row) in items.iter_mut().filter(|i| barred(i)).zip(rows) {
                 item.row = row;
                 bar_rows = bar_rows.max(row + 1);
             }
@@ -367,6 +366,25 @@ mod tests {
             pack(&[(0, 5), (6, 9)], 1),
             vec![0, 1],
             "a gap keeps labels apart"
+        );
+    }
+
+    #[test]
+    fn undated_activities_take_no_bar_rows() {
+        let mut s = demo::sessions(&Catalog::builtin()).remove(0);
+        let dated = s.looking_back.activities[0].clone();
+        let mut undated = dated.clone();
+        (undated.from, undated.to) = (None, None);
+        s.looking_back.activities = vec![dated, undated.clone(), undated.clone(), undated];
+        let wall = Wall::of(&s);
+        assert_eq!(wall.lanes[0].bar_rows, 1, "one dated bar, one row");
+        assert_eq!(
+            wall.lanes[0]
+                .items
+                .iter()
+                .filter(|i| i.span.is_none())
+                .count(),
+            3
         );
     }
 
