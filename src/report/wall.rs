@@ -117,27 +117,29 @@ pub fn svg(chart: &WallChart, width: u32) -> String {
             escape(&lane.total)
         );
         // Event marks: a diamond and a short label, in rows so labels never overlap.
-        let mut ends: Vec<u32> = Vec::new();
-        let mut event_rows = Vec::new();
-        for mark in lane.marks.iter().filter(|m| m.event) {
-            let Some((a, _)) = mark.span else {
-                event_rows.push(None);
-                continue;
-            };
-            let label = fit(&mark.label, 170);
-            let x0 = x_of(a) + mw / 2;
-            let x1 = x0 + 10 + text_w(&label);
-            let row = ends.iter().position(|e| *e < x0).unwrap_or(ends.len());
-            if row == ends.len() {
-                ends.push(x1);
-            } else {
-                ends[row] = x1;
-            }
-            event_rows.push(Some((row, x0, label)));
-        }
+        // (Rows as the screen packs them: `pack`, over x positions instead of months.)
+        let labelled: Vec<Option<(u32, String)>> = lane
+            .marks
+            .iter()
+            .filter(|m| m.event)
+            .map(|m| m.span.map(|(a, _)| (x_of(a) + mw / 2, fit(&m.label, 170))))
+            .collect();
+        let px = |x: u32| i32::try_from(x).unwrap_or(i32::MAX);
+        let spans: Vec<(i32, i32)> = labelled
+            .iter()
+            .flatten()
+            .map(|(x0, label)| (px(*x0), px(x0 + 10 + text_w(label))))
+            .collect();
+        let rows = crate::model::wall::pack(&spans, 0);
+        let row_count = rows.iter().max().map_or(0, |r| r + 1);
+        let mut rows = rows.into_iter();
+        let event_rows: Vec<Option<(usize, u32, String)>> = labelled
+            .into_iter()
+            .map(|l| l.map(|(x0, label)| (rows.next().unwrap_or(0), x0, label)))
+            .collect();
         y += 4;
         let events_y = y;
-        y += u32::try_from(ends.len()).unwrap_or(0) * EVENT_ROW;
+        y += u32::try_from(row_count).unwrap_or(0) * EVENT_ROW;
         let bars_y = y;
         y += u32::try_from(lane.bar_rows).unwrap_or(0) * BAR_ROW;
         let undated_y = y;
