@@ -117,7 +117,12 @@ fn main() {
             if !wanted(&name) {
                 continue;
             }
-            let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(t1.clone()));
+            let mut app = App::new(
+                Lang::Nl,
+                tafel::model::Clock::system(),
+                lib.clone(),
+                Start::Open(t1.clone()),
+            );
             update(&mut app, Action::GoToPhase(phase));
             focus_text_field(&mut app);
             let mut terminal = terminal(w, h);
@@ -138,7 +143,12 @@ fn main() {
         if !wanted(&name) {
             continue;
         }
-        let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(t1.clone()));
+        let mut app = App::new(
+            Lang::Nl,
+            tafel::model::Clock::system(),
+            lib.clone(),
+            Start::Open(t1.clone()),
+        );
         update(&mut app, Action::GoToPhase(Phase::WrapUp));
         let notes = {
             let Screen::Session(v) = &app.screen else {
@@ -191,7 +201,12 @@ fn main() {
             }
         }
         let path = lib.save(&s).unwrap();
-        let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(path));
+        let mut app = App::new(
+            Lang::Nl,
+            tafel::model::Clock::system(),
+            lib.clone(),
+            Start::Open(path),
+        );
         update(&mut app, Action::ToggleWall);
         let mut terminal = terminal(200, 60);
         let mut down = true;
@@ -392,7 +407,12 @@ fn main() {
                 .collect();
             report(&format!("library.{n}.group_and_sort"), median(runs));
         }
-        let mut app = App::new(Lang::Nl, biglib.clone(), Start::Library);
+        let mut app = App::new(
+            Lang::Nl,
+            tafel::model::Clock::system(),
+            biglib.clone(),
+            Start::Library,
+        );
         app.wait_for_library();
         let mut terminal = terminal(200, 60);
         if part("frame") {

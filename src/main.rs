@@ -10,8 +10,9 @@ fn main() -> ExitCode {
         Outcome::Interactive {
             library,
             lang,
+            clock,
             start,
-        } => tafel::tui::run(&library, lang, start).unwrap_or_else(|e| {
+        } => tafel::tui::run(&library, lang, clock, start).unwrap_or_else(|e| {
             cli::print_error(&e.explain(lang));
             ExitCode::FAILURE
         }),

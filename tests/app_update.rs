@@ -1,6 +1,8 @@
 //! The interactive program driven by actions, without a terminal: what a facilitator
 //! does, and what ends up in the session file.
 
+mod common;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tafel::app::Start;
 use tafel::app::form::{ActivityF, AttendeeF, FieldId, ListKind};
@@ -48,7 +50,7 @@ fn on_disk(lib: &Library, app: &App) -> Session {
 }
 
 fn new_session(lib: &Library) -> App {
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    let mut app = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Library);
     update(&mut app, Action::NewSession);
     app
 }
@@ -289,7 +291,7 @@ fn a_second_copy_gets_the_session_read_only_and_cannot_change_it() {
     let (_d, lib) = library();
     let first = new_session(&lib);
     let path = view(&first).path.clone();
-    let mut second = App::new(Lang::En, lib.clone(), Start::Open(path));
+    let mut second = App::new(Lang::En, common::clock(), lib.clone(), Start::Open(path));
     assert!(
         view(&second)
             .read_only
@@ -319,7 +321,7 @@ fn after_a_crash_the_stale_lock_is_noticed_and_the_session_opens_normally() {
     let path = view(&app).path.clone();
     drop(app); // the lock is released...
     std::fs::write(lib.lock_path_for(id), "process 4242 since 2026-11-28 10:00").unwrap(); // ...as if it crashed
-    let reopened = App::new(Lang::Nl, lib.clone(), Start::Open(path));
+    let reopened = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Open(path));
     assert!(view(&reopened).read_only.is_none());
     assert!(
         reopened
@@ -367,7 +369,7 @@ fn a_paste_goes_in_as_one_edit() {
 #[test]
 fn the_library_filters_opens_follows_up_and_trashes() {
     let (_d, lib) = library();
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    let mut app = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Library);
     update(&mut app, Action::LoadDemo);
     app.wait_for_library();
     let Screen::Library(l) = &app.screen else {
@@ -415,7 +417,7 @@ fn the_library_filters_opens_follows_up_and_trashes() {
 #[test]
 fn ctrl_e_writes_the_open_session_and_the_comparison_as_html_and_says_where() {
     let (_d, lib) = library();
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    let mut app = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Library);
     update(&mut app, Action::LoadDemo);
     app.wait_for_library();
     update(&mut app, Action::SelectDown);
@@ -441,7 +443,7 @@ fn ctrl_e_writes_the_open_session_and_the_comparison_as_html_and_says_where() {
 #[test]
 fn ctrl_g_shows_the_handout_line_by_line_and_writes_only_what_is_kept() {
     let (_d, lib) = library();
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    let mut app = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Library);
     update(&mut app, Action::LoadDemo);
     app.wait_for_library();
     update(&mut app, Action::OpenSelected);
@@ -530,7 +532,7 @@ fn a_conflict_open_elsewhere_is_shown_but_not_resolved() {
     let LockOutcome::Acquired(held) = store::SessionLock::for_file(&live).unwrap() else {
         panic!("the lock")
     };
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    let mut app = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Library);
     app.wait_for_library();
     let c = open_the_conflict(&mut app);
     assert!(c.busy.is_some(), "says the session is open elsewhere");
@@ -560,7 +562,7 @@ fn a_conflict_with_a_newer_tafels_file_is_shown_but_never_merged() {
     let copy = lib.sessions_dir().join(format!("{id} (1).json"));
     std::fs::write(&copy, newer.to_string()).unwrap();
     let before = std::fs::read(&live).unwrap();
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    let mut app = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Library);
     app.wait_for_library();
     let c = open_the_conflict(&mut app);
     assert!(c.busy.is_some(), "a newer file is never merged");
@@ -609,7 +611,7 @@ fn a_sessions_folder_that_cannot_be_read_is_said_not_shown_as_empty() {
     let (_d, lib) = library();
     std::fs::remove_dir_all(lib.sessions_dir()).unwrap();
     std::fs::write(lib.sessions_dir(), b"not a folder").unwrap();
-    let mut app = App::new(Lang::En, lib.clone(), Start::Library);
+    let mut app = App::new(Lang::En, common::clock(), lib.clone(), Start::Library);
     app.wait_for_library();
     let Screen::Library(l) = &app.screen else {
         panic!()
@@ -782,7 +784,12 @@ fn a_file_holds_the_prices_it_uses_and_any_price_of_the_list_can_still_be_picked
         on_file.costs.price_list.item("JUS-09").is_none(),
         "not used, not written"
     );
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(lib.path_for(demo.id)));
+    let mut app = App::new(
+        Lang::Nl,
+        common::clock(),
+        lib.clone(),
+        Start::Open(lib.path_for(demo.id)),
+    );
     update(&mut app, Action::GoToPhase(Phase::Costs));
     let price = FieldId::Activity(Scenario::Intervention, 0, ActivityF::Price);
     for _ in 0..200 {
@@ -979,7 +986,12 @@ fn repricing_asks_first_and_sits_after_the_cost_lines() {
         .unwrap();
     demo.costs.price_list.items[pos].amount_cents = Some(tafel::model::Cents(1));
     lib.save(&demo).unwrap();
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(lib.path_for(demo.id)));
+    let mut app = App::new(
+        Lang::Nl,
+        common::clock(),
+        lib.clone(),
+        Start::Open(lib.path_for(demo.id)),
+    );
     update(&mut app, Action::GoToPhase(Phase::Costs));
     assert_ne!(
         view(&app).focused(),
@@ -1049,7 +1061,7 @@ fn the_keys_of_the_focused_field_come_first_in_the_footer() {
     let hints = tafel::app::keymap::hints(&app);
     assert_eq!(hints[0].0, "Ctrl+Q");
     assert_eq!((hints[1].0.as_str(), hints[1].1), ("Spatie", "aan/uit"));
-    let mut en = App::new(Lang::En, lib.clone(), Start::Library);
+    let mut en = App::new(Lang::En, common::clock(), lib.clone(), Start::Library);
     update(&mut en, Action::NewSession);
     focus(&mut en, Phase::Preparation, FieldId::ConsentGiven);
     assert_eq!(tafel::app::keymap::hints(&en)[1].0, "Space");
@@ -1223,7 +1235,7 @@ fn the_library_shows_an_ended_series_as_ended_and_ctrl_a_hides_it() {
         }
         lib.save(&s).unwrap();
     }
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    let mut app = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Library);
     app.wait_for_library();
     let Screen::Library(l) = &app.screen else {
         panic!()
@@ -1266,7 +1278,7 @@ fn ctrl_o_works_out_the_portfolio_of_the_selected_project_in_the_background() {
     for s in tafel::demo::sessions(&tafel::catalog::Catalog::builtin()) {
         lib.save(&s).unwrap();
     }
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    let mut app = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Library);
     app.wait_for_library();
     press(
         &mut app,
@@ -1309,7 +1321,7 @@ fn a_stopped_change_of_the_keys_is_said_when_the_library_opens() {
         r#"{"version": 1, "encrypted": false, "recipients": [], "unfinished": true}"#,
     )
     .unwrap();
-    let app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    let app = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Library);
     let m = app.message.as_ref().expect("a message");
     assert_eq!(m.level, Level::Warning);
     assert!(
@@ -1318,14 +1330,14 @@ fn a_stopped_change_of_the_keys_is_said_when_the_library_opens() {
         m.text
     );
     std::fs::remove_file(lib.root().join("keys.json")).unwrap();
-    let app = App::new(Lang::Nl, lib, Start::Library);
+    let app = App::new(Lang::Nl, common::clock(), lib, Start::Library);
     assert!(app.message.is_none(), "{:?}", app.message);
 }
 
 #[test]
 fn a_library_encrypted_meanwhile_is_said_and_shown() {
     let (_dir, lib) = library();
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    let mut app = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Library);
     update(&mut app, Action::Tick);
     assert!(!app.encrypted && app.message.is_none());
     // Another copy of tafel runs `tafel encrypt` (this test process holds no key).

@@ -27,7 +27,7 @@ fn activity(id: &str, what: &str, quantity: &str, unit: Unit, price: &str) -> Ac
 
 fn session() -> Session {
     let c = Catalog::builtin();
-    let mut s = Session::new(c.domains, c.prices, c.payers);
+    let mut s = Session::new(&common::clock(), c.domains, c.prices, c.payers);
     s.preparation.case_code = "FMT-01".into();
     s.looking_back.activities = vec![
         activity("a1", "Kort gesprek", "1.5", Unit::Hour, "WRK-01"),
@@ -47,7 +47,12 @@ fn file_text(e: Exported) -> String {
 
 /// The looking-back phase on screen, as text.
 fn screen(lib: &Library, s: &Session, lang: Lang) -> String {
-    let mut app = App::new(lang, lib.clone(), Start::Open(lib.path_for(s.id)));
+    let mut app = App::new(
+        lang,
+        common::clock(),
+        lib.clone(),
+        Start::Open(lib.path_for(s.id)),
+    );
     update(&mut app, Action::GoToPhase(Phase::LookingBack));
     let (w, h) = (200, 60);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -112,7 +117,7 @@ fn quantities_read_the_same_in_every_output_and_language() {
 #[test]
 fn payers_appear_in_the_payer_lists_order_everywhere() {
     let c = Catalog::builtin();
-    let mut s = Session::new(c.domains, c.prices, c.payers);
+    let mut s = Session::new(&common::clock(), c.domains, c.prices, c.payers);
     // Payers given in the opposite order of the list.
     let mut ids: Vec<String> = s.costs.payers.iter().map(|p| p.id.clone()).collect();
     ids.truncate(3);
@@ -158,7 +163,12 @@ fn payers_appear_in_the_payer_lists_order_everywhere() {
     in_order("markdown", &md[md.find("Per betaler").unwrap()..]);
     let json = file_text(export_session(&s, Lang::Nl, Format::Json, false));
     in_order("json", &json[json.find("\"per_payer\"").unwrap()..]);
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(lib.path_for(s.id)));
+    let mut app = App::new(
+        Lang::Nl,
+        common::clock(),
+        lib.clone(),
+        Start::Open(lib.path_for(s.id)),
+    );
     update(&mut app, Action::GoToPhase(Phase::Costs));
     let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
     terminal.draw(|f| tafel::ui::render(f, &app)).unwrap();

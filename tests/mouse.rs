@@ -1,6 +1,8 @@
 //! The mouse: each kind of click target, drawn with `TestBackend` and then clicked where
 //! it appears on screen. The keyboard tests elsewhere run without any of this.
 
+mod common;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
@@ -75,6 +77,7 @@ fn session(app: &App) -> &tafel::app::state::SessionView {
 fn open_t1(lib: &Library) -> App {
     App::new(
         Lang::Nl,
+        common::clock(),
         lib.clone(),
         Start::Open(lib.path_for(DEMO_T1.parse().unwrap())),
     )
@@ -83,7 +86,7 @@ fn open_t1(lib: &Library) -> App {
 #[test]
 fn a_click_selects_a_library_row_and_a_second_click_opens_it() {
     let (_d, lib) = demo_library();
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    let mut app = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Library);
     app.wait_for_library();
     click_on(&mut app, "DEMO-OV-03");
     let Screen::Library(l) = &app.screen else {
@@ -97,7 +100,7 @@ fn a_click_selects_a_library_row_and_a_second_click_opens_it() {
 #[test]
 fn the_wheel_moves_as_the_arrow_keys_do() {
     let (_d, lib) = demo_library();
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    let mut app = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Library);
     app.wait_for_library();
     draw(&app);
     mouse_event(&mut app, MouseEventKind::ScrollDown, (5, 5));
@@ -246,7 +249,7 @@ fn one_click_on_a_button_presses_it() {
 #[test]
 fn prices_and_the_quote_box_take_clicks_on_their_rows() {
     let (_d, lib) = demo_library();
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+    let mut app = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Library);
     app.wait_for_library();
     update(&mut app, Action::OpenPrices);
     let screen = draw(&app);

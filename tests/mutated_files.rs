@@ -6,6 +6,8 @@
 //! phase, costed, checked, compared and exported in every format without a panic; whatever
 //! does not load must be refused with a reason.
 
+mod common;
+
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -70,7 +72,12 @@ fn hostile(k: usize) -> Value {
 /// Everything the program does with a session, in both languages.
 fn use_everything(lib: &Library, path: &std::path::Path, session: &tafel::model::Session) {
     for lang in [Lang::Nl, Lang::En] {
-        let mut app = App::new(lang, lib.clone(), Start::Open(path.to_path_buf()));
+        let mut app = App::new(
+            lang,
+            common::clock(),
+            lib.clone(),
+            Start::Open(path.to_path_buf()),
+        );
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         for phase in Phase::ALL {
             update(&mut app, Action::GoToPhase(phase));

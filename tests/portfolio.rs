@@ -75,10 +75,10 @@ fn session(code: &str, series: Option<&Session>, consent: bool, start: u8, now: 
     let mut s = match series {
         Some(earlier) => tafel::model::series::follow_up(
             earlier,
-            chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
+            &tafel::model::Clock::on(chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap()),
         )
         .unwrap(),
-        None => Session::new(domains, list(), payers()),
+        None => Session::new(&common::clock(), domains, list(), payers()),
     };
     s.preparation.project = "P".into();
     s.preparation.case_code = code.into();

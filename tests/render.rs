@@ -1,6 +1,8 @@
 //! Screens as a user sees them, drawn with ratatui's `TestBackend` and kept as insta
 //! snapshots: the library and every phase, at 80×24 and 120×40, in Dutch and English.
 
+mod common;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tafel::app::Start;
@@ -48,7 +50,7 @@ fn draw(app: &App, w: u16, h: u16, lib: &Library) -> String {
 fn library_screens() {
     let (_d, lib) = demo_library();
     for lang in [Lang::Nl, Lang::En] {
-        let mut app = App::new(lang, lib.clone(), Start::Library);
+        let mut app = App::new(lang, common::clock(), lib.clone(), Start::Library);
         app.wait_for_library();
         freeze(&mut app);
         for (w, h) in [(80, 24), (120, 40)] {
@@ -60,7 +62,7 @@ fn library_screens() {
     }
     let empty_dir = tempfile::tempdir().unwrap();
     let empty = Library::open(empty_dir.path()).unwrap();
-    let mut app = App::new(Lang::Nl, empty.clone(), Start::Library);
+    let mut app = App::new(Lang::Nl, common::clock(), empty.clone(), Start::Library);
     app.wait_for_library();
     freeze(&mut app);
     insta::assert_snapshot!("library_empty_nl_80x24", draw(&app, 80, 24, &empty));
@@ -72,6 +74,7 @@ fn every_phase_in_both_languages_at_two_sizes() {
     for lang in [Lang::Nl, Lang::En] {
         let mut app = App::new(
             lang,
+            common::clock(),
             lib.clone(),
             Start::Open(lib.path_for(DEMO_T1.parse().unwrap())),
         );
@@ -91,6 +94,7 @@ fn table_view_questions_help_and_picker() {
     let (_d, lib) = demo_library();
     let mut app = App::new(
         Lang::Nl,
+        common::clock(),
         lib.clone(),
         Start::Open(lib.path_for(DEMO_T1.parse().unwrap())),
     );
@@ -125,6 +129,7 @@ fn tiny_terminals_and_resize_storms_never_panic() {
     let (_d, lib) = demo_library();
     let mut app = App::new(
         Lang::Nl,
+        common::clock(),
         lib.clone(),
         Start::Open(lib.path_for(DEMO_T1.parse().unwrap())),
     );
@@ -149,7 +154,7 @@ fn tiny_terminals_and_resize_storms_never_panic() {
             draw(&app, w, h, &lib);
         }
     }
-    let mut lib_app = App::new(Lang::En, lib.clone(), Start::Library);
+    let mut lib_app = App::new(Lang::En, common::clock(), lib.clone(), Start::Library);
     lib_app.wait_for_library();
     freeze(&mut lib_app);
     for w in 0..130 {
@@ -161,7 +166,7 @@ fn tiny_terminals_and_resize_storms_never_panic() {
 fn the_comparison_screen_at_80x24_and_160x48() {
     let (_d, lib) = demo_library();
     for lang in [Lang::Nl, Lang::En] {
-        let mut app = App::new(lang, lib.clone(), Start::Library);
+        let mut app = App::new(lang, common::clock(), lib.clone(), Start::Library);
         app.wait_for_library();
         // The library lists GR-07 T0 then T1; Ctrl+K on T1 compares it with T0.
         update(&mut app, Action::SelectDown);
@@ -185,7 +190,7 @@ fn the_comparison_screen_at_80x24_and_160x48() {
 #[test]
 fn the_help_scrolls_on_a_small_terminal() {
     let (_d, lib) = demo_library();
-    let mut app = App::new(Lang::En, lib.clone(), Start::Library);
+    let mut app = App::new(Lang::En, common::clock(), lib.clone(), Start::Library);
     app.wait_for_library();
     freeze(&mut app);
     update(&mut app, Action::Help);
@@ -214,7 +219,7 @@ fn a_damaged_file_is_explained_in_the_users_language() {
             "kapot.json: incomplete: the file stops at line 3",
         ),
     ] {
-        let mut app = App::new(lang, lib.clone(), Start::Library);
+        let mut app = App::new(lang, common::clock(), lib.clone(), Start::Library);
         app.wait_for_library();
         freeze(&mut app);
         let screen = draw(&app, 120, 40, &lib);
@@ -241,7 +246,7 @@ fn absurd_figures_from_a_hand_edited_file_are_drawn_not_a_crash() {
         a["quantity"] = serde_json::json!("9000000000000000");
     }
     std::fs::write(&path, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(path));
+    let mut app = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Open(path));
     for phase in Phase::ALL {
         update(&mut app, Action::GoToPhase(phase));
         draw(&app, 80, 24, &lib);
@@ -255,7 +260,7 @@ fn prices_picker_and_quote_screens() {
     let (_d, lib) = demo_library();
     for lang in [Lang::Nl, Lang::En] {
         let code = lang.code();
-        let mut app = App::new(lang, lib.clone(), Start::Library);
+        let mut app = App::new(lang, common::clock(), lib.clone(), Start::Library);
         app.wait_for_library();
         freeze(&mut app);
         update(&mut app, Action::OpenPrices);
@@ -267,6 +272,7 @@ fn prices_picker_and_quote_screens() {
 
         let mut app = App::new(
             lang,
+            common::clock(),
             lib.clone(),
             Start::Open(lib.path_for(DEMO_T1.parse().unwrap())),
         );
@@ -300,6 +306,7 @@ fn the_table_view_scrolls_to_its_end_on_a_small_terminal() {
     let (_d, lib) = demo_library();
     let mut app = App::new(
         Lang::Nl,
+        common::clock(),
         lib.clone(),
         Start::Open(lib.path_for(DEMO_T1.parse().unwrap())),
     );
@@ -334,6 +341,7 @@ fn the_save_state_is_never_cut_from_the_header() {
     for lang in [Lang::Nl, Lang::En] {
         let mut app = App::new(
             lang,
+            common::clock(),
             lib.clone(),
             Start::Open(lib.path_for(DEMO_T1.parse().unwrap())),
         );
@@ -352,6 +360,7 @@ fn the_handout_preview_at_80x24_and_120x40() {
     let (_d, lib) = demo_library();
     let mut app = App::new(
         Lang::Nl,
+        common::clock(),
         lib.clone(),
         Start::Open(lib.path_for(DEMO_T1.parse().unwrap())),
     );

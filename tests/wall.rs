@@ -6,6 +6,8 @@
 //!
 //! One test in its own binary: the colour switch holds for the whole process.
 
+mod common;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
@@ -72,6 +74,7 @@ fn the_wall_of_two_demo_cases_at_two_sizes_with_and_without_colour() {
     for (name, id) in CASES {
         let mut app = App::new(
             Lang::Nl,
+            common::clock(),
             lib.clone(),
             Start::Open(lib.path_for(id.parse().unwrap())),
         );
@@ -112,6 +115,7 @@ fn a_wall_wider_than_the_screen_moves_in_time_and_follows_the_chosen_item() {
     }
     let mut app = App::new(
         Lang::En,
+        common::clock(),
         lib.clone(),
         Start::Open(lib.path_for(sessions[0].id)),
     );
@@ -154,6 +158,7 @@ fn the_wall_and_the_handout_preview_never_panic_at_any_size() {
     let (_dir, lib) = demo_library();
     let mut app = App::new(
         Lang::En,
+        common::clock(),
         lib.clone(),
         Start::Open(lib.path_for(CASES[1].1.parse().unwrap())),
     );
@@ -184,9 +189,19 @@ fn the_wall_and_the_handout_preview_never_panic_at_any_size() {
     }
     update(&mut app, Action::Back);
     // A wall with nothing on it says so.
-    let empty = tafel::model::Session::new(Vec::new(), tafel::model::PriceList::default(), vec![]);
+    let empty = tafel::model::Session::new(
+        &common::clock(),
+        Vec::new(),
+        tafel::model::PriceList::default(),
+        vec![],
+    );
     lib.save(&empty).unwrap();
-    let mut app = App::new(Lang::Nl, lib.clone(), Start::Open(lib.path_for(empty.id)));
+    let mut app = App::new(
+        Lang::Nl,
+        common::clock(),
+        lib.clone(),
+        Start::Open(lib.path_for(empty.id)),
+    );
     update(&mut app, Action::ToggleWall);
     assert!(draw(&app, 80, 24, &lib).contains("Nog niets op de tijdlijn"));
 }

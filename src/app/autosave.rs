@@ -38,10 +38,11 @@ struct Latest {
 }
 
 /// Shared between the UI, the saver thread and the emergency paths.
-#[derive(Default)]
 pub struct Shared {
     /// The language failures are explained in.
     lang: Lang,
+    /// Dates the name of a rescued copy.
+    clock: crate::model::Clock,
     latest: Mutex<Latest>,
     /// Held while writing, so two writers never interleave.
     disk: Mutex<()>,
@@ -98,7 +99,7 @@ impl Shared {
             }
         };
         let bytes = store::encode::session_bytes(&session).ok()?;
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let stamp = self.clock.now().format("%Y%m%d-%H%M%S");
         let name = format!("{}.rescued-{stamp}.json", session.id);
         let folder = path.parent().map(Path::to_path_buf);
         let data_dir = folder
@@ -148,10 +149,12 @@ pub struct Autosave {
 }
 
 impl Autosave {
-    pub fn start(lang: Lang) -> Autosave {
+    pub fn start(lang: Lang, clock: crate::model::Clock) -> Autosave {
         let shared = Arc::new(Shared {
             lang,
-            ..Shared::default()
+            clock,
+            latest: Mutex::default(),
+            disk: Mutex::default(),
         });
         let (wake, rx): (Sender<()>, Receiver<()>) = channel();
         let worker = Arc::clone(&shared);
@@ -226,11 +229,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
         let mut s = Session::new(
+            &crate::model::clock::test_clock(),
             vec![LifeDomain::new("wonen", "Wonen", "Housing")],
             PriceList::default(),
             vec![],
         );
-        let a = Autosave::start(Lang::En);
+        let a = Autosave::start(Lang::En, crate::model::clock::test_clock());
         a.switch_to(Some((&path, &s)));
         assert_eq!(a.status(), SaveStatus::Saved);
         s.preparation.project = "De Graasj".into();
@@ -268,8 +272,13 @@ mod tests {
         let sessions = dir.path().join("data/sessions");
         std::fs::create_dir_all(&sessions).unwrap();
         let path = sessions.join("s.json");
-        let mut s = Session::new(vec![], PriceList::default(), vec![]);
-        let a = Autosave::start(Lang::Nl);
+        let mut s = Session::new(
+            &crate::model::clock::test_clock(),
+            vec![],
+            PriceList::default(),
+            vec![],
+        );
+        let a = Autosave::start(Lang::Nl, crate::model::clock::test_clock());
         a.switch_to(Some((&path, &s)));
         assert_eq!(a.rescue(), None, "nothing unsaved, nothing to rescue");
         s.preparation.project = "Nog niet opgeslagen".into();
@@ -306,8 +315,13 @@ mod tests {
         settings.add("anna", &key.to_public(), chrono::NaiveDate::MIN);
         settings.write(&data).unwrap();
         let path = sessions.join("s.json");
-        let mut s = Session::new(vec![], PriceList::default(), vec![]);
-        let a = Autosave::start(Lang::Nl);
+        let mut s = Session::new(
+            &crate::model::clock::test_clock(),
+            vec![],
+            PriceList::default(),
+            vec![],
+        );
+        let a = Autosave::start(Lang::Nl, crate::model::clock::test_clock());
         a.switch_to(Some((&path, &s)));
         s.preparation.project = "Geheim project".into();
         a.changed(&path, &s);

@@ -34,6 +34,8 @@ pub struct App {
     pub now: Instant,
     /// Today, for follow-ups that are due; set on every tick.
     pub today: chrono::NaiveDate,
+    /// Where today and now come from (see [`crate::model::Clock`]).
+    pub clock: crate::model::Clock,
     /// How long sessions are kept after their date (`config.json`, default 24 months).
     pub retention_months: u32,
     /// Where unsaved text went when it could not be saved in its own file at exit.

@@ -27,7 +27,12 @@ pub const KEYS_CHECK_EVERY: Duration = Duration::from_secs(2);
 pub const BOOK_TIME_EVERY: Duration = Duration::from_secs(60);
 
 impl App {
-    pub fn new(lang: crate::i18n::Lang, library: store::Library, start: Start) -> App {
+    pub fn new(
+        lang: crate::i18n::Lang,
+        clock: crate::model::Clock,
+        library: store::Library,
+        start: Start,
+    ) -> App {
         let catalog = crate::catalog::Catalog::load(library.root());
         let warnings = catalog.warnings.clone();
         let retention_months = crate::store::config::retention_months(library.root());
@@ -45,10 +50,11 @@ impl App {
             keys_checked: None,
             message: None,
             quit: false,
-            autosave: Autosave::start(lang),
+            autosave: Autosave::start(lang, clock),
             score_one_at: None,
             now: Instant::now(),
-            today: chrono::Local::now().date_naive(),
+            today: clock.today(),
+            clock,
             retention_months,
             rescued: None,
             signal_refused: false,
@@ -84,7 +90,7 @@ impl App {
     pub fn env(&self) -> super::form::Env {
         super::form::Env {
             lang: self.lang,
-            today: self.today,
+            clock: self.clock,
         }
     }
 
@@ -212,7 +218,7 @@ pub fn update(app: &mut App, action: Action) {
 fn tick(app: &mut App) {
     let now = Instant::now();
     app.now = now;
-    app.today = chrono::Local::now().date_naive();
+    app.today = app.clock.today();
     if let Some(m) = &app.message
         && m.level == Level::Info
         && now.duration_since(m.at) > Duration::from_secs(8)

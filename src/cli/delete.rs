@@ -41,9 +41,8 @@ pub fn run_delete(lib: &Library, lang: Lang, given: &str, yes: bool) -> CmdResul
     remove(lib, lang, &files, yes, &question)
 }
 
-pub fn run_purge(lib: &Library, lang: Lang, yes: bool) -> CmdResult {
+pub fn run_purge(lib: &Library, lang: Lang, today: chrono::NaiveDate, yes: bool) -> CmdResult {
     let t = lang.texts();
-    let today = chrono::Local::now().date_naive();
     let expired = lib.expired(today).map_err(|e| {
         Failure(format!(
             "{} [{e}]",

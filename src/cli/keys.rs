@@ -116,6 +116,7 @@ pub fn run_keys(
     access: &KeyAccess,
     library: &dyn Fn() -> Result<Library, Failure>,
     lang: Lang,
+    today: chrono::NaiveDate,
 ) -> CmdResult {
     let t = &lang.texts().vault;
     match command {
@@ -199,7 +200,7 @@ pub fn run_keys(
                 // The files are encrypted again to everyone: that needs your key.
                 access.unlock(lang)?;
             }
-            settings.add(&name, &key, chrono::Local::now().date_naive());
+            settings.add(&name, &key, today);
             settings.unfinished = settings.encrypted;
             write_settings(&settings, &lib)?;
             outln!("{}", (t.added)(&name));
@@ -281,7 +282,12 @@ fn write_settings(settings: &keys::Settings, lib: &Library) -> Result<(), Failur
 
 /// `tafel encrypt`: your own key joins the library's keys, new files are written
 /// encrypted from now on, and every file is converted.
-pub fn run_encrypt(lib: &Library, access: &KeyAccess, lang: Lang) -> CmdResult {
+pub fn run_encrypt(
+    lib: &Library,
+    access: &KeyAccess,
+    lang: Lang,
+    today: chrono::NaiveDate,
+) -> CmdResult {
     let t = &lang.texts().vault;
     // Asked first: nobody encrypts a library to a key whose passphrase they lost. The
     // key that joins is the one unlocked, never what identity.pub beside it says.
@@ -291,7 +297,7 @@ pub fn run_encrypt(lib: &Library, access: &KeyAccess, lang: Lang) -> CmdResult {
     let mut settings = keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
     if !settings.recipients.iter().any(|m| m.key == own.to_string()) {
         let name = own_name();
-        settings.add(&name, &own, chrono::Local::now().date_naive());
+        settings.add(&name, &own, today);
         outln!("{}", (t.own_key_added)(&name));
     }
     settings.version = settings.version.max(1);

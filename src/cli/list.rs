@@ -2,7 +2,6 @@
 
 use std::process::ExitCode;
 
-use chrono::Local;
 use serde_json::json;
 
 use super::CmdResult;
@@ -16,7 +15,7 @@ fn text(p: &std::path::Path) -> String {
     p.to_string_lossy().into_owned()
 }
 
-pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
+pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, as_json: bool) -> CmdResult {
     let entries = lib.scan().map_err(|source| {
         let e = crate::store::ResolveError::Io {
             path: lib.sessions_dir(),
@@ -129,7 +128,6 @@ pub fn run(lib: &Library, lang: Lang, as_json: bool) -> CmdResult {
         })
         .collect();
     sessions.sort_by(|a, b| (&a.case_code, a.wave, a.id).cmp(&(&b.case_code, b.wave, b.id)));
-    let today = Local::now().date_naive();
     // Dates are as long as the language writes them ("14 Oct 2025" is one longer than
     // "14-10-2025"): the columns take the longest.
     let date_w = display_date(

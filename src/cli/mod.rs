@@ -38,7 +38,7 @@ use crate::catalog::Catalog;
 use crate::i18n::Lang;
 use crate::model::EndReason;
 use crate::model::costs::PriceLevel;
-use crate::model::{Session, series};
+use crate::model::{Clock, Session, series};
 use crate::store::{self, Library, paths};
 
 #[derive(Parser, Debug)]
@@ -278,6 +278,7 @@ pub enum Outcome {
     Interactive {
         library: Library,
         lang: Lang,
+        clock: Clock,
         start: Start,
     },
 }
@@ -298,13 +299,27 @@ pub fn main() -> Outcome {
         Err(e) => return Outcome::Done(usage_error(&e)),
     };
     let lang = Lang::detect(cli.lang);
-    match run(cli, lang) {
+    match run(cli, lang, clock()) {
         Ok(outcome) => outcome,
         Err(Failure(message)) => {
             print_error(&message);
             Outcome::Done(ExitCode::FAILURE)
         }
     }
+}
+
+/// The clock of this run: the system's. In test builds (and with the `hooks` feature)
+/// `TAFEL_TEST_TODAY=YYYY-MM-DD` moves it to that day, the time of day running on, so the
+/// end-to-end tests can run the real program on a date of their choosing.
+fn clock() -> Clock {
+    #[cfg(any(debug_assertions, feature = "hooks"))]
+    if let Some(day) = std::env::var("TAFEL_TEST_TODAY")
+        .ok()
+        .and_then(|d| d.parse::<chrono::NaiveDate>().ok())
+    {
+        return Clock::system_on(day);
+    }
+    Clock::system()
 }
 
 /// The command line, with its help (`--help`) in `lang`: the derive's English, or the
@@ -466,11 +481,13 @@ pub fn print_error(message: &str) {
     errln!("tafel: {message}");
 }
 
-fn run(cli: Cli, lang: Lang) -> Result<Outcome, Failure> {
+fn run(cli: Cli, lang: Lang, clock: Clock) -> Result<Outcome, Failure> {
+    let today = clock.today();
     let interactive = |library: Library, start: Start| {
         Ok(Outcome::Interactive {
             library,
             lang,
+            clock,
             start,
         })
     };
@@ -498,10 +515,10 @@ fn run(cli: Cli, lang: Lang) -> Result<Outcome, Failure> {
     };
     match cli.command {
         Some(Command::Keys { command }) => {
-            keys::run_keys(command, &access, &library_locked, lang).map(Outcome::Done)
+            keys::run_keys(command, &access, &library_locked, lang, today).map(Outcome::Done)
         }
         Some(Command::Encrypt) => {
-            keys::run_encrypt(&library_locked()?, &access, lang).map(Outcome::Done)
+            keys::run_encrypt(&library_locked()?, &access, lang, today).map(Outcome::Done)
         }
         Some(Command::Decrypt {
             file: Some(file),
@@ -525,7 +542,7 @@ fn run(cli: Cli, lang: Lang) -> Result<Outcome, Failure> {
         Some(Command::New { project, case_code }) => {
             let lib = library()?;
             let catalog = Catalog::load(lib.root());
-            let mut s = Session::new(catalog.domains, catalog.prices, catalog.payers);
+            let mut s = Session::new(&clock, catalog.domains, catalog.prices, catalog.payers);
             s.set_retention_months(store::config::retention_months(lib.root()));
             s.preparation.project = project.unwrap_or_default();
             s.preparation.case_code = case_code.unwrap_or_default();
@@ -541,7 +558,7 @@ fn run(cli: Cli, lang: Lang) -> Result<Outcome, Failure> {
         Some(Command::FollowUp { id }) => {
             let lib = library()?;
             let earlier = load(&find(&lib, &id, lang)?, lang)?;
-            let mut next = series::follow_up(&earlier.session, chrono::Local::now().date_naive())
+            let mut next = series::follow_up(&earlier.session, &clock)
                 .map_err(|_| Failure(lang.texts().wave_limit.to_string()))?;
             next.set_retention_months(store::config::retention_months(lib.root()));
             lib.save(&next)
@@ -558,7 +575,7 @@ fn run(cli: Cli, lang: Lang) -> Result<Outcome, Failure> {
             }
             Ok(Outcome::Done(validate::run(&files, lang)))
         }
-        command => run_command(command, lang, &library).map(Outcome::Done),
+        command => run_command(command, lang, today, &library).map(Outcome::Done),
     }
 }
 
@@ -566,10 +583,11 @@ fn run(cli: Cli, lang: Lang) -> Result<Outcome, Failure> {
 fn run_command(
     command: Option<Command>,
     lang: Lang,
+    today: chrono::NaiveDate,
     library: &dyn Fn() -> Result<Library, Failure>,
 ) -> CmdResult {
     match command {
-        Some(Command::List { json }) => list::run(&library()?, lang, json),
+        Some(Command::List { json }) => list::run(&library()?, lang, today, json),
         Some(Command::Show { id, price_year }) => {
             let lib = library()?;
             let mut loaded = load(&find(&lib, &id, lang)?, lang)?;
@@ -634,6 +652,7 @@ fn run_command(
         }) => portfolio::run(
             &library()?,
             lang,
+            today,
             &portfolio::Request {
                 project: project.as_deref(),
                 format,
@@ -653,6 +672,7 @@ fn run_command(
         }) => series_cmd::run(
             &library()?,
             lang,
+            today,
             &series_cmd::Request {
                 id: &id,
                 reason: reason.map(EndReason::from),
@@ -661,7 +681,9 @@ fn run_command(
                 reopen,
             },
         ),
-        Some(Command::Purge { expired: _, yes }) => delete::run_purge(&library()?, lang, yes),
+        Some(Command::Purge { expired: _, yes }) => {
+            delete::run_purge(&library()?, lang, today, yes)
+        }
         None
         | Some(
             Command::New { .. }

@@ -23,7 +23,7 @@ pub struct Request<'a> {
     pub include_unconsented: bool,
 }
 
-pub fn run(lib: &Library, lang: Lang, req: &Request) -> CmdResult {
+pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, req: &Request) -> CmdResult {
     let r = &lang.texts().report;
     // Cases without consent count only in the facilitator's own view.
     if req.include_unconsented && (req.anonymous || req.format != CompareFormat::Text) {
@@ -41,6 +41,7 @@ pub fn run(lib: &Library, lang: Lang, req: &Request) -> CmdResult {
         lib,
         level,
         req.project,
+        today,
         req.include_demo,
         req.include_unconsented,
     )

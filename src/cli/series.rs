@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::{CmdResult, Failure};
 use crate::i18n::Lang;
-use crate::model::{EndReason, SeriesEnd};
+use crate::model::{Clock, EndReason, SeriesEnd};
 use crate::store::{self, Entry, Library, LockOutcome, SessionLock};
 
 /// What `tafel end-series` was asked for.
@@ -20,7 +20,7 @@ pub struct Request<'a> {
     pub reopen: bool,
 }
 
-pub fn run(lib: &Library, lang: Lang, req: &Request) -> CmdResult {
+pub fn run(lib: &Library, lang: Lang, today: NaiveDate, req: &Request) -> CmdResult {
     let t = lang.texts();
     let given = super::load(&super::find(lib, req.id, lang)?, lang)?;
     // The latest wave of the series speaks for it.
@@ -54,11 +54,11 @@ pub fn run(lib: &Library, lang: Lang, req: &Request) -> CmdResult {
         let reason = req
             .reason
             .ok_or_else(|| Failure(t.cli_end_needs_reason.to_string()))?;
-        let on = req.on.or_else(|| Some(chrono::Local::now().date_naive()));
+        let on = req.on.or(Some(today));
         let note = req.note.map_or_else(String::new, |n| n.trim().to_string());
         s.wrap_up.series_end = Some(SeriesEnd { reason, on, note });
     }
-    s.touch();
+    s.touch(&Clock::on(today));
     lib.save(s)
         .map_err(|e| Failure(e.explain(lang).to_string()))?;
     match &s.wrap_up.series_end {

@@ -397,13 +397,13 @@ mod tests {
     #[test]
     fn domains_in_one_wave_only_are_kept_and_other_cases_are_flagged() {
         let mut a = Session::new(
+            &crate::model::clock::test_clock(),
             vec![LifeDomain::new("wonen", "Wonen", "Housing")],
             PriceList::default(),
             vec![],
         );
         a.outcomes.domains[0].score_now = Score::new(3);
-        let mut b =
-            series::follow_up(&a, chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()).unwrap();
+        let mut b = series::follow_up(&a, &crate::model::clock::test_clock()).unwrap();
         b.domains.push(LifeDomain::new("geld", "Geld", "Money"));
         b.outcomes
             .domains
@@ -416,7 +416,12 @@ mod tests {
         let geld = c.domains.iter().find(|d| d.domain_id == "geld").unwrap();
         assert!(!geld.in_earlier && geld.in_later);
         assert_eq!(c.new_events.len(), 1);
-        let other = Session::new(vec![], PriceList::default(), vec![]);
+        let other = Session::new(
+            &crate::model::clock::test_clock(),
+            vec![],
+            PriceList::default(),
+            vec![],
+        );
         assert!(!compare(&a, &other).same_series);
     }
 }

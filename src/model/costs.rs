@@ -598,7 +598,7 @@ mod tests {
                 },
             ],
         };
-        let mut s = Session::new(vec![], list, vec![]);
+        let mut s = Session::new(&crate::model::clock::test_clock(), vec![], list, vec![]);
         s.looking_back.activities = int;
         s.alternative.activities = alt;
         s
@@ -715,7 +715,7 @@ mod tests {
                 },
             ],
         };
-        let at = crate::model::now();
+        let at = crate::model::clock::test_clock().now();
         assert_eq!(reprice(&mut copy, &current, at), 2);
         assert_eq!(copy.item("A").unwrap().amount_cents, Some(Cents(120)));
         assert!(copy.item("B").is_some() && copy.item("OLD").is_some());

@@ -239,6 +239,7 @@ mod tests {
 
     fn session() -> Session {
         Session::new(
+            &crate::model::clock::test_clock(),
             vec![LifeDomain::new("wonen", "Wonen", "Housing")],
             PriceList::default(),
             vec![],

@@ -5,6 +5,7 @@
 //! snake_case names of the session file; see `assets/session.schema.json`.
 
 pub mod alternative;
+pub mod clock;
 pub mod compare;
 pub mod conflict;
 pub mod costs;
@@ -23,12 +24,13 @@ pub mod validate;
 pub mod wall;
 pub mod wrap_up;
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use alternative::{Alternative, Assumption, EstimatedScore, ReferenceType};
+pub use clock::Clock;
 pub use costs::{Costs, Payer, PriceItem, PriceList, Source};
 pub use dates::PartialDate;
 pub use domains::LifeDomain;
@@ -206,8 +208,13 @@ pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
 
 impl Session {
     /// A new, empty T0 session with the given domain list, price list and payers.
-    pub fn new(domains: Vec<LifeDomain>, price_list: PriceList, payers: Vec<Payer>) -> Session {
-        let now = now();
+    pub fn new(
+        clock: &Clock,
+        domains: Vec<LifeDomain>,
+        price_list: PriceList,
+        payers: Vec<Payer>,
+    ) -> Session {
+        let now = clock.now();
         let id = Uuid::new_v4();
         let outcomes = Outcomes {
             domains: domains.iter().map(|d| DomainOutcome::new(&d.id)).collect(),
@@ -332,8 +339,8 @@ impl Session {
     }
 
     /// Marks the session as changed now.
-    pub fn touch(&mut self) {
-        self.updated_at = now();
+    pub fn touch(&mut self, clock: &Clock) {
+        self.updated_at = clock.now();
     }
 }
 
@@ -399,11 +406,6 @@ impl Contents {
     }
 }
 
-/// The current local time with its UTC offset, as stored in files.
-pub fn now() -> DateTime<FixedOffset> {
-    Local::now().fixed_offset()
-}
-
 /// The next free short id with `prefix` ("p1", "p2", ...) among `existing`.
 pub fn next_id<'a>(prefix: &str, existing: impl Iterator<Item = &'a str>) -> String {
     let max = existing
@@ -419,6 +421,7 @@ mod tests {
 
     fn empty() -> Session {
         Session::new(
+            &crate::model::clock::test_clock(),
             vec![LifeDomain::new("wonen", "Wonen", "Housing")],
             PriceList::default(),
             vec![],

@@ -10,7 +10,7 @@ use super::outcomes::{DomainOutcome, Outcomes};
 use super::preparation::{Consent, Preparation};
 use super::scenario::{Activity, LifeEvent};
 use super::wrap_up::{AgreementReview, EndReason};
-use super::{Costs, Session};
+use super::{Clock, Costs, Session};
 
 /// A follow-up cannot be made: the wave number has reached its limit (only a file
 /// edited by hand gets there).
@@ -29,9 +29,11 @@ pub struct WaveLimit;
 /// Its date is the follow-up date the table agreed, when that is today or has passed (the
 /// table meets as agreed, or late), else today; either way a suggestion that typing
 /// replaces.
-pub fn follow_up(earlier: &Session, today: chrono::NaiveDate) -> Result<Session, WaveLimit> {
+pub fn follow_up(earlier: &Session, clock: &Clock) -> Result<Session, WaveLimit> {
+    let today = clock.today();
     let wave = earlier.preparation.wave.checked_add(1).ok_or(WaveLimit)?;
     let mut next = Session::new(
+        clock,
         earlier.domains.clone(),
         earlier.costs.price_list.clone(),
         earlier.costs.payers.clone(),
@@ -175,6 +177,7 @@ mod tests {
     #[test]
     fn carries_the_case_over_and_leaves_the_phases_empty() {
         let mut t0 = Session::new(
+            &crate::model::clock::test_clock(),
             vec![LifeDomain::new("wonen", "Wonen", "Housing")],
             PriceList::default(),
             vec![],
@@ -193,14 +196,17 @@ mod tests {
         });
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         t0.wrap_up.follow_up_date = chrono::NaiveDate::from_ymd_opt(2026, 11, 2);
-        let t1 = follow_up(&t0, today).unwrap();
+        let t1 = follow_up(&t0, &crate::model::clock::test_clock()).unwrap();
         assert_eq!(
             t1.preparation.date, t0.wrap_up.follow_up_date,
             "the agreed date, now that it has come"
         );
         t0.wrap_up.follow_up_date = chrono::NaiveDate::from_ymd_opt(2027, 1, 1);
         assert_eq!(
-            follow_up(&t0, today).unwrap().preparation.date,
+            follow_up(&t0, &crate::model::clock::test_clock())
+                .unwrap()
+                .preparation
+                .date,
             Some(today),
             "a table held early is dated today"
         );
@@ -221,16 +227,26 @@ mod tests {
 
     #[test]
     fn the_last_wave_number_has_no_follow_up() {
-        let mut t = Session::new(vec![], PriceList::default(), vec![]);
+        let mut t = Session::new(
+            &crate::model::clock::test_clock(),
+            vec![],
+            PriceList::default(),
+            vec![],
+        );
         t.preparation.wave = u32::MAX;
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         assert_eq!(
-            follow_up(&t, today).err(),
+            follow_up(&t, &crate::model::clock::test_clock()).err(),
             Some(WaveLimit),
             "never wraps to T0"
         );
         t.preparation.wave = u32::MAX - 1;
-        assert_eq!(follow_up(&t, today).unwrap().preparation.wave, u32::MAX);
+        assert_eq!(
+            follow_up(&t, &crate::model::clock::test_clock())
+                .unwrap()
+                .preparation
+                .wave,
+            u32::MAX
+        );
     }
 
     #[test]
@@ -238,8 +254,7 @@ mod tests {
         let catalog = crate::catalog::Catalog::builtin();
         let t0 = crate::demo::sessions(&catalog).remove(0);
         assert_eq!(t0.preparation.wave, 0);
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
-        let t1 = follow_up(&t0, today).unwrap();
+        let t1 = follow_up(&t0, &crate::model::clock::test_clock()).unwrap();
         assert_eq!(
             t1.preparation.starting_question,
             t0.preparation.starting_question
@@ -298,7 +313,7 @@ mod tests {
         };
         assert_eq!(sum(&t1), sum(&t0));
         // A T2 keeps the wave an item was first recorded at.
-        let t2 = follow_up(&t1, today).unwrap();
+        let t2 = follow_up(&t1, &crate::model::clock::test_clock()).unwrap();
         assert!(
             t2.looking_back
                 .activities

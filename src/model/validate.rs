@@ -247,6 +247,7 @@ mod tests {
     #[test]
     fn a_fresh_session_is_valid() {
         let s = Session::new(
+            &crate::model::clock::test_clock(),
             vec![LifeDomain::new("wonen", "Wonen", "Housing")],
             PriceList::default(),
             vec![],
@@ -256,7 +257,12 @@ mod tests {
 
     #[test]
     fn finds_dangling_references_duplicates_and_bsn_like_codes() {
-        let mut s = Session::new(vec![], PriceList::default(), vec![]);
+        let mut s = Session::new(
+            &crate::model::clock::test_clock(),
+            vec![],
+            PriceList::default(),
+            vec![],
+        );
         s.preparation.case_code = "123456782".into();
         s.looking_back.activities = vec![
             Activity {
@@ -292,7 +298,12 @@ mod tests {
 
     #[test]
     fn hours_beyond_any_decimal_are_reported_not_a_crash() {
-        let mut s = Session::new(vec![], PriceList::default(), vec![]);
+        let mut s = Session::new(
+            &crate::model::clock::test_clock(),
+            vec![],
+            PriceList::default(),
+            vec![],
+        );
         s.looking_back.activities = vec![Activity {
             id: "a1".into(),
             hours_per_week: Some(rust_decimal::Decimal::MAX),
@@ -316,7 +327,12 @@ mod tests {
 
     #[test]
     fn time_spent_adds_up_without_overflow() {
-        let mut s = Session::new(vec![], PriceList::default(), vec![]);
+        let mut s = Session::new(
+            &crate::model::clock::test_clock(),
+            vec![],
+            PriceList::default(),
+            vec![],
+        );
         *s.time_spent.get_mut(crate::model::Phase::Outcomes) = u64::MAX;
         *s.time_spent.get_mut(crate::model::Phase::Costs) = 10;
         assert_eq!(s.time_spent.total(), u64::MAX);

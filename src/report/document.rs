@@ -1419,7 +1419,12 @@ mod tests {
 
     #[test]
     fn an_empty_session_still_has_every_phase() {
-        let s = Session::new(vec![], crate::model::PriceList::default(), vec![]);
+        let s = Session::new(
+            &crate::model::clock::test_clock(),
+            vec![],
+            crate::model::PriceList::default(),
+            vec![],
+        );
         let d = build(&s, Lang::En, false);
         assert_eq!(d.sections.len(), 6);
         assert!(d.sections.iter().all(|s| !s.blocks.is_empty()));

@@ -64,6 +64,7 @@ pub fn gather(
     lib: &crate::store::Library,
     level: crate::model::costs::PriceLevel,
     project: Option<&str>,
+    today: chrono::NaiveDate,
     include_demo: bool,
     include_unconsented: bool,
 ) -> std::io::Result<Gathered> {
@@ -80,7 +81,7 @@ pub fn gather(
         &collected.figures,
         &collected.labels,
         project,
-        chrono::Local::now().date_naive(),
+        today,
         include_unconsented,
     );
     portfolio.price_year = level.year();

@@ -11,7 +11,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 /// Marker in the names of temporary files, so leftovers can be recognised.
 pub const TEMP_MARKER: &str = ".tmp-";
@@ -73,7 +73,7 @@ pub fn write_atomic_stat(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> 
 }
 
 /// Whether `e` says the file system has no unnamed files (`O_TMPFILE`).
-fn no_unnamed_files(e: &io::Error) -> bool {
+pub(crate) fn no_unnamed_files(e: &io::Error) -> bool {
     use rustix::io::Errno;
     e.raw_os_error()
         .map(Errno::from_raw_os_error)
@@ -109,14 +109,26 @@ fn temp_path(path: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
     path.with_file_name(format!(
-        ".{name}{TEMP_MARKER}{}-{nanos}",
-        std::process::id()
+        ".{name}{TEMP_MARKER}{}-{}-{}",
+        std::process::id(),
+        host_tag(),
+        uuid::Uuid::new_v4().simple()
     ))
+}
+
+/// This machine in a temporary file's name: eight hex digits of its host name (FNV-1a),
+/// so that a pid in the name is only ever looked up on the machine that wrote it.
+fn host_tag() -> String {
+    static TAG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TAG.get_or_init(|| {
+        let host = super::lock::host_name().unwrap_or_default();
+        let hash = host.bytes().fold(0x811c_9dc5_u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+        format!("{hash:08x}")
+    })
+    .clone()
 }
 
 /// Removes the temporary files of `path` in `dir` whose writer is gone.
@@ -144,35 +156,47 @@ pub fn is_temp_name(name: &str) -> bool {
 }
 
 /// Removes one temporary file named `name` at `path` when it is a leftover of a save that
-/// was killed half-way: at least `min_age` old, or its writer is gone. Younger ones of a
-/// live process may belong to a save in progress in another copy. Returns whether it
+/// was killed half-way: its writer on this machine is gone, or it is at least `min_age`
+/// old by the file system's clock (`fs_now`, see [`super::fs_time::now_in`]; `None` when
+/// that could not be read, and then age alone removes nothing). Younger ones of a live
+/// process, or of another laptop, may belong to a save in progress. Returns whether it
 /// was removed. (Called for each temporary file a library scan comes across.)
-pub fn remove_if_stale(path: &Path, name: &str, min_age: Duration) -> bool {
+pub fn remove_if_stale(
+    path: &Path,
+    name: &str,
+    min_age: Duration,
+    fs_now: Option<SystemTime>,
+) -> bool {
     if !is_temp_name(name) {
         return false;
     }
-    let old_enough = fs::symlink_metadata(path)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| t.elapsed().ok())
-        .is_some_and(|age| age >= min_age);
+    let old_enough = fs_now.is_some_and(|now| {
+        fs::symlink_metadata(path)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| super::fs_time::age(t, now) >= min_age)
+    });
     (old_enough || writer_is_gone(name)) && fs::remove_file(path).is_ok()
 }
 
-/// A temporary file's name holds the pid of the process that wrote it; when that process
-/// no longer exists, the file is a leftover of a crash.
+/// A temporary file's name holds the pid of the process that wrote it and a tag of its
+/// machine: when it was written here and that process no longer exists, the file is a
+/// leftover of a crash. A pid of another machine (a synced folder) says nothing here.
 fn writer_is_gone(name: &str) -> bool {
     let Some(rest) = name.split(TEMP_MARKER).nth(1) else {
         return false;
     };
-    let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+    let mut parts = rest.split('-');
+    let (Some(pid), Some(host)) = (
+        parts.next().and_then(|p| p.parse::<u32>().ok()),
+        parts.next(),
+    ) else {
         return false;
     };
-    pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists()
+    host == host_tag() && pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists()
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::os::unix::fs::PermissionsExt;
 
@@ -217,28 +241,43 @@ mod tests {
         let Ok(entries) = fs::read_dir(dir) else {
             return 0;
         };
+        let now = super::super::fs_time::now_in(dir).ok();
         entries
             .flatten()
             .filter(|entry| {
                 entry
                     .file_name()
                     .to_str()
-                    .is_some_and(|name| remove_if_stale(&entry.path(), name, min_age))
+                    .is_some_and(|name| remove_if_stale(&entry.path(), name, min_age, now))
             })
             .count()
     }
 
+    /// A temporary file's name as this machine's process `pid` writes it.
+    pub(crate) fn temp_name_of(file: &str, pid: u32) -> String {
+        format!(".{file}{TEMP_MARKER}{pid}-{}-1", host_tag())
+    }
+
+    /// pid 4194304 is above Linux's pid_max: certainly not running.
+    pub(crate) const DEAD_PID: u32 = 4_194_304;
+
     #[test]
     fn leftovers_of_dead_processes_go_at_once() {
         let dir = tempfile::tempdir().unwrap();
-        // pid 4194304 is above Linux's pid_max: certainly not running.
-        fs::write(dir.path().join(".a.json.tmp-4194304-1"), b"x").unwrap();
-        let mine = format!(".b.json.tmp-{}-1", std::process::id());
+        fs::write(dir.path().join(temp_name_of("a.json", DEAD_PID)), b"x").unwrap();
+        let mine = temp_name_of("b.json", std::process::id());
         fs::write(dir.path().join(&mine), b"x").unwrap();
+        // A dead pid of another machine: its writer may be alive there (a synced folder).
+        let elsewhere = format!(".c.json{TEMP_MARKER}{DEAD_PID}-0badcafe-1");
+        fs::write(dir.path().join(&elsewhere), b"x").unwrap();
         assert_eq!(remove_stale_temps(dir.path(), Duration::from_secs(3600)), 1);
         assert!(
             dir.path().join(&mine).exists(),
             "a save in progress in a live process is left alone"
+        );
+        assert!(
+            dir.path().join(&elsewhere).exists(),
+            "another machine's pid is not looked up here"
         );
     }
 
@@ -246,8 +285,8 @@ mod tests {
     fn the_next_write_of_a_file_removes_what_a_killed_writer_left_of_it() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("r.html");
-        let dead = dir.path().join(".r.html.tmp-4194304-1");
-        let other = dir.path().join(".s.html.tmp-4194304-1");
+        let dead = dir.path().join(temp_name_of("r.html", DEAD_PID));
+        let other = dir.path().join(temp_name_of("s.html", DEAD_PID));
         fs::write(&dead, b"half").unwrap();
         fs::write(&other, b"half").unwrap();
         write_atomic(&p, b"whole").unwrap();
@@ -261,10 +300,16 @@ mod tests {
     #[test]
     fn removes_only_old_temp_files() {
         let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join(".a.json.tmp-1-2"), b"x").unwrap();
+        // pid 1 is alive: only age can make its file a leftover.
+        let young = dir.path().join(temp_name_of("a.json", 1));
+        fs::write(&young, b"x").unwrap();
         fs::write(dir.path().join("a.json"), b"x").unwrap();
         assert_eq!(remove_stale_temps(dir.path(), Duration::from_secs(3600)), 0);
-        assert_eq!(remove_stale_temps(dir.path(), Duration::ZERO), 1);
+        // Two hours old by the file system's clock, whatever this process's clock says.
+        let now = super::super::fs_time::now_in(dir.path()).unwrap();
+        let f = fs::File::options().write(true).open(&young).unwrap();
+        f.set_modified(now - Duration::from_secs(7200)).unwrap();
+        assert_eq!(remove_stale_temps(dir.path(), Duration::from_secs(3600)), 1);
         assert!(dir.path().join("a.json").exists());
     }
 }

@@ -407,6 +407,7 @@ mod tests {
         assert!(explain("{\n \"id\": ").starts_with("incomplete: the file stops at line 2"));
         assert!(explain("{\n \"id\": ]").starts_with("damaged: not valid JSON at line 2"));
         let mut s = serde_json::to_value(crate::model::Session::new(
+            &crate::model::clock::test_clock(),
             vec![],
             crate::model::PriceList::default(),
             vec![],

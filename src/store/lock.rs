@@ -17,8 +17,11 @@
 //! quarter of the staleness limit). A lock file that names another host whose heartbeat
 //! is younger than the limit (`config.json` `lock_stale_seconds`, default 120) is taken,
 //! even when the local lock is free: the session then opens read-only, naming that host.
-//! The heartbeat is the other laptop's clock: clocks that differ by more than the limit
-//! make it look stale (or fresh) too early.
+//! How old a line is comes from the lock file's mtime, compared with the mtime of a file
+//! made in the same folder just then ([`super::fs_time`]): the file system's clock, not
+//! this laptop's. A sync service that copies the other laptop's mtimes brings that
+//! laptop's clock along: clocks that differ by more than the limit make a line look
+//! stale (or fresh) too early. The times written in the line are for people to read.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -64,9 +67,9 @@ pub struct Holder {
 }
 
 impl Holder {
-    /// This process, now.
+    /// This process, now (the real time: the line is read on other laptops).
     fn me() -> Holder {
-        let now = crate::model::now();
+        let now = crate::model::Clock::system().now();
         Holder {
             pid: Some(std::process::id()),
             host: host_name(),
@@ -77,18 +80,15 @@ impl Holder {
     }
 
     /// Whether it is a copy of tafel on another machine that is still there: another host
-    /// name and a heartbeat (or, from a tafel without one, a start) within `stale` of now.
-    pub fn is_live_elsewhere(&self, stale: Duration) -> bool {
+    /// name, in a lock file last written `age` ago (by the file system's clock) and less
+    /// than `stale` ago.
+    pub fn is_live_elsewhere(&self, age: Duration, stale: Duration) -> bool {
         // No host (or an empty one) says nothing about another laptop.
         let other = match (self.host.as_deref().map(str::trim), host_name()) {
             (Some(theirs), Some(mine)) => !theirs.is_empty() && theirs != mine,
             _ => false,
         };
-        let Some(last) = self.heartbeat.or(self.since) else {
-            return false;
-        };
-        let age = (crate::model::now() - last).abs();
-        other && age.to_std().is_ok_and(|a| a < stale)
+        other && age < stale
     }
 
     /// What a lock file's text says; `None` when it is empty (released cleanly).
@@ -265,7 +265,7 @@ impl SessionLock {
         // sync): theirs, and the file is left as it is.
         if previous
             .as_ref()
-            .is_some_and(|p| p.is_live_elsewhere(stale))
+            .is_some_and(|p| p.is_live_elsewhere(line_age(&file, path), stale))
         {
             let _ = file.unlock();
             return Ok(LockOutcome::HeldElsewhere(previous));
@@ -297,10 +297,11 @@ impl SessionLock {
         if self.file.seek(SeekFrom::Start(0)).is_ok() {
             let _ = (&mut self.file).take(4096).read_to_string(&mut now);
         }
-        if let Some(other) = Holder::parse(&now).filter(|h| h.is_live_elsewhere(self.stale)) {
+        let age = line_age(&self.file, &self.path);
+        if let Some(other) = Holder::parse(&now).filter(|h| h.is_live_elsewhere(age, self.stale)) {
             return Beat::TakenBy(other);
         }
-        self.me.heartbeat = Some(crate::model::now());
+        self.me.heartbeat = Some(crate::model::Clock::system().now());
         match write_holder(&mut self.file, &self.me, false) {
             Ok(()) => Beat::Kept,
             Err(_) => Beat::NotWritten,
@@ -321,6 +322,23 @@ impl SessionLock {
     /// gone): a copy that opened the old file meanwhile finds no session to load.
     pub fn remove_file(self) {
         let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// How long ago the lock file `file` (at `path`) was last written, by the clock of the file
+/// system it is on. When that cannot be told, zero: a line of another laptop then counts
+/// as live, and the session opens read-only rather than being taken from someone.
+fn line_age(file: &File, path: &Path) -> Duration {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (
+        file.metadata().and_then(|m| m.modified()),
+        super::fs_time::now_in(dir),
+    ) {
+        (Ok(written), Ok(now)) => super::fs_time::age(written, now),
+        _ => Duration::ZERO,
     }
 }
 
@@ -416,16 +434,25 @@ mod tests {
     fn another_hosts_fresh_heartbeat_holds_and_a_stale_one_does_not() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("x.lock");
-        let other = |ago: i64| Holder {
+        let other = Holder {
             pid: Some(1),
             host: Some("laptop-elsewhere".into()),
-            since: Some(crate::model::now() - chrono::Duration::hours(1)),
-            heartbeat: Some(crate::model::now() - chrono::Duration::seconds(ago)),
+            since: Some(chrono::DateTime::parse_from_rfc3339("2026-03-01T09:00:00+01:00").unwrap()),
+            heartbeat: Some(
+                chrono::DateTime::parse_from_rfc3339("2026-03-01T10:00:00+01:00").unwrap(),
+            ),
             raw: None,
         };
-        let write = |h: &Holder| std::fs::write(&p, serde_json::to_string(h).unwrap()).unwrap();
+        // Their line, last written `ago` seconds before now by the file system's clock
+        // (what the times inside the line say does not count).
+        let write = |ago: u64| {
+            std::fs::write(&p, serde_json::to_string(&other).unwrap()).unwrap();
+            let now = crate::store::fs_time::now_in(dir.path()).unwrap();
+            let f = File::options().write(true).open(&p).unwrap();
+            f.set_modified(now - Duration::from_secs(ago)).unwrap();
+        };
         let stale = Duration::from_secs(120);
-        write(&other(10));
+        write(10);
         match SessionLock::acquire_with(&p, stale).unwrap() {
             LockOutcome::HeldElsewhere(Some(h)) => {
                 assert_eq!(h.host.as_deref(), Some("laptop-elsewhere"));
@@ -438,7 +465,7 @@ mod tests {
                 .contains("laptop-elsewhere"),
             "their line is left as it was"
         );
-        write(&other(600));
+        write(600);
         let LockOutcome::Acquired(mut mine) = SessionLock::acquire_with(&p, stale).unwrap() else {
             panic!("a stale heartbeat still holds")
         };
@@ -455,7 +482,7 @@ mod tests {
         assert!(second.heartbeat > first.heartbeat);
         assert_eq!(second.since, first.since, "since stays the start");
         // The same host never counts as elsewhere: the local lock decides there.
-        assert!(!Holder::me().is_live_elsewhere(stale));
+        assert!(!Holder::me().is_live_elsewhere(Duration::ZERO, stale));
     }
 
     #[test]
@@ -471,8 +498,8 @@ mod tests {
         let theirs = Holder {
             pid: Some(7),
             host: Some("laptop-elsewhere".into()),
-            since: Some(crate::model::now()),
-            heartbeat: Some(crate::model::now()),
+            since: None,
+            heartbeat: None,
             raw: None,
         };
         std::fs::write(&p, serde_json::to_string(&theirs).unwrap()).unwrap();
@@ -492,7 +519,7 @@ mod tests {
             host: Some(String::new()),
             ..theirs
         };
-        assert!(!nobody.is_live_elsewhere(Duration::from_secs(120)));
+        assert!(!nobody.is_live_elsewhere(Duration::ZERO, Duration::from_secs(120)));
     }
 
     #[test]

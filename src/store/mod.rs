@@ -10,6 +10,7 @@ pub mod encode;
 pub mod error;
 pub mod exports;
 pub mod figures;
+pub mod fs_time;
 pub mod index;
 pub mod lock;
 pub mod migrate;
@@ -622,6 +623,7 @@ mod tests {
 
     fn sample() -> Session {
         let mut s = Session::new(
+            &crate::model::clock::test_clock(),
             vec![LifeDomain::new("wonen", "Wonen", "Housing")],
             PriceList::default(),
             vec![],

@@ -18,6 +18,7 @@ use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
 use crate::app::{Action, App, Start, autosave, keymap, mouse, state, update};
 use crate::i18n::Lang;
+use crate::model::Clock;
 use crate::store::Library;
 
 /// How long the loop waits for a key before a tick.
@@ -50,9 +51,9 @@ impl Error {
 }
 
 /// Runs the interactive program on `lib` until the user quits or a signal stops it.
-pub fn run(lib: &Library, lang: Lang, start: Start) -> Result<ExitCode, Error> {
+pub fn run(lib: &Library, lang: Lang, clock: Clock, start: Start) -> Result<ExitCode, Error> {
     let stop = signals::install().map_err(Error::Signals)?;
-    let mut app = App::new(lang, lib.clone(), start);
+    let mut app = App::new(lang, clock, lib.clone(), start);
     let shared = app.autosave.shared();
     install_panic_hook(Arc::clone(&shared), lang);
     signals::watchdog(&stop, Arc::clone(&shared), Duration::from_millis(500));

@@ -292,3 +292,8 @@ pub fn shell_quote(text: &str) -> String {
         format!("'{}'", text.replace('\'', "'\\''"))
     }
 }
+
+/// The clock the in-process tests run on: noon on 30 November 2026 (UTC+1), on any date.
+pub fn clock() -> tafel::model::Clock {
+    tafel::model::Clock::on(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date"))
+}

@@ -361,7 +361,12 @@ mod tests {
     #[test]
     fn every_phase_has_fields_and_preparation_starts_with_a_text_field() {
         let c = Catalog::builtin();
-        let s = Session::new(c.domains.clone(), c.prices.clone(), c.payers.clone());
+        let s = Session::new(
+            &crate::model::clock::test_clock(),
+            c.domains.clone(),
+            c.prices.clone(),
+            c.payers.clone(),
+        );
         for phase in Phase::ALL {
             assert!(!fields(phase, &s).is_empty(), "{phase:?}");
         }

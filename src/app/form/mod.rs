@@ -490,7 +490,7 @@ pub fn flag(s: &Session, id: FieldId) -> bool {
     matches!(value::get(s, id, Lang::En), Value::Flag(true))
 }
 
-/// Switches a yes/no field (consent given now is recorded on `env.today`).
+/// Switches a yes/no field (consent given now is recorded on `env.today()`).
 pub fn toggle(s: &mut Session, id: FieldId, env: Env) {
     if let Value::Flag(v) = value::get(s, id, env.lang) {
         let _ = value::set(s, id, Value::Flag(!v), env);
@@ -525,7 +525,7 @@ pub fn list_len(s: &Session, l: ListKind) -> usize {
 }
 
 /// Adds an empty item at the end of a list; returns its index.
-pub fn add_item(s: &mut Session, l: ListKind) -> usize {
+pub fn add_item(s: &mut Session, l: ListKind, clock: &crate::model::Clock) -> usize {
     let ids = |v: &mut dyn Iterator<Item = &str>, prefix: &str| next_id(prefix, v);
     match l {
         ListKind::Attendees => {
@@ -560,13 +560,13 @@ pub fn add_item(s: &mut Session, l: ListKind) -> usize {
             let id = ids(&mut s.outcomes.quotes.iter().map(|q| q.id.as_str()), "q");
             s.outcomes.quotes.push(Quote {
                 id,
-                captured_at: Some(crate::model::now()),
+                captured_at: Some(clock.now()),
                 ..Quote::default()
             });
         }
         ListKind::OffRecord => s.outcomes.off_record.push(OffRecord {
             domain_id: None,
-            marked_at: crate::model::now(),
+            marked_at: clock.now(),
         }),
         ListKind::Assumptions => {
             let id = ids(
@@ -707,25 +707,29 @@ mod tests {
     use crate::catalog::Catalog;
     use crate::model::{Cents, PartialDate, Unit};
 
-    const NL: Env = Env {
-        lang: Lang::Nl,
-        today: match chrono::NaiveDate::from_ymd_opt(2026, 11, 30) {
-            Some(d) => d,
-            None => panic!(),
-        },
-    };
+    fn nl() -> Env {
+        Env {
+            lang: Lang::Nl,
+            clock: crate::model::clock::test_clock(),
+        }
+    }
 
     fn session() -> Session {
         let c = Catalog::builtin();
-        Session::new(c.domains, c.prices, c.payers)
+        Session::new(
+            &crate::model::clock::test_clock(),
+            c.domains,
+            c.prices,
+            c.payers,
+        )
     }
 
     #[test]
     fn typed_dates_numbers_and_amounts_are_parsed_or_refused() {
         let mut s = session();
-        assert!(set_text(&mut s, FieldId::Date, "12-3-2026", NL).is_ok());
+        assert!(set_text(&mut s, FieldId::Date, "12-3-2026", nl()).is_ok());
         assert_eq!(text(&s, FieldId::Date, Lang::Nl), "12-3-2026");
-        let err = set_text(&mut s, FieldId::Date, "gisteren", NL).unwrap_err();
+        let err = set_text(&mut s, FieldId::Date, "gisteren", nl()).unwrap_err();
         assert!(
             err.contains("gisteren") && err.contains("12-3-2026"),
             "{err}"
@@ -735,18 +739,22 @@ mod tests {
             "12-3-2026",
             "the old value is kept"
         );
-        set_text(&mut s, FieldId::TimelineStart, "maart 2025", NL).unwrap();
+        set_text(&mut s, FieldId::TimelineStart, "maart 2025", nl()).unwrap();
         assert_eq!(
             s.looking_back.timeline.start,
             Some(PartialDate::Month(2025, 3))
         );
 
-        let i = add_item(&mut s, ListKind::Activities(Scenario::Intervention));
+        let i = add_item(
+            &mut s,
+            ListKind::Activities(Scenario::Intervention),
+            &crate::model::clock::test_clock(),
+        );
         let f = |x| FieldId::Activity(Scenario::Intervention, i, x);
-        set_text(&mut s, f(ActivityF::HoursPerWeek), "1,5", NL).unwrap();
-        set_text(&mut s, f(ActivityF::Weeks), "20", NL).unwrap();
+        set_text(&mut s, f(ActivityF::HoursPerWeek), "1,5", nl()).unwrap();
+        set_text(&mut s, f(ActivityF::Weeks), "20", nl()).unwrap();
         assert_eq!(text(&s, f(ActivityF::Quantity), Lang::Nl), "30");
-        assert!(set_text(&mut s, f(ActivityF::Override), "€ 12,50", NL).is_ok());
+        assert!(set_text(&mut s, f(ActivityF::Override), "€ 12,50", nl()).is_ok());
         assert_eq!(
             s.looking_back.activities[i]
                 .price_override
@@ -756,17 +764,21 @@ mod tests {
             Some(Cents(1250))
         );
         assert!(
-            set_text(&mut s, f(ActivityF::Override), "twaalf", NL)
+            set_text(&mut s, f(ActivityF::Override), "twaalf", nl())
                 .unwrap_err()
                 .contains("1.234,50")
         );
-        assert!(set_text(&mut s, f(ActivityF::Quantity), "-3", NL).is_err());
+        assert!(set_text(&mut s, f(ActivityF::Quantity), "-3", nl()).is_err());
     }
 
     #[test]
     fn choices_round_trip_and_price_choice_sets_the_unit() {
         let mut s = session();
-        let i = add_item(&mut s, ListKind::Activities(Scenario::Alternative));
+        let i = add_item(
+            &mut s,
+            ListKind::Activities(Scenario::Alternative),
+            &crate::model::clock::test_clock(),
+        );
         let price = FieldId::Activity(Scenario::Alternative, i, ActivityF::Price);
         let (options, current) = choice(&s, price, Lang::Nl);
         assert_eq!(current, 0);
@@ -774,7 +786,7 @@ mod tests {
             .iter()
             .position(|o| o.starts_with("INK-04"))
             .unwrap();
-        set_choice(&mut s, price, month, NL);
+        set_choice(&mut s, price, month, nl());
         assert_eq!(
             s.alternative.activities[i].price_id.as_deref(),
             Some("INK-04")
@@ -791,8 +803,12 @@ mod tests {
     fn lists_grow_shrink_and_reorder() {
         let mut s = session();
         for name in ["Sam", "Jet", "Kees"] {
-            let i = add_item(&mut s, ListKind::Attendees);
-            set_text(&mut s, FieldId::Attendee(i, AttendeeF::Alias), name, NL).unwrap();
+            let i = add_item(
+                &mut s,
+                ListKind::Attendees,
+                &crate::model::clock::test_clock(),
+            );
+            set_text(&mut s, FieldId::Attendee(i, AttendeeF::Alias), name, nl()).unwrap();
         }
         swap_items(&mut s, ListKind::Attendees, 0, 2);
         remove_item(&mut s, ListKind::Attendees, 1);
@@ -810,18 +826,25 @@ mod tests {
             .map(|a| a.id.as_str())
             .collect();
         assert_eq!(ids, ["p3", "p1"], "ids stay with their person");
-        assert_eq!(add_item(&mut s, ListKind::Attendees), 2);
+        assert_eq!(
+            add_item(
+                &mut s,
+                ListKind::Attendees,
+                &crate::model::clock::test_clock()
+            ),
+            2
+        );
         assert_eq!(s.preparation.attendees[2].id, "p4");
     }
 
     #[test]
     fn scores_are_set_per_domain() {
         let mut s = session();
-        set_score(&mut s, FieldId::ScoreNow(2), Some(7), NL);
-        set_score(&mut s, FieldId::Estimated(2), Some(3), NL);
+        set_score(&mut s, FieldId::ScoreNow(2), Some(7), nl());
+        set_score(&mut s, FieldId::Estimated(2), Some(3), nl());
         assert_eq!(score(&s, FieldId::ScoreNow(2)), Some(7));
         assert_eq!(score(&s, FieldId::Estimated(2)), Some(3));
-        set_score(&mut s, FieldId::ScoreNow(2), Some(11), NL);
+        set_score(&mut s, FieldId::ScoreNow(2), Some(11), nl());
         assert_eq!(score(&s, FieldId::ScoreNow(2)), None, "out of range clears");
     }
 
@@ -855,7 +878,7 @@ mod tests {
             ListKind::LearningPoints,
             ListKind::Agreements,
         ] {
-            add_item(&mut s, l);
+            add_item(&mut s, l, &crate::model::clock::test_clock());
         }
         let mut seen = std::collections::HashSet::new();
         for phase in crate::model::Phase::ALL {
@@ -874,32 +897,32 @@ mod tests {
                                 &mut s,
                                 FieldId::Activity(sc, i, ActivityF::Override),
                                 "1",
-                                NL,
+                                nl(),
                             )
                             .unwrap();
                         }
-                        set_text(&mut s, id, typed, NL).unwrap_or_else(|e| panic!("{id:?}: {e}"));
+                        set_text(&mut s, id, typed, nl()).unwrap_or_else(|e| panic!("{id:?}: {e}"));
                         assert_eq!(text(&s, id, Lang::Nl), shown, "{id:?}");
                     }
                     FieldKind::Choice => {
                         let (options, _) = choice(&s, id, Lang::Nl);
                         assert!(!options.is_empty(), "{id:?} has choices");
                         for (n, label) in options.iter().enumerate() {
-                            set_choice(&mut s, id, n, NL);
+                            set_choice(&mut s, id, n, nl());
                             assert_eq!(choice(&s, id, Lang::Nl).1, n, "{id:?} = {label}");
                         }
                     }
                     FieldKind::Toggle => {
                         let before = flag(&s, id);
-                        toggle(&mut s, id, NL);
+                        toggle(&mut s, id, nl());
                         assert_eq!(flag(&s, id), !before, "{id:?}");
-                        toggle(&mut s, id, NL);
+                        toggle(&mut s, id, nl());
                         assert_eq!(flag(&s, id), before, "{id:?}");
                     }
                     FieldKind::Score => {
-                        set_score(&mut s, id, Some(7), NL);
+                        set_score(&mut s, id, Some(7), nl());
                         assert_eq!(score(&s, id), Some(7), "{id:?}");
-                        set_score(&mut s, id, None, NL);
+                        set_score(&mut s, id, None, nl());
                         assert_eq!(score(&s, id), None, "{id:?}");
                     }
                     FieldKind::Display => assert!(!text(&s, id, Lang::Nl).is_empty(), "{id:?}"),
@@ -918,7 +941,7 @@ mod tests {
     fn consent_given_now_is_recorded_on_today() {
         let mut s = session();
         s.preparation.consent.date = None;
-        toggle(&mut s, FieldId::ConsentGiven, NL);
-        assert_eq!(s.preparation.consent.date, Some(NL.today));
+        toggle(&mut s, FieldId::ConsentGiven, nl());
+        assert_eq!(s.preparation.consent.date, Some(nl().today()));
     }
 }

@@ -40,11 +40,17 @@ pub enum Value {
 }
 
 /// What [`set`] needs besides the value: the language typed text is parsed in, and
-/// today (the date consent is recorded on).
+/// the clock (today is the date consent is recorded on).
 #[derive(Debug, Clone, Copy)]
 pub struct Env {
     pub lang: Lang,
-    pub today: NaiveDate,
+    pub clock: crate::model::Clock,
+}
+
+impl Env {
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
 }
 
 /// The id of a value of one of the model's enums: its name in the session file.
@@ -378,7 +384,7 @@ fn set_value(s: &mut Session, id: FieldId, value: Value, env: Env) -> Result<(),
                 // has none) by the facilitator, unless they were typed (suggestions: typing
                 // replaces them).
                 if given && p.consent.date.is_none() {
-                    p.consent.date = Some(p.date.unwrap_or(env.today));
+                    p.consent.date = Some(p.date.unwrap_or(env.today()));
                     s.suggested.insert("preparation.consent.date".into());
                 }
                 if given
@@ -561,7 +567,7 @@ fn set_value(s: &mut Session, id: FieldId, value: Value, env: Env) -> Result<(),
                         let (on, note) = w
                             .series_end
                             .take()
-                            .map_or((Some(env.today), String::new()), |e| (e.on, e.note));
+                            .map_or((Some(env.today()), String::new()), |e| (e.on, e.note));
                         w.series_end = Some(SeriesEnd { reason, on, note });
                     }
                 }

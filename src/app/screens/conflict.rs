@@ -161,7 +161,7 @@ fn resolve(app: &mut App) {
         }
     };
     if c.take_copy.iter().any(|t| *t) {
-        result.updated_at = crate::model::now();
+        result.updated_at = app.clock.now();
     }
     if let Err(e) = store::save_to(&c.live_path, &result) {
         let why = e.explain(lang);

@@ -507,8 +507,13 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             if let Some(s) = lib.selected_session() {
                 let project = s.project.clone();
                 let demo = crate::model::is_demo_case(&s.case_code);
-                let view =
-                    super::portfolio::PortfolioView::start(&app.library, project, demo, app.lang);
+                let view = super::portfolio::PortfolioView::start(
+                    &app.library,
+                    project,
+                    demo,
+                    app.lang,
+                    app.today,
+                );
                 app.screen = Screen::Portfolio(Box::new(view));
             }
         }
@@ -579,7 +584,7 @@ pub(crate) fn handle(app: &mut App, action: Action) {
 /// Creates a new session (or the next wave of `earlier`) and opens it.
 pub(crate) fn new_session(app: &mut App, earlier: Option<&Session>) {
     let mut s = if let Some(e) = earlier {
-        match series::follow_up(e, app.today) {
+        match series::follow_up(e, &app.clock) {
             Ok(s) => s,
             Err(_) => {
                 app.say(Level::Error, app.lang.texts().wave_limit);
@@ -588,7 +593,12 @@ pub(crate) fn new_session(app: &mut App, earlier: Option<&Session>) {
         }
     } else {
         let c = &app.catalog;
-        Session::new(c.domains.clone(), c.prices.clone(), c.payers.clone())
+        Session::new(
+            &app.clock,
+            c.domains.clone(),
+            c.prices.clone(),
+            c.payers.clone(),
+        )
     };
     s.set_retention_months(app.retention_months);
     match app.library.save(&s) {

@@ -38,12 +38,13 @@ impl PortfolioView {
         project: String,
         include_demo: bool,
         lang: Lang,
+        today: chrono::NaiveDate,
     ) -> PortfolioView {
         let (tx, rx) = std::sync::mpsc::channel();
         let library = library.clone();
         let name = project.clone();
         std::thread::spawn(move || {
-            let _ = tx.send(work(&library, &name, include_demo, lang));
+            let _ = tx.send(work(&library, &name, include_demo, lang, today));
         });
         PortfolioView {
             project,
@@ -73,14 +74,20 @@ impl PortfolioView {
 }
 
 /// The portfolio of `project`, as the command line makes it (`tafel portfolio PROJECT`).
-fn work(library: &Library, project: &str, include_demo: bool, lang: Lang) -> Result<Ready, String> {
+fn work(
+    library: &Library,
+    project: &str,
+    include_demo: bool,
+    lang: Lang,
+    today: chrono::NaiveDate,
+) -> Result<Ready, String> {
     let level = crate::report::portfolio::default_level(&crate::catalog::Catalog::builtin());
     let crate::report::portfolio::Gathered {
         portfolio,
         hygiene,
         figures,
         ..
-    } = crate::report::portfolio::gather(library, level, Some(project), include_demo, false)
+    } = crate::report::portfolio::gather(library, level, Some(project), today, include_demo, false)
         .map_err(|e| e.to_string())?;
     let learned = crate::report::portfolio::learned(library, &portfolio);
     let doc = crate::report::portfolio::document(&portfolio, &hygiene, &learned, lang, false);

@@ -471,7 +471,12 @@ mod tests {
     fn an_own_price_is_added_with_its_source_and_used_by_new_sessions() {
         let dir = tempfile::tempdir().unwrap();
         let lib = crate::store::Library::open(dir.path()).unwrap();
-        let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+        let mut app = App::new(
+            Lang::Nl,
+            crate::model::clock::test_clock(),
+            lib.clone(),
+            Start::Library,
+        );
         app.open_prices();
         handle(&mut app, Action::AddItem);
         typed(&mut app, "Jobcoach, contract 2026");
@@ -506,7 +511,12 @@ mod tests {
     fn a_wrong_amount_keeps_the_form_open_with_the_reason() {
         let dir = tempfile::tempdir().unwrap();
         let lib = crate::store::Library::open(dir.path()).unwrap();
-        let mut app = App::new(Lang::En, lib, Start::Library);
+        let mut app = App::new(
+            Lang::En,
+            crate::model::clock::test_clock(),
+            lib,
+            Start::Library,
+        );
         app.open_prices();
         handle(&mut app, Action::OpenSelected);
         for _ in 0..3 {
@@ -525,7 +535,12 @@ mod tests {
     fn esc_cancels_asking_first_when_something_changed() {
         let dir = tempfile::tempdir().unwrap();
         let lib = crate::store::Library::open(dir.path()).unwrap();
-        let mut app = App::new(Lang::Nl, lib.clone(), Start::Library);
+        let mut app = App::new(
+            Lang::Nl,
+            crate::model::clock::test_clock(),
+            lib.clone(),
+            Start::Library,
+        );
         app.open_prices();
         handle(&mut app, Action::OpenSelected);
         handle(&mut app, Action::Back);

@@ -92,6 +92,7 @@ pub(crate) fn handle(app: &mut App, action: Action) {
 pub(crate) fn finish_quote(app: &mut App) {
     use crate::model::limits::TextKind;
     let lang = app.lang;
+    let clock = app.clock;
     let Some(v) = app.session_mut() else { return };
     let Some(q) = v.quote.as_ref() else { return };
     let words = q.words.text().trim().to_string();
@@ -116,7 +117,7 @@ pub(crate) fn finish_quote(app: &mut App) {
         text: words,
         domain_id,
         phase: Some(phase),
-        captured_at: Some(crate::model::now()),
+        captured_at: Some(clock.now()),
     });
     app.changed();
     app.request_save_soon();

@@ -277,8 +277,9 @@ impl App {
     pub(crate) fn changed(&mut self) {
         let autosave = &self.autosave;
         let months = self.retention_months;
+        let clock = self.clock;
         if let Screen::Session(v) = &mut self.screen {
-            v.session.touch();
+            v.session.touch(&clock);
             v.session.set_retention_months(months);
             autosave.changed(&v.path, &v.session);
             let now = Instant::now();
@@ -622,8 +623,9 @@ pub(crate) fn handle(app: &mut App, action: Action) {
 
 pub(crate) fn add_item(app: &mut App, list: ListKind) {
     app.close_editor();
+    let clock = app.clock;
     let Some(v) = app.session_mut() else { return };
-    let i = form::add_item(&mut v.session, list);
+    let i = form::add_item(&mut v.session, list, &clock);
     app.changed();
     app.focus_field(form::first_field(list, i));
 }
@@ -755,12 +757,9 @@ pub(crate) fn press(app: &mut App) {
 /// Brings every price the session uses up to the current list (after a yes).
 fn reprice(app: &mut App) {
     let current = app.catalog.prices.clone();
+    let now = app.clock.now();
     let changed = app.session_mut().map_or(0, |v| {
-        crate::model::costs::reprice(
-            &mut v.session.costs.price_list,
-            &current,
-            crate::model::now(),
-        )
+        crate::model::costs::reprice(&mut v.session.costs.price_list, &current, now)
     });
     app.changed();
     let text = (app.lang.texts().ui.repriced)(&changed.to_string());

@@ -100,6 +100,7 @@ mod tests {
         let catalog = crate::catalog::Catalog::builtin();
         let blank = || {
             let mut s = crate::model::Session::new(
+                &crate::model::clock::test_clock(),
                 catalog.domains.clone(),
                 catalog.prices.clone(),
                 catalog.payers.clone(),
@@ -418,9 +419,9 @@ mod tests {
     fn a_scan_removes_temporary_files_of_dead_writers_and_nothing_else() {
         let (_d, lib) = demo_library();
         let dir = lib.sessions_dir();
-        // pid 4194304 is above Linux's pid limit: that writer cannot be alive.
-        let dead = dir.join(".x.json.tmp-4194304-1");
-        let alive = dir.join(format!(".y.json.tmp-{}-1", std::process::id()));
+        use crate::store::atomic::tests::{DEAD_PID, temp_name_of};
+        let dead = dir.join(temp_name_of("x.json", DEAD_PID));
+        let alive = dir.join(temp_name_of("y.json", std::process::id()));
         let other = dir.join("notes.txt");
         for p in [&dead, &alive, &other] {
             fs::write(p, b"x").unwrap();

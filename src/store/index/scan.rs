@@ -73,6 +73,8 @@ pub fn scan(
     let mut first: Vec<Entry> = Vec::with_capacity(known.len());
     let mut records: Vec<Record> = Vec::with_capacity(known.len());
     let mut todo: Vec<PathBuf> = Vec::new();
+    // The file system's time, read once and only when a temporary file is found.
+    let mut fs_now = None;
     // Each file is matched with its index line as the folder is listed.
     for dirent in fs::read_dir(sessions_dir)? {
         let dirent = dirent?;
@@ -90,7 +92,9 @@ pub fn scan(
         };
         if atomic::is_temp_name(name) {
             // A leftover of a crash (only where the file system has no unnamed files).
-            atomic::remove_if_stale(&path, name, STALE_TEMP_AGE);
+            let now =
+                *fs_now.get_or_insert_with(|| super::super::fs_time::now_in(sessions_dir).ok());
+            atomic::remove_if_stale(&path, name, STALE_TEMP_AGE, now);
             continue;
         }
         if !name.ends_with(".json") {

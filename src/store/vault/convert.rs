@@ -270,8 +270,18 @@ mod tests {
     fn a_session_open_elsewhere_is_skipped_and_named_and_the_rest_converted() {
         let dir = tempfile::tempdir().unwrap();
         let lib = Library::open(dir.path()).unwrap();
-        let open = Session::new(vec![], PriceList::default(), vec![]);
-        let other = Session::new(vec![], PriceList::default(), vec![]);
+        let open = Session::new(
+            &crate::model::clock::test_clock(),
+            vec![],
+            PriceList::default(),
+            vec![],
+        );
+        let other = Session::new(
+            &crate::model::clock::test_clock(),
+            vec![],
+            PriceList::default(),
+            vec![],
+        );
         let open_path = lib.save(&open).unwrap();
         let other_path = lib.save(&other).unwrap();
         // Held as a running tafel holds it (another open file description).
@@ -306,7 +316,12 @@ mod tests {
     fn a_conversion_stopped_between_writing_and_removing_an_export_is_finished() {
         let dir = tempfile::tempdir().unwrap();
         let lib = Library::open(dir.path()).unwrap();
-        let s = Session::new(vec![], PriceList::default(), vec![]);
+        let s = Session::new(
+            &crate::model::clock::test_clock(),
+            vec![],
+            PriceList::default(),
+            vec![],
+        );
         lib.save(&s).unwrap();
         let out = exports::exports_dir(dir.path());
         fs::create_dir_all(out.join("tables")).unwrap();

@@ -234,7 +234,10 @@ pub fn init(dir: &Path, passphrase: &SecretString) -> Result<Recipient, KeyError
     }
     let identity = Identity::generate();
     let public = identity.to_public();
-    let created = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%:z");
+    // The real time, as age-keygen writes it.
+    let created = crate::model::Clock::system()
+        .now()
+        .format("%Y-%m-%dT%H:%M:%S%:z");
     // The format of `age-keygen`, so `age -d -i identity.age` reads it too.
     let text = SecretString::from(format!(
         "# created: {created}\n# public key: {public}\n{}\n",

@@ -459,8 +459,12 @@ mod tests {
     #[test]
     fn an_encrypted_session_is_never_saved_over_in_plain_text_when_keys_json_is_gone() {
         let (dir, lib, _) = encrypted_library();
-        let mut s =
-            crate::model::Session::new(vec![], crate::model::costs::PriceList::default(), vec![]);
+        let mut s = crate::model::Session::new(
+            &crate::model::clock::test_clock(),
+            vec![],
+            crate::model::costs::PriceList::default(),
+            vec![],
+        );
         let path = lib.save(&s).unwrap();
         assert!(is_sealed(&std::fs::read(&path).unwrap()));
         std::fs::remove_file(keys::settings_path(dir.path())).unwrap();
@@ -480,8 +484,12 @@ mod tests {
         // and an export written meanwhile are encrypted all the same.
         let kept = dir.path().join("kept.json");
         std::fs::rename(keys::settings_path(dir.path()), &kept).unwrap();
-        let s =
-            crate::model::Session::new(vec![], crate::model::costs::PriceList::default(), vec![]);
+        let s = crate::model::Session::new(
+            &crate::model::clock::test_clock(),
+            vec![],
+            crate::model::costs::PriceList::default(),
+            vec![],
+        );
         let path = lib.save(&s).unwrap();
         assert!(is_sealed(&std::fs::read(&path).unwrap()));
         lib.scan().unwrap();
