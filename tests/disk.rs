@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::Tmux;
-use std::thread::sleep;
 use std::time::Duration;
 
 fn is_root() -> bool {
@@ -97,8 +96,8 @@ fn a_full_disk_keeps_the_old_file_says_not_saved_and_resumes() {
     screen.wait_for_screen("Casuscode");
     screen.text("eerste");
     screen.wait_for_screen("opgeslagen");
-    sleep(Duration::from_millis(400));
     let file = session_file(&data);
+    common::wait_until("the save", || project(&file) == "eerste");
     let before = std::fs::read(&file).unwrap();
     assert_eq!(project(&file), "eerste");
 
@@ -142,9 +141,9 @@ fn a_read_only_folder_says_not_saved_and_resumes_when_writable_again() {
     screen.wait_for_screen("Casuscode");
     screen.text("eerst");
     screen.wait_for_screen("opgeslagen");
-    sleep(Duration::from_millis(400));
     let sessions = data.join("sessions");
     let file = session_file(&data);
+    common::wait_until("the save", || project(&file) == "eerst");
     let before = std::fs::read(&file).unwrap();
     let s = sessions.to_str().unwrap();
     run("mount", &["--bind", s, s]);

@@ -14,7 +14,7 @@ use common::{BIN, stderr, stdout};
 
 /// `tafel --data-dir DATA --keys-dir KEYS --passphrase-file PASS ARGS...` in Dutch.
 fn run(data: &Path, keys: &Path, pass: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
+    common::bin()
         .arg("--data-dir")
         .arg(data)
         .arg("--keys-dir")
@@ -361,7 +361,7 @@ fn a_wrong_passphrase_gets_a_clear_message_and_nothing_is_written() {
             "{args:?}: {err}"
         );
     }
-    let o = Command::new(BIN)
+    let o = common::bin()
         .args(["--lang", "en", "--data-dir"])
         .arg(&data)
         .arg("--keys-dir")
@@ -403,7 +403,7 @@ fn a_library_encrypted_without_a_key_here_says_how_to_get_one() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("--passphrase-file"), "{}", stderr(&o));
     // The passphrase from a pipe: `--passphrase-file /dev/stdin`.
-    let mut child = Command::new(BIN)
+    let mut child = common::bin()
         .arg("--data-dir")
         .arg(&data)
         .arg("--keys-dir")

@@ -84,7 +84,7 @@ impl Key {
         let dir = base.join("keys");
         let pass = base.join("pass");
         std::fs::write(&pass, "kaars in de wind\n").unwrap();
-        let o = Command::new(common::BIN)
+        let o = common::bin()
             .arg("--keys-dir")
             .arg(&dir)
             .arg("--passphrase-file")
@@ -117,7 +117,7 @@ impl Key {
 
     /// An empty, encrypted library at `data`.
     fn encrypted_library(&self, data: &Path) {
-        let o = Command::new(common::BIN)
+        let o = common::bin()
             .arg("--data-dir")
             .arg(data)
             .args(self.args())
@@ -367,7 +367,6 @@ fn command_round(n: usize, rng: &mut Rng, template: &Path) -> CommandRound {
         .arg(&data)
         .status()
         .unwrap();
-    let bin = env!("CARGO_BIN_EXE_tafel");
     let data_s = data.to_str().unwrap().to_string();
     let out_file = out.join("all.jsonl").to_str().unwrap().to_string();
     let victim = format!("00000000-0000-4000-8000-{:012}", n % 40);
@@ -385,7 +384,7 @@ fn command_round(n: usize, rng: &mut Rng, template: &Path) -> CommandRound {
             out_file,
         ],
     };
-    let mut child = Command::new(bin)
+    let mut child = common::bin()
         .arg("--data-dir")
         .arg(&data_s)
         .args(&args)
@@ -428,7 +427,7 @@ fn command_round(n: usize, rng: &mut Rng, template: &Path) -> CommandRound {
         }
     }
     // The library still opens, and a deleted session leaves no line in the index.
-    let listed = Command::new(bin)
+    let listed = common::bin()
         .arg("--data-dir")
         .arg(&data_s)
         .args(["list", "--json"])
@@ -448,7 +447,7 @@ fn command_round(n: usize, rng: &mut Rng, template: &Path) -> CommandRound {
         }
     }
     // The same command once more, to its end: what a killed run left goes.
-    let _ = Command::new(bin)
+    let _ = common::bin()
         .arg("--data-dir")
         .arg(&data_s)
         .args(&args)
@@ -468,7 +467,7 @@ fn kill_9_during_delete_purge_and_export_never_damages_or_leaves_anything() {
     let seed = seed();
     let template_dir = tempfile::tempdir().unwrap();
     let template = template_dir.path().join("data");
-    let ok = Command::new(env!("CARGO_BIN_EXE_tafel"))
+    let ok = common::bin()
         .arg("--data-dir")
         .arg(&template)
         .arg("demo")
@@ -524,7 +523,6 @@ fn kill_9_during_encrypt_and_decrypt_never_damages_or_leaves_plain_text() {
         .status()
         .unwrap();
     key.encrypted_library(&sealed);
-    let bin = env!("CARGO_BIN_EXE_tafel");
     let mut rng = Rng(seed);
     let mut damaged = Vec::new();
     let mut leftovers_after = Vec::new();
@@ -544,7 +542,7 @@ fn kill_9_during_encrypt_and_decrypt_never_damages_or_leaves_plain_text() {
             .status()
             .unwrap();
         let run = |wait: bool| {
-            let mut c = Command::new(bin);
+            let mut c = common::bin();
             c.arg("--data-dir")
                 .arg(&data)
                 .args(key.args())

@@ -607,7 +607,9 @@ fn esc_followed_at_once_by_a_key_never_types_its_code() {
     t.keys(&["F3"]);
     t.wait_for_screen("Citaat vastleggen");
     t.bytes(b"\x1b\x1b[15~");
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    common::wait_until("the quote box to close", || {
+        !t.screen().contains("Citaat vastleggen")
+    });
     t.keys(&["C-q"]);
     t.wait_dead();
     let s = json(&session_files(&data)[0]);

@@ -68,6 +68,12 @@ impl Clock {
     }
 }
 
+/// The clock unit tests run on: noon on 30 November 2026 (UTC+1), whatever the date is.
+#[cfg(test)]
+pub(crate) fn test_clock() -> Clock {
+    Clock::on(NaiveDate::from_ymd_opt(2026, 11, 30).expect("a valid date"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,10 +88,4 @@ mod tests {
         assert_eq!(moved.today(), day);
         assert!(moved.now() <= moved.now());
     }
-}
-
-/// The clock unit tests run on: noon on 30 November 2026 (UTC+1), whatever the date is.
-#[cfg(test)]
-pub(crate) fn test_clock() -> Clock {
-    Clock::on(NaiveDate::from_ymd_opt(2026, 11, 30).expect("a valid date"))
 }

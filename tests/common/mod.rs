@@ -10,15 +10,26 @@ use std::time::{Duration, Instant};
 /// The tafel binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_tafel");
 
-/// `tafel --data-dir DATA ARGS...` under the C locale (so Dutch unless ARGS say
-/// `--lang`), without a terminal on stdin.
+/// The day the binary under test thinks it is (`TAFEL_TEST_TODAY`), so that what it dates
+/// (a new session, a follow-up due, a retention date passed) is the same on any date.
+pub const TODAY: &str = "2026-11-30";
+
+/// The binary under test, on [`TODAY`], under the C locale (so Dutch unless told
+/// `--lang`), with no data folder from the environment.
+pub fn bin() -> Command {
+    let mut c = Command::new(BIN);
+    c.env_remove("TAFEL_DATA_DIR")
+        .env("LANG", "C")
+        .env("TAFEL_TEST_TODAY", TODAY);
+    c
+}
+
+/// `tafel --data-dir DATA ARGS...` (see [`bin`]), without a terminal on stdin.
 pub fn tafel(data: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
+    bin()
         .arg("--data-dir")
         .arg(data)
         .args(args)
-        .env_remove("TAFEL_DATA_DIR")
-        .env("LANG", "C")
         .stdin(Stdio::null())
         .output()
         .expect("tafel runs")
@@ -76,14 +87,16 @@ pub fn json(path: &Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
 }
 
-/// Waits (at most 10 s) until `ok` holds.
+/// How long a wait for a condition may take before the test fails: generous, because a
+/// busy machine (both cores taken by other work) is slow, and a wait ends as soon as its
+/// condition holds.
+pub const PATIENCE: Duration = Duration::from_secs(40);
+
+/// Waits (at most [`PATIENCE`]) until `ok` holds.
 pub fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
     let start = Instant::now();
     while !ok() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "timed out waiting for {what}"
-        );
+        assert!(start.elapsed() < PATIENCE, "timed out waiting for {what}");
         sleep(Duration::from_millis(20));
     }
 }
@@ -194,6 +207,8 @@ impl Tmux {
         c.args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
             .args(["-x", &size.0.to_string(), "-y", &size.1.to_string()])
             .args(["-s", "t", command]);
+        // The tmux server is new: the shell and tafel inherit its environment.
+        c.env("TAFEL_TEST_TODAY", TODAY);
         for (k, v) in env {
             c.env(k, v);
         }
@@ -246,10 +261,7 @@ impl Tmux {
             if s.contains(want) {
                 return s;
             }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "'{want}' never appeared:\n{s}"
-            );
+            assert!(start.elapsed() < PATIENCE, "'{want}' never appeared:\n{s}");
             sleep(Duration::from_millis(30));
         }
     }

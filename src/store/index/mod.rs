@@ -417,9 +417,9 @@ mod tests {
 
     #[test]
     fn a_scan_removes_temporary_files_of_dead_writers_and_nothing_else() {
+        use crate::store::atomic::tests::{DEAD_PID, temp_name_of};
         let (_d, lib) = demo_library();
         let dir = lib.sessions_dir();
-        use crate::store::atomic::tests::{DEAD_PID, temp_name_of};
         let dead = dir.join(temp_name_of("x.json", DEAD_PID));
         let alive = dir.join(temp_name_of("y.json", std::process::id()));
         let other = dir.join("notes.txt");
