@@ -254,15 +254,35 @@ impl Tmux {
         self.tmux(&["capture-pane", "-p", "-t", "t"])
     }
 
+    /// Waits until `want` is on screen, and returns the screen once it has settled: a
+    /// capture taken while tafel is still drawing a frame shows half of the old one, so
+    /// the screen is taken again until two captures in a row agree.
     pub fn wait_for_screen(&self, want: &str) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if s.contains(want) {
-                return s;
+                let settled = self.settled(s);
+                if settled.contains(want) {
+                    return settled;
+                }
+                continue;
             }
             assert!(start.elapsed() < PATIENCE, "'{want}' never appeared:\n{s}");
             sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// The screen once two captures in a row agree (starting from `last`).
+    fn settled(&self, mut last: String) -> String {
+        let start = Instant::now();
+        loop {
+            sleep(Duration::from_millis(30));
+            let now = self.screen();
+            if now == last || start.elapsed() > PATIENCE {
+                return now;
+            }
+            last = now;
         }
     }
 
