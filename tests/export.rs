@@ -283,9 +283,10 @@ fn chromium_renders_the_html_report_to_png_and_pdf() {
         for p in [&png, &pdf] {
             let _ = fs::remove_file(p);
         }
-        export_session(&s, lang, Format::Html, anonymous)
-            .write_to(&html)
-            .unwrap();
+        let Exported::File(text) = export_session(&s, lang, Format::Html, anonymous) else {
+            panic!("a report is one file")
+        };
+        fs::write(&html, text).unwrap();
         let shot = chromium(&bin, &html, &format!("--screenshot={}", png.display()));
         let print = chromium(&bin, &html, &format!("--print-to-pdf={}", pdf.display()));
         let png_bytes = fs::read(&png).expect("a PNG was written");

@@ -55,11 +55,7 @@ pub(crate) fn export_current(app: &mut App) {
     };
     match write_export(app, (&name, &kind), &html, &sessions) {
         Ok(path) => {
-            let mut text =
-                written_message(app, &path, (t.ui.exported)(&path.display().to_string()));
-            if !recorded(app, &path, &sessions) {
-                text = format!("{text} {}", t.report.cli_manifest_failed);
-            }
+            let text = written_message(app, &path, (t.ui.exported)(&path.display().to_string()));
             match warning {
                 Some(w) => app.say(Level::Warning, format!("{text} {w}")),
                 None => app.say(Level::Info, text),
@@ -69,8 +65,9 @@ pub(crate) fn export_current(app: &mut App) {
     }
 }
 
-/// Writes `text` as `name` into `<data-dir>/exports/` (see [`export_target`]) and notes
-/// it in the manifest of exports; the path, or why not.
+/// Writes `text` as `name` into `<data-dir>/exports/` (see [`export_target`]), noted in
+/// the manifest of exports before it has its name (see [`crate::store::exports::write`]);
+/// the path, or why not.
 pub(crate) fn write_export(
     app: &App,
     (name, kind): (&str, &str),
@@ -81,24 +78,19 @@ pub(crate) fn write_export(
     let dir = crate::store::exports::exports_dir(root);
     let sealing = crate::store::vault::sealing_of(root).map_err(|e| e.explain(app.lang))?;
     // In an encrypted library the name tells the sync service nothing either: the
-    // session's short id instead of the case code, and `.age` as the age tools name it.
+    // session's short id instead of the case code, and `.age` as the age tools name it
+    // (the content is encrypted on its way to disk).
     let name = match &sealing {
         Some(_) => sealed_name(name, kind, sessions),
         None => name.to_string(),
     };
-    crate::store::paths::ensure_private_dir(&dir, true)
-        .map_err(|e| e.explain(app.lang))
-        .and_then(|()| {
-            let path = export_target(root, &dir, &name, sessions);
-            let bytes = match &sealing {
-                Some(to) => crate::store::vault::seal(text.as_bytes(), to)
-                    .map_err(|e| format!("{}: [{e}]", path.display()))?,
-                None => text.as_bytes().to_vec(),
-            };
-            crate::store::atomic::write_atomic(&path, &bytes)
-                .map_err(|e| format!("{}: [{e}]", path.display()))?;
-            Ok(path)
-        })
+    crate::store::paths::ensure_private_dir(&dir, true).map_err(|e| e.explain(app.lang))?;
+    let path = export_target(root, &dir, &name, sessions);
+    let files = [(path, text.as_bytes().to_vec())];
+    crate::store::exports::write(root, &files, None, sessions, false)
+        .map_err(|e| e.explain(app.lang))?
+        .pop()
+        .ok_or_else(|| name.clone())
 }
 
 /// An export's name in an encrypted library: the first session's short id and `kind`
@@ -132,17 +124,6 @@ pub(crate) fn written_message(app: &App, path: &Path, plain: String) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     (app.lang.texts().vault.sealed_export_hint)(&plain_name)
-}
-
-/// Notes a written export in the manifest, so deleting the session finds it.
-pub(crate) fn recorded(app: &App, path: &Path, sessions: &[uuid::Uuid]) -> bool {
-    crate::store::exports::record(
-        app.library.root(),
-        std::slice::from_ref(&path.to_path_buf()),
-        sessions,
-        false,
-    )
-    .is_ok()
 }
 
 /// Where an export named `name` of `sessions` goes in `dir`: that name when it is free

@@ -31,20 +31,13 @@ pub fn run(
     }
     match output {
         Some(path) => {
-            let path = crate::store::vault::write_output(path, text.as_bytes()).map_err(|e| {
-                let what = lang.texts().report.cli_write_failed;
-                Failure(format!("{}: {e}", what(&path.display())))
-            })?;
             let sessions = [first.session.id, second.session.id];
-            if let Err(e) = crate::store::exports::record(
-                lib.root(),
-                std::slice::from_ref(&path),
-                &sessions,
-                false,
-            ) {
-                errln!("tafel: {} [{e}]", lang.texts().report.cli_manifest_failed);
+            let files = [(path.to_path_buf(), text.into_bytes())];
+            let written = crate::store::exports::write(lib.root(), &files, None, &sessions, false)
+                .map_err(|e| Failure(e.explain(lang)))?;
+            for p in written {
+                outln!("{}", p.display());
             }
-            outln!("{}", path.display());
         }
         None if format == CompareFormat::Json => super::emit_json(&text),
         None => super::emit(&text),

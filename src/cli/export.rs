@@ -283,17 +283,20 @@ fn deliver(
         }
         (Exported::Folder(_), None) => Err(Failure(r.cli_csv_needs_folder.to_string())),
         (_, Some(path)) => {
-            let written = exported.write_to(path).map_err(|e| {
+            let files = exported.files_at(path).map_err(|e| {
                 Failure(format!(
                     "{}: {e}",
                     (r.cli_write_failed)(&path.display().to_string())
                 ))
             })?;
-            if let Err(e) =
-                store::exports::record(lib.root(), &written, made.sessions, made.anonymous)
-            {
-                note(&format!("{} [{e}]", r.cli_manifest_failed));
-            }
+            let written = store::exports::write(
+                lib.root(),
+                &files,
+                exported.folder_at(path),
+                made.sessions,
+                made.anonymous,
+            )
+            .map_err(|e| Failure(e.explain(lang)))?;
             for p in &written {
                 note(&(r.cli_written)(&p.display().to_string()));
                 // Encrypted, but named after the case: the sync service reads names.

@@ -36,7 +36,7 @@ pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, req: &Request) -
         portfolio,
         hygiene,
         demo_left_out,
-        ..
+        figures,
     } = crate::report::portfolio::gather(
         lib,
         level,
@@ -76,9 +76,19 @@ pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, req: &Request) -
     };
     match req.output {
         Some(path) => {
-            let written = store::vault::write_output(path, text.as_bytes())
-                .map_err(|e| Failure(format!("{}: {e}", (r.cli_write_failed)(&path.display()))))?;
-            outln!("{}", written.display());
+            // Noted in the manifest like any report: it names cases and holds what the
+            // tables learned, so deleting one of its sessions removes it too.
+            let sessions: Vec<uuid::Uuid> = figures
+                .iter()
+                .filter(|f| req.project.is_none_or(|p| f.project == p))
+                .map(|f| f.session_id)
+                .collect();
+            let files = [(path.to_path_buf(), text.into_bytes())];
+            let written = store::exports::write(lib.root(), &files, None, &sessions, req.anonymous)
+                .map_err(|e| Failure(e.explain(lang)))?;
+            for p in written {
+                outln!("{}", p.display());
+            }
         }
         None if req.format == CompareFormat::Json => super::emit_json(&text),
         None => super::emit(&text),

@@ -1,5 +1,6 @@
 //! Exports as library functions, shared by `tafel export` and the interactive program:
-//! each returns the text of the export, and [`Exported::write_to`] puts it on disk.
+//! each returns the text of the export, [`Exported::files_at`] says which files it makes,
+//! and [`crate::store::exports::write`] puts them on disk (noted in the manifest first).
 //!
 //! - [`export_session`]: one session as a report (Markdown, HTML), as JSON, or as the flat
 //!   tables (CSV: a folder of four files; JSON lines: one file).
@@ -15,7 +16,6 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
 use crate::model::{ConsentScope, Session};
-use crate::store::paths::ensure_private_dir;
 
 use super::anonymous::Anonymiser;
 use super::flat::Tables;
@@ -64,10 +64,10 @@ pub enum Exported {
 }
 
 impl Exported {
-    /// Writes the export: a file (replaced atomically, mode 0600), or for a folder export
-    /// the folder (created with mode 0700 if needed) with its files. Returns the paths
-    /// written.
-    pub fn write_to(&self, path: &Path) -> io::Result<Vec<PathBuf>> {
+    /// The files the export makes at `path`: that file, or for a folder export the
+    /// folder's files (see [`Exported::folder_at`]). A file export refuses a folder in
+    /// its place.
+    pub fn files_at(&self, path: &Path) -> io::Result<Vec<(PathBuf, Vec<u8>)>> {
         match self {
             Exported::File(text) => {
                 if path.is_dir() {
@@ -76,21 +76,18 @@ impl Exported {
                         format!("{} is a folder; give a file name", path.display()),
                     ));
                 }
-                Ok(vec![crate::store::vault::write_output(
-                    path,
-                    text.as_bytes(),
-                )?])
+                Ok(vec![(path.to_path_buf(), text.as_bytes().to_vec())])
             }
-            Exported::Folder(files) => {
-                ensure_private_dir(path, false)?;
-                let mut written = Vec::new();
-                for (name, text) in files {
-                    let p = path.join(name);
-                    written.push(crate::store::vault::write_output(&p, text.as_bytes())?);
-                }
-                Ok(written)
-            }
+            Exported::Folder(files) => Ok(files
+                .iter()
+                .map(|(name, text)| (path.join(name), text.as_bytes().to_vec()))
+                .collect()),
         }
+    }
+
+    /// The folder a folder export at `path` makes when it does not exist yet.
+    pub fn folder_at<'a>(&self, path: &'a Path) -> Option<&'a Path> {
+        matches!(self, Exported::Folder(_)).then_some(path)
     }
 }
 
@@ -311,26 +308,31 @@ mod tests {
     fn writes_a_file_or_a_folder_privately() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
         let s = &crate::demo::sessions(&Catalog::builtin())[0];
+        let write = |e: &Exported, at: &Path| {
+            let files = e.files_at(at)?;
+            crate::store::exports::write(&data, &files, e.folder_at(at), &[s.id], false)
+                .map_err(|e| io::Error::other(e.to_string()))
+        };
         let file = dir.path().join("r.md");
-        export_session(s, Lang::En, Format::Markdown, false)
-            .write_to(&file)
-            .unwrap();
+        write(&export_session(s, Lang::En, Format::Markdown, false), &file).unwrap();
         assert_eq!(
             fs::metadata(&file).unwrap().permissions().mode() & 0o777,
             0o600
         );
         let folder = dir.path().join("tables");
-        let written = export_session(s, Lang::En, Format::Csv, false)
-            .write_to(&folder)
-            .unwrap();
+        let written = write(&export_session(s, Lang::En, Format::Csv, false), &folder).unwrap();
         assert_eq!(written.len(), 4);
         assert!(folder.join("cost_lines.csv").is_file());
         assert!(
-            export_session(s, Lang::En, Format::Html, false)
-                .write_to(&folder)
-                .is_err(),
+            write(&export_session(s, Lang::En, Format::Html, false), &folder).is_err(),
             "a file export refuses to replace a folder"
+        );
+        assert_eq!(
+            crate::store::exports::holding(&data, &[s.id]).len(),
+            5,
+            "every file written is noted"
         );
     }
 }

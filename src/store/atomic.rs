@@ -72,6 +72,177 @@ pub fn write_atomic_stat(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> 
     result
 }
 
+/// New content for `target`, whole and on disk, that has no name yet: made by
+/// [`prepare`], named by [`Prepared::commit`]. In between, the caller can note what it is
+/// about to name (the manifest of exports does), so that no file ever has a name before
+/// it is noted. Dropped without a commit, it leaves nothing behind.
+#[derive(Debug)]
+pub struct Prepared {
+    target: PathBuf,
+    dir: PathBuf,
+    content: Content,
+    meta: fs::Metadata,
+}
+
+#[derive(Debug)]
+enum Content {
+    /// An unnamed file (`O_TMPFILE`): gone with the process if never linked.
+    Unnamed(File),
+    /// A named temporary file, where the file system has no unnamed ones.
+    Named(PathBuf),
+    /// Given its name.
+    Committed,
+}
+
+/// Writes `bytes` for `target` into a file without a name in `target`'s folder (a named
+/// temporary file where the file system cannot do that), mode 0600, and makes it durable.
+pub fn prepare(target: &Path, bytes: &[u8]) -> io::Result<Prepared> {
+    use rustix::fs::{Mode, OFlags};
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    remove_leftovers_of(&dir, target);
+    let unnamed = rustix::fs::open(
+        &dir,
+        OFlags::TMPFILE | OFlags::WRONLY | OFlags::CLOEXEC,
+        Mode::from_raw_mode(0o600),
+    );
+    let (content, meta) = match unnamed {
+        Ok(fd) => {
+            let mut f = File::from(fd);
+            f.write_all(bytes)?;
+            f.sync_all()?;
+            let meta = f.metadata()?;
+            (Content::Unnamed(f), meta)
+        }
+        Err(e) if no_unnamed_files(&io::Error::from(e)) => {
+            let tmp = temp_path(target);
+            let written = (|| {
+                let mut f = OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .mode(0o600)
+                    .open(&tmp)?;
+                f.write_all(bytes)?;
+                f.sync_all()?;
+                f.metadata()
+            })();
+            match written {
+                Ok(meta) => (Content::Named(tmp), meta),
+                Err(e) => {
+                    let _ = fs::remove_file(&tmp);
+                    return Err(e);
+                }
+            }
+        }
+        Err(e) => return Err(e.into()),
+    };
+    Ok(Prepared {
+        target: target.to_path_buf(),
+        dir,
+        content,
+        meta,
+    })
+}
+
+impl Prepared {
+    /// The new file as it will be once named (size, mtime, inode: naming keeps them).
+    pub fn metadata(&self) -> &fs::Metadata {
+        &self.meta
+    }
+
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Gives the new content its name, replacing whatever had it, and makes the name
+    /// durable. A target that does not exist yet is linked to directly: no temporary
+    /// name ever exists then.
+    pub fn commit(mut self) -> io::Result<()> {
+        use rustix::fs::{AtFlags, CWD};
+        use std::os::fd::AsRawFd;
+        match std::mem::replace(&mut self.content, Content::Committed) {
+            Content::Unnamed(f) => {
+                let proc_path = format!("/proc/self/fd/{}", f.as_raw_fd());
+                let direct = rustix::fs::linkat(
+                    CWD,
+                    proc_path.as_str(),
+                    CWD,
+                    &self.target,
+                    AtFlags::SYMLINK_FOLLOW,
+                );
+                match direct {
+                    Ok(()) => {}
+                    Err(rustix::io::Errno::EXIST) => {
+                        let tmp = temp_path(&self.target);
+                        rustix::fs::linkat(
+                            CWD,
+                            proc_path.as_str(),
+                            CWD,
+                            &tmp,
+                            AtFlags::SYMLINK_FOLLOW,
+                        )?;
+                        if let Err(e) = fs::rename(&tmp, &self.target) {
+                            let _ = fs::remove_file(&tmp);
+                            return Err(e);
+                        }
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            Content::Named(tmp) => {
+                if let Err(e) = fs::rename(&tmp, &self.target) {
+                    let _ = fs::remove_file(&tmp);
+                    return Err(e);
+                }
+            }
+            Content::Committed => {}
+        }
+        File::open(&self.dir)?.sync_all()
+    }
+}
+
+impl Drop for Prepared {
+    fn drop(&mut self) {
+        if let Content::Named(tmp) = &self.content {
+            let _ = fs::remove_file(tmp);
+        }
+    }
+}
+
+/// Removes the temporary files that this machine's tafel left in `dir` (of any file):
+/// those whose writer is gone, and those older than `min_age` by the file system's
+/// clock. Returns how many were removed. A missing folder has none.
+pub fn sweep_leftovers(dir: &Path, min_age: Duration) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut now = None;
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !is_temp_name(name) || !is_ours(name) {
+            continue;
+        }
+        let fs_now = *now.get_or_insert_with(|| super::fs_time::now_in(dir).ok());
+        if remove_if_stale(&e.path(), name, min_age, fs_now) {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Whether a temporary file's name says this machine wrote it.
+fn is_ours(name: &str) -> bool {
+    name.split(TEMP_MARKER)
+        .nth(1)
+        .and_then(|rest| rest.split('-').nth(1))
+        .is_some_and(|host| host == host_tag())
+}
+
 /// Whether `e` says the file system has no unnamed files (`O_TMPFILE`).
 pub(crate) fn no_unnamed_files(e: &io::Error) -> bool {
     use rustix::io::Errno;

@@ -36,6 +36,10 @@ pub struct Record {
     pub sessions: Vec<Uuid>,
     pub anonymous: bool,
     pub stamp: Stamp,
+    /// tafel made the file's folder for it (a folder export): once empty, the folder
+    /// goes with the file (its name may name the case).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub made_folder: bool,
 }
 
 /// What became of an export file since tafel wrote it.
@@ -89,34 +93,179 @@ fn lock(data_dir: &Path, exclusive: bool) -> io::Result<fs::File> {
     Ok(f)
 }
 
-/// Notes that tafel wrote `files` from `sessions`.
+/// Writes the files of one export (`files`: where each goes, and what it holds) made from
+/// `sessions`, and notes them in the manifest, in this order: each file's content is made
+/// whole and durable without a name ([`atomic::prepare`]), the manifest lines that name
+/// them are written and made durable, and only then does each file get its name. A kill
+/// or a power cut at any moment leaves at worst a line that names no file (which `delete`
+/// skips), never a file that no line names. A file is encrypted when it lands in an
+/// encrypted library (`.age` added to its name, see [`super::vault::output_for`]); a
+/// folder of the library's `exports/` that does not exist yet is made (mode 0700).
+///
+/// A folder export names its folder as `folder`: made (mode 0700, durably) when it does
+/// not exist yet, and then removed with the last of its files.
+///
+/// When the manifest cannot be written, nothing is named and the error is returned: a
+/// report that `delete` could not find would outlive its session. (An anonymous export
+/// holds no personal data: it is written all the same.) Returns the paths written.
+pub fn write(
+    data_dir: &Path,
+    files: &[(PathBuf, Vec<u8>)],
+    folder: Option<&Path>,
+    sessions: &[Uuid],
+    anonymous: bool,
+) -> Result<Vec<PathBuf>, WriteError> {
+    let made_folder = match folder {
+        Some(f) if fs::symlink_metadata(f).is_err() => {
+            ensure_private_dir(f, false)
+                .map_err(|e| WriteError::Write(f.to_path_buf(), e.into()))?;
+            true
+        }
+        // Made by an earlier export of tafel: still tafel's to remove once empty.
+        Some(f) => fs::canonicalize(f).is_ok_and(|f| {
+            read(data_dir)
+                .iter()
+                .any(|r| r.made_folder && r.path.parent() == Some(f.as_path()))
+        }),
+        None => false,
+    };
+    let mut prepared = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let failed = |e| WriteError::Write(path.clone(), e);
+        make_own_folder(data_dir, path).map_err(failed)?;
+        let (target, bytes) = super::vault::output_for(path, bytes).map_err(failed)?;
+        prepared.push(atomic::prepare(&target, &bytes).map_err(failed)?);
+    }
+    let lines: io::Result<Vec<Record>> = prepared
+        .iter()
+        .map(|p| {
+            Ok(Record {
+                path: absolute_path(p.target())?,
+                sessions: sessions.to_vec(),
+                anonymous,
+                stamp: Stamp::of(p.metadata()),
+                made_folder,
+            })
+        })
+        .collect();
+    // Held until every file has its name: a `delete` that tidies the manifest meanwhile
+    // would drop the lines of files not named yet.
+    let guard = lines.and_then(|lines| append(data_dir, &lines));
+    let _lock = match guard {
+        Ok(lock) => Some(lock),
+        Err(e) if !anonymous => return Err(WriteError::NotNoted(e)),
+        Err(_) => None,
+    };
+    prepared
+        .into_iter()
+        .map(|p| {
+            let target = p.target().to_path_buf();
+            p.commit()
+                .map(|()| target.clone())
+                .map_err(|e| WriteError::Write(target, e))
+        })
+        .collect()
+}
+
+/// Why an export was not written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// A file could not be written (the path as asked for).
+    Write(PathBuf, io::Error),
+    /// The manifest could not be written: nothing was named.
+    NotNoted(io::Error),
+}
+
+impl WriteError {
+    /// The reason in the user's language (the system's own words in brackets).
+    pub fn explain(&self, lang: crate::i18n::Lang) -> String {
+        let r = &lang.texts().report;
+        match self {
+            WriteError::Write(path, e) => {
+                format!(
+                    "{}: [{e}]",
+                    (r.cli_write_failed)(&path.display().to_string())
+                )
+            }
+            WriteError::NotNoted(e) => format!("{} [{e}]", r.export_not_noted),
+        }
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.explain(crate::i18n::Lang::En))
+    }
+}
+
+/// Makes the folder of `path` when it lies inside the library's `exports/` and does not
+/// exist yet (mode 0700, durably; see [`ensure_private_dir`]). Elsewhere the folder is
+/// the user's, and must exist.
+fn make_own_folder(data_dir: &Path, path: &Path) -> io::Result<()> {
+    let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if fs::symlink_metadata(parent).is_ok() {
+        return Ok(());
+    }
+    let own = std::path::absolute(exports_dir(data_dir))?;
+    let parent = std::path::absolute(parent)?;
+    if parent.starts_with(&own) {
+        ensure_private_dir(&parent, true)?;
+    }
+    Ok(())
+}
+
+/// `path` made absolute, through the real path of its folder (which exists); the file
+/// itself need not exist yet.
+fn absolute_path(path: &Path) -> io::Result<PathBuf> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::from(io::ErrorKind::InvalidInput))?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Ok(fs::canonicalize(dir)?.join(name))
+}
+
+/// Notes that tafel wrote `files` (which exist) from `sessions`.
 pub fn record(
     data_dir: &Path,
     files: &[PathBuf],
     sessions: &[Uuid],
     anonymous: bool,
 ) -> io::Result<()> {
-    ensure_private_dir(&exports_dir(data_dir), true)?;
-    let mut bytes = Vec::new();
+    let mut lines = Vec::with_capacity(files.len());
     for file in files {
         let meta = fs::symlink_metadata(file)?;
-        let path = fs::canonicalize(file)?;
-        let line = Record {
-            path,
+        lines.push(Record {
+            path: fs::canonicalize(file)?,
             sessions: sessions.to_vec(),
             anonymous,
             stamp: Stamp::of(&meta),
-        };
-        serde_json::to_writer(&mut bytes, &line).map_err(io::Error::other)?;
+            made_folder: false,
+        });
+    }
+    append(data_dir, &lines).map(drop)
+}
+
+/// Appends `lines` to the manifest and makes them durable (the file, and the folder when
+/// the file is new). Returns the manifest's lock, still held.
+fn append(data_dir: &Path, lines: &[Record]) -> io::Result<fs::File> {
+    ensure_private_dir(&exports_dir(data_dir), true)?;
+    let mut bytes = Vec::new();
+    for line in lines {
+        serde_json::to_writer(&mut bytes, line).map_err(io::Error::other)?;
         bytes.push(b'\n');
     }
+    let path = manifest_path(data_dir);
     // An encrypted library's manifest is one encrypted file (it names the exports):
     // read, extended and written whole. So is one still encrypted in a library being
     // made plain, written back plain: a plain line after ciphertext would break it.
     let sealing = super::vault::sealing_of(data_dir)?;
-    if sealing.is_some() || super::vault::file_is_sealed(&manifest_path(data_dir)) {
-        let _lock = lock(data_dir, true)?;
-        let path = manifest_path(data_dir);
+    if sealing.is_some() || super::vault::file_is_sealed(&path) {
+        let lock = lock(data_dir, true)?;
         let mut all = match super::read_file(&path) {
             Ok((_, plain)) => plain,
             Err(super::LoadError::Io { source, .. })
@@ -131,17 +280,24 @@ pub fn record(
             Some(to) => super::vault::seal(&all, &to)?,
             None => all,
         };
-        return atomic::write_atomic(&path, &all);
+        atomic::write_atomic(&path, &all)?;
+        return Ok(lock);
     }
-    let _lock = lock(data_dir, false)?;
+    let lock = lock(data_dir, false)?;
+    let new = fs::symlink_metadata(&path).is_err();
     let mut f = OpenOptions::new()
         .append(true)
         .create(true)
         .mode(0o600)
         .custom_flags(nofollow())
-        .open(manifest_path(data_dir))?;
+        .open(&path)?;
     // One write call: appends of whole lines do not interleave.
-    f.write_all(&bytes)
+    f.write_all(&bytes)?;
+    f.sync_data()?;
+    if new {
+        fs::File::open(exports_dir(data_dir))?.sync_all()?;
+    }
+    Ok(lock)
 }
 
 /// Every line of the manifest, newest last; a torn line is skipped.
@@ -166,27 +322,47 @@ pub fn read(data_dir: &Path) -> Vec<Record> {
         .collect()
 }
 
-/// The exports (newest line per path) that hold any of `sessions`.
-pub fn holding(data_dir: &Path, sessions: &[Uuid]) -> Vec<Record> {
-    let mut newest: Vec<Record> = Vec::new();
-    for r in read(data_dir) {
-        newest.retain(|o| o.path != r.path);
-        newest.push(r);
+/// One line per export file: the line that describes the version on disk (tafel wrote
+/// exactly that file), else the newest line of its path (the file changed or is gone
+/// since). A line written for a file that never got its name (a kill between the two)
+/// then names nothing, and an earlier version that still has the name is still known.
+fn current(all: Vec<Record>) -> Vec<Record> {
+    let mut by_path: std::collections::BTreeMap<PathBuf, Vec<Record>> =
+        std::collections::BTreeMap::new();
+    for r in all {
+        by_path.entry(r.path.clone()).or_default().push(r);
     }
-    newest.retain(|r| r.sessions.iter().any(|id| sessions.contains(id)));
-    newest.sort_by(|a, b| a.path.cmp(&b.path));
-    newest
+    by_path
+        .into_iter()
+        .filter_map(|(path, mut lines)| {
+            let on_disk = fs::symlink_metadata(&path)
+                .ok()
+                .filter(fs::Metadata::is_file)
+                .map(|m| Stamp::of(&m));
+            let matching = on_disk.and_then(|s| lines.iter().rposition(|r| r.stamp == s));
+            match matching {
+                Some(i) => Some(lines.swap_remove(i)),
+                None => lines.pop(),
+            }
+        })
+        .collect()
 }
 
-/// The sessions whose export was last written at `path`, if tafel wrote it and it is
-/// unchanged since.
+/// The exports that hold any of `sessions` (see [`current`]), sorted by path.
+pub fn holding(data_dir: &Path, sessions: &[Uuid]) -> Vec<Record> {
+    let mut found = current(read(data_dir));
+    found.retain(|r| r.sessions.iter().any(|id| sessions.contains(id)));
+    found
+}
+
+/// The sessions whose export is at `path`, if tafel wrote that very file.
 pub fn owner_of(data_dir: &Path, path: &Path) -> Option<Vec<Uuid>> {
     let path = fs::canonicalize(path).ok()?;
+    let stamp = Stamp::of(&fs::symlink_metadata(&path).ok()?);
     read(data_dir)
         .into_iter()
         .rev()
-        .find(|r| r.path == path)
-        .filter(|r| r.state() == State::Unchanged)
+        .find(|r| r.path == path && r.stamp == stamp)
         .map(|r| r.sessions)
 }
 
@@ -194,12 +370,34 @@ pub fn owner_of(data_dir: &Path, path: &Path) -> Option<Vec<Uuid>> {
 /// of the files that are gone now. Returns the files removed.
 pub fn remove(data_dir: &Path, records: &[Record]) -> io::Result<Vec<PathBuf>> {
     let mut removed = Vec::new();
+    // What a killed export of this machine left beside them goes too (a whole report
+    // under a temporary name).
+    let mut folders: Vec<&Path> = records.iter().filter_map(|r| r.path.parent()).collect();
+    folders.sort();
+    folders.dedup();
+    for f in folders {
+        atomic::sweep_leftovers(f, std::time::Duration::from_secs(60));
+    }
+    let own = fs::canonicalize(exports_dir(data_dir)).ok();
     for r in records {
         if !r.anonymous && r.state() == State::Unchanged {
             match fs::remove_file(&r.path) {
                 Ok(()) => removed.push(r.path.clone()),
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {}
                 Err(e) => return Err(e),
+            }
+            // A folder tafel made for an export (or any folder inside its own exports/)
+            // goes once empty: its name may name the case.
+            if let Some(folder) = r.path.parent()
+                && (r.made_folder
+                    || own
+                        .as_deref()
+                        .is_some_and(|o| folder.starts_with(o) && folder != o))
+                && fs::remove_dir(folder).is_ok()
+                && let Some(above) = folder.parent()
+                && let Ok(f) = fs::File::open(above)
+            {
+                let _ = f.sync_all();
             }
         }
     }
@@ -238,7 +436,8 @@ pub fn rewrite_as(
     Ok(records)
 }
 
-/// Rewrites the manifest without the lines of files that no longer exist.
+/// Rewrites the manifest with one line per export file that still exists (see
+/// [`current`]): lines of files that are gone, or of versions since replaced, go.
 pub fn forget_gone(data_dir: &Path) -> io::Result<()> {
     let path = manifest_path(data_dir);
     if fs::symlink_metadata(&path).is_err() {
@@ -246,13 +445,17 @@ pub fn forget_gone(data_dir: &Path) -> io::Result<()> {
     }
     let _lock = lock(data_dir, true)?;
     let all = read(data_dir);
-    let kept: Vec<&Record> = all.iter().filter(|r| r.state() != State::Gone).collect();
-    if kept.len() == all.len() {
+    let count = all.len();
+    let kept: Vec<Record> = current(all)
+        .into_iter()
+        .filter(|r| r.state() != State::Gone)
+        .collect();
+    if kept.len() == count {
         return Ok(());
     }
     let mut bytes = Vec::new();
     for r in kept {
-        serde_json::to_writer(&mut bytes, r).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut bytes, &r).map_err(io::Error::other)?;
         bytes.push(b'\n');
     }
     atomic::write_atomic(&path, &super::vault::seal_at(&path, bytes)?)

@@ -77,13 +77,34 @@ pub fn ensure_private_dir(dir: &Path, tighten: bool) -> Result<(), DirError> {
             Ok(())
         }
         Ok(_) => Err(DirError::NotAFolder(dir.to_path_buf())),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .map_err(io),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => create_durably(dir).map_err(io),
         Err(e) => Err(io(e)),
     }
+}
+
+/// Creates `dir` and its missing parents, mode 0700, each followed by an fsync of the
+/// folder it was made in: a new folder's name is then on disk before anything is written
+/// into it, also where the file system does not promise that by itself (POSIX does not;
+/// ALICE, OSDI 2014). Up to the first folder that already existed.
+fn create_durably(dir: &Path) -> io::Result<()> {
+    let missing: Vec<&Path> = dir
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && fs::symlink_metadata(a).is_err())
+        .collect();
+    for d in missing.into_iter().rev() {
+        match DirBuilder::new().mode(0o700).create(d) {
+            Ok(()) => {}
+            // Made meanwhile by another process: its own fsync covers it.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && d.is_dir() => continue,
+            Err(e) => return Err(e),
+        }
+        let parent = d
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::File::open(parent)?.sync_all()?;
+    }
+    Ok(())
 }
 
 /// An error when `dir` is a symbolic link.

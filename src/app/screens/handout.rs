@@ -64,14 +64,11 @@ fn write(app: &mut App) {
     let kind = v.session.wave_label();
     match crate::app::export::write_export(app, (&name, &kind), &html, &sessions) {
         Ok(path) => {
-            let mut text = crate::app::export::written_message(
+            let text = crate::app::export::written_message(
                 app,
                 &path,
                 (lang.texts().handout.written)(&path.display()),
             );
-            if !crate::app::export::recorded(app, &path, &sessions) {
-                text = format!("{text} {}", lang.texts().report.cli_manifest_failed);
-            }
             app.say(Level::Info, text);
         }
         Err(e) => app.say(

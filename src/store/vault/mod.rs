@@ -350,6 +350,15 @@ pub fn library_above(path: &Path) -> Option<PathBuf> {
 /// library (a synced folder), with `.age` added to its name as the age tools name it; as
 /// is elsewhere, where the user put it to print or share. Returns where it went.
 pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    let (target, bytes) = output_for(path, bytes)?;
+    crate::store::atomic::write_atomic(&target, &bytes)?;
+    Ok(target)
+}
+
+/// Where a file the user asked for (`-o`) goes and what it holds (see [`write_output`]):
+/// `path` as given, or inside an encrypted library `path` with `.age` and the bytes
+/// encrypted.
+pub fn output_for(path: &Path, bytes: &[u8]) -> io::Result<(PathBuf, Vec<u8>)> {
     if path.is_dir() {
         return Err(io::Error::new(
             io::ErrorKind::IsADirectory,
@@ -360,21 +369,17 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
         Some(root) => sealing_of(&root)?,
         None => None,
     };
-    match sealing {
+    Ok(match sealing {
         Some(to) => {
             let target = if path.extension().is_some_and(|e| e == SEALED_EXTENSION) {
                 path.to_path_buf()
             } else {
                 with_sealed_extension(path)
             };
-            crate::store::atomic::write_atomic(&target, &seal(bytes, &to)?)?;
-            Ok(target)
+            (target, seal(bytes, &to)?)
         }
-        None => {
-            crate::store::atomic::write_atomic(path, bytes)?;
-            Ok(path.to_path_buf())
-        }
-    }
+        None => (path.to_path_buf(), bytes.to_vec()),
+    })
 }
 
 /// `path` with `.age` added to its name, as the age tools name an encrypted file.
