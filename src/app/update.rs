@@ -63,6 +63,20 @@ impl App {
         };
         // A change of the library's keys or a conversion that was stopped: said at the
         // start, with the command that finishes it (as `tafel list` says it).
+        // A delete for good that a kill stopped half-way is finished now (it was
+        // confirmed when it started), and said.
+        let finished = app.library.finish_deletes();
+        if finished.finished_earlier > 0 {
+            let level = if finished.refused.is_empty() {
+                Level::Info
+            } else {
+                Level::Warning
+            };
+            app.say(
+                level,
+                (app.lang.texts().cli_finished_delete)(&finished.finished_earlier),
+            );
+        }
         if keys_unfinished {
             app.say(
                 Level::Warning,

@@ -14,7 +14,8 @@ use uuid::Uuid;
 use super::{CmdResult, Failure};
 use crate::i18n::Lang;
 use crate::store::exports::{self, State};
-use crate::store::{Found, Library};
+use crate::store::remove::Deleted;
+use crate::store::{Found, Library, ResolveError};
 
 /// Asks on the terminal; without one, refuses and says to add `--yes`.
 fn confirm(lang: Lang, question: &str) -> Result<bool, Failure> {
@@ -35,7 +36,18 @@ fn confirm(lang: Lang, question: &str) -> Result<bool, Failure> {
 
 pub fn run_delete(lib: &Library, lang: Lang, given: &str, yes: bool) -> CmdResult {
     let t = lang.texts();
-    let files = lib.files_of(given).map_err(|e| Failure(e.explain(lang)))?;
+    // A delete an earlier run started (and a kill stopped) is finished first: it was
+    // confirmed then. When that was this very session, there is nothing left to ask.
+    let finished = lib.finish_deletes();
+    let files = match lib.files_of(given) {
+        Err(ResolveError::NotFound(_)) if finished.finished_earlier > 0 => {
+            return Ok(say_deleted(&finished, lang));
+        }
+        other => other.map_err(|e| Failure(e.explain(lang)))?,
+    };
+    if finished.finished_earlier > 0 {
+        say_deleted(&finished, lang);
+    }
     let question =
         (t.cli_delete_confirm)(&files.first().map(|f| f.id.to_string()).unwrap_or_default());
     remove(lib, lang, &files, yes, &question)
@@ -43,6 +55,10 @@ pub fn run_delete(lib: &Library, lang: Lang, given: &str, yes: bool) -> CmdResul
 
 pub fn run_purge(lib: &Library, lang: Lang, today: chrono::NaiveDate, yes: bool) -> CmdResult {
     let t = lang.texts();
+    let finished = lib.finish_deletes();
+    if finished.finished_earlier > 0 {
+        say_deleted(&finished, lang);
+    }
     let expired = lib.expired(today).map_err(|e| {
         Failure(format!(
             "{} [{e}]",
@@ -110,55 +126,42 @@ fn remove(lib: &Library, lang: Lang, files: &[Found], yes: bool, question: &str)
         errln!("{}", t.cli_nothing_deleted);
         return Ok(ExitCode::FAILURE);
     }
-    let mut failed = false;
-    for f in files {
-        match lib.delete_file(&f.path) {
-            Ok(true) => outln!("{} {}", t.cli_deleted, f.path.display()),
-            Ok(false) => {}
-            Err(e) => {
-                failed = true;
-                errln!(
-                    "tafel: {} {}: {}",
-                    t.cli_delete_refused,
-                    super::shown(&f.path.display().to_string()),
-                    super::shown(&e.explain(lang))
-                );
-            }
-        }
+    let done = lib.delete_for_good(files).map_err(|e| {
+        Failure(format!(
+            "{} [{e}]",
+            (t.cli_cannot_open_library)(&lib.root().display().to_string())
+        ))
+    })?;
+    Ok(say_deleted(&done, lang))
+}
+
+/// Says what a delete for good did; failure when anything was refused.
+fn say_deleted(done: &Deleted, lang: Lang) -> ExitCode {
+    let t = lang.texts();
+    if done.finished_earlier > 0 {
+        outln!("{}", (t.cli_finished_delete)(&done.finished_earlier));
     }
-    // Only when the session itself is gone do its reports go.
-    let still: HashSet<Uuid> = lib
-        .all_files()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|f| f.id)
-        .collect();
-    let reports: Vec<_> = reports
-        .into_iter()
-        .filter(|r| {
-            r.sessions
-                .iter()
-                .any(|id| gone.contains(id) && !still.contains(id))
-        })
-        .collect();
-    match exports::remove(lib.root(), &reports) {
-        Ok(removed) => {
-            for p in removed {
-                outln!("{} {}", t.cli_deleted, p.display());
-            }
-        }
-        Err(e) => {
-            failed = true;
-            errln!(
-                "tafel: {} {}",
-                t.cli_delete_refused,
-                super::shown(&e.to_string())
-            );
-        }
+    for p in done.files.iter().chain(&done.reports) {
+        outln!("{} {}", t.cli_deleted, p.display());
     }
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
+    for (path, e) in &done.refused {
+        errln!(
+            "tafel: {} {}: {}",
+            t.cli_delete_refused,
+            super::shown(&path.display().to_string()),
+            super::shown(&e.explain(lang))
+        );
+    }
+    if let Some(e) = &done.reports_failed {
+        errln!(
+            "tafel: {} {}",
+            t.cli_delete_refused,
+            super::shown(&e.to_string())
+        );
+    }
+    if done.refused.is_empty() && done.reports_failed.is_none() {
         ExitCode::SUCCESS
-    })
+    } else {
+        ExitCode::FAILURE
+    }
 }

@@ -32,6 +32,9 @@ pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, as_json: bool) -
     let sealing = crate::store::vault::sealing_of(lib.root()).ok().flatten();
     let unfinished =
         crate::store::vault::keys::Settings::read(lib.root()).is_ok_and(|s| s.unfinished);
+    // A delete for good that a kill stopped half-way (finished by the next delete, purge
+    // or start of tafel; `list` only reads).
+    let unfinished_deletes = lib.unfinished_deletes();
     if as_json {
         let code =
             |r: crate::model::EndReason| serde_json::to_value(r).unwrap_or(serde_json::Value::Null);
@@ -88,6 +91,7 @@ pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, as_json: bool) -
             "data_dir": text(lib.root()),
             "encrypted": sealing.is_some(),
             "unfinished": unfinished,
+            "unfinished_deletes": unfinished_deletes,
             // In an encrypted library: session files still in plain text.
             "not_encrypted": sealing
                 .as_ref()
@@ -105,6 +109,9 @@ pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, as_json: bool) -
     let t = lang.texts();
     if unfinished {
         errln!("tafel: {}", t.vault.unfinished);
+    }
+    if unfinished_deletes > 0 {
+        errln!("tafel: {}", (t.cli_unfinished_delete)(&unfinished_deletes));
     }
     if let Some(keys) = &sealing {
         outln!("{}", (t.vault.list_line)(keys.len()));

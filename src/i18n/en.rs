@@ -628,7 +628,7 @@ pub static TEXTS: Texts = Texts {
         },
         cli_write_failed: |path| format!("Could not write {path}"),
         cli_written: |path| format!("Written: {path}"),
-        cli_manifest_failed: "The export was written, but tafel could not note it in its list of exports, so deleting the session will not find it; remove it yourself when the session goes.",
+        export_not_noted: "Not written: tafel could not note it in its list of exports, and a report that deleting cannot find would outlive the session. Nothing was written.",
     },
     phases: [
         "Preparation",
@@ -866,6 +866,14 @@ pub static TEXTS: Texts = Texts {
     cli_nothing_deleted: "Nothing was deleted.",
     cli_deleted: "Deleted for good:",
     cli_purge_none: "No sessions are past their retention date.",
+    cli_finished_delete: |n| {
+        format!("Finished: {n} delete(s) started earlier and stopped half-way.")
+    },
+    cli_unfinished_delete: |n| {
+        format!(
+            "Note: {n} delete(s) stopped before everything was gone. The next `tafel delete`, `tafel purge` or start of tafel finishes them."
+        )
+    },
     cli_purge_confirm: |count| {
         format!("Delete these {count} sessions for good? Type yes to confirm:")
     },

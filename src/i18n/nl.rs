@@ -644,7 +644,7 @@ pub static TEXTS: Texts = Texts {
         },
         cli_write_failed: |path| format!("Kon {path} niet schrijven"),
         cli_written: |path| format!("Geschreven: {path}"),
-        cli_manifest_failed: "Het bestand is geschreven, maar tafel kon het niet noteren in zijn lijst van rapporten; verwijderen van het gesprek vindt het dus niet. Verwijder het zelf als het gesprek weg gaat.",
+        export_not_noted: "Niet geschreven: tafel kon het niet noteren in zijn lijst van rapporten. Een rapport dat verwijderen niet vindt, zou het gesprek overleven. Er is niets geschreven.",
     },
     phases: [
         "Voorbereiding",
@@ -887,6 +887,14 @@ pub static TEXTS: Texts = Texts {
     cli_nothing_deleted: "Er is niets verwijderd.",
     cli_deleted: "Voorgoed verwijderd:",
     cli_purge_none: "Er zijn geen gesprekken over hun bewaartermijn.",
+    cli_finished_delete: |n| {
+        format!("Afgemaakt: {n} eerder begonnen verwijdering(en) die onderbroken was.")
+    },
+    cli_unfinished_delete: |n| {
+        format!(
+            "Let op: {n} verwijdering(en) is onderbroken voordat alles weg was. De volgende `tafel delete`, `tafel purge` of start van tafel maakt die af."
+        )
+    },
     cli_purge_confirm: |count| {
         format!("Deze {count} gesprekken voorgoed verwijderen? Typ ja om te bevestigen:")
     },

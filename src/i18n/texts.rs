@@ -187,6 +187,10 @@ pub struct Texts {
     pub cli_nothing_deleted: &'static str,
     pub cli_deleted: &'static str,
     pub cli_purge_none: &'static str,
+    /// Deletes for good that an earlier run started and this one finished.
+    pub cli_finished_delete: fn(&dyn Display) -> String,
+    /// `tafel list`: a delete for good was stopped half-way.
+    pub cli_unfinished_delete: fn(&dyn Display) -> String,
     pub cli_purge_confirm: fn(&dyn Display) -> String,
     /// Heading of the list of files `tafel delete` / `purge` will remove.
     pub cli_will_remove: &'static str,
@@ -734,7 +738,8 @@ pub struct ReportTexts {
     pub cli_write_failed: fn(&dyn Display) -> String,
     pub cli_written: fn(&dyn Display) -> String,
     /// The export was written but could not be noted in the manifest of exports.
-    pub cli_manifest_failed: &'static str,
+    /// An export refused because its line in the manifest could not be written.
+    pub export_not_noted: &'static str,
 }
 
 /// The participant's handout (`tafel export ID --format handout`), in plain language:

@@ -146,6 +146,11 @@ pub fn order<'a>(a: &'a Session, b: &'a Session) -> (&'a Session, &'a Session) {
 
 /// Compares two sessions in either order.
 pub fn compare(a: &Session, b: &Session) -> Comparison {
+    // What the participant keeps off the record is in no comparison.
+    let (a, b) = (
+        &*super::off_record::printable(a),
+        &*super::off_record::printable(b),
+    );
     let (earlier, later) = order(a, b);
     // One price level for both waves, so their amounts can be set side by side. An older
     // earlier file without index series borrows the later one's.

@@ -14,6 +14,7 @@ pub mod domains;
 pub mod limits;
 pub mod looking_back;
 pub mod money;
+pub mod off_record;
 pub mod outcomes;
 pub mod portfolio;
 pub mod preparation;

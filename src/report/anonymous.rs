@@ -89,6 +89,7 @@ impl Anonymiser {
 
     /// The anonymised copy of `s`.
     pub fn session(&mut self, s: &Session) -> Session {
+        let s = &*crate::model::off_record::printable(s);
         let roles = Roles::new(&s.preparation, self.lang);
         let p = &s.preparation;
         let c = &p.consent;

@@ -404,6 +404,8 @@ impl Ctx<'_> {
 /// [`super::anonymous`]) with `anonymous` set: the report then says so at the top and
 /// shows exact dates as months.
 pub fn build(session: &Session, lang: Lang, anonymous: bool) -> Document {
+    // What the participant keeps off the record is on no page.
+    let session = &*crate::model::off_record::printable(session);
     let c = Ctx {
         s: session,
         lang,

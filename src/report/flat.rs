@@ -360,6 +360,8 @@ impl Tables {
     /// [`super::anonymous`]) with `anonymous` set: exact-date columns are then left empty
     /// and counts of left-out text (quotes, learning points) are missing, not zero.
     pub fn add(&mut self, s: &Session, lang: Lang, anonymous: bool) {
+        // What the participant keeps off the record is in no table.
+        let s = &*crate::model::off_record::printable(s);
         let keys = || -> Vec<(&'static str, Cell)> {
             vec![
                 ("session_id", Cell::text(s.id.to_string())),

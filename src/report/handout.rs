@@ -224,6 +224,7 @@ fn when(d: Option<PartialDate>, lang: Lang) -> String {
 
 impl Handout {
     pub fn of(s: &Session, lang: Lang) -> Handout {
+        let s = &*crate::model::off_record::printable(s);
         let h = &lang.texts().handout;
         let participant = s
             .preparation

@@ -129,6 +129,8 @@ fn group(t: &PayerTotals) -> Group {
 
 /// The export of `session` (already anonymised when `anonymous` is set).
 pub fn render(session: &Session, lang: Lang, anonymous: bool) -> String {
+    // What the participant keeps off the record is on no page.
+    let session = &*crate::model::off_record::printable(session);
     let tables = Tables::of(session, lang, anonymous);
     let sum = summarise(&cost_lines(session));
     let empty_is_none = |s: &str| (!s.is_empty()).then(|| s.to_string());

@@ -5,6 +5,14 @@
 //! same session id: a backup or a sync tool's conflicted copy under another name is a
 //! file of its own (see [`super::Summary::is_copy`]). Each file is removed under its own
 //! lock, so a session open in a running tafel is never removed behind its back.
+//!
+//! A delete for good finishes what it started, whatever stops it: before anything is
+//! removed, a note of what goes (session ids and files, no content) is written to
+//! `<data-dir>/.deleting/` (a *tombstone*); then the session files go, then the reports
+//! made of them (see [`super::exports`]) and what a killed export left of them, and last
+//! the tombstone. Killed or cut off half-way, the next `tafel delete`, `tafel purge` or
+//! start of tafel finds the tombstone and finishes the job, and `tafel list` says one
+//! is there.
 
 use std::fs;
 use std::io;
@@ -13,8 +21,48 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use uuid::Uuid;
 
+use serde::{Deserialize, Serialize};
+
 use super::lock::{self, Holder, LockError, LockOutcome, SessionLock};
-use super::{Entry, Library, ResolveError, atomic, index, paths};
+use super::{Entry, Library, ResolveError, atomic, exports, index, paths};
+
+/// The folder of tombstones: deletes for good that have started.
+const TOMBSTONES: &str = ".deleting";
+
+/// A delete for good that has started: which sessions go, and exactly which files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Tombstone {
+    v: u32,
+    /// The sessions whose reports go too, once no file of them is left.
+    sessions: Vec<Uuid>,
+    /// The session files to remove.
+    files: Vec<PathBuf>,
+}
+
+/// What a delete for good did.
+#[derive(Debug, Default)]
+pub struct Deleted {
+    /// Session files removed.
+    pub files: Vec<PathBuf>,
+    /// Session files that could not be removed, and why (open in another tafel, say).
+    pub refused: Vec<(PathBuf, RemoveError)>,
+    /// Reports removed with their sessions.
+    pub reports: Vec<PathBuf>,
+    /// Why the reports could not (all) be removed, if so.
+    pub reports_failed: Option<io::Error>,
+    /// Deletes that an earlier run started and this one finished.
+    pub finished_earlier: usize,
+}
+
+impl Deleted {
+    fn add(&mut self, other: Deleted) {
+        self.files.extend(other.files);
+        self.refused.extend(other.refused);
+        self.reports.extend(other.reports);
+        self.reports_failed = self.reports_failed.take().or(other.reports_failed);
+        self.finished_earlier += other.finished_earlier;
+    }
+}
 
 /// A session file found in the library or in the trash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,6 +188,144 @@ impl Library {
             && let Some(name) = path.file_name().and_then(|n| n.to_str())
         {
             let _ = index::forget(&self.sessions_dir(), name);
+        }
+    }
+
+    /// Removes `files` for good, with the reports of every session of which no file is
+    /// left afterwards (unchanged, non-anonymous ones; see [`exports::remove`]). Starts
+    /// by writing a tombstone, so that a run stopped half-way is finished by the next
+    /// (see the module's notes); a delete an earlier run left unfinished is finished
+    /// first. Fails only when the tombstone cannot be written: then nothing is removed.
+    pub fn delete_for_good(&self, files: &[Found]) -> io::Result<Deleted> {
+        let mut done = self.finish_deletes();
+        let mut sessions: Vec<Uuid> = files.iter().map(|f| f.id).collect();
+        sessions.sort();
+        sessions.dedup();
+        let stone = Tombstone {
+            v: 1,
+            sessions,
+            files: files.iter().map(|f| f.path.clone()).collect(),
+        };
+        let at = self.write_tombstone(&stone)?;
+        done.add(self.carry_out(&at, &stone));
+        Ok(done)
+    }
+
+    /// How many deletes for good were started and not finished (a kill, a power cut).
+    pub fn unfinished_deletes(&self) -> usize {
+        self.tombstones().len()
+    }
+
+    /// Finishes every delete for good that an earlier run started and did not finish.
+    pub fn finish_deletes(&self) -> Deleted {
+        let mut done = Deleted::default();
+        for (at, stone) in self.tombstones() {
+            done.add(self.carry_out(&at, &stone));
+            done.finished_earlier += 1;
+        }
+        done
+    }
+
+    /// The tombstones in the library, each with its path. One that cannot be read (torn
+    /// by a power cut before it was whole, which `write_atomic` prevents, or written by a
+    /// newer tafel) is left alone.
+    fn tombstones(&self) -> Vec<(PathBuf, Tombstone)> {
+        let dir = self.root.join(TOMBSTONES);
+        let Ok(entries) = fs::read_dir(&dir) else {
+            return Vec::new();
+        };
+        let mut found: Vec<(PathBuf, Tombstone)> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == "json")
+                    && p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| !atomic::is_temp_name(n))
+            })
+            .filter_map(|p| {
+                let (_, bytes) = super::read_file(&p).ok()?;
+                let stone = serde_json::from_slice::<Tombstone>(&bytes).ok()?;
+                (stone.v == 1).then_some((p, stone))
+            })
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found
+    }
+
+    /// Writes `stone` durably (encrypted in an encrypted library: it names files) and
+    /// returns where.
+    fn write_tombstone(&self, stone: &Tombstone) -> io::Result<PathBuf> {
+        let dir = self.root.join(TOMBSTONES);
+        paths::ensure_private_dir(&dir, true)?;
+        let at = dir.join(format!("{}.json", Uuid::new_v4()));
+        let bytes = serde_json::to_vec(stone).map_err(io::Error::other)?;
+        let bytes = super::vault::seal_in(&self.root, bytes)?;
+        atomic::write_atomic(&at, &bytes)?;
+        Ok(at)
+    }
+
+    /// Removes what `stone` (at `at`) lists, then the reports of its sessions that have no
+    /// file left, then the tombstone itself.
+    fn carry_out(&self, at: &Path, stone: &Tombstone) -> Deleted {
+        let mut done = Deleted::default();
+        for f in &stone.files {
+            match self.delete_file(f) {
+                Ok(true) => done.files.push(f.clone()),
+                Ok(false) => {}
+                Err(e) => done.refused.push((f.clone(), e)),
+            }
+        }
+        let still: std::collections::HashSet<Uuid> = self
+            .all_files()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|f| f.id)
+            .collect();
+        let gone: Vec<Uuid> = stone
+            .sessions
+            .iter()
+            .copied()
+            .filter(|id| !still.contains(id))
+            .collect();
+        if !gone.is_empty() {
+            let reports = exports::holding(&self.root, &gone);
+            match exports::remove(&self.root, &reports) {
+                Ok(removed) => done.reports = removed,
+                Err(e) => done.reports_failed = Some(e),
+            }
+        }
+        self.sweep_leftovers();
+        // Finished, refusals included (they were said): the tombstone goes.
+        if done.reports_failed.is_none() {
+            let _ = fs::remove_file(at);
+            sync_dir(at.parent());
+        }
+        done
+    }
+
+    /// Removes what killed writes of this machine's tafel left in the library's own
+    /// folders (see [`atomic::sweep_leftovers`]): temporary files whose writer is gone, or
+    /// older than a minute.
+    pub fn sweep_leftovers(&self) {
+        let min_age = std::time::Duration::from_secs(60);
+        let exports = exports::exports_dir(&self.root);
+        let mut dirs = vec![
+            self.root.clone(),
+            self.trash_dir(),
+            self.root.join(TOMBSTONES),
+            exports.clone(),
+        ];
+        if let Ok(entries) = fs::read_dir(&exports) {
+            dirs.extend(
+                entries
+                    .flatten()
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                    .map(|e| e.path()),
+            );
+        }
+        for d in dirs {
+            atomic::sweep_leftovers(&d, min_age);
         }
     }
 
