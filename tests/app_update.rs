@@ -452,8 +452,7 @@ fn ctrl_g_shows_the_handout_line_by_line_and_writes_only_what_is_kept() {
         KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL),
     );
     let lines = view(&app)
-        .handout
-        .as_ref()
+        .handout()
         .expect("the preview")
         .handout
         .lines
@@ -466,7 +465,7 @@ fn ctrl_g_shows_the_handout_line_by_line_and_writes_only_what_is_kept() {
     type_text(&mut app, " ");
     type_text(&mut app, " ");
     key(&mut app, KeyCode::Enter);
-    assert!(view(&app).handout.is_none(), "closed once written");
+    assert!(view(&app).handout().is_none(), "closed once written");
     let msg = app.message.clone().unwrap().text;
     let path = msg.split(": ").nth(1).expect("the path is shown");
     assert!(path.ends_with(".handout.html"), "{msg}");
@@ -488,7 +487,7 @@ fn ctrl_g_shows_the_handout_line_by_line_and_writes_only_what_is_kept() {
         KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL),
     );
     key(&mut app, KeyCode::Esc);
-    assert!(view(&app).handout.is_none());
+    assert!(view(&app).handout().is_none());
     assert!(
         matches!(app.screen, Screen::Session(_)),
         "still in the session"
@@ -725,18 +724,15 @@ fn esc_cancels_a_quote_and_enter_or_ctrl_s_keeps_it() {
     key(&mut app, KeyCode::F(3));
     key(&mut app, KeyCode::Esc);
     assert!(
-        view(&app).quote.is_none(),
+        view(&app).quote().is_none(),
         "nothing typed: Esc closes at once"
     );
     key(&mut app, KeyCode::F(3));
     type_text(&mut app, "Ruud");
     key(&mut app, KeyCode::Esc);
-    assert!(
-        view(&app).quote.as_ref().unwrap().confirm_discard,
-        "asks first"
-    );
+    assert!(view(&app).quote().unwrap().confirm_discard, "asks first");
     type_text(&mut app, "n");
-    assert!(view(&app).quote.is_some(), "n: keep typing");
+    assert!(view(&app).quote().is_some(), "n: keep typing");
     key(&mut app, KeyCode::Enter); // to the words
     type_text(&mut app, "Ik slaap weer.");
     key(&mut app, KeyCode::Enter);
@@ -752,7 +748,7 @@ fn esc_cancels_a_quote_and_enter_or_ctrl_s_keeps_it() {
     type_text(&mut app, "weg ermee");
     key(&mut app, KeyCode::Esc);
     type_text(&mut app, "j");
-    assert!(view(&app).quote.is_none());
+    assert!(view(&app).quote().is_none());
     assert_eq!(quotes(&app), 2, "Esc and yes throws it away");
 }
 
@@ -1002,7 +998,7 @@ fn repricing_asks_first_and_sits_after_the_cost_lines() {
     assert_eq!(fields.last(), Some(&FieldId::Reprice));
     focus(&mut app, Phase::Costs, FieldId::Reprice);
     update(&mut app, Action::Press);
-    assert!(view(&app).confirm_reprice);
+    assert!(view(&app).question().is_some());
     update(&mut app, Action::Confirm(false));
     assert_eq!(
         view(&app)
@@ -1038,13 +1034,13 @@ fn a_letter_on_a_choice_opens_its_list_searching_and_ctrl_u_clears_the_search() 
     let mut app = new_session(&lib);
     focus(&mut app, Phase::Preparation, FieldId::ParticipantKind);
     type_text(&mut app, "ou");
-    let p = view(&app).picker.as_ref().expect("the list opened");
+    let p = view(&app).picker().expect("the list opened");
     assert_eq!(p.filter, "ou");
     press(
         &mut app,
         KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
     );
-    assert_eq!(view(&app).picker.as_ref().unwrap().filter, "");
+    assert_eq!(view(&app).picker().unwrap().filter, "");
     type_text(&mut app, "ouder");
     key(&mut app, KeyCode::Enter);
     assert_eq!(
@@ -1352,4 +1348,57 @@ fn a_library_encrypted_meanwhile_is_said_and_shown() {
     assert!(app.encrypted, "the headers say so from now on");
     let m = app.message.as_ref().expect("said");
     assert!(m.text.contains("intussen versleuteld"), "{}", m.text);
+}
+
+/// Types the own words of the first life domain and marks that domain off the record.
+fn words_then_off_the_record(lib: &Library) -> (App, String) {
+    let mut app = new_session(lib);
+    focus(&mut app, Phase::Outcomes, FieldId::OwnWords(0));
+    type_text(&mut app, "Met mijn broer is het even niks");
+    let domain = view(&app).session.outcomes.domains[0].domain_id.clone();
+    let label = view(&app).session.domains[0].label.nl.clone();
+    focus(&mut app, Phase::Outcomes, FieldId::Add(ListKind::OffRecord));
+    update(&mut app, Action::Press);
+    choose(&mut app, FieldId::OffRecord(0), &label);
+    assert_eq!(
+        view(&app).session.outcomes.off_record[0]
+            .domain_id
+            .as_deref(),
+        Some(domain.as_str())
+    );
+    (app, domain)
+}
+
+#[test]
+fn marking_a_domain_off_the_record_while_it_holds_text_asks_to_remove_that_text() {
+    let (_d, lib) = library();
+    // Yes: the words are gone from the session (and so from the file).
+    let (mut app, _) = words_then_off_the_record(&lib);
+    assert!(
+        matches!(
+            view(&app).question(),
+            Some(tafel::app::screens::session::Question::ClearOffRecord { .. })
+        ),
+        "asked"
+    );
+    type_text(&mut app, "j");
+    assert!(view(&app).question().is_none());
+    assert_eq!(view(&app).session.outcomes.domains[0].own_words, "");
+    update(&mut app, Action::Quit);
+    assert_eq!(on_disk(&lib, &app).outcomes.domains[0].own_words, "");
+    // No: the words stay in the session, and are on no page.
+    let (mut app, _) = words_then_off_the_record(&lib);
+    type_text(&mut app, "n");
+    assert!(view(&app).question().is_none());
+    let s = view(&app).session.clone();
+    assert!(!s.outcomes.domains[0].own_words.is_empty());
+    let doc = tafel::report::document::build(&s, Lang::Nl, false);
+    let text = tafel::report::text::render(&doc);
+    assert!(!text.contains("Met mijn broer"), "{text}");
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("buiten het verslag")),
+        "said"
+    );
 }

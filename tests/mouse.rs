@@ -157,18 +157,21 @@ fn a_click_focuses_a_field_and_a_second_click_on_a_choice_opens_its_list() {
     click_on(&mut app, "inwoner");
     assert_eq!(session(&app).focused(), Some(FieldId::ParticipantKind));
     assert!(
-        session(&app).picker.is_none(),
+        session(&app).picker().is_none(),
         "the first click only focuses"
     );
     click_on(&mut app, "inwoner");
-    assert!(session(&app).picker.is_some(), "the second opens the list");
+    assert!(
+        session(&app).picker().is_some(),
+        "the second opens the list"
+    );
     // A click beside the list does nothing to the form beneath.
     click_on(&mut app, "F6");
     assert_eq!(session(&app).phase, Phase::Preparation);
-    assert!(session(&app).picker.is_some());
+    assert!(session(&app).picker().is_some());
     // One click on a row chooses it.
     click_on(&mut app, "leerling");
-    assert!(session(&app).picker.is_none());
+    assert!(session(&app).picker().is_none());
     assert_eq!(
         format!("{:?}", session(&app).session.preparation.participant_kind),
         "Student"
@@ -283,8 +286,8 @@ fn prices_and_the_quote_box_take_clicks_on_their_rows() {
 
     let mut app = open_t1(&lib);
     update(&mut app, Action::QuickQuote);
-    assert!(!session(&app).quote.as_ref().unwrap().on_words);
+    assert!(!session(&app).quote().unwrap().on_words);
     let words = Lang::Nl.texts().ui.words;
     click_on(&mut app, words);
-    assert!(session(&app).quote.as_ref().unwrap().on_words);
+    assert!(session(&app).quote().unwrap().on_words);
 }

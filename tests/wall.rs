@@ -163,7 +163,7 @@ fn the_wall_and_the_handout_preview_never_panic_at_any_size() {
         Start::Open(lib.path_for(CASES[1].1.parse().unwrap())),
     );
     update(&mut app, Action::ToggleWall);
-    assert!(matches!(&app.screen, Screen::Session(v) if v.wall.is_some()));
+    assert!(matches!(&app.screen, Screen::Session(v) if v.wall().is_some()));
     for _ in 0..7 {
         update(&mut app, Action::SelectDown);
         update(&mut app, Action::Later);
@@ -183,7 +183,7 @@ fn the_wall_and_the_handout_preview_never_panic_at_any_size() {
     }
     update(&mut app, Action::Back);
     update(&mut app, Action::ToggleHandout);
-    assert!(matches!(&app.screen, Screen::Session(v) if v.handout.is_some()));
+    assert!(matches!(&app.screen, Screen::Session(v) if v.handout().is_some()));
     for (w, h) in sizes {
         draw(&app, w, h, &lib);
     }

@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::form::{FieldId, FieldKind};
+use super::screens::session::{Overlay, Question, SessionView};
 use super::state::{App, Screen};
 use crate::i18n::Texts;
 use crate::model::Phase;
@@ -54,8 +55,9 @@ pub enum Context {
         confirm: bool,
     },
     ConfirmRemove,
-    /// Re-price the session to the current list? (asked before figures change)
-    ConfirmReprice,
+    /// A question before the session changes on its own account: re-price it to the
+    /// current list (figures change), remove what a domain kept off the record holds.
+    ConfirmChange,
     /// The portfolio of a project.
     Portfolio,
 }
@@ -100,7 +102,7 @@ impl Context {
                 confirm: true,
             },
             Context::ConfirmRemove,
-            Context::ConfirmReprice,
+            Context::ConfirmChange,
             Context::Portfolio,
         ];
         for kind in FieldKind::ALL {
@@ -162,34 +164,41 @@ pub fn context(app: &App) -> Context {
             },
             None => Context::Prices,
         },
-        Screen::Session(v) if v.quote.is_some() => Context::Quote {
-            on_words: v.quote.as_ref().is_some_and(|q| q.on_words),
-            confirm: v.quote.as_ref().is_some_and(|q| q.confirm_discard),
-        },
-        Screen::Session(v) if v.picker.is_some() => Context::Picker,
-        Screen::Session(v) if v.handout.is_some() => Context::Handout,
-        Screen::Session(v) if v.confirm_remove.is_some() => Context::ConfirmRemove,
-        Screen::Session(v) if v.confirm_reprice => Context::ConfirmReprice,
-        Screen::Session(v) if v.wall.is_some() => Context::Wall,
-        Screen::Session(v) if v.table_view => Context::TableView,
-        Screen::Session(v) => {
-            let focused = v.focused();
-            let kind = focused.map_or(FieldKind::Display, FieldId::kind);
-            let (at_top, at_bottom) = match &v.editor {
-                Some((_, f)) if f.is_multi_line() => {
-                    let row = f.cursor().0;
-                    (row == 0, row + 1 >= f.line_count())
-                }
-                _ => (true, true),
-            };
-            Context::Form {
-                kind,
-                in_list: focused.and_then(FieldId::list_item).is_some(),
-                read_only: v.read_only.is_some(),
-                at_top,
-                at_bottom,
+        Screen::Session(v) => match &v.overlay {
+            Some(Overlay::Quote(q)) => Context::Quote {
+                on_words: q.on_words,
+                confirm: q.confirm_discard,
+            },
+            Some(Overlay::Picker(_)) => Context::Picker,
+            Some(Overlay::Handout { .. }) => Context::Handout,
+            Some(Overlay::Ask(Question::Remove(..))) => Context::ConfirmRemove,
+            Some(Overlay::Ask(Question::Reprice | Question::ClearOffRecord { .. })) => {
+                Context::ConfirmChange
             }
+            Some(Overlay::Wall { .. }) => Context::Wall,
+            Some(Overlay::TableView) => Context::TableView,
+            None => form_context(v),
+        },
+    }
+}
+
+/// The keys of a session's phase form: they depend on the focused field.
+fn form_context(v: &SessionView) -> Context {
+    let focused = v.focused();
+    let kind = focused.map_or(FieldKind::Display, FieldId::kind);
+    let (at_top, at_bottom) = match &v.editor {
+        Some((_, f)) if f.is_multi_line() => {
+            let row = f.cursor().0;
+            (row == 0, row + 1 >= f.line_count())
         }
+        _ => (true, true),
+    };
+    Context::Form {
+        kind,
+        in_list: focused.and_then(FieldId::list_item).is_some(),
+        read_only: v.read_only.is_some(),
+        at_top,
+        at_bottom,
     }
 }
 
@@ -382,7 +391,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
         ],
         Context::ConfirmDelete
         | Context::ConfirmRemove
-        | Context::ConfirmReprice
+        | Context::ConfirmChange
         | Context::Quote { confirm: true, .. }
         | Context::PriceEdit { confirm: true, .. } => vec![
             // Dutch j(a) and English y(es) both answer yes.

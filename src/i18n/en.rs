@@ -161,6 +161,22 @@ pub static TEXTS: Texts = Texts {
         margin_default: "25 (default)",
         price_year_empty: "empty: amounts as listed",
         confirm_reprice: "Re-price to the current list? Amounts may change. y = yes, n = no",
+        confirm_clear_off_record: |what, domain| {
+            format!(
+                "{domain} stays off the record, but it holds {what}. Remove that from the session now? y = yes, n = no (it is on no page either way)"
+            )
+        },
+        off_record_cleared: "Removed from the session.",
+        off_record_kept: "Kept, but off the record: it is on no page.",
+        off_record_words: "own words",
+        off_record_quotes: |n| {
+            if n.to_string() == "1" {
+                "1 quote".into()
+            } else {
+                format!("{n} quotes")
+            }
+        },
+        off_record_second_view: "a score by the professionals",
         more_below: "↓ more",
         source: "Source",
         k_prev_field: "previous field",

@@ -110,6 +110,19 @@ impl PartialDate {
 }
 
 /// `s` with its first letter upper case.
+/// Items as a sentence says them: "a", "a en b", "a, b en c" (English "a, b and c").
+pub fn and_list(items: &[String], lang: Lang) -> String {
+    let and = match lang {
+        Lang::Nl => "en",
+        Lang::En => "and",
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
 pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()

@@ -163,6 +163,22 @@ pub static TEXTS: Texts = Texts {
         margin_default: "25 (standaard)",
         price_year_empty: "leeg: bedragen zoals in de lijst",
         confirm_reprice: "Prijzen naar de huidige lijst? Bedragen kunnen veranderen. j = ja, n = nee",
+        confirm_clear_off_record: |what, domain| {
+            format!(
+                "{domain} blijft buiten het verslag, maar er staat {what}. Nu uit het gesprek verwijderen? j = ja, n = nee (het komt dan op geen enkel papier)"
+            )
+        },
+        off_record_cleared: "Verwijderd uit het gesprek.",
+        off_record_kept: "Bewaard, maar buiten het verslag: het komt op geen enkel papier.",
+        off_record_words: "eigen woorden",
+        off_record_quotes: |n| {
+            if n.to_string() == "1" {
+                "1 citaat".into()
+            } else {
+                format!("{n} citaten")
+            }
+        },
+        off_record_second_view: "een score van de professionals",
         more_below: "↓ meer",
         source: "Bron",
         k_prev_field: "vorig veld",

@@ -428,6 +428,14 @@ pub struct UiTexts {
     pub price_year_empty: &'static str,
     /// Asked before re-pricing, which can change every figure.
     pub confirm_reprice: &'static str,
+    /// A domain kept off the record holds text: remove it now? (what it holds, the domain)
+    pub confirm_clear_off_record: fn(&dyn Display, &dyn Display) -> String,
+    pub off_record_cleared: &'static str,
+    pub off_record_kept: &'static str,
+    /// What a domain holds: own words, n quotes, the professionals' score.
+    pub off_record_words: &'static str,
+    pub off_record_quotes: fn(&dyn Display) -> String,
+    pub off_record_second_view: &'static str,
     /// On the border of a view with more lines below than fit.
     pub more_below: &'static str,
     /// "Source", before a price's source under the list.

@@ -13,7 +13,7 @@ use crate::app::state::{App, SessionView};
 use crate::app::{Action, Click};
 
 pub fn picker(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
-    let Some(p) = &view.picker else { return };
+    let Some(p) = view.picker() else { return };
     let t = app.lang.texts();
     let (choices, current) = form::choices::with_current(&view.session, p.field, app.lang);
     let visible = filtered(&choices, &p.filter);
@@ -113,7 +113,7 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
 }
 
 pub fn quote(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
-    let Some(q) = &view.quote else { return };
+    let Some(q) = view.quote() else { return };
     let t = app.lang.texts();
     let box_area = centered(
         area,

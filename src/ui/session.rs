@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{clock, footer, message_line, popup, theme, wrap::truncate};
 use crate::app::autosave::SaveStatus;
+use crate::app::screens::session::{Overlay, Question};
 use crate::app::state::{App, SessionView};
 use crate::model::Phase;
 
@@ -38,9 +39,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     } else {
         (body, None)
     };
-    if let Some(wall) = &view.wall {
+    if let Some(wall) = view.wall() {
         super::wall::render(frame, main, app, view, wall);
-    } else if view.table_view {
+    } else if view.table_view() {
         super::table_view::render(frame, main, app, view);
     } else if view.phase == Phase::Costs {
         super::costs::render_phase(frame, main, app, view);
@@ -52,25 +53,33 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
     }
 
     let t = app.lang.texts();
-    if view.quote.as_ref().is_some_and(|q| q.confirm_discard) {
+    // A question waiting for an answer takes the status line; a list, the quote box or
+    // the handout's preview go on top of the body.
+    let question = match &view.overlay {
+        Some(Overlay::Quote(q)) if q.confirm_discard => {
+            Some(t.ui.confirm_discard_quote.to_string())
+        }
+        Some(Overlay::Ask(q)) => Some(question_text(app, view, q)),
+        Some(Overlay::Quote(_)) => {
+            app.hits.cover();
+            popup::quote(frame, body, app, view);
+            None
+        }
+        Some(Overlay::Picker(_)) => {
+            app.hits.cover();
+            popup::picker(frame, body, app, view);
+            None
+        }
+        Some(Overlay::Handout { preview, .. }) => {
+            app.hits.cover();
+            super::handout::render(frame, body, app, preview);
+            None
+        }
+        Some(Overlay::TableView | Overlay::Wall { .. }) | None => None,
+    };
+    if let Some(q) = question {
         frame.render_widget(
-            Line::styled(t.ui.confirm_discard_quote, theme::error()),
-            status,
-        );
-    } else if view.confirm_reprice {
-        frame.render_widget(
-            Line::styled(
-                truncate(t.ui.confirm_reprice, status.width as usize),
-                theme::error(),
-            ),
-            status,
-        );
-    } else if let Some((_, index)) = view.confirm_remove {
-        frame.render_widget(
-            Line::styled(
-                (t.ui.confirm_remove)(&(index + 1).to_string()),
-                theme::error(),
-            ),
+            Line::styled(truncate(&q, status.width as usize), theme::error()),
             status,
         );
     } else if let SaveStatus::Failed(e) = &view.save
@@ -90,18 +99,32 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
         frame.render_widget(m, status);
     }
     frame.render_widget(footer(app, keys), keys);
+}
 
-    if view.picker.is_some() {
-        app.hits.cover();
-        popup::picker(frame, body, app, view);
-    }
-    if view.quote.is_some() {
-        app.hits.cover();
-        popup::quote(frame, body, app, view);
-    }
-    if let Some(p) = &view.handout {
-        app.hits.cover();
-        super::handout::render(frame, body, app, p);
+/// The words of a question on the status line.
+fn question_text(app: &App, view: &SessionView, q: &Question) -> String {
+    let t = app.lang.texts();
+    match q {
+        Question::Remove(_, index) => (t.ui.confirm_remove)(&(index + 1).to_string()),
+        Question::Reprice => t.ui.confirm_reprice.to_string(),
+        Question::ClearOffRecord { domain } => {
+            let held = crate::model::off_record::held(&view.session, domain);
+            let mut what = Vec::new();
+            if held.own_words {
+                what.push(t.ui.off_record_words.to_string());
+            }
+            if held.quotes > 0 {
+                what.push((t.ui.off_record_quotes)(&held.quotes));
+            }
+            if held.professionals_score {
+                what.push(t.ui.off_record_second_view.to_string());
+            }
+            let label = view
+                .session
+                .domain(domain)
+                .map_or(domain.as_str(), |d| d.label.get(app.lang));
+            (t.ui.confirm_clear_off_record)(&crate::i18n::format::and_list(&what, app.lang), &label)
+        }
     }
 }
 

@@ -128,7 +128,8 @@ pub fn options(s: &Session, id: FieldId, lang: Lang) -> Vec<Choice> {
         F::Attendee(_, AttendeeF::Payer) => payers(t.ui.none),
         F::Event(_, _, EventF::Domain)
         | F::Activity(_, _, ActivityF::Domain)
-        | F::Quote(_, QuoteF::Domain) => domains(),
+        | F::Quote(_, QuoteF::Domain)
+        | F::OffRecord(_) => domains(),
         F::Event(_, _, EventF::RaisedBy) | F::Activity(_, _, ActivityF::Who) => people(),
         F::Event(_, _, EventF::Confidence) | F::Activity(_, _, ActivityF::Confidence) => {
             confidence()
@@ -215,7 +216,6 @@ pub fn options(s: &Session, id: FieldId, lang: Lang) -> Vec<Choice> {
         | F::SeriesEndNote
         | F::OwnWords(_)
         | F::Quote(_, QuoteF::Speaker | QuoteF::Text)
-        | F::OffRecord(_)
         | F::Narrative
         | F::Assumption(_, AssumptionF::Text | AssumptionF::HeldComment)
         | F::Estimated(_)

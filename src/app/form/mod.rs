@@ -306,7 +306,7 @@ impl FieldId {
                 QuoteF::Text => spec(K::MultiLine, |t| t.ui.words, Text),
                 QuoteF::Domain => spec(K::Choice, |t| t.f_domain, Line),
             },
-            F::OffRecord(_) => spec(K::Display, |t| t.f_off_record, Line),
+            F::OffRecord(_) => spec(K::Choice, |t| t.f_off_record, Line),
             F::ReferenceType => spec(K::Choice, |t| t.f_reference_type, Line),
             F::Narrative => spec(K::MultiLine, |t| t.f_narrative, Text),
             F::Assumption(_, f) => match f {

@@ -190,19 +190,13 @@ pub fn get(s: &Session, id: FieldId, lang: Lang) -> Value {
                 QuoteF::Domain => choice(q.domain_id.as_deref()),
             },
         },
-        F::OffRecord(i) => s.outcomes.off_record.get(i).map_or(Value::Nothing, |o| {
-            let domain = o
-                .domain_id
-                .as_deref()
-                .and_then(|d| s.domain(d))
-                .map(|d| format!(" · {}", d.label.get(lang)))
-                .unwrap_or_default();
-            Value::Shown(format!(
-                "{} {}{domain}",
-                lang.texts().ui.off_record_marked,
-                o.marked_at.format("%H:%M")
-            ))
-        }),
+        // Which life domain the topic kept off the record belongs to (none: a topic of
+        // its own); the time it was marked is kept in the file, never its content.
+        F::OffRecord(i) => s
+            .outcomes
+            .off_record
+            .get(i)
+            .map_or(Value::Nothing, |o| choice(o.domain_id.as_deref())),
         F::ReferenceType => Value::Choice(Some(enum_id(&s.alternative.reference_type))),
         F::Narrative => text(&s.alternative.narrative),
         F::Assumption(i, f) => match s.alternative.assumptions.get(i) {
@@ -486,7 +480,12 @@ fn set_value(s: &mut Session, id: FieldId, value: Value, env: Env) -> Result<(),
                 };
             }
         }
-        F::OffRecord(_) | F::Reprice | F::Add(_) => {}
+        F::OffRecord(i) => {
+            if let Some(o) = s.outcomes.off_record.get_mut(i) {
+                set_id(&mut o.domain_id, &value);
+            }
+        }
+        F::Reprice | F::Add(_) => {}
         F::ReferenceType => set_enum(&mut s.alternative.reference_type, &value),
         F::Narrative => set_string(&mut s.alternative.narrative, &value),
         F::Assumption(i, f) => {

@@ -2,6 +2,7 @@
 //! kept or left out with Space; Enter writes the page into `<data-dir>/exports/`.
 
 use crate::app::action::{Action, Click};
+use crate::app::screens::session::Overlay;
 use crate::app::state::{App, Level, Screen};
 use crate::report::handout::Handout;
 
@@ -14,9 +15,12 @@ pub struct HandoutPreview {
 pub(crate) fn open(app: &mut App) {
     let lang = app.lang;
     if let Screen::Session(v) = &mut app.screen {
-        v.handout = Some(HandoutPreview {
-            handout: Handout::of(&v.session, lang),
-            selected: 0,
+        v.overlay = Some(Overlay::Handout {
+            preview: HandoutPreview {
+                handout: Handout::of(&v.session, lang),
+                selected: 0,
+            },
+            over_table: v.table_view(),
         });
     }
 }
@@ -25,7 +29,9 @@ pub(crate) fn handle(app: &mut App, action: Action) {
     let Screen::Session(v) = &mut app.screen else {
         return;
     };
-    let Some(p) = &mut v.handout else { return };
+    let Some(Overlay::Handout { preview: p, .. }) = &mut v.overlay else {
+        return;
+    };
     let n = p.handout.lines.len();
     match action {
         Action::SelectDown | Action::NextField if n > 0 => p.selected = (p.selected + 1).min(n - 1),
@@ -42,7 +48,7 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             }
         }
         Action::WriteHandout => write(app),
-        Action::Back | Action::ToggleHandout => v.handout = None,
+        Action::Back | Action::ToggleHandout => v.close_overlay(),
         _ => {}
     }
 }
@@ -53,8 +59,9 @@ fn write(app: &mut App) {
     let Screen::Session(v) = &mut app.screen else {
         return;
     };
-    let Some(p) = v.handout.take() else { return };
+    let Some(p) = v.handout() else { return };
     let html = p.handout.html();
+    v.close_overlay();
     let name = crate::report::export::suggested_name(
         &v.session,
         crate::report::export::Format::Handout,

@@ -3,6 +3,7 @@
 
 use crate::app::action::Action;
 use crate::app::form::{self, FieldId};
+use crate::app::screens::session::Overlay;
 use crate::app::state::App;
 
 /// The list shown to choose a value of a choice field.
@@ -18,11 +19,13 @@ pub(crate) fn handle(app: &mut App, action: Action) {
     let lang = app.lang;
     let env = app.env();
     let Some(v) = app.session_mut() else { return };
-    let Some(p) = v.picker.as_mut() else { return };
+    let Some(Overlay::Picker(p)) = &mut v.overlay else {
+        return;
+    };
     let (choices, _) = form::choices::with_current(&v.session, p.field, lang);
     let visible = filtered(&choices, &p.filter);
     match action {
-        Action::Back => v.picker = None,
+        Action::Back => v.overlay = None,
         Action::SelectUp | Action::PrevField => p.selected = p.selected.saturating_sub(1),
         Action::SelectDown | Action::NextField => {
             p.selected = (p.selected + 1).min(visible.len().saturating_sub(1));
@@ -44,15 +47,17 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             p.selected = n;
             let field = p.field;
             form::set_choice(&mut v.session, field, visible[n], env);
-            v.picker = None;
+            v.overlay = None;
             app.changed();
+            super::session::ask_about_off_record(app, field);
         }
         Action::OpenSelected | Action::Confirm(true) => {
             let field = p.field;
             if let Some(index) = visible.get(p.selected).copied() {
                 form::set_choice(&mut v.session, field, index, env);
-                v.picker = None;
+                v.overlay = None;
                 app.changed();
+                super::session::ask_about_off_record(app, field);
             }
         }
         _ => {}

@@ -2,6 +2,7 @@
 
 use crate::app::action::Action;
 use crate::app::form::FieldId;
+use crate::app::screens::session::Overlay;
 use crate::app::state::{App, Level, SessionView};
 use crate::app::text_field::TextField;
 use crate::app::update::too_long_message;
@@ -42,10 +43,12 @@ impl Default for QuoteDraft {
 pub(crate) fn handle(app: &mut App, action: Action) {
     let lang = app.lang;
     let Some(v) = app.session_mut() else { return };
-    let Some(q) = v.quote.as_mut() else { return };
+    let Some(Overlay::Quote(q)) = &mut v.overlay else {
+        return;
+    };
     if q.confirm_discard {
         match action {
-            Action::Confirm(true) => v.quote = None,
+            Action::Confirm(true) => v.overlay = None,
             Action::Confirm(false) | Action::Back => q.confirm_discard = false,
             _ => {}
         }
@@ -81,7 +84,7 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             if q.has_text() {
                 q.confirm_discard = true;
             } else {
-                v.quote = None;
+                v.overlay = None;
             }
         }
         _ => {}
@@ -94,7 +97,7 @@ pub(crate) fn finish_quote(app: &mut App) {
     let lang = app.lang;
     let clock = app.clock;
     let Some(v) = app.session_mut() else { return };
-    let Some(q) = v.quote.as_ref() else { return };
+    let Some(q) = v.quote() else { return };
     let words = q.words.text().trim().to_string();
     let speaker = q.speaker.text().trim().to_string();
     // Over a limit: the draft stays open with the reason, nothing is lost.
@@ -104,7 +107,7 @@ pub(crate) fn finish_quote(app: &mut App) {
         app.say(Level::Warning, why);
         return;
     }
-    v.quote = None;
+    v.overlay = None;
     if words.is_empty() && speaker.is_empty() {
         return;
     }

@@ -35,18 +35,10 @@ pub struct SessionView {
     /// Typed text that is not a valid value (a date that is not a date), with the message.
     pub field_error: Option<(FieldId, String)>,
     pub questions_open: bool,
-    pub table_view: bool,
-    /// The wall (Ctrl+T), when open: on top of the phase or of the table view.
-    pub wall: Option<super::wall::WallView>,
-    /// The participant's handout being looked over (Ctrl+G).
-    pub handout: Option<super::handout::HandoutPreview>,
+    /// What is open over the phase's form, if anything: one thing at a time.
+    pub overlay: Option<Overlay>,
     /// How far the table view (F4) is scrolled; back to the top on each phase.
     pub table_scroll: crate::app::scroll::Scroll,
-    pub quote: Option<QuoteDraft>,
-    pub picker: Option<Picker>,
-    pub confirm_remove: Option<(ListKind, usize)>,
-    /// Re-pricing was asked for and waits for a yes (it changes figures).
-    pub confirm_reprice: bool,
     /// The earlier wave, whose scores are shown as reference.
     pub reference: Option<Session>,
     /// Since when the current phase's clock runs without being added to `time_spent`.
@@ -57,7 +49,116 @@ pub struct SessionView {
     pub last_change: Instant,
 }
 
+/// What can be open over a session's phase form. The keymap, the handler and the
+/// drawing each match it once, so they cannot disagree on what has the keys.
+pub enum Overlay {
+    /// The table view (F4): the phase's essentials, large.
+    TableView,
+    /// The wall (Ctrl+T); `over_table` when opened from the table view, which it goes
+    /// back to when it closes.
+    Wall {
+        view: super::wall::WallView,
+        over_table: bool,
+    },
+    /// The participant's handout being looked over (Ctrl+G); `over_table` as for the wall.
+    Handout {
+        preview: super::handout::HandoutPreview,
+        over_table: bool,
+    },
+    /// A quote being captured (F3).
+    Quote(Box<QuoteDraft>),
+    /// The list of a choice field, searched by typing.
+    Picker(Picker),
+    /// A yes/no question about the form, answered with J/Y or N.
+    Ask(Question),
+}
+
+/// A question that waits for a yes or a no before the form changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Question {
+    /// Remove item `index` of `list`?
+    Remove(ListKind, usize),
+    /// Bring the prices up to the current list (it changes figures)?
+    Reprice,
+    /// Domain `domain` was just kept off the record while it holds text: remove that
+    /// text from the session now?
+    ClearOffRecord { domain: String },
+}
+
+impl Overlay {
+    /// What is open once this closes: the table view it was opened over, or nothing.
+    fn closed(&self) -> Option<Overlay> {
+        match self {
+            Overlay::Wall {
+                over_table: true, ..
+            }
+            | Overlay::Handout {
+                over_table: true, ..
+            } => Some(Overlay::TableView),
+            _ => None,
+        }
+    }
+}
+
 impl SessionView {
+    /// Closes what is open on top (back to the table view it was opened over, if so).
+    pub fn close_overlay(&mut self) {
+        self.overlay = self.overlay.as_ref().and_then(Overlay::closed);
+    }
+
+    /// Whether the table view shows, alone or under the wall or the handout.
+    pub fn table_view(&self) -> bool {
+        matches!(
+            self.overlay,
+            Some(
+                Overlay::TableView
+                    | Overlay::Wall {
+                        over_table: true,
+                        ..
+                    }
+                    | Overlay::Handout {
+                        over_table: true,
+                        ..
+                    }
+            )
+        )
+    }
+
+    pub fn wall(&self) -> Option<&super::wall::WallView> {
+        match &self.overlay {
+            Some(Overlay::Wall { view, .. }) => Some(view),
+            _ => None,
+        }
+    }
+
+    pub fn handout(&self) -> Option<&super::handout::HandoutPreview> {
+        match &self.overlay {
+            Some(Overlay::Handout { preview, .. }) => Some(preview),
+            _ => None,
+        }
+    }
+
+    pub fn quote(&self) -> Option<&QuoteDraft> {
+        match &self.overlay {
+            Some(Overlay::Quote(q)) => Some(q),
+            _ => None,
+        }
+    }
+
+    pub fn picker(&self) -> Option<&Picker> {
+        match &self.overlay {
+            Some(Overlay::Picker(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn question(&self) -> Option<&Question> {
+        match &self.overlay {
+            Some(Overlay::Ask(q)) => Some(q),
+            _ => None,
+        }
+    }
+
     pub fn new(
         session: Session,
         path: PathBuf,
@@ -76,14 +177,8 @@ impl SessionView {
             editor_original: String::new(),
             field_error: None,
             questions_open: false,
-            table_view: false,
-            wall: None,
-            handout: None,
+            overlay: None,
             table_scroll: crate::app::scroll::Scroll::default(),
-            quote: None,
-            picker: None,
-            confirm_remove: None,
-            confirm_reprice: false,
             reference: None,
             phase_entered: now,
             save: SaveStatus::Saved,
@@ -331,8 +426,10 @@ impl App {
         if let Some(v) = self.session_mut() {
             v.phase = phase;
             v.phase_entered = Instant::now();
-            v.picker = None;
-            v.confirm_remove = None;
+            // A list or a question belongs to the form of the phase it was opened in.
+            if matches!(v.overlay, Some(Overlay::Picker(_) | Overlay::Ask(_))) {
+                v.overlay = None;
+            }
             v.table_scroll.reset();
         }
         self.open_editor();
@@ -365,100 +462,85 @@ pub(crate) fn handle(app: &mut App, action: Action) {
         return;
     };
     // What is open on top takes the keys first.
-    if v.quote.is_some() {
-        return super::quote::handle(app, action);
-    }
-    if v.picker.is_some() {
-        return super::picker::handle(app, action);
-    }
-    if v.handout.is_some() {
-        return super::handout::handle(app, action);
-    }
-    if action == Action::ToggleHandout {
-        return super::handout::open(app);
-    }
-    if let Some((list, index)) = v.confirm_remove {
-        match action {
-            Action::Confirm(true) | Action::RemoveItem => {
-                v.confirm_remove = None;
-                app.close_editor();
-                if let Some(v) = app.session_mut() {
-                    form::remove_item(&mut v.session, list, index);
-                }
-                app.changed();
-                let focus = app.session_mut().map_or(0, |v| v.focus[v.phase.index()]);
-                app.set_focus(focus);
+    match &mut v.overlay {
+        Some(Overlay::Quote(_)) => return super::quote::handle(app, action),
+        Some(Overlay::Picker(_)) => return super::picker::handle(app, action),
+        Some(Overlay::Handout { .. }) => return super::handout::handle(app, action),
+        Some(Overlay::Ask(q)) => {
+            // Ctrl+D again confirms a removal it asked about.
+            let yes = action == Action::Confirm(true)
+                || (matches!(q, Question::Remove(..)) && action == Action::RemoveItem);
+            let q = q.clone();
+            v.overlay = None;
+            return answer(app, q, yes);
+        }
+        Some(Overlay::Wall { view, .. }) => {
+            if view.apply(&action, &v.session) {
+                return;
             }
-            _ => v.confirm_remove = None,
-        }
-        return;
-    }
-    if v.confirm_reprice {
-        v.confirm_reprice = false;
-        if action == Action::Confirm(true) {
-            reprice(app);
-        } else {
-            let t = app.lang.texts();
-            app.say(Level::Info, t.ui.reprice_declined);
-        }
-        return;
-    }
-    if let Some(w) = &mut v.wall {
-        if w.apply(&action, &v.session) {
+            match action {
+                Action::Back | Action::ToggleWall => v.close_overlay(),
+                Action::ToggleTableView => {
+                    v.overlay = Some(Overlay::TableView);
+                    v.table_scroll.reset();
+                }
+                Action::NextPhase | Action::PrevPhase | Action::GoToPhase(_) => {
+                    v.close_overlay();
+                    handle(app, action);
+                }
+                Action::ToggleHandout => super::handout::open(app),
+                _ => {}
+            }
             return;
         }
-        match action {
-            Action::Back | Action::ToggleWall => v.wall = None,
-            Action::ToggleTableView => {
-                v.wall = None;
-                v.table_view = true;
-                v.table_scroll.reset();
+        Some(Overlay::TableView) => {
+            if v.table_scroll.apply(&action) {
+                return;
             }
-            Action::NextPhase | Action::PrevPhase | Action::GoToPhase(_) => {
-                v.wall = None;
-                handle(app, action);
+            match action {
+                Action::ToggleWall
+                | Action::ToggleHandout
+                | Action::ToggleTableView
+                | Action::Back => {}
+                Action::NextPhase | Action::PrevPhase | Action::GoToPhase(_) => {}
+                _ => return,
             }
-            _ => {}
         }
-        return;
+        None => {}
     }
-    if action == Action::ToggleWall {
-        v.wall = Some(super::wall::WallView::default());
-        return;
-    }
-    if v.table_view && v.table_scroll.apply(&action) {
-        return;
-    }
-    if v.table_view
-        && !matches!(
-            action,
-            Action::ToggleTableView
-                | Action::Back
-                | Action::NextPhase
-                | Action::PrevPhase
-                | Action::GoToPhase(_)
-        )
-    {
-        return;
+    match action {
+        Action::ToggleHandout => return super::handout::open(app),
+        Action::ToggleWall => {
+            v.overlay = Some(Overlay::Wall {
+                view: super::wall::WallView::default(),
+                over_table: v.table_view(),
+            });
+            return;
+        }
+        _ => {}
     }
     match action {
         Action::Back => {
-            if v.table_view {
-                v.table_view = false;
+            if v.overlay.is_some() {
+                v.close_overlay();
             } else {
                 app.leave_session();
             }
         }
         Action::ToggleQuestions => v.questions_open = !v.questions_open,
         Action::ToggleTableView => {
-            v.table_view = !v.table_view;
+            v.overlay = if v.table_view() {
+                None
+            } else {
+                Some(Overlay::TableView)
+            };
             v.table_scroll.reset();
         }
         Action::QuickQuote => {
             if !app.refuse_if_read_only()
                 && let Some(v) = app.session_mut()
             {
-                v.quote = Some(QuoteDraft::new());
+                v.overlay = Some(Overlay::Quote(Box::default()));
             }
         }
         Action::NextPhase => {
@@ -537,6 +619,7 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             };
             form::set_choice(&mut v.session, id, next, env);
             app.changed();
+            ask_about_off_record(app, id);
         }
         Action::Toggle => {
             let Some(id) = v.focused() else { return };
@@ -567,8 +650,10 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             if app.refuse_if_read_only() {
                 return;
             }
-            if let Some(v) = app.session_mut() {
-                v.confirm_remove = item;
+            if let Some(v) = app.session_mut()
+                && let Some((list, index)) = item
+            {
+                v.overlay = Some(Overlay::Ask(Question::Remove(list, index)));
             }
         }
         Action::MoveItemUp | Action::MoveItemDown => {
@@ -603,17 +688,17 @@ pub(crate) fn handle(app: &mut App, action: Action) {
             let Some(v) = app.session_mut() else { return };
             if let Some(id) = focused.filter(|f| f.kind() == FieldKind::Choice) {
                 let current = form::choice(&v.session, id, lang).1;
-                v.picker = Some(Picker {
+                v.overlay = Some(Overlay::Picker(Picker {
                     field: id,
                     filter: String::new(),
                     selected: current,
-                });
+                }));
             }
         }
         // A letter typed on a choice opens its list, searching for that letter.
         Action::FilterChar(c) => {
             handle(app, Action::OpenPicker);
-            if app.session_mut().is_some_and(|v| v.picker.is_some()) {
+            if app.session_mut().is_some_and(|v| v.picker().is_some()) {
                 super::picker::handle(app, Action::FilterChar(c));
             }
         }
@@ -747,10 +832,59 @@ pub(crate) fn press(app: &mut App) {
         Some(FieldId::Add(list)) => add_item(app, list),
         Some(FieldId::Reprice) => {
             if let Some(v) = app.session_mut() {
-                v.confirm_reprice = true;
+                v.overlay = Some(Overlay::Ask(Question::Reprice));
             }
         }
         _ => {}
+    }
+}
+
+/// After the life domain of a topic kept off the record was chosen: when that domain
+/// holds text (own words, quotes, the professionals' score), which is on no page from
+/// now on, asks whether to remove it from the session now.
+pub(crate) fn ask_about_off_record(app: &mut App, id: FieldId) {
+    let FieldId::OffRecord(i) = id else { return };
+    let Some(v) = app.session_mut() else { return };
+    let Some(domain) = v
+        .session
+        .outcomes
+        .off_record
+        .get(i)
+        .and_then(|o| o.domain_id.clone())
+    else {
+        return;
+    };
+    if !crate::model::off_record::held(&v.session, &domain).is_empty() {
+        v.overlay = Some(Overlay::Ask(Question::ClearOffRecord { domain }));
+    }
+}
+
+/// Acts on the answer to `q` (`yes`, or anything else for no).
+fn answer(app: &mut App, q: Question, yes: bool) {
+    let t = app.lang.texts();
+    match q {
+        Question::Remove(list, index) if yes => {
+            app.close_editor();
+            if let Some(v) = app.session_mut() {
+                form::remove_item(&mut v.session, list, index);
+            }
+            app.changed();
+            let focus = app.session_mut().map_or(0, |v| v.focus[v.phase.index()]);
+            app.set_focus(focus);
+        }
+        Question::Reprice if yes => reprice(app),
+        Question::Reprice => app.say(Level::Info, t.ui.reprice_declined),
+        Question::ClearOffRecord { domain } if yes => {
+            app.close_editor();
+            if let Some(v) = app.session_mut() {
+                crate::model::off_record::clear(&mut v.session, &domain);
+            }
+            app.changed();
+            app.open_editor();
+            app.say(Level::Info, t.ui.off_record_cleared);
+        }
+        Question::ClearOffRecord { .. } => app.say(Level::Info, t.ui.off_record_kept),
+        Question::Remove(..) => {}
     }
 }
 
