@@ -164,320 +164,12 @@ pub fn document(
     lang: Lang,
     anonymous: bool,
 ) -> Document {
-    let t = lang.texts();
-    let r = &t.report;
-    let money = |c: Cents| c.display(lang);
-    let signed = |c: Cents| c.display_signed(lang);
-    let mut notices = Vec::new();
-    if anonymous {
-        notices.push(r.pf_anonymous_notice.to_string());
-    }
-    notices.push(r.pf_unit_rule.to_string());
-    notices.push(match portfolio.price_year {
-        Some(y) => (r.pf_price_level)(&y),
-        None => r.price_level_none.to_string(),
-    });
-    if !hygiene.duplicates.is_empty() {
-        notices.push((r.pf_duplicates)(&hygiene.duplicates.len()));
-    }
-    if !hygiene.unreadable.is_empty() {
-        notices.push((r.pf_unreadable)(&hygiene.unreadable.len()));
-    }
-    let mut sections = Vec::new();
-    for p in &portfolio.projects {
-        let labels = case_labels(p, lang, anonymous);
-        let mut blocks = Vec::new();
-        let waves = p
-            .waves
-            .iter()
-            .map(|(w, n)| format!("T{w}: {n}"))
-            .collect::<Vec<_>>()
-            .join(" · ");
-        let ended = p
-            .series_ended
-            .iter()
-            .map(|(reason, n)| format!("{} {n}", t.end_reason(*reason)))
-            .collect::<Vec<_>>()
-            .join(" · ");
-        let mut facts = vec![
-            (r.pf_cases.to_string(), p.cases.to_string()),
-            (
-                r.pf_sessions.to_string(),
-                format!("{} ({waves})", p.sessions),
-            ),
-            (
-                r.pf_follow_ups_held.to_string(),
-                p.follow_ups_held.to_string(),
-            ),
-            (
-                r.pf_follow_ups_due.to_string(),
-                format!(
-                    "{} · {} {}",
-                    p.follow_ups_due, p.follow_ups_overdue, t.ui.overdue
-                ),
-            ),
-        ];
-        if !ended.is_empty() {
-            facts.push((r.pf_series_ended.to_string(), ended));
-        }
-        facts.push((r.pf_left_out.to_string(), p.left_out_no_consent.to_string()));
-        blocks.push(Block::Facts(facts));
-
-        // Who invests, who benefits.
-        blocks.push(Block::Subheading(r.per_payer.to_string()));
-        let rows = p
-            .per_payer
-            .iter()
-            .map(|pp| {
-                vec![
-                    payer_label(&pp.payer_label, &pp.payer_id, lang),
-                    money(pp.intervention_cents),
-                    money(pp.alternative_cents),
-                    signed(pp.difference_cents),
-                ]
-            })
-            .collect();
-        blocks.push(Block::Table(Table {
-            head: vec![
-                t.f_payer.to_string(),
-                t.scenarios[0].to_string(),
-                t.scenarios[1].to_string(),
-                t.f_difference.to_string(),
-            ],
-            numeric: vec![false, true, true, true],
-            rows,
-            total: Some(vec![
-                t.f_total.to_string(),
-                money(p.totals.intervention_cents),
-                money(p.totals.alternative_cents),
-                signed(p.totals.difference_cents),
-            ]),
-        }));
-        // How sure: the difference at each confidence level, per payer.
-        blocks.push(Block::Subheading(r.range_title.to_string()));
-        let level_row = |label: String, range: Range| {
-            let mut row = vec![label];
-            row.extend(range.levels().map(signed));
-            row
-        };
-        blocks.push(Block::Table(Table {
-            head: vec![
-                t.f_payer.to_string(),
-                r.range_levels[0].to_string(),
-                r.range_levels[1].to_string(),
-                r.range_levels[2].to_string(),
-            ],
-            numeric: vec![false, true, true, true],
-            rows: p
-                .per_payer
-                .iter()
-                .map(|pp| {
-                    level_row(
-                        payer_label(&pp.payer_label, &pp.payer_id, lang),
-                        pp.difference_range_cents,
-                    )
-                })
-                .collect(),
-            total: Some(level_row(
-                t.f_total.to_string(),
-                p.totals.difference_range_cents,
-            )),
-        }));
-        // How the difference spreads over the cases, per payer.
-        if p.cases > 1 {
-            let rows = p
-                .per_payer
-                .iter()
-                .map(|pp| {
-                    vec![
-                        payer_label(&pp.payer_label, &pp.payer_id, lang),
-                        signed(pp.difference_median_cents),
-                        signed(pp.difference_min_cents),
-                        signed(pp.difference_max_cents),
-                    ]
-                })
-                .collect();
-            blocks.push(Block::Table(Table {
-                head: vec![
-                    t.f_payer.to_string(),
-                    r.pf_median.to_string(),
-                    r.pf_min.to_string(),
-                    r.pf_max.to_string(),
-                ],
-                numeric: vec![false, true, true, true],
-                rows,
-                total: None,
-            }));
-        }
-        blocks.push(Block::Text(crate::i18n::format::range_sentence(
-            p.totals.difference_range_cents,
-            lang,
-        )));
-        blocks.push(Block::Note(format!(
-            "{} {}",
-            t.difference_explained, r.range_explained
-        )));
-        if !p.cases_detail.is_empty() && !p.per_payer.is_empty() {
-            blocks.push(Block::Arena(Arena {
-                title: r.pf_arena_title.to_string(),
-                payers: p
-                    .per_payer
-                    .iter()
-                    .map(|pp| payer_label(&pp.payer_label, &pp.payer_id, lang))
-                    .collect(),
-                cases: labels.clone(),
-                cells: (0..p.per_payer.len())
-                    .map(|i| {
-                        p.cases_detail
-                            .iter()
-                            .map(|c| c.per_payer_difference_cents[i])
-                            .collect()
-                    })
-                    .collect(),
-                legend: [r.pf_saves.to_string(), r.pf_invests.to_string()],
-            }));
-        }
-
-        // The cases, each by its latest wave.
-        blocks.push(Block::Subheading(r.pf_cases_heading.to_string()));
-        let rows = p
-            .cases_detail
-            .iter()
-            .zip(&labels)
-            .map(|(c, label)| {
-                vec![
-                    label.clone(),
-                    money(c.intervention_cents),
-                    money(c.alternative_cents),
-                    signed(c.difference_cents),
-                    c.ended
-                        .map(|e| (t.ui.series_ended)(&t.end_reason(e)))
-                        .unwrap_or_default(),
-                ]
-            })
-            .collect();
-        blocks.push(Block::Table(Table {
-            head: vec![
-                r.pf_case.to_string(),
-                t.scenarios[0].to_string(),
-                t.scenarios[1].to_string(),
-                t.f_difference.to_string(),
-                t.f_series_status.to_string(),
-            ],
-            numeric: vec![false, true, true, true, false],
-            rows,
-            total: None,
-        }));
-
-        // Lives, in the participants' own judgement.
-        blocks.push(Block::Subheading(r.pf_domains_heading.to_string()));
-        let rows = p
-            .domains
-            .iter()
-            .filter(|d| d.cases > 0)
-            .map(|d| {
-                vec![
-                    d.label.get(lang).to_string(),
-                    d.cases.to_string(),
-                    d.better.to_string(),
-                    d.same.to_string(),
-                    d.worse.to_string(),
-                    d.median_change.map_or_else(
-                        || "–".to_string(),
-                        |m| {
-                            let s = crate::i18n::format::decimal(m, lang);
-                            if m.is_sign_positive() && !m.is_zero() {
-                                format!("+{s}")
-                            } else {
-                                s
-                            }
-                        },
-                    ),
-                    spark(d.better, d.same, d.worse),
-                ]
-            })
-            .collect();
-        blocks.push(Block::Table(Table {
-            head: vec![
-                t.f_domain.to_string(),
-                r.pf_cases.to_string(),
-                r.pf_better.to_string(),
-                r.pf_same.to_string(),
-                r.pf_worse.to_string(),
-                r.pf_median.to_string(),
-                String::new(),
-            ],
-            numeric: vec![false, true, true, true, true, true, false],
-            rows,
-            total: None,
-        }));
-        blocks.push(Block::Note(format!(
-            "{} {}",
-            r.pf_domains_explained, t.change_caveat
-        )));
-
-        // What the tables learned (free text: never in an anonymous portfolio).
-        if !anonymous {
-            let mine: Vec<&Learned> = learned.iter().filter(|l| l.project == p.project).collect();
-            let points: Vec<String> = mine
-                .iter()
-                .flat_map(|l| {
-                    l.learning_points
-                        .iter()
-                        .map(move |x| format!("{}: {x}", l.label))
-                })
-                .collect();
-            let agreed: Vec<String> = mine
-                .iter()
-                .flat_map(|l| {
-                    l.agreements
-                        .iter()
-                        .map(move |x| format!("{}: {x}", l.label))
-                })
-                .collect();
-            if !points.is_empty() || !agreed.is_empty() {
-                blocks.push(Block::Subheading(r.pf_learned_heading.to_string()));
-                if !points.is_empty() {
-                    blocks.push(Block::Text(format!("{}:", t.f_learning_points)));
-                    blocks.push(Block::Bullets(points));
-                }
-                if !agreed.is_empty() {
-                    blocks.push(Block::Text(format!("{}:", t.f_agreements)));
-                    blocks.push(Block::Bullets(agreed));
-                }
-            }
-        }
-        // Files of this project that need a word (not when anonymous: paths name cases).
-        if !anonymous {
-            let dups: Vec<String> = hygiene
-                .duplicates
-                .iter()
-                .filter(|(_, project)| *project == p.project)
-                .map(|(path, _)| match crate::store::sync_conflict_name(path) {
-                    Some(c) => format!(
-                        "{} ({}: {})",
-                        path.display(),
-                        t.cli_conflict_listed,
-                        c.tool()
-                    ),
-                    None => path.display().to_string(),
-                })
-                .collect();
-            if !dups.is_empty() {
-                blocks.push(Block::Note(r.pf_duplicates_listed.to_string()));
-                blocks.push(Block::Bullets(dups));
-            }
-        }
-        sections.push(Section {
-            phase: None,
-            title: if p.project.trim().is_empty() {
-                r.pf_no_project.to_string()
-            } else {
-                p.project.clone()
-            },
-            blocks,
-        });
-    }
+    let r = &lang.texts().report;
+    let mut sections: Vec<Section> = portfolio
+        .projects
+        .iter()
+        .map(|p| project_section(p, hygiene, learned, lang, anonymous))
+        .collect();
     if !anonymous && !hygiene.unreadable.is_empty() {
         sections.push(Section {
             phase: None,
@@ -509,11 +201,387 @@ pub fn document(
             .collect::<Vec<_>>()
             .join(" · "),
         intro: r.pf_intro.to_string(),
-        notices,
+        notices: notices(portfolio, hygiene, lang, anonymous),
         key_figures: Vec::new(),
         sections,
         footer: Vec::new(),
     }
+}
+
+/// What a reader must know before the figures: the unit, the price level, the files.
+fn notices(portfolio: &Portfolio, hygiene: &Hygiene, lang: Lang, anonymous: bool) -> Vec<String> {
+    let r = &lang.texts().report;
+    let mut notices = Vec::new();
+    if anonymous {
+        notices.push(r.pf_anonymous_notice.to_string());
+    }
+    notices.push(r.pf_unit_rule.to_string());
+    notices.push(match portfolio.price_year {
+        Some(y) => (r.pf_price_level)(&y),
+        None => r.price_level_none.to_string(),
+    });
+    if !hygiene.duplicates.is_empty() {
+        notices.push((r.pf_duplicates)(&hygiene.duplicates.len()));
+    }
+    if !hygiene.unreadable.is_empty() {
+        notices.push((r.pf_unreadable)(&hygiene.unreadable.len()));
+    }
+    notices
+}
+
+/// One project: its cases and waves, who invests and who benefits, the cases, the life
+/// domains, and (for the team) what the tables learned.
+fn project_section(
+    p: &ProjectPortfolio,
+    hygiene: &Hygiene,
+    learned: &[Learned],
+    lang: Lang,
+    anonymous: bool,
+) -> Section {
+    let r = &lang.texts().report;
+    let labels = case_labels(p, lang, anonymous);
+    let mut blocks = vec![facts(p, lang)];
+    blocks.extend(payer_blocks(p, &labels, lang));
+    blocks.extend(case_blocks(p, &labels, lang));
+    blocks.extend(domain_blocks(p, lang));
+    // What the tables learned (free text), and files that need a word (paths name
+    // cases): never in an anonymous portfolio.
+    if !anonymous {
+        blocks.extend(learned_blocks(p, learned, lang));
+        blocks.extend(duplicate_blocks(p, hygiene, lang));
+    }
+    Section {
+        phase: None,
+        title: if p.project.trim().is_empty() {
+            r.pf_no_project.to_string()
+        } else {
+            p.project.clone()
+        },
+        blocks,
+    }
+}
+
+/// Cases, sessions, follow-ups, ended series, cases left out.
+fn facts(p: &ProjectPortfolio, lang: Lang) -> Block {
+    let t = lang.texts();
+    let r = &t.report;
+    let waves = p
+        .waves
+        .iter()
+        .map(|(w, n)| format!("T{w}: {n}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let ended = p
+        .series_ended
+        .iter()
+        .map(|(reason, n)| format!("{} {n}", t.end_reason(*reason)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let mut facts = vec![
+        (r.pf_cases.to_string(), p.cases.to_string()),
+        (
+            r.pf_sessions.to_string(),
+            format!("{} ({waves})", p.sessions),
+        ),
+        (
+            r.pf_follow_ups_held.to_string(),
+            p.follow_ups_held.to_string(),
+        ),
+        (
+            r.pf_follow_ups_due.to_string(),
+            format!(
+                "{} · {} {}",
+                p.follow_ups_due, p.follow_ups_overdue, t.ui.overdue
+            ),
+        ),
+    ];
+    if !ended.is_empty() {
+        facts.push((r.pf_series_ended.to_string(), ended));
+    }
+    facts.push((r.pf_left_out.to_string(), p.left_out_no_consent.to_string()));
+    Block::Facts(facts)
+}
+
+/// Who invests and who benefits: per payer, the range by confidence, the spread over
+/// the cases, and the arena of payers and cases.
+fn payer_blocks(p: &ProjectPortfolio, labels: &[String], lang: Lang) -> Vec<Block> {
+    let t = lang.texts();
+    let r = &t.report;
+    let money = |c: Cents| c.display(lang);
+    let signed = |c: Cents| c.display_signed(lang);
+    let mut blocks = Vec::new();
+    // Who invests, who benefits.
+    blocks.push(Block::Subheading(r.per_payer.to_string()));
+    let rows = p
+        .per_payer
+        .iter()
+        .map(|pp| {
+            vec![
+                payer_label(&pp.payer_label, &pp.payer_id, lang),
+                money(pp.intervention_cents),
+                money(pp.alternative_cents),
+                signed(pp.difference_cents),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        head: vec![
+            t.f_payer.to_string(),
+            t.scenarios[0].to_string(),
+            t.scenarios[1].to_string(),
+            t.f_difference.to_string(),
+        ],
+        numeric: vec![false, true, true, true],
+        rows,
+        total: Some(vec![
+            t.f_total.to_string(),
+            money(p.totals.intervention_cents),
+            money(p.totals.alternative_cents),
+            signed(p.totals.difference_cents),
+        ]),
+    }));
+    // How sure: the difference at each confidence level, per payer.
+    blocks.push(Block::Subheading(r.range_title.to_string()));
+    let level_row = |label: String, range: Range| {
+        let mut row = vec![label];
+        row.extend(range.levels().map(signed));
+        row
+    };
+    blocks.push(Block::Table(Table {
+        head: vec![
+            t.f_payer.to_string(),
+            r.range_levels[0].to_string(),
+            r.range_levels[1].to_string(),
+            r.range_levels[2].to_string(),
+        ],
+        numeric: vec![false, true, true, true],
+        rows: p
+            .per_payer
+            .iter()
+            .map(|pp| {
+                level_row(
+                    payer_label(&pp.payer_label, &pp.payer_id, lang),
+                    pp.difference_range_cents,
+                )
+            })
+            .collect(),
+        total: Some(level_row(
+            t.f_total.to_string(),
+            p.totals.difference_range_cents,
+        )),
+    }));
+    // How the difference spreads over the cases, per payer.
+    if p.cases > 1 {
+        let rows = p
+            .per_payer
+            .iter()
+            .map(|pp| {
+                vec![
+                    payer_label(&pp.payer_label, &pp.payer_id, lang),
+                    signed(pp.difference_median_cents),
+                    signed(pp.difference_min_cents),
+                    signed(pp.difference_max_cents),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            head: vec![
+                t.f_payer.to_string(),
+                r.pf_median.to_string(),
+                r.pf_min.to_string(),
+                r.pf_max.to_string(),
+            ],
+            numeric: vec![false, true, true, true],
+            rows,
+            total: None,
+        }));
+    }
+    blocks.push(Block::Text(crate::i18n::format::range_sentence(
+        p.totals.difference_range_cents,
+        lang,
+    )));
+    blocks.push(Block::Note(format!(
+        "{} {}",
+        t.difference_explained, r.range_explained
+    )));
+    if !p.cases_detail.is_empty() && !p.per_payer.is_empty() {
+        blocks.push(Block::Arena(Arena {
+            title: r.pf_arena_title.to_string(),
+            payers: p
+                .per_payer
+                .iter()
+                .map(|pp| payer_label(&pp.payer_label, &pp.payer_id, lang))
+                .collect(),
+            cases: labels.to_vec(),
+            cells: (0..p.per_payer.len())
+                .map(|i| {
+                    p.cases_detail
+                        .iter()
+                        .map(|c| c.per_payer_difference_cents[i])
+                        .collect()
+                })
+                .collect(),
+            legend: [r.pf_saves.to_string(), r.pf_invests.to_string()],
+        }));
+    }
+
+    blocks
+}
+
+/// The cases, each by its latest wave.
+fn case_blocks(p: &ProjectPortfolio, labels: &[String], lang: Lang) -> Vec<Block> {
+    let t = lang.texts();
+    let r = &t.report;
+    let money = |c: Cents| c.display(lang);
+    let signed = |c: Cents| c.display_signed(lang);
+    let mut blocks = Vec::new();
+    blocks.push(Block::Subheading(r.pf_cases_heading.to_string()));
+    let rows = p
+        .cases_detail
+        .iter()
+        .zip(labels)
+        .map(|(c, label)| {
+            vec![
+                label.clone(),
+                money(c.intervention_cents),
+                money(c.alternative_cents),
+                signed(c.difference_cents),
+                c.ended
+                    .map(|e| (t.ui.series_ended)(&t.end_reason(e)))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        head: vec![
+            r.pf_case.to_string(),
+            t.scenarios[0].to_string(),
+            t.scenarios[1].to_string(),
+            t.f_difference.to_string(),
+            t.f_series_status.to_string(),
+        ],
+        numeric: vec![false, true, true, true, false],
+        rows,
+        total: None,
+    }));
+
+    blocks
+}
+
+/// Lives, in the participants' own judgement: per life domain, better, same or worse.
+fn domain_blocks(p: &ProjectPortfolio, lang: Lang) -> Vec<Block> {
+    let t = lang.texts();
+    let r = &t.report;
+    let mut blocks = Vec::new();
+    blocks.push(Block::Subheading(r.pf_domains_heading.to_string()));
+    let rows = p
+        .domains
+        .iter()
+        .filter(|d| d.cases > 0)
+        .map(|d| {
+            vec![
+                d.label.get(lang).to_string(),
+                d.cases.to_string(),
+                d.better.to_string(),
+                d.same.to_string(),
+                d.worse.to_string(),
+                d.median_change.map_or_else(
+                    || "–".to_string(),
+                    |m| {
+                        let s = crate::i18n::format::decimal(m, lang);
+                        if m.is_sign_positive() && !m.is_zero() {
+                            format!("+{s}")
+                        } else {
+                            s
+                        }
+                    },
+                ),
+                spark(d.better, d.same, d.worse),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        head: vec![
+            t.f_domain.to_string(),
+            r.pf_cases.to_string(),
+            r.pf_better.to_string(),
+            r.pf_same.to_string(),
+            r.pf_worse.to_string(),
+            r.pf_median.to_string(),
+            String::new(),
+        ],
+        numeric: vec![false, true, true, true, true, true, false],
+        rows,
+        total: None,
+    }));
+    blocks.push(Block::Note(format!(
+        "{} {}",
+        r.pf_domains_explained, t.change_caveat
+    )));
+
+    blocks
+}
+
+/// What the tables of the project learned and agreed, per case.
+fn learned_blocks(p: &ProjectPortfolio, learned: &[Learned], lang: Lang) -> Vec<Block> {
+    let t = lang.texts();
+    let r = &t.report;
+    let mut blocks = Vec::new();
+    let mine: Vec<&Learned> = learned.iter().filter(|l| l.project == p.project).collect();
+    let points: Vec<String> = mine
+        .iter()
+        .flat_map(|l| {
+            l.learning_points
+                .iter()
+                .map(move |x| format!("{}: {x}", l.label))
+        })
+        .collect();
+    let agreed: Vec<String> = mine
+        .iter()
+        .flat_map(|l| {
+            l.agreements
+                .iter()
+                .map(move |x| format!("{}: {x}", l.label))
+        })
+        .collect();
+    if !points.is_empty() || !agreed.is_empty() {
+        blocks.push(Block::Subheading(r.pf_learned_heading.to_string()));
+        if !points.is_empty() {
+            blocks.push(Block::Text(format!("{}:", t.f_learning_points)));
+            blocks.push(Block::Bullets(points));
+        }
+        if !agreed.is_empty() {
+            blocks.push(Block::Text(format!("{}:", t.f_agreements)));
+            blocks.push(Block::Bullets(agreed));
+        }
+    }
+    blocks
+}
+
+/// Copies of a session under another name in this project (counted once).
+fn duplicate_blocks(p: &ProjectPortfolio, hygiene: &Hygiene, lang: Lang) -> Vec<Block> {
+    let t = lang.texts();
+    let r = &t.report;
+    let mut blocks = Vec::new();
+    let dups: Vec<String> = hygiene
+        .duplicates
+        .iter()
+        .filter(|(_, project)| *project == p.project)
+        .map(|(path, _)| match crate::store::sync_conflict_name(path) {
+            Some(c) => format!(
+                "{} ({}: {})",
+                path.display(),
+                t.cli_conflict_listed,
+                c.tool()
+            ),
+            None => path.display().to_string(),
+        })
+        .collect();
+    if !dups.is_empty() {
+        blocks.push(Block::Note(r.pf_duplicates_listed.to_string()));
+        blocks.push(Block::Bullets(dups));
+    }
+    blocks
 }
 
 pub(crate) fn payer_label(label: &crate::model::Localized, id: &str, lang: Lang) -> String {
