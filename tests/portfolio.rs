@@ -481,3 +481,68 @@ fn the_readmes_portfolio_section_is_what_tafel_does() {
         "README lacks {sentence:?}"
     );
 }
+
+#[test]
+fn an_anonymous_portfolio_shows_no_amounts_or_scores_of_a_group_under_its_minimum() {
+    let b = build();
+    // Two cases count (C has no consent for reporting): fewer than 5, and than 3.
+    for config in [None, Some(r#"{"anonymous_min_cases": 1}"#)] {
+        if let Some(c) = config {
+            std::fs::write(b.data.join("config.json"), c).unwrap();
+        }
+        let j = portfolio_json(&b.data, &["--anonymous"]);
+        let p = &j["projects"][0];
+        assert_eq!(
+            p["cases"], 2,
+            "the count of cases is not a figure of anyone"
+        );
+        assert!(
+            p["figures_hidden"]
+                .as_str()
+                .unwrap()
+                .contains("no one can be recognised")
+                || p["figures_hidden"]
+                    .as_str()
+                    .unwrap()
+                    .contains("niemand herkenbaar")
+        );
+        assert_eq!(p["per_payer"], json!([]));
+        assert_eq!(p["totals"], Value::Null);
+        assert_eq!(p["domains"], json!([]));
+        assert_eq!(p["cases_detail"], json!([]));
+        for format in ["text", "markdown", "html"] {
+            let out = common::tafel(
+                &b.data,
+                &[
+                    "portfolio",
+                    "--anonymous",
+                    "--format",
+                    format,
+                    "--price-year",
+                    "nominal",
+                ],
+            );
+            let text = common::stdout(&out);
+            assert!(
+                text.contains("zodat niemand herkenbaar is"),
+                "{format}: {text}"
+            );
+            assert!(!text.contains('€'), "{format} shows an amount: {text}");
+        }
+    }
+    // At the minimum (3, the least config.json can set) the figures show, and the team
+    // sees them whatever the size.
+    std::fs::write(b.data.join("config.json"), r#"{"anonymous_min_cases": 2}"#).unwrap();
+    let team = portfolio_json(&b.data, &[]);
+    assert!(team["projects"][0]["figures_hidden"].is_null());
+    assert_ne!(team["projects"][0]["per_payer"], json!([]));
+    let lib = Library::open(&b.data).unwrap();
+    let mut d0 = session("D", None, true, 2, 6);
+    d0.looking_back.activities = vec![act("a1", "P1", 3, None)];
+    lib.save(&d0).unwrap();
+    let j = portfolio_json(&b.data, &["--anonymous"]);
+    let p = &j["projects"][0];
+    assert_eq!(p["cases"], 3);
+    assert!(p["figures_hidden"].is_null(), "{p}");
+    assert_ne!(p["per_payer"], json!([]));
+}

@@ -9,7 +9,7 @@ use super::{CmdResult, CompareFormat, Failure};
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
 use crate::model::costs::PriceLevel;
-use crate::report::portfolio::{document, json};
+use crate::report::portfolio::{Audience, document, json};
 use crate::store::{self, Library};
 
 /// What `tafel portfolio` was asked for.
@@ -59,15 +59,22 @@ pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, req: &Request) -
             &req.project.unwrap_or_default(),
         )));
     }
+    let audience = if req.anonymous {
+        Audience::Anonymous {
+            min_cases: store::config::anonymous_min_cases(lib.root()),
+        }
+    } else {
+        Audience::Team
+    };
     let text = if req.format == CompareFormat::Json {
-        json(&portfolio, &hygiene, lang, req.anonymous).map_err(|e| Failure(e.to_string()))?
+        json(&portfolio, &hygiene, lang, audience).map_err(|e| Failure(e.to_string()))?
     } else {
         let learned = if req.anonymous {
             Vec::new()
         } else {
             crate::report::portfolio::learned(lib, &portfolio)
         };
-        let doc = document(&portfolio, &hygiene, &learned, lang, req.anonymous);
+        let doc = document(&portfolio, &hygiene, &learned, lang, audience);
         match req.format {
             CompareFormat::Markdown => crate::report::markdown::render(&doc),
             CompareFormat::Html => crate::report::html::render(&doc),

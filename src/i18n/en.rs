@@ -569,6 +569,16 @@ pub static TEXTS: Texts = Texts {
         pf_title: "What the approach yields across all cases",
         pf_intro: "Each case is a series of table conversations about one trajectory. This overview sets the cases of a project side by side: who invests, who benefits, how sure that is, and how the participants themselves saw their lives change.",
         pf_anonymous_notice: "Anonymous portfolio: cases are called Case 1, 2...; what the tables learned (free text) and file names are left out.",
+        pf_too_few_cases: |n| {
+            format!(
+                "Fewer than {n} cases: no amounts and no scores are shown, so that no one can be recognised."
+            )
+        },
+        pf_domains_too_few: |k, n| {
+            format!(
+                "{k} life domain(s) with fewer than {n} cases not shown, so that no one can be recognised."
+            )
+        },
         pf_unit_rule: "A case counts with its latest wave: a follow-up looks back over the whole trajectory, so its costs are cumulative. Adding the waves of one case would count its costs twice. Only waves with consent for reporting count (as in export --all).",
         pf_price_level: |y| format!("All amounts at the {y} price level (CPI, CBS)."),
         pf_duplicates: |n| {

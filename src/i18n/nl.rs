@@ -579,6 +579,16 @@ pub static TEXTS: Texts = Texts {
         pf_title: "Wat de aanpak oplevert over alle casussen",
         pf_intro: "Elke casus is een reeks tafelgesprekken over één traject. Dit overzicht zet de casussen van een project naast elkaar: wie investeert, wie profiteert, hoe zeker dat is, en hoe de deelnemers zelf hun leven zagen veranderen.",
         pf_anonymous_notice: "Anoniem portfolio: casussen heten Casus 1, 2...; wat de tafels leerden (vrije tekst) en bestandsnamen zijn weggelaten.",
+        pf_too_few_cases: |n| {
+            format!(
+                "Minder dan {n} casussen: bedragen en scores worden niet getoond, zodat niemand herkenbaar is."
+            )
+        },
+        pf_domains_too_few: |k, n| {
+            format!(
+                "{k} levensgebied(en) met minder dan {n} casussen niet getoond, zodat niemand herkenbaar is."
+            )
+        },
         pf_unit_rule: "Een casus telt met zijn laatste meting: een vervolggesprek kijkt terug op het hele traject, dus de kosten zijn cumulatief. Metingen van één casus optellen zou de kosten dubbel tellen. Alleen metingen met toestemming voor rapportage tellen mee (zoals bij export --all).",
         pf_price_level: |y| format!("Alle bedragen in prijspeil {y} (CPI, CBS)."),
         pf_duplicates: |n| {

@@ -685,6 +685,10 @@ pub struct ReportTexts {
     pub pf_title: &'static str,
     pub pf_intro: &'static str,
     pub pf_anonymous_notice: &'static str,
+    /// An anonymous portfolio: a project of too few cases shows no figures (the minimum).
+    pub pf_too_few_cases: fn(&dyn Display) -> String,
+    /// An anonymous portfolio: life domains left out (how many, the minimum).
+    pub pf_domains_too_few: fn(&dyn Display, &dyn Display) -> String,
     pub pf_unit_rule: &'static str,
     pub pf_price_level: fn(&dyn Display) -> String,
     pub pf_duplicates: fn(&dyn Display) -> String,

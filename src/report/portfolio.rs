@@ -3,7 +3,10 @@
 //!
 //! The figures come from `model::portfolio`; this file only says them. An anonymous
 //! portfolio names cases "Casus 1", "Casus 2"... per project, leaves out what the tables
-//! learned (free text) and lists no file paths.
+//! learned (free text) and lists no file paths; and a group of fewer cases than the
+//! library's `anonymous_min_cases` (a project, or the cases that scored a life domain)
+//! shows no amounts and no scores, so that no one can be recognised by who sat at a
+//! table (see [`Audience`]).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -16,6 +19,34 @@ use crate::i18n::Lang;
 use crate::model::Cents;
 use crate::model::costs::Range;
 use crate::model::portfolio::{Portfolio, ProjectPortfolio};
+
+/// Who a portfolio is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// The team: case codes, what the tables learned, every figure.
+    Team,
+    /// Anyone: no case codes, no free text, and no amounts or scores of a group of fewer
+    /// than `min_cases` cases.
+    Anonymous { min_cases: usize },
+}
+
+impl Audience {
+    pub fn is_anonymous(self) -> bool {
+        matches!(self, Audience::Anonymous { .. })
+    }
+
+    /// Whether a group of `cases` cases is too small to show its figures.
+    pub fn hides(self, cases: usize) -> bool {
+        matches!(self, Audience::Anonymous { min_cases } if cases < min_cases)
+    }
+
+    fn min_cases(self) -> usize {
+        match self {
+            Audience::Team => 0,
+            Audience::Anonymous { min_cases } => min_cases,
+        }
+    }
+}
 
 /// What the tables of one case learned and agreed (not in an anonymous portfolio).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,13 +193,14 @@ pub fn document(
     hygiene: &Hygiene,
     learned: &[Learned],
     lang: Lang,
-    anonymous: bool,
+    audience: Audience,
 ) -> Document {
     let r = &lang.texts().report;
+    let anonymous = audience.is_anonymous();
     let mut sections: Vec<Section> = portfolio
         .projects
         .iter()
-        .map(|p| project_section(p, hygiene, learned, lang, anonymous))
+        .map(|p| project_section(p, hygiene, learned, lang, audience))
         .collect();
     if !anonymous && !hygiene.unreadable.is_empty() {
         sections.push(Section {
@@ -236,17 +268,21 @@ fn project_section(
     hygiene: &Hygiene,
     learned: &[Learned],
     lang: Lang,
-    anonymous: bool,
+    audience: Audience,
 ) -> Section {
     let r = &lang.texts().report;
-    let labels = case_labels(p, lang, anonymous);
+    let labels = case_labels(p, lang, audience.is_anonymous());
     let mut blocks = vec![facts(p, lang)];
-    blocks.extend(payer_blocks(p, &labels, lang));
-    blocks.extend(case_blocks(p, &labels, lang));
-    blocks.extend(domain_blocks(p, lang));
+    if audience.hides(p.cases) {
+        blocks.push(Block::Note((r.pf_too_few_cases)(&audience.min_cases())));
+    } else {
+        blocks.extend(payer_blocks(p, &labels, lang));
+        blocks.extend(case_blocks(p, &labels, lang));
+        blocks.extend(domain_blocks(p, lang, audience));
+    }
     // What the tables learned (free text), and files that need a word (paths name
     // cases): never in an anonymous portfolio.
-    if !anonymous {
+    if !audience.is_anonymous() {
         blocks.extend(learned_blocks(p, learned, lang));
         blocks.extend(duplicate_blocks(p, hygiene, lang));
     }
@@ -469,15 +505,21 @@ fn case_blocks(p: &ProjectPortfolio, labels: &[String], lang: Lang) -> Vec<Block
 }
 
 /// Lives, in the participants' own judgement: per life domain, better, same or worse.
-fn domain_blocks(p: &ProjectPortfolio, lang: Lang) -> Vec<Block> {
+fn domain_blocks(p: &ProjectPortfolio, lang: Lang, audience: Audience) -> Vec<Block> {
     let t = lang.texts();
     let r = &t.report;
     let mut blocks = Vec::new();
+    // A domain scored in too few cases (anonymous) is left out, and said.
+    let hidden = p
+        .domains
+        .iter()
+        .filter(|d| d.cases > 0 && audience.hides(d.cases))
+        .count();
     blocks.push(Block::Subheading(r.pf_domains_heading.to_string()));
     let rows = p
         .domains
         .iter()
-        .filter(|d| d.cases > 0)
+        .filter(|d| d.cases > 0 && !audience.hides(d.cases))
         .map(|d| {
             vec![
                 d.label.get(lang).to_string(),
@@ -518,7 +560,12 @@ fn domain_blocks(p: &ProjectPortfolio, lang: Lang) -> Vec<Block> {
         "{} {}",
         r.pf_domains_explained, t.change_caveat
     )));
-
+    if hidden > 0 {
+        blocks.push(Block::Note((r.pf_domains_too_few)(
+            &hidden,
+            &audience.min_cases(),
+        )));
+    }
     blocks
 }
 
@@ -615,7 +662,7 @@ pub fn json(
     portfolio: &Portfolio,
     hygiene: &Hygiene,
     lang: Lang,
-    anonymous: bool,
+    audience: Audience,
 ) -> serde_json::Result<String> {
     #[derive(Serialize)]
     struct Doc {
@@ -635,10 +682,20 @@ pub fn json(
         series_ended: BTreeMap<String, usize>,
         left_out_no_consent: usize,
         duplicates: Vec<String>,
+        /// Anonymous, fewer cases than the minimum: why no amounts and no scores.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        figures_hidden: Option<String>,
         per_payer: Vec<PayerOut>,
         totals: serde_json::Value,
         domains: Vec<DomainOut>,
+        /// Anonymous: life domains scored in fewer cases than the minimum, left out.
+        #[serde(skip_serializing_if = "is_zero")]
+        domains_hidden: usize,
         cases_detail: Vec<CaseOut>,
+    }
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if takes &T
+    fn is_zero(n: &usize) -> bool {
+        *n == 0
     }
     #[derive(Serialize)]
     struct PayerOut {
@@ -673,12 +730,14 @@ pub fn json(
         difference_cents: Cents,
         series_end_reason: Option<crate::model::EndReason>,
     }
+    let anonymous = audience.is_anonymous();
     let projects = portfolio
         .projects
         .iter()
         .map(|p| {
             let labels = case_labels(p, lang, anonymous);
-            ProjectOut {
+            let hidden = audience.hides(p.cases);
+            let out = ProjectOut {
                 project: p.project.clone(),
                 cases: p.cases,
                 sessions: p.sessions,
@@ -698,6 +757,13 @@ pub fn json(
                         .map(|(path, _)| path.display().to_string())
                         .collect()
                 },
+                figures_hidden: hidden
+                    .then(|| (lang.texts().report.pf_too_few_cases)(&audience.min_cases())),
+                domains_hidden: p
+                    .domains
+                    .iter()
+                    .filter(|d| d.cases > 0 && audience.hides(d.cases))
+                    .count(),
                 per_payer: p
                     .per_payer
                     .iter()
@@ -722,6 +788,7 @@ pub fn json(
                 domains: p
                     .domains
                     .iter()
+                    .filter(|d| !audience.hides(d.cases))
                     .map(|d| DomainOut {
                         domain_id: d.domain_id.clone(),
                         label: d.label.get(lang).to_string(),
@@ -761,6 +828,18 @@ pub fn json(
                         series_end_reason: c.ended,
                     })
                     .collect(),
+            };
+            if hidden {
+                ProjectOut {
+                    per_payer: Vec::new(),
+                    totals: serde_json::Value::Null,
+                    domains: Vec::new(),
+                    domains_hidden: 0,
+                    cases_detail: Vec::new(),
+                    ..out
+                }
+            } else {
+                out
             }
         })
         .collect();

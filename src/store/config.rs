@@ -1,7 +1,8 @@
 //! Settings of one data folder, in `<data-dir>/config.json`: the default retention of
-//! new sessions, and for a folder shared through a sync service how long another
-//! laptop's lock stays valid without a heartbeat:
-//! `{"retention_months": 24, "lock_stale_seconds": 120}`.
+//! new sessions, for a folder shared through a sync service how long another laptop's
+//! lock stays valid without a heartbeat, and how many cases an anonymous aggregate needs
+//! before it shows a group's figures:
+//! `{"retention_months": 24, "lock_stale_seconds": 120, "anonymous_min_cases": 5}`.
 
 use std::path::Path;
 
@@ -13,6 +14,22 @@ use crate::model::DEFAULT_RETENTION_MONTHS;
 struct File {
     retention_months: Option<u32>,
     lock_stale_seconds: Option<u64>,
+    anonymous_min_cases: Option<usize>,
+}
+
+/// An anonymous aggregate shows a group's figures from this many cases on...
+pub const DEFAULT_ANONYMOUS_MIN_CASES: usize = 5;
+/// ...and never from fewer than this, whatever `config.json` says.
+pub const LEAST_ANONYMOUS_MIN_CASES: usize = 3;
+
+/// How many cases a group (a project, the cases that scored a life domain) of an
+/// anonymous aggregate needs before its amounts and scores are shown: `config.json`'s
+/// `anonymous_min_cases`, default 5, never below 3.
+pub fn anonymous_min_cases(data_dir: &Path) -> usize {
+    read(data_dir)
+        .and_then(|f| f.anonymous_min_cases)
+        .unwrap_or(DEFAULT_ANONYMOUS_MIN_CASES)
+        .max(LEAST_ANONYMOUS_MIN_CASES)
 }
 
 /// Another laptop's lock counts while its heartbeat is younger than this.

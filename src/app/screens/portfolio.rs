@@ -90,7 +90,13 @@ fn work(
     } = crate::report::portfolio::gather(library, level, Some(project), today, include_demo, false)
         .map_err(|e| e.to_string())?;
     let learned = crate::report::portfolio::learned(library, &portfolio);
-    let doc = crate::report::portfolio::document(&portfolio, &hygiene, &learned, lang, false);
+    let doc = crate::report::portfolio::document(
+        &portfolio,
+        &hygiene,
+        &learned,
+        lang,
+        crate::report::portfolio::Audience::Team,
+    );
     let text = crate::report::text::render(&doc);
     let bars = portfolio
         .projects
