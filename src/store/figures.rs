@@ -34,6 +34,16 @@ const VERSION: u32 = 3;
 /// A cache larger than this is not read (and is rewritten): some 400,000 sessions.
 const MAX_CACHE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// Removes the cache of `sessions_dir` (it is rebuilt by the next portfolio): a session
+/// deleted for good takes its case code and figures out of it at once, not at the next
+/// portfolio.
+pub fn forget(sessions_dir: &Path) -> io::Result<()> {
+    match fs::remove_file(sessions_dir.join(FIGURES_NAME)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
 /// What was gathered for a portfolio.
 #[derive(Debug, Default)]
 pub struct Collected {

@@ -276,6 +276,8 @@ impl Library {
                 Err(e) => done.refused.push((f.clone(), e)),
             }
         }
+        // The portfolio's cache holds case codes and figures: rebuilt without them.
+        let _ = super::figures::forget(&self.sessions_dir());
         let still: std::collections::HashSet<Uuid> = self
             .all_files()
             .unwrap_or_default()
