@@ -18,6 +18,8 @@
 
 pub mod convert;
 pub mod keys;
+pub mod signoff;
+mod words;
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
