@@ -291,7 +291,7 @@ fn main() {
             .into_iter()
             .map(|keys| {
                 let l = Library::open(&dir.path().join(format!("sealed-{keys}"))).unwrap();
-                let mut settings = tafel::store::vault::keys::Settings {
+                let mut settings = tafel::store::vault::settings::Settings {
                     version: 1,
                     encrypted: true,
                     recipients: Vec::new(),

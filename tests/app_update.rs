@@ -1342,7 +1342,7 @@ fn a_library_encrypted_meanwhile_is_said_and_shown() {
     assert!(!app.encrypted && app.message.is_none());
     // Another copy of tafel runs `tafel encrypt` (this test process holds no key).
     let key = age::x25519::Identity::generate().to_public();
-    let mut settings = tafel::store::vault::keys::Settings::default();
+    let mut settings = tafel::store::vault::settings::Settings::default();
     settings.add("anna", &key, chrono::NaiveDate::MIN);
     settings.encrypted = true;
     settings.write(lib.root()).unwrap();

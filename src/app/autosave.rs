@@ -116,7 +116,7 @@ impl Shared {
         // The same holds when keys.json is missing while the session's own file is
         // encrypted (see `store::save_to`).
         let root = store::vault::root_of(&path);
-        let keys_gone = root.is_some_and(|r| !store::vault::keys::settings_path(r).exists());
+        let keys_gone = root.is_some_and(|r| !store::vault::settings::settings_path(r).exists());
         let (bytes, folder, data_dir) = match root.map(store::vault::sealing_of).unwrap_or(Ok(None))
         {
             Ok(Some(to)) => (store::vault::seal(&bytes, &to).ok()?, folder, data_dir),
@@ -306,7 +306,7 @@ mod tests {
         let sessions = data.join("sessions");
         std::fs::create_dir_all(&sessions).unwrap();
         let key = age::x25519::Identity::generate();
-        let mut settings = store::vault::keys::Settings {
+        let mut settings = store::vault::settings::Settings {
             version: 1,
             encrypted: true,
             recipients: Vec::new(),
@@ -337,7 +337,7 @@ mod tests {
         // runtime folder only, never into the library.
         store::save_to(&path, &s).unwrap();
         assert!(store::vault::file_is_sealed(&path));
-        std::fs::remove_file(store::vault::keys::settings_path(&data)).unwrap();
+        std::fs::remove_file(store::vault::settings::settings_path(&data)).unwrap();
         store::vault::forget_settings();
         s.preparation.project = "Nog geheimer".into();
         a.changed(&path, &s);

@@ -37,8 +37,8 @@ impl App {
         let warnings = catalog.warnings.clone();
         let retention_months = crate::store::config::retention_months(library.root());
         let encrypted = crate::store::vault::is_encrypted(library.root());
-        let keys_unfinished =
-            crate::store::vault::keys::Settings::read(library.root()).is_ok_and(|s| s.unfinished);
+        let keys_unfinished = crate::store::vault::settings::Settings::read(library.root())
+            .is_ok_and(|s| s.unfinished);
         let mut app = App {
             lang,
             library,

@@ -12,7 +12,7 @@ use age::x25519::Recipient;
 use super::{CmdResult, Failure};
 use crate::i18n::Lang;
 use crate::store::Library;
-use crate::store::vault::{self, convert, keys};
+use crate::store::vault::{self, convert, keys, settings};
 
 /// Where the personal key is, and how its passphrase is given.
 #[derive(Debug, Clone, Default)]
@@ -97,7 +97,8 @@ impl KeyAccess {
     /// Also when the library lists keys and a passphrase file is given: a library made
     /// plain by a `tafel decrypt` that was stopped halfway still holds encrypted files.
     pub fn unlock_for(&self, lib: &Library, lang: Lang) -> Result<(), Failure> {
-        let settings = keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
+        let settings =
+            settings::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
         // Remembered for this process: should keys.json go away while it runs, it keeps
         // encrypting (see `vault::sealing_of`).
         vault::sealing_of(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
@@ -153,7 +154,7 @@ pub fn run_keys(
         KeysCommand::List => {
             let lib = library()?;
             let settings =
-                keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
+                settings::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
             let own = access
                 .dir(lang)
                 .ok()
@@ -184,7 +185,7 @@ pub fn run_keys(
             let lib = library()?;
             let _lock = settings_lock(&lib)?;
             let mut settings =
-                keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
+                settings::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
             if let Some(m) = settings
                 .recipients
                 .iter()
@@ -213,7 +214,7 @@ pub fn run_keys(
             let lib = library()?;
             let _lock = settings_lock(&lib)?;
             let mut settings =
-                keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
+                settings::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
             let Some(i) = settings
                 .recipients
                 .iter()
@@ -258,12 +259,16 @@ pub fn run_keys(
 /// `encrypt`, `decrypt`): each reads keys.json, changes it and converts every file, and
 /// two at once would each undo the other's change.
 fn settings_lock(lib: &Library) -> Result<std::fs::File, Failure> {
-    keys::lock_settings(lib.root())
-        .map_err(|e| Failure(format!("{}: [{e}]", keys::lock_path(lib.root()).display())))
+    settings::lock_settings(lib.root()).map_err(|e| {
+        Failure(format!(
+            "{}: [{e}]",
+            settings::lock_path(lib.root()).display()
+        ))
+    })
 }
 
 /// `message`, and when an earlier change of keys was stopped, how to finish it.
-fn with_unfinished(message: String, settings: &keys::Settings, lang: Lang) -> String {
+fn with_unfinished(message: String, settings: &settings::Settings, lang: Lang) -> String {
     if settings.unfinished {
         format!("{message}. {}", lang.texts().vault.unfinished)
     } else {
@@ -271,11 +276,11 @@ fn with_unfinished(message: String, settings: &keys::Settings, lang: Lang) -> St
     }
 }
 
-fn write_settings(settings: &keys::Settings, lib: &Library) -> Result<(), Failure> {
+fn write_settings(settings: &settings::Settings, lib: &Library) -> Result<(), Failure> {
     settings.write(lib.root()).map_err(|e| {
         Failure(format!(
             "{}: [{e}]",
-            keys::settings_path(lib.root()).display()
+            settings::settings_path(lib.root()).display()
         ))
     })
 }
@@ -294,7 +299,8 @@ pub fn run_encrypt(
     access.unlock(lang)?;
     let own = vault::unlocked_public().ok_or_else(|| Failure(t.locked.into()))?;
     let _lock = settings_lock(lib)?;
-    let mut settings = keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
+    let mut settings =
+        settings::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
     if !settings.recipients.iter().any(|m| m.key == own.to_string()) {
         let name = own_name();
         settings.add(&name, &own, today);
@@ -315,7 +321,8 @@ pub fn run_decrypt(lib: &Library, access: &KeyAccess, lang: Lang) -> CmdResult {
     vault::sealing_of(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
     access.unlock(lang)?;
     let _lock = settings_lock(lib)?;
-    let mut settings = keys::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
+    let mut settings =
+        settings::Settings::read(lib.root()).map_err(|e| Failure(e.explain(lang)))?;
     let was = settings.encrypted;
     settings.encrypted = false;
     settings.unfinished = true;
@@ -372,7 +379,7 @@ pub fn run_decrypt_file(
 
 /// Every file of the library to the keys in `settings` (which say `unfinished` until
 /// every file is done).
-fn reconvert(lib: &Library, settings: &mut keys::Settings, lang: Lang) -> CmdResult {
+fn reconvert(lib: &Library, settings: &mut settings::Settings, lang: Lang) -> CmdResult {
     let to = settings.recipients().map_err(Failure)?;
     let t = &lang.texts().vault;
     let code = convert_to(

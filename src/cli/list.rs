@@ -31,7 +31,7 @@ pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, as_json: bool) -
     // its keys was left unfinished.
     let sealing = crate::store::vault::sealing_of(lib.root()).ok().flatten();
     let unfinished =
-        crate::store::vault::keys::Settings::read(lib.root()).is_ok_and(|s| s.unfinished);
+        crate::store::vault::settings::Settings::read(lib.root()).is_ok_and(|s| s.unfinished);
     if as_json {
         let code =
             |r: crate::model::EndReason| serde_json::to_value(r).unwrap_or(serde_json::Value::Null);

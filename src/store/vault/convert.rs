@@ -341,7 +341,7 @@ mod tests {
         let to: Arc<[Recipient]> = Arc::from(vec![key.to_public()]);
         // As `tafel encrypt` does: the key unlocked, keys.json saying encrypted.
         super::super::unlock(key.clone());
-        let mut settings = super::super::keys::Settings::default();
+        let mut settings = super::super::settings::Settings::default();
         settings.add("anna", &key.to_public(), chrono::NaiveDate::MIN);
         settings.encrypted = true;
         settings.write(dir.path()).unwrap();

@@ -18,6 +18,7 @@
 
 pub mod convert;
 pub mod keys;
+pub mod settings;
 pub mod signoff;
 mod words;
 
@@ -215,7 +216,7 @@ static SETTINGS: Mutex<Vec<(PathBuf, Option<Stamp>, Sealing)>> = Mutex::new(Vec:
 /// Whether the library in `root` is encrypted, and to whom. An unreadable `keys.json` is
 /// an error: the caller then writes nothing rather than plain text.
 pub fn sealing_of(root: &Path) -> Result<Sealing, VaultError> {
-    let path = keys::settings_path(root);
+    let path = settings::settings_path(root);
     let stamp = match std::fs::symlink_metadata(&path) {
         Ok(meta) => Some(Stamp::of(&meta)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
@@ -245,7 +246,7 @@ pub fn sealing_of(root: &Path) -> Result<Sealing, VaultError> {
         }
         None => None,
         Some(_) => {
-            let settings = keys::Settings::read(root)?;
+            let settings = settings::Settings::read(root)?;
             settings.sealing()
         }
     };
@@ -344,7 +345,7 @@ pub fn library_above(path: &Path) -> Option<PathBuf> {
     let parent = std::fs::canonicalize(parent).ok()?;
     parent
         .ancestors()
-        .find(|a| keys::settings_path(a).exists() && a.join("sessions").is_dir())
+        .find(|a| settings::settings_path(a).exists() && a.join("sessions").is_dir())
         .map(Path::to_path_buf)
 }
 
@@ -444,10 +445,10 @@ mod tests {
     }
 
     /// A library encrypted to one new key, in a fresh folder.
-    fn encrypted_library() -> (tempfile::TempDir, crate::store::Library, keys::Settings) {
+    fn encrypted_library() -> (tempfile::TempDir, crate::store::Library, settings::Settings) {
         let dir = tempfile::tempdir().unwrap();
         let lib = crate::store::Library::open(dir.path()).unwrap();
-        let mut settings = keys::Settings::default();
+        let mut settings = settings::Settings::default();
         settings.add(
             "anna",
             &Identity::generate().to_public(),
@@ -469,7 +470,7 @@ mod tests {
         );
         let path = lib.save(&s).unwrap();
         assert!(is_sealed(&std::fs::read(&path).unwrap()));
-        std::fs::remove_file(keys::settings_path(dir.path())).unwrap();
+        std::fs::remove_file(settings::settings_path(dir.path())).unwrap();
         forget_settings();
         s.preparation.project = "Geheim".into();
         let err = lib.save(&s).unwrap_err().to_string();
@@ -485,7 +486,7 @@ mod tests {
         // A sync service takes keys.json away for a moment: a new session, the index
         // and an export written meanwhile are encrypted all the same.
         let kept = dir.path().join("kept.json");
-        std::fs::rename(keys::settings_path(dir.path()), &kept).unwrap();
+        std::fs::rename(settings::settings_path(dir.path()), &kept).unwrap();
         let s = crate::model::Session::new(
             &crate::model::clock::test_clock(),
             vec![],
@@ -498,7 +499,7 @@ mod tests {
         let index = crate::store::index::index_path(&lib.sessions_dir());
         assert!(is_sealed(&std::fs::read(index).unwrap()));
         // Made plain on purpose (`tafel decrypt` says so in keys.json): plain again.
-        std::fs::rename(&kept, keys::settings_path(dir.path())).unwrap();
+        std::fs::rename(&kept, settings::settings_path(dir.path())).unwrap();
         settings.encrypted = false;
         settings.write(dir.path()).unwrap();
         assert!(!is_encrypted(dir.path()));
@@ -530,7 +531,7 @@ mod tests {
         std::fs::create_dir(dir.path().join("sessions")).unwrap();
         let target = dir.path().join("sessions").join("x.json");
         assert_eq!(seal_at(&target, b"plain".to_vec()).unwrap(), b"plain");
-        std::fs::write(keys::settings_path(dir.path()), "{ broken").unwrap();
+        std::fs::write(settings::settings_path(dir.path()), "{ broken").unwrap();
         forget_settings();
         assert!(matches!(
             seal_at(&target, b"plain".to_vec()),
