@@ -115,6 +115,16 @@ impl Key {
         ]
     }
 
+    /// The library key of the library at `data`, unwrapped with this key as tafel does.
+    fn library(&self, data: &Path) -> age::x25519::Identity {
+        tafel::store::vault::settings::Settings::read(data)
+            .unwrap()
+            .library
+            .expect("a library key")
+            .unwrap(&self.identity)
+            .expect("given to this key")
+    }
+
     /// An empty, encrypted library at `data`.
     fn encrypted_library(&self, data: &Path) {
         let o = common::bin()
@@ -187,7 +197,7 @@ fn round(n: usize, rng: &mut Rng, key: Option<&Key>) -> Round {
         .next()
         .and_then(|p| std::fs::read(p).ok())
         .and_then(|b| match key {
-            Some(key) => tafel::store::vault::open_with(&key.identity, &b).ok(),
+            Some(key) => tafel::store::vault::open_with(&key.library(&data), &b).ok(),
             None => Some(b),
         })
         .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
@@ -563,7 +573,12 @@ fn kill_9_during_encrypt_and_decrypt_never_damages_or_leaves_plain_text() {
             .args(["-9", &child.id().to_string()])
             .status();
         let _ = child.wait();
-        // Each file whole: plain JSON, or encrypted and decrypting to JSON.
+        // Each file whole: plain JSON, or encrypted (to the library key in keys.json)
+        // and decrypting to JSON.
+        let library = tafel::store::vault::settings::Settings::read(&data)
+            .ok()
+            .and_then(|s| s.library)
+            .and_then(|l| l.unwrap(&key.identity));
         let mut kinds = [0usize; 2];
         for p in files_under(&data.join("sessions")) {
             if p.extension().is_none_or(|e| e != "json") {
@@ -573,7 +588,9 @@ fn kill_9_during_encrypt_and_decrypt_never_damages_or_leaves_plain_text() {
             let sealed_file = tafel::store::vault::is_sealed(&bytes);
             kinds[usize::from(sealed_file)] += 1;
             let plain_bytes = if sealed_file {
-                tafel::store::vault::open_with(&key.identity, &bytes).ok()
+                library
+                    .as_ref()
+                    .and_then(|l| tafel::store::vault::open_with(l, &bytes).ok())
             } else {
                 Some(bytes)
             };

@@ -305,14 +305,14 @@ mod tests {
         let data = dir.path().join("data");
         let sessions = data.join("sessions");
         std::fs::create_dir_all(&sessions).unwrap();
-        let key = age::x25519::Identity::generate();
-        let mut settings = store::vault::settings::Settings {
-            version: 1,
-            encrypted: true,
-            recipients: Vec::new(),
-            unfinished: false,
-        };
-        settings.add("anna", &key.to_public(), chrono::NaiveDate::MIN);
+        let anna = age::x25519::Identity::generate();
+        store::vault::unlock(anna.clone());
+        let (settings, key) = store::vault::settings::Settings::encrypted_by(
+            ("anna", &anna),
+            &[],
+            chrono::NaiveDate::MIN,
+        )
+        .unwrap();
         settings.write(&data).unwrap();
         let path = sessions.join("s.json");
         let mut s = Session::new(
@@ -338,7 +338,7 @@ mod tests {
         store::save_to(&path, &s).unwrap();
         assert!(store::vault::file_is_sealed(&path));
         std::fs::remove_file(store::vault::settings::settings_path(&data)).unwrap();
-        store::vault::forget_settings();
+        store::vault::forget_settings_of(&data);
         s.preparation.project = "Nog geheimer".into();
         a.changed(&path, &s);
         if let Some(p) = a.rescue() {

@@ -30,8 +30,10 @@ pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, as_json: bool) -
     // An encrypted library says so, with how many keys open it, and whether a change of
     // its keys was left unfinished.
     let sealing = crate::store::vault::sealing_of(lib.root()).ok().flatten();
-    let unfinished =
-        crate::store::vault::settings::Settings::read(lib.root()).is_ok_and(|s| s.unfinished);
+    let settings = crate::store::vault::settings::Settings::read(lib.root()).unwrap_or_default();
+    let unfinished = settings.unfinished;
+    // Keys not confirmed on this laptop, a changed key, members without the library key.
+    let key_notices = crate::store::vault::notice_lines(lib.root(), lang);
     if as_json {
         let code =
             |r: crate::model::EndReason| serde_json::to_value(r).unwrap_or(serde_json::Value::Null);
@@ -88,6 +90,7 @@ pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, as_json: bool) -
             "data_dir": text(lib.root()),
             "encrypted": sealing.is_some(),
             "unfinished": unfinished,
+            "key_notices": key_notices,
             // In an encrypted library: session files still in plain text.
             "not_encrypted": sealing
                 .as_ref()
@@ -106,8 +109,15 @@ pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, as_json: bool) -
     if unfinished {
         errln!("tafel: {}", t.vault.unfinished);
     }
-    if let Some(keys) = &sealing {
-        outln!("{}", (t.vault.list_line)(keys.len()));
+    for line in &key_notices {
+        errln!("tafel: {line}");
+    }
+    if sealing.is_some() {
+        let given = settings
+            .library
+            .as_ref()
+            .map_or(settings.recipients.len(), |l| l.wrapped.len());
+        outln!("{}", (t.vault.list_line)(given));
         let plain = crate::store::vault::plain_session_files(lib.root());
         if !plain.is_empty() {
             errln!("tafel: {}", (t.vault.plain_files)(plain.len()));

@@ -498,6 +498,7 @@ fn run(cli: Cli, lang: Lang, clock: Clock) -> Result<Outcome, Failure> {
     let access = keys::KeyAccess {
         keys_dir: cli.keys_dir.clone(),
         passphrase_file: cli.passphrase_file.clone(),
+        data_dir: paths::resolve_data_dir(cli.data_dir.as_deref()),
     };
     let library_locked = || -> Result<Library, Failure> {
         let dir = data_dir()?;
