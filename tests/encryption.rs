@@ -8,62 +8,10 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
+use common::team::{Member, by, member, ok, run};
 use common::{BIN, stderr, stdout};
-
-/// `tafel --data-dir DATA --keys-dir KEYS --passphrase-file PASS ARGS...` in Dutch.
-fn run(data: &Path, keys: &Path, pass: &Path, args: &[&str]) -> Output {
-    common::bin()
-        .arg("--data-dir")
-        .arg(data)
-        .arg("--keys-dir")
-        .arg(keys)
-        .arg("--passphrase-file")
-        .arg(pass)
-        .args(args)
-        .env_remove("TAFEL_DATA_DIR")
-        .env_remove("TAFEL_KEYS_DIR")
-        .env("TAFEL_TEST_SCRYPT_LOG_N", "10")
-        .env("LANG", "C")
-        .stdin(Stdio::null())
-        .output()
-        .expect("tafel runs")
-}
-
-/// `tafel ARGS` on `data` as team member `m` (their key and passphrase).
-fn by(m: &Member, data: &Path, args: &[&str]) -> Output {
-    run(data, &m.keys, &m.pass, args)
-}
-
-fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "{}\n{}", stdout(o), stderr(o));
-    stdout(o)
-}
-
-struct Member {
-    keys: PathBuf,
-    pass: PathBuf,
-    public: String,
-}
-
-fn member(dir: &Path, name: &str, passphrase: &str) -> Member {
-    let keys = dir.join(format!("keys-{name}"));
-    let pass = dir.join(format!("pass-{name}"));
-    std::fs::write(&pass, format!("{passphrase}\n")).unwrap();
-    let o = run(&dir.join("unused"), &keys, &pass, &["keys", "init"]);
-    let out = ok(&o);
-    let public = out
-        .lines()
-        .find(|l| l.starts_with("age1"))
-        .expect("the public key is printed")
-        .to_string();
-    assert!(
-        out.contains("Niemand kan hem herstellen"),
-        "a lost passphrase is said to be lost data"
-    );
-    Member { keys, pass, public }
-}
 
 /// A fresh folder with the demo library, encrypted to Anna's key.
 fn encrypted_demo(passphrase: &str) -> (tempfile::TempDir, PathBuf, Member) {

@@ -48,7 +48,7 @@ pub struct App {
     /// The library is encrypted (`keys.json`): the headers say so.
     pub encrypted: bool,
     /// A change of `keys.json` this tafel did not take, once said on screen.
-    pub keys_ignored: Option<crate::store::vault::trust::Distrust>,
+    pub keys_ignored: Option<crate::store::vault::trust::Ignored>,
 }
 
 pub enum Screen {

@@ -249,14 +249,8 @@ fn tick(app: &mut App) {
         app.encrypted = crate::store::vault::is_encrypted(&root);
         let ignored = crate::store::vault::ignored_change(&root);
         if ignored != app.keys_ignored {
-            if let Some(why) = &ignored {
-                let t = &app.lang.texts().vault;
-                let reason = crate::store::vault::explain_distrust(why, app.lang);
-                let text = if app.encrypted {
-                    (t.ignored_sealed)(&reason)
-                } else {
-                    (t.ignored_plain)(&reason)
-                };
+            if let Some(ignored) = &ignored {
+                let text = crate::store::vault::explain_ignored(ignored, app.lang);
                 app.say(Level::Warning, text);
             }
             app.keys_ignored = ignored;

@@ -176,7 +176,7 @@ impl KeyAccess {
         };
         match vault::library_key(lib.root()) {
             Ok(Some(key)) if vault::ignored_change(lib.root()).is_none() => Ok(key),
-            Ok(_) => Err(cannot(vault::ignored_change(lib.root()))),
+            Ok(_) => Err(cannot(vault::ignored_change(lib.root()).map(|i| i.why))),
             Err(vault::VaultError::Untrusted { why, .. }) => Err(cannot(Some(why))),
             Err(e) => Err(Failure(e.explain(lang))),
         }

@@ -453,12 +453,17 @@ pub static TEXTS: Texts = Texts {
         distrust_plain_unsigned: "it says the library is not encrypted, but the library holds encrypted files and no member signed that. If your team decrypted it, tafel decrypt finishes it; otherwise put the team's keys.json back",
         ignored_plain: |why| {
             format!(
-                "keys.json was changed, and the change was not taken: {why}. This tafel goes on saving this session unencrypted, as it did. If a member of your team encrypted the library, quit and start tafel again: it then asks for your passphrase and encrypts once it has checked that a key confirmed on this laptop signed the change."
+                "keys.json was changed, and the change was not taken: {why}. tafel saves this library unencrypted, as before, and encrypts only once a key confirmed on this laptop signed the change: if a member of your team encrypted the library, quit and start tafel again, which asks for your passphrase and checks the change."
             )
         },
         ignored_sealed: |why| {
             format!(
                 "keys.json was changed, and the change was not taken: {why}. This tafel goes on encrypting to the library key it checked at the start, which the team can open. A new start refuses to write in this library until keys.json is put right, and says how."
+            )
+        },
+        ignored_checked: |why| {
+            format!(
+                "keys.json was changed, and the change was not taken: {why}. tafel keeps encrypting to the library key this laptop checked before, which only the team holds; a new start does the same. Put the team's keys.json back (or take out by hand what was added)."
             )
         },
         unconfirmed: |name, words| {

@@ -461,12 +461,17 @@ pub static TEXTS: Texts = Texts {
         distrust_plain_unsigned: "het zegt dat de bibliotheek niet versleuteld is, maar de bibliotheek heeft versleutelde bestanden en geen teamlid heeft dat ondertekend. Heeft je team hem ontsleuteld, dan maakt tafel decrypt het af; anders: zet de keys.json van het team terug",
         ignored_plain: |why| {
             format!(
-                "keys.json is veranderd, en die verandering is niet overgenomen: {why}. Deze tafel slaat dit gesprek onversleuteld op, zoals het deed. Heeft een teamlid de bibliotheek versleuteld: sluit tafel en start het opnieuw. Dan vraagt het je wachtwoordzin en versleutelt het, zodra het heeft nagekeken dat een op deze laptop bevestigde sleutel de verandering ondertekende."
+                "keys.json is veranderd, en die verandering is niet overgenomen: {why}. tafel slaat deze bibliotheek onversleuteld op, zoals het deed, en versleutelt pas als een op deze laptop bevestigde sleutel de verandering ondertekende: heeft een teamlid de bibliotheek versleuteld, sluit tafel dan en start het opnieuw; dan vraagt het je wachtwoordzin en kijkt het de verandering na."
             )
         },
         ignored_sealed: |why| {
             format!(
                 "keys.json is veranderd, en die verandering is niet overgenomen: {why}. Deze tafel blijft versleutelen voor de bibliotheeksleutel die het bij de start naging, en die het team kan openen. Een nieuwe start weigert in deze bibliotheek te schrijven tot keys.json in orde is, en zegt hoe."
+            )
+        },
+        ignored_checked: |why| {
+            format!(
+                "keys.json is veranderd, en die verandering is niet overgenomen: {why}. tafel blijft versleutelen voor de bibliotheeksleutel die deze laptop eerder naging, en die alleen het team heeft; een nieuwe start doet hetzelfde. Zet de keys.json van het team terug (of haal met de hand weg wat erbij gezet is)."
             )
         },
         unconfirmed: |name, words| {

@@ -850,10 +850,13 @@ pub struct VaultTexts {
     pub distrust_legacy_switch: &'static str,
     pub distrust_none_confirmed: &'static str,
     pub distrust_plain_unsigned: &'static str,
-    /// A running tafel did not take a change of keys.json: what it does instead. The
-    /// first for a library it saves plain, the second for one it saves encrypted.
+    /// A change of keys.json was not taken: what tafel does instead. The first for a
+    /// library that stays plain, the second for a running tafel that keeps the key it
+    /// checked at its start.
     pub ignored_plain: fn(&dyn Display) -> String,
     pub ignored_sealed: fn(&dyn Display) -> String,
+    /// ... and one where the library key checked before stays in use.
+    pub ignored_checked: fn(&dyn Display) -> String,
     /// A member's key not confirmed on this laptop: name, words.
     pub unconfirmed: fn(&dyn Display, &dyn Display) -> String,
     /// A member's key that changed: name, words of the new key.

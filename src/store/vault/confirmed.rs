@@ -43,6 +43,11 @@ pub struct Confirmed {
     /// Library keys this laptop saw replaced.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retired: Vec<String>,
+    /// Library keys this laptop checked (signed by a key it confirmed): files stay
+    /// encrypted to such a key even when keys.json is changed by someone else later, so
+    /// the team keeps opening everything and the one who changed it nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub libraries: Vec<String>,
 }
 
 impl Confirmed {
@@ -126,6 +131,20 @@ impl Confirmed {
         }
         self.retired.push(key.to_string());
         true
+    }
+
+    /// Notes that the library key `key` was checked here: `true` when that is news.
+    pub fn pin(&mut self, key: &str) -> bool {
+        if self.libraries.iter().any(|k| k == key) {
+            return false;
+        }
+        self.libraries.push(key.to_string());
+        true
+    }
+
+    /// Whether the library key `key` was checked here and not replaced since.
+    pub fn is_pinned(&self, key: &str) -> bool {
+        self.libraries.iter().any(|k| k == key) && !self.is_retired(key)
     }
 
     pub fn is_retired(&self, key: &str) -> bool {

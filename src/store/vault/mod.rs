@@ -119,6 +119,17 @@ pub fn explain_distrust(why: &trust::Distrust, lang: Lang) -> String {
     }
 }
 
+/// A change of keys.json that was not taken, why, and what tafel does instead.
+pub fn explain_ignored(ignored: &trust::Ignored, lang: Lang) -> String {
+    let t = &lang.texts().vault;
+    let why = explain_distrust(&ignored.why, lang);
+    match ignored.kept {
+        trust::Kept::Plain => (t.ignored_plain)(&why),
+        trust::Kept::Earlier => (t.ignored_sealed)(&why),
+        trust::Kept::Checked => (t.ignored_checked)(&why),
+    }
+}
+
 impl std::fmt::Display for VaultError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.explain(Lang::En))
@@ -157,7 +168,11 @@ pub fn unlock(identity: Identity) {
     SETTINGS
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
-        .retain(|s| s.ignored != Some(trust::Distrust::NoKey));
+        .retain(|s| {
+            s.ignored
+                .as_ref()
+                .is_none_or(|i| i.why != trust::Distrust::NoKey)
+        });
 }
 
 /// Whether a personal key is unlocked in this process.
@@ -282,9 +297,11 @@ fn reader_with<R: io::BufRead>(
         })
 }
 
-/// How many recipient stanzas an age file's header holds (`None` for no age file): one
-/// for a file encrypted to the library key.
+/// How many X25519 recipient stanzas an age file's header holds (`None` for no age
+/// file): one for a file encrypted to the library key. (age adds a random "grease"
+/// stanza to some headers, which no key opens; it is not counted.)
 pub fn stanzas(bytes: &[u8]) -> Option<usize> {
+    const STANZA: &[u8] = b"-> X25519 ";
     let header = bytes.strip_prefix(MAGIC)?;
     let end = header
         .windows(4)
@@ -292,12 +309,16 @@ pub fn stanzas(bytes: &[u8]) -> Option<usize> {
         .map_or(header.len(), |i| i + 1);
     let header = &header[..end];
     Some(
-        usize::from(header.starts_with(b"-> "))
-            + header.windows(4).filter(|w| *w == b"\n-> ").count(),
+        usize::from(header.starts_with(STANZA))
+            + header
+                .windows(STANZA.len() + 1)
+                .filter(|w| w[0] == b'\n' && &w[1..] == STANZA)
+                .count(),
     )
 }
 
-/// Whether `bytes` are an age file for exactly one recipient, whose header `key` opens:
+/// Whether `bytes` are an age file for exactly one X25519 recipient, whose header `key`
+/// opens:
 /// a file already encrypted to the library key `key` (its content is not read).
 pub fn sealed_to_only(bytes: &[u8], key: &Identity) -> bool {
     stanzas(bytes) == Some(1)
@@ -369,7 +390,7 @@ struct Seen {
     /// The library key, checked (also while a `tafel decrypt` is not finished).
     library: Option<Arc<Identity>>,
     /// A change of keys.json that was not taken, and why (said on screen).
-    ignored: Option<trust::Distrust>,
+    ignored: Option<trust::Ignored>,
 }
 
 static SETTINGS: Mutex<Vec<Seen>> = Mutex::new(Vec::new());
@@ -389,7 +410,7 @@ pub fn library_key(root: &Path) -> Result<Option<Arc<Identity>>, VaultError> {
 }
 
 /// The change of `keys.json` in `root` that this process did not take, if any.
-pub fn ignored_change(root: &Path) -> Option<trust::Distrust> {
+pub fn ignored_change(root: &Path) -> Option<trust::Ignored> {
     seen(root, |s| s.ignored.clone()).ok().flatten()
 }
 
@@ -431,8 +452,11 @@ fn seen<T>(root: &Path, what: impl Fn(&Seen) -> T) -> Result<T, VaultError> {
             let verdict = trust::assess(&settings, me.as_deref(), &confirmed, &|| {
                 holds_sealed_files(root)
             });
-            if matches!(verdict, trust::Verdict::Library { .. }) {
-                learn(&settings, confirmed);
+            if let trust::Verdict::Library {
+                key, doubt: None, ..
+            } = &verdict
+            {
+                learn(&settings, &key.to_public().to_string(), confirmed);
             }
             verdict
         }
@@ -449,6 +473,7 @@ fn seen<T>(root: &Path, what: impl Fn(&Seen) -> T) -> Result<T, VaultError> {
             key,
             retired,
             encrypted,
+            doubt,
         } => {
             for k in retired.iter().rev() {
                 keep_library_key(k);
@@ -459,7 +484,10 @@ fn seen<T>(root: &Path, what: impl Fn(&Seen) -> T) -> Result<T, VaultError> {
                 stamp,
                 sealing: encrypted.then(|| Arc::from(vec![key.to_public()])),
                 library: Some(key),
-                ignored: None,
+                ignored: doubt.map(|why| trust::Ignored {
+                    why,
+                    kept: trust::Kept::Checked,
+                }),
             }
         }
         trust::Verdict::Legacy(to) => Seen {
@@ -476,7 +504,14 @@ fn seen<T>(root: &Path, what: impl Fn(&Seen) -> T) -> Result<T, VaultError> {
                 stamp,
                 sealing: s.sealing.clone(),
                 library: s.library.clone(),
-                ignored: Some(why),
+                ignored: Some(trust::Ignored {
+                    why,
+                    kept: if s.sealing.is_some() {
+                        trust::Kept::Earlier
+                    } else {
+                        trust::Kept::Plain
+                    },
+                }),
             },
             None if holds_sealed_files(root) => {
                 return Err(VaultError::Untrusted { path, why });
@@ -487,7 +522,10 @@ fn seen<T>(root: &Path, what: impl Fn(&Seen) -> T) -> Result<T, VaultError> {
                 stamp,
                 sealing: None,
                 library: None,
-                ignored: Some(why),
+                ignored: Some(trust::Ignored {
+                    why,
+                    kept: trust::Kept::Plain,
+                }),
             },
         },
     };
@@ -497,13 +535,14 @@ fn seen<T>(root: &Path, what: impl Fn(&Seen) -> T) -> Result<T, VaultError> {
     Ok(out)
 }
 
-/// Remembers on this laptop what a checked keys.json says the team did: members removed
-/// (their word no longer counts here) and library keys replaced (never taken again).
-fn learn(settings: &settings::Settings, mut confirmed: confirmed::Confirmed) {
+/// Remembers on this laptop what a checked keys.json says: its library key (checked),
+/// members removed (their word no longer counts here) and library keys replaced (never
+/// taken again).
+fn learn(settings: &settings::Settings, library: &str, mut confirmed: confirmed::Confirmed) {
     let Some(dir) = keys_dir() else {
         return;
     };
-    let mut news = false;
+    let mut news = confirmed.pin(library);
     for r in &settings.removed {
         // A member removed and later added again is a member.
         if settings.member(&r.key).is_none() {
@@ -536,12 +575,8 @@ pub fn notice_lines(root: &Path, lang: Lang) -> Vec<String> {
         .changed()
         .map(|u| (t.changed_key)(&u.name, &u.words))
         .collect();
-    if let Some(why) = ignored_change(root) {
-        lines.push(format!(
-            "{} {}",
-            (t.untrusted)(&settings::settings_path(root).display()),
-            explain_distrust(&why, lang)
-        ));
+    if let Some(ignored) = ignored_change(root) {
+        lines.push(explain_ignored(&ignored, lang));
     }
     lines.extend(
         n.unconfirmed
@@ -820,6 +855,20 @@ mod tests {
         settings.sign(&anna);
         settings.write(dir.path()).unwrap();
         assert!(!is_encrypted(dir.path()));
+    }
+
+    #[test]
+    fn a_file_for_one_key_has_one_x25519_stanza_and_one_for_two_has_two() {
+        let (a, b) = (Identity::generate(), Identity::generate());
+        for _ in 0..20 {
+            let one = seal(b"x", &[a.to_public()]).unwrap();
+            assert_eq!(stanzas(&one), Some(1));
+            assert!(sealed_to_only(&one, &a) && !sealed_to_only(&one, &b));
+            let two = seal(b"x", &[a.to_public(), b.to_public()]).unwrap();
+            assert_eq!(stanzas(&two), Some(2));
+            assert!(!sealed_to_only(&two, &a));
+        }
+        assert_eq!(stanzas(b"{}"), None);
     }
 
     #[test]

@@ -45,6 +45,25 @@ pub enum Distrust {
     PlainUnsigned,
 }
 
+/// A change of `keys.json` that was not taken, and what tafel does instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    pub why: Distrust,
+    pub kept: Kept,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// The library stays plain.
+    Plain,
+    /// This running tafel keeps to what it checked at its start (a new start would
+    /// refuse to write).
+    Earlier,
+    /// Files stay encrypted to the library key this laptop checked before (a new start
+    /// does the same).
+    Checked,
+}
+
 /// How this laptop writes in the library, from what `keys.json` says.
 #[derive(Clone)]
 pub enum Verdict {
@@ -55,6 +74,10 @@ pub enum Verdict {
         key: Arc<Identity>,
         retired: Vec<Arc<Identity>>,
         encrypted: bool,
+        /// keys.json was changed without a sign-off this laptop takes, but the library
+        /// key in it is one this laptop checked before: files stay encrypted to it (the
+        /// one who changed keys.json cannot hold it), and the change is said.
+        doubt: Option<Distrust>,
     },
     /// Version 1: to these members' keys.
     Legacy(Vec<Recipient>),
@@ -74,49 +97,24 @@ pub fn assess(
         let Some(me) = me else {
             return Verdict::Untrusted(Distrust::NoKey);
         };
-        let own = me.to_public().to_string();
-        let listed = settings
-            .signoff
-            .as_ref()
-            .is_some_and(|s| s.tags.contains_key(&own));
-        if !listed && !library.wrapped.contains_key(&own) {
-            return Verdict::Untrusted(Distrust::NotForYou);
-        }
-        let Some(signer) = settings.signed_by(me).map(|k| k.to_string()) else {
-            return Verdict::Untrusted(Distrust::NotSigned);
-        };
-        let name = || {
-            settings
-                .member(&signer)
-                .map_or_else(|| signer.clone(), |m| m.name.clone())
-        };
-        if signer != own {
-            if confirmed.is_revoked(&signer) {
-                return Verdict::Untrusted(Distrust::SignerRemoved { name: name() });
-            }
-            if !confirmed.is_confirmed(&signer) || settings.member(&signer).is_none() {
-                return Verdict::Untrusted(Distrust::SignerUnconfirmed {
-                    name: name(),
-                    key: signer,
-                });
-            }
-        }
-        if confirmed.is_retired(&library.key) {
-            return Verdict::Untrusted(Distrust::Retired);
-        }
-        let Some(key) = library.unwrap(me) else {
-            return Verdict::Untrusted(Distrust::NotForYou);
-        };
-        let retired = settings
-            .retired
-            .iter()
-            .filter_map(|r| r.unwrap(me))
-            .map(Arc::new)
-            .collect();
-        return Verdict::Library {
-            key: Arc::new(key),
-            retired,
-            encrypted: settings.encrypted,
+        return match checked(settings, library, me, confirmed) {
+            Ok(verdict) => verdict,
+            // Changed by someone else, with the library key still one checked here
+            // before, given to this laptop's key: it stays in use, never another one.
+            Err(
+                why @ (Distrust::NotSigned
+                | Distrust::SignerUnconfirmed { .. }
+                | Distrust::SignerRemoved { .. }),
+            ) if confirmed.is_pinned(&library.key) => match library.unwrap(me) {
+                Some(key) => Verdict::Library {
+                    key: Arc::new(key),
+                    retired: Vec::new(),
+                    encrypted: true,
+                    doubt: Some(why),
+                },
+                None => Verdict::Untrusted(why),
+            },
+            Err(why) => Verdict::Untrusted(why),
         };
     }
     if settings.encrypted {
@@ -142,6 +140,59 @@ pub fn assess(
         return Verdict::Untrusted(Distrust::PlainUnsigned);
     }
     Verdict::Plain
+}
+
+/// The library key of signed `settings`, checked with `me` against `confirmed`.
+fn checked(
+    settings: &Settings,
+    library: &super::settings::LibraryKey,
+    me: &Identity,
+    confirmed: &Confirmed,
+) -> Result<Verdict, Distrust> {
+    let own = me.to_public().to_string();
+    let listed = settings
+        .signoff
+        .as_ref()
+        .is_some_and(|s| s.tags.contains_key(&own));
+    if !listed && !library.wrapped.contains_key(&own) {
+        return Err(Distrust::NotForYou);
+    }
+    let signer = settings
+        .signed_by(me)
+        .map(|k| k.to_string())
+        .ok_or(Distrust::NotSigned)?;
+    let name = || {
+        settings
+            .member(&signer)
+            .map_or_else(|| signer.clone(), |m| m.name.clone())
+    };
+    if signer != own {
+        if confirmed.is_revoked(&signer) {
+            return Err(Distrust::SignerRemoved { name: name() });
+        }
+        if !confirmed.is_confirmed(&signer) || settings.member(&signer).is_none() {
+            return Err(Distrust::SignerUnconfirmed {
+                name: name(),
+                key: signer,
+            });
+        }
+    }
+    if confirmed.is_retired(&library.key) {
+        return Err(Distrust::Retired);
+    }
+    let key = library.unwrap(me).ok_or(Distrust::NotForYou)?;
+    let retired = settings
+        .retired
+        .iter()
+        .filter_map(|r| r.unwrap(me))
+        .map(Arc::new)
+        .collect();
+    Ok(Verdict::Library {
+        key: Arc::new(key),
+        retired,
+        encrypted: settings.encrypted,
+        doubt: None,
+    })
 }
 
 /// A member whose key this laptop has not confirmed.
@@ -305,6 +356,33 @@ mod tests {
         assert!(matches!(
             assess(&t.settings, Some(&t.b), &seen, &no),
             Verdict::Untrusted(Distrust::Retired)
+        ));
+    }
+
+    #[test]
+    fn a_library_key_checked_before_stays_in_use_when_keys_json_is_changed_by_hand() {
+        let t = team();
+        let mut seen = confirming(&[&t.a]);
+        seen.pin(&t.settings.library.as_ref().unwrap().key);
+        // A key appended, the library made plain: not signed, so not taken; the library
+        // key b checked before stays, encrypted.
+        let mut changed = t.settings.clone();
+        changed.add("x", &Identity::generate().to_public(), NaiveDate::MIN);
+        changed.encrypted = false;
+        let Verdict::Library {
+            encrypted, doubt, ..
+        } = assess(&changed, Some(&t.b), &seen, &no)
+        else {
+            panic!("the checked key")
+        };
+        assert!(encrypted);
+        assert_eq!(doubt, Some(Distrust::NotSigned));
+        // Another library key is never taken that way.
+        let (_, other) = LibraryKey::generate(&[t.b.to_public()]).unwrap();
+        changed.library = Some(other);
+        assert!(matches!(
+            assess(&changed, Some(&t.b), &seen, &no),
+            Verdict::Untrusted(Distrust::NotSigned)
         ));
     }
 
