@@ -131,6 +131,18 @@ impl KeyAccess {
         Ok(())
     }
 
+    /// Unlocks the personal key and, when the library of this run has one, its library
+    /// key (checked as at any start): for files given by path, which are encrypted to it.
+    pub fn unlock_with_library(&self, lang: Lang) -> Result<(), Failure> {
+        self.unlock(lang)?;
+        if let Some(root) = &self.data_dir
+            && settings::settings_path(root).exists()
+        {
+            let _ = vault::sealing_of(root);
+        }
+        Ok(())
+    }
+
     /// Unlocks the key when the library in `lib` is (or was being) encrypted, or holds
     /// encrypted files, before anything is read; then checks its keys.json (see
     /// [`vault::trust`]): a library whose keys this laptop does not take, while it holds
@@ -739,13 +751,7 @@ pub fn run_decrypt_file(
     let (_, bytes) = crate::store::read_raw(file)
         .map_err(|e| Failure(format!("{}: {}", file.display(), e.explain(lang))))?;
     if vault::is_sealed(&bytes) {
-        access.unlock(lang)?;
-        // A file of the library is encrypted to its key: checked, as at any start.
-        if let Some(root) = &access.data_dir
-            && settings::settings_path(root).exists()
-        {
-            let _ = vault::sealing_of(root);
-        }
+        access.unlock_with_library(lang)?;
     }
     let plain = vault::open(bytes)
         .map_err(|e| Failure(format!("{}: {}", file.display(), e.explain(lang))))?;

@@ -572,7 +572,7 @@ fn run(cli: Cli, lang: Lang, clock: Clock) -> Result<Outcome, Failure> {
             if files.iter().any(|f| {
                 crate::store::read_raw(f).is_ok_and(|(_, b)| crate::store::vault::is_sealed(&b))
             }) {
-                access.unlock(lang)?;
+                access.unlock_with_library(lang)?;
             }
             Ok(Outcome::Done(validate::run(&files, lang)))
         }

@@ -204,8 +204,12 @@ fn unlocked_for(settings: &settings::Settings) -> Option<Arc<Identity>> {
 
 /// The keys folder of this laptop, whose confirmed keys count from now on.
 pub fn use_keys_dir(dir: &Path) {
-    *KEYS_DIR.write().unwrap_or_else(PoisonError::into_inner) = Some(dir.to_path_buf());
-    forget_settings();
+    let mut current = KEYS_DIR.write().unwrap_or_else(PoisonError::into_inner);
+    if current.as_deref() != Some(dir) {
+        *current = Some(dir.to_path_buf());
+        drop(current);
+        forget_settings();
+    }
 }
 
 /// The keys folder given with [`use_keys_dir`].
