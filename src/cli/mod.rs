@@ -212,8 +212,8 @@ pub enum Command {
         #[command(subcommand)]
         command: keys::KeysCommand,
     },
-    /// Encrypt the library to the team's keys (yours included), file by file; safe to
-    /// stop and run again.
+    /// Encrypt the library to its own library key, given to you and the members you
+    /// confirmed, file by file; safe to stop and run again (nothing is rewritten twice).
     Encrypt,
     /// Turn an encrypted library back into plain files, file by file; or with FILE, write
     /// the plain text of one encrypted file (an export, to print) to -o or standard output.

@@ -1275,7 +1275,7 @@ pub static CLI_HELP: &[(&str, &str, &str)] = &[
     (
         "encrypt",
         "",
-        "Versleutel de bibliotheek voor de sleutels van het team (de jouwe erbij), bestand voor bestand; veilig te onderbreken en opnieuw te geven",
+        "Versleutel de bibliotheek voor een eigen bibliotheeksleutel, gegeven aan jou en de teamleden die je bevestigde, bestand voor bestand; veilig te onderbreken en opnieuw te geven (niets wordt twee keer herschreven)",
     ),
     (
         "decrypt",
