@@ -1331,23 +1331,34 @@ fn a_stopped_change_of_the_keys_is_said_when_the_library_opens() {
 }
 
 #[test]
-fn a_library_encrypted_meanwhile_is_said_and_shown() {
+fn a_library_encrypted_meanwhile_is_not_taken_without_a_key_and_said_truthfully() {
     let (_dir, lib) = library();
     let mut app = App::new(Lang::Nl, common::clock(), lib.clone(), Start::Library);
     update(&mut app, Action::Tick);
     assert!(!app.encrypted && app.message.is_none());
-    // Another copy of tafel runs `tafel encrypt` (this test process holds no key).
-    let key = age::x25519::Identity::generate().to_public();
-    let mut settings = tafel::store::vault::keys::Settings::default();
-    settings.add("anna", &key, chrono::NaiveDate::MIN);
-    settings.encrypted = true;
+    // Another copy of tafel runs `tafel encrypt` (this test process holds no key, so it
+    // cannot check who signed the change).
+    let anna = age::x25519::Identity::generate();
+    let (settings, _) = tafel::store::vault::settings::Settings::encrypted_by(
+        ("anna", &anna),
+        &[],
+        chrono::NaiveDate::MIN,
+    )
+    .unwrap();
     settings.write(lib.root()).unwrap();
     // As once the check's interval has passed.
     app.keys_checked = None;
     update(&mut app, Action::Tick);
-    assert!(app.encrypted, "the headers say so from now on");
+    assert!(!app.encrypted, "not switched on a keys.json nobody checked");
     let m = app.message.as_ref().expect("said");
-    assert!(m.text.contains("intussen versleuteld"), "{}", m.text);
+    assert!(m.text.contains("niet overgenomen"), "{}", m.text);
+    assert!(m.text.contains("onversleuteld"), "{}", m.text);
+    assert!(m.text.contains("start het opnieuw"), "{}", m.text);
+    // Said once, not on every tick.
+    app.message = None;
+    app.keys_checked = None;
+    update(&mut app, Action::Tick);
+    assert!(app.message.is_none());
 }
 
 /// Types the own words of the first life domain and marks that domain off the record.

@@ -566,6 +566,8 @@ fn every_command_has_its_help_in_both_languages() {
         "keys add",
         "keys list",
         "keys remove",
+        "keys confirm",
+        "keys export-library",
         "encrypt",
         "decrypt",
         "purge",

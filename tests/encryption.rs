@@ -8,62 +8,10 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
+use common::team::{Member, by, member, ok, run};
 use common::{BIN, stderr, stdout};
-
-/// `tafel --data-dir DATA --keys-dir KEYS --passphrase-file PASS ARGS...` in Dutch.
-fn run(data: &Path, keys: &Path, pass: &Path, args: &[&str]) -> Output {
-    common::bin()
-        .arg("--data-dir")
-        .arg(data)
-        .arg("--keys-dir")
-        .arg(keys)
-        .arg("--passphrase-file")
-        .arg(pass)
-        .args(args)
-        .env_remove("TAFEL_DATA_DIR")
-        .env_remove("TAFEL_KEYS_DIR")
-        .env("TAFEL_TEST_SCRYPT_LOG_N", "10")
-        .env("LANG", "C")
-        .stdin(Stdio::null())
-        .output()
-        .expect("tafel runs")
-}
-
-/// `tafel ARGS` on `data` as team member `m` (their key and passphrase).
-fn by(m: &Member, data: &Path, args: &[&str]) -> Output {
-    run(data, &m.keys, &m.pass, args)
-}
-
-fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "{}\n{}", stdout(o), stderr(o));
-    stdout(o)
-}
-
-struct Member {
-    keys: PathBuf,
-    pass: PathBuf,
-    public: String,
-}
-
-fn member(dir: &Path, name: &str, passphrase: &str) -> Member {
-    let keys = dir.join(format!("keys-{name}"));
-    let pass = dir.join(format!("pass-{name}"));
-    std::fs::write(&pass, format!("{passphrase}\n")).unwrap();
-    let o = run(&dir.join("unused"), &keys, &pass, &["keys", "init"]);
-    let out = ok(&o);
-    let public = out
-        .lines()
-        .find(|l| l.starts_with("age1"))
-        .expect("the public key is printed")
-        .to_string();
-    assert!(
-        out.contains("Niemand kan hem herstellen"),
-        "a lost passphrase is said to be lost data"
-    );
-    Member { keys, pass, public }
-}
 
 /// A fresh folder with the demo library, encrypted to Anna's key.
 fn encrypted_demo(passphrase: &str) -> (tempfile::TempDir, PathBuf, Member) {
@@ -287,15 +235,37 @@ fn two_members_both_open_what_is_encrypted_to_both_and_a_removed_one_no_longer()
     let o = by(&bram, &data, &["show", "4b7e2c91"]);
     assert!(!o.status.success());
     assert!(
-        stderr(&o).contains("andere sleutels dan de jouwe"),
+        stderr(&o).contains("niet aan jouw sleutel gegeven"),
         "{}",
         stderr(&o)
     );
 
-    ok(&by(
+    let added = ok(&by(
         &anna,
         &data,
         &["keys", "add", &bram.public, "--name", "Bram"],
+    ));
+    assert!(
+        added.contains("geen gespreksbestand herschreven"),
+        "{added}"
+    );
+    // Bram's laptop has not confirmed Anna's key, which signed keys.json: it takes
+    // nothing from it, and says whose words to compare and how to confirm.
+    let o = by(&bram, &data, &["show", "4b7e2c91"]);
+    assert!(!o.status.success());
+    let words = tafel::store::vault::signoff::fingerprint(&anna.public);
+    assert!(
+        stderr(&o).contains(&words) && stderr(&o).contains("tafel keys confirm"),
+        "{}",
+        stderr(&o)
+    );
+    let o = by(&bram, &data, &["keys", "confirm", &anna.public]);
+    assert!(!o.status.success(), "no terminal, no --yes: not confirmed");
+    assert!(stdout(&o).contains(&words), "the words are shown first");
+    ok(&by(
+        &bram,
+        &data,
+        &["keys", "confirm", &anna.public, "--yes"],
     ));
     for m in [&anna, &bram] {
         let shown = ok(&by(m, &data, &["show", "4b7e2c91"]));
@@ -306,7 +276,7 @@ fn two_members_both_open_what_is_encrypted_to_both_and_a_removed_one_no_longer()
         keys.contains("Bram (jij)") && keys.contains(&anna.public),
         "{keys}"
     );
-    assert!(keys.contains("2 sleutels"), "{keys}");
+    assert!(keys.contains("gegeven aan 2 sleutel(s)"), "{keys}");
     // A file Bram saves opens for Anna.
     ok(&by(
         &bram,
@@ -380,7 +350,7 @@ fn a_wrong_passphrase_gets_a_clear_message_and_nothing_is_written() {
 
 #[test]
 fn a_library_encrypted_without_a_key_here_says_how_to_get_one() {
-    let (dir, data, anna) = encrypted_demo("een zin");
+    let (dir, data, anna) = encrypted_demo("een zin van woorden");
     let o = run(&data, &dir.path().join("nobody"), &anna.pass, &["list"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("tafel keys init"), "{}", stderr(&o));
@@ -418,7 +388,7 @@ fn a_library_encrypted_without_a_key_here_says_how_to_get_one() {
     {
         use std::io::Write;
         let mut stdin = child.stdin.take().unwrap();
-        stdin.write_all(b"een zin\n").unwrap();
+        stdin.write_all(b"een zin van woorden\n").unwrap();
     }
     let o = child.wait_with_output().unwrap();
     assert!(stdout(&o).contains("DEMO-GR-07"), "{}", stderr(&o));
@@ -428,13 +398,26 @@ fn a_library_encrypted_without_a_key_here_says_how_to_get_one() {
     assert!(stderr(&o).contains("nooit overschreven"), "{}", stderr(&o));
 }
 
-/// The plain text of an encrypted file, opened with a member's key as tafel opens it.
-fn decrypt_with(member: &Member, passphrase: &str, path: &Path) -> String {
-    let key = tafel::store::vault::keys::unlock(
+/// The library key of the library in `data`, unwrapped from its keys.json with a
+/// member's key, as tafel does at start.
+fn library_key(member: &Member, passphrase: &str, data: &Path) -> age::x25519::Identity {
+    let own = tafel::store::vault::keys::unlock(
         &member.keys,
         &age::secrecy::SecretString::from(passphrase.to_string()),
     )
     .unwrap();
+    let settings = tafel::store::vault::settings::Settings::read(data).unwrap();
+    settings
+        .library
+        .expect("a library key")
+        .unwrap(&own)
+        .expect("given to this member")
+}
+
+/// The plain text of an encrypted file of the library in `data`, opened with the
+/// library key as tafel opens it.
+fn decrypt_with(member: &Member, passphrase: &str, data: &Path, path: &Path) -> String {
+    let key = library_key(member, passphrase, data);
     let sealed = std::fs::read(path).unwrap();
     assert!(
         tafel::store::vault::is_sealed(&sealed),
@@ -485,7 +468,7 @@ fn in_a_real_terminal_the_passphrase_is_asked_once_and_typing_is_saved_encrypted
         .join("sessions")
         .join("4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31.json");
     common::wait_until("the typing saved, encrypted", || {
-        decrypt_with(&anna, "thee met koek", &session).contains("Vuurtoren-7731")
+        decrypt_with(&anna, "thee met koek", &data, &session).contains("Vuurtoren-7731")
     });
     // Ctrl+E writes the report encrypted, and says how to make it readable.
     t.keys(&["C-e"]);
@@ -594,27 +577,46 @@ fn encrypt_adds_the_key_that_was_unlocked_not_what_identity_pub_says() {
     );
 }
 
+/// Holds the lock of a session in this test process, as a running tafel holds it: a
+/// conversion then skips that file and the change of keys stays unfinished.
+fn hold(data: &Path, prefix: &str) -> tafel::store::SessionLock {
+    let lib = tafel::store::Library::open(data).unwrap();
+    let path = lib.resolve(prefix).unwrap();
+    let id: uuid::Uuid = path.file_stem().unwrap().to_str().unwrap().parse().unwrap();
+    match lib.lock(id).unwrap() {
+        tafel::store::LockOutcome::Acquired(held) => held,
+        tafel::store::LockOutcome::HeldElsewhere(_) => panic!("free"),
+    }
+}
+
 #[test]
 fn a_half_decrypted_library_opens_with_a_passphrase_file_and_says_how_to_finish() {
-    let (_dir, data, anna) = encrypted_demo("anna haar zin");
-    // As a decrypt stopped right after it marked the library plain.
-    let settings = data.join("keys.json");
-    let text = std::fs::read_to_string(&settings).unwrap();
-    std::fs::write(
-        &settings,
-        text.replace("\"encrypted\": true", "\"encrypted\": false"),
-    )
-    .unwrap();
+    let (dir, data, anna) = encrypted_demo("anna haar zin");
+    // A decrypt that could not convert a session open elsewhere.
+    let held = hold(&data, "4b7e2c91");
+    let o = by(&anna, &data, &["decrypt"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("tafel decrypt"), "{}", stderr(&o));
+    drop(held);
     let listed = ok(&by(&anna, &data, &["list"]));
     assert!(listed.contains("DEMO-GR-07"), "{listed}");
-    let plain = common::tafel(&data, &["show", "4b7e2c91"]);
-    assert!(
-        stderr(&plain).contains("tafel decrypt"),
-        "{}",
-        stderr(&plain)
+    // Without a key on this laptop: said, with how to finish.
+    let o = run(
+        &data,
+        &dir.path().join("nobody"),
+        &anna.pass,
+        &["show", "4b7e2c91"],
     );
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("tafel decrypt"), "{}", stderr(&o));
     ok(&by(&anna, &data, &["decrypt"]));
     ok(&common::tafel(&data, &["show", "4b7e2c91"]));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data.join("keys.json")).unwrap()).unwrap();
+    assert!(
+        v.get("library").is_none() && v.get("unfinished").is_none(),
+        "{v}"
+    );
 }
 
 #[test]
@@ -634,14 +636,17 @@ fn odd_passphrases_and_a_newer_keys_file_are_refused_in_words() {
         "{}",
         stderr(&o)
     );
-    let anna = member(dir.path(), "anna", "een zin");
+    let anna = member(dir.path(), "anna", "een zin van woorden");
     ok(&by(&anna, &data, &["demo"]));
     ok(&by(&anna, &data, &["encrypt"]));
     let one = ok(&by(&anna, &data, &["keys", "list"]));
-    assert!(one.contains("Versleuteld voor 1 sleutel."), "{one}");
+    assert!(
+        one.contains("Versleuteld voor de bibliotheeksleutel, gegeven aan 1 sleutel(s)."),
+        "{one}"
+    );
     let settings = data.join("keys.json");
     let text = std::fs::read_to_string(&settings).unwrap();
-    std::fs::write(&settings, text.replace("\"version\": 1", "\"version\": 9")).unwrap();
+    std::fs::write(&settings, text.replace("\"version\": 2", "\"version\": 9")).unwrap();
     let before = files(&data);
     let o = by(
         &anna,
@@ -658,7 +663,9 @@ fn keys_json_gone_with_encrypted_files_present_stops_every_write_and_every_decry
     let (dir, data, anna) = encrypted_demo("anna haar zin");
     // A sync service that has not delivered keys.json (yet): a new process sees only
     // encrypted files.
-    std::fs::rename(data.join("keys.json"), dir.path().join("keys.json")).unwrap();
+    let away = dir.path().join("away");
+    std::fs::create_dir(&away).unwrap();
+    std::fs::rename(data.join("keys.json"), away.join("keys.json")).unwrap();
     let before = files(&data);
     for args in [
         &["new", "--case", "ZZ-LEAK-1"][..],
@@ -671,7 +678,7 @@ fn keys_json_gone_with_encrypted_files_present_stops_every_write_and_every_decry
         assert!(stderr(&o).contains("ontbreekt"), "{args:?}: {}", stderr(&o));
     }
     assert_eq!(before, files(&data), "nothing written, nothing converted");
-    std::fs::rename(dir.path().join("keys.json"), data.join("keys.json")).unwrap();
+    std::fs::rename(away.join("keys.json"), data.join("keys.json")).unwrap();
     ok(&by(&anna, &data, &["list"]));
 }
 
@@ -684,30 +691,36 @@ fn a_stopped_change_of_keys_is_named_and_encrypt_finishes_it() {
         &data,
         &["keys", "add", &bram.public, "--name", "Bram"],
     ));
-    // As `keys remove Bram` killed halfway: keys.json without Bram, marked unfinished,
-    // and the files still open for him.
-    let settings = data.join("keys.json");
-    let mut v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&settings).unwrap()).unwrap();
-    v["recipients"]
-        .as_array_mut()
-        .unwrap()
-        .retain(|m| m["name"] != "Bram");
-    v["unfinished"] = true.into();
-    std::fs::write(&settings, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+    // Bram removed while a session is open in a running tafel: that file is skipped,
+    // and the change stays unfinished.
+    let held = hold(&data, "4b7e2c91");
+    let o = by(&anna, &data, &["keys", "remove", "Bram"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("overgeslagen"), "{}", stderr(&o));
     let o = by(&anna, &data, &["list"]);
     assert!(stderr(&o).contains("niet afgemaakt"), "{}", stderr(&o));
     let o = by(&anna, &data, &["keys", "remove", "Bram"]);
     assert!(stderr(&o).contains("tafel encrypt"), "{}", stderr(&o));
-    ok(&by(&bram, &data, &["show", "4b7e2c91"]));
-    ok(&by(&anna, &data, &["encrypt"]));
+    // Anna still opens the file not converted yet (the old key stays hers meanwhile);
+    // Bram nothing, not even that one.
+    ok(&by(&anna, &data, &["show", "4b7e2c91"]));
     let o = by(&bram, &data, &["show", "4b7e2c91"]);
-    assert!(!o.status.success(), "Bram no longer opens it");
+    assert!(!o.status.success(), "{}", stdout(&o));
+    drop(held);
+    ok(&by(&anna, &data, &["encrypt"]));
     let o = by(&anna, &data, &["list"]);
     assert!(!stderr(&o).contains("niet afgemaakt"), "{}", stderr(&o));
     let v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&settings).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(data.join("keys.json")).unwrap()).unwrap();
     assert!(v.get("unfinished").is_none(), "{v}");
+    assert!(
+        v["retired"][0].get("wrapped").is_none(),
+        "the old key is no longer given to anyone: {v}"
+    );
+    let session = data
+        .join("sessions")
+        .join("4b7e2c91-3d5a-4f08-9c6e-2a1d8b7f0e31.json");
+    assert!(decrypt_with(&anna, "anna haar zin", &data, &session).contains("DEMO-GR-07"));
 }
 
 #[test]

@@ -115,6 +115,16 @@ impl Key {
         ]
     }
 
+    /// The library key of the library at `data`, unwrapped with this key as tafel does.
+    fn library(&self, data: &Path) -> age::x25519::Identity {
+        tafel::store::vault::settings::Settings::read(data)
+            .unwrap()
+            .library
+            .expect("a library key")
+            .unwrap(&self.identity)
+            .expect("given to this key")
+    }
+
     /// An empty, encrypted library at `data`.
     fn encrypted_library(&self, data: &Path) {
         let o = common::bin()
@@ -187,7 +197,7 @@ fn round(n: usize, rng: &mut Rng, key: Option<&Key>) -> Round {
         .next()
         .and_then(|p| std::fs::read(p).ok())
         .and_then(|b| match key {
-            Some(key) => tafel::store::vault::open_with(&key.identity, &b).ok(),
+            Some(key) => tafel::store::vault::open_with(&key.library(&data), &b).ok(),
             None => Some(b),
         })
         .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
@@ -563,7 +573,12 @@ fn kill_9_during_encrypt_and_decrypt_never_damages_or_leaves_plain_text() {
             .args(["-9", &child.id().to_string()])
             .status();
         let _ = child.wait();
-        // Each file whole: plain JSON, or encrypted and decrypting to JSON.
+        // Each file whole: plain JSON, or encrypted (to the library key in keys.json)
+        // and decrypting to JSON.
+        let library = tafel::store::vault::settings::Settings::read(&data)
+            .ok()
+            .and_then(|s| s.library)
+            .and_then(|l| l.unwrap(&key.identity));
         let mut kinds = [0usize; 2];
         for p in files_under(&data.join("sessions")) {
             if p.extension().is_none_or(|e| e != "json") {
@@ -573,7 +588,9 @@ fn kill_9_during_encrypt_and_decrypt_never_damages_or_leaves_plain_text() {
             let sealed_file = tafel::store::vault::is_sealed(&bytes);
             kinds[usize::from(sealed_file)] += 1;
             let plain_bytes = if sealed_file {
-                tafel::store::vault::open_with(&key.identity, &bytes).ok()
+                library
+                    .as_ref()
+                    .and_then(|l| tafel::store::vault::open_with(l, &bytes).ok())
             } else {
                 Some(bytes)
             };
@@ -613,6 +630,221 @@ fn kill_9_during_encrypt_and_decrypt_never_damages_or_leaves_plain_text() {
     let figures = Path::new(env!("CARGO_TARGET_TMPDIR")).join("figures");
     let _ = std::fs::create_dir_all(&figures);
     let _ = std::fs::write(figures.join("hard-kill-convert.txt"), summary + "\n");
+    assert!(damaged.is_empty(), "{damaged:?}");
+    assert!(leftovers_after.is_empty(), "{leftovers_after:?}");
+}
+
+/// `kill -9` during `tafel keys add`, `keys remove` and `keys confirm` on an encrypted
+/// library of a team, at a random moment: every session file stays encrypted (no plain
+/// file) and whole, opening with a library key keys.json gives the member, and the
+/// library opens as a whole; `tafel encrypt` then finishes what was stopped, leaving
+/// every file encrypted to the library key alone and no temporary file. After a removal,
+/// the removed member opens nothing.
+#[test]
+fn kill_9_during_keys_add_remove_and_confirm_never_damages_or_leaves_plain_text() {
+    let rounds = rounds(true).max(3);
+    let seed = seed();
+    let base = tempfile::tempdir().unwrap();
+    let key = |name: &str| {
+        let dir = base.path().join(name);
+        std::fs::create_dir(&dir).unwrap();
+        Key::new(&dir)
+    };
+    let (a, b, c, e) = (key("a"), key("b"), key("c"), key("e"));
+    let public = |k: &Key| k.identity.to_public().to_string();
+    let tafel = |k: &Key, data: &Path, args: &[&str]| {
+        let o = common::bin()
+            .arg("--data-dir")
+            .arg(data)
+            .args(k.args())
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{args:?}: {}", common::stderr(&o));
+    };
+    // The team: a encrypted the library and added b; b confirmed a and added c, whom a
+    // has not confirmed; a added and removed e, so the library key a made then was not
+    // given to c: `keys confirm c` on a's laptop gives it.
+    let template = base.path().join("template");
+    let o = common::tafel(&template, &["demo"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    busy_library(&template, 40);
+    a.encrypted_library(&template);
+    tafel(&a, &template, &["keys", "add", &public(&b), "--name", "b"]);
+    tafel(&b, &template, &["keys", "confirm", &public(&a), "--yes"]);
+    tafel(&b, &template, &["keys", "add", &public(&c), "--name", "c"]);
+    tafel(&a, &template, &["keys", "add", &public(&e), "--name", "e"]);
+    tafel(&a, &template, &["keys", "remove", "e"]);
+    let mut rng = Rng(seed);
+    let mut damaged = Vec::new();
+    let mut leftovers_after = Vec::new();
+    // Rounds killed before keys.json changed, after, and in the middle of a conversion.
+    let (mut before, mut after, mut midway) = (0, 0, 0);
+    let original = std::fs::read(template.join("keys.json")).unwrap();
+    for n in 0..rounds {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let a_keys = dir.path().join("a-keys");
+        for (from, to) in [(&template, &data), (&a.dir, &a_keys)] {
+            Command::new("cp")
+                .arg("-a")
+                .arg(from)
+                .arg(to)
+                .status()
+                .unwrap();
+        }
+        let a_args = vec![
+            "--keys-dir".to_string(),
+            a_keys.display().to_string(),
+            "--passphrase-file".to_string(),
+            a.pass.display().to_string(),
+        ];
+        let command: Vec<String> = match n % 3 {
+            0 => vec![
+                "keys".into(),
+                "add".into(),
+                public(&e),
+                "--name".into(),
+                "e2".into(),
+            ],
+            1 => vec!["keys".into(), "remove".into(), "b".into()],
+            _ => vec!["keys".into(), "confirm".into(), "c".into(), "--yes".into()],
+        };
+        let mut child = common::bin()
+            .arg("--data-dir")
+            .arg(&data)
+            .args(&a_args)
+            .args(&command)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        sleep(Duration::from_micros(rng.below(80_000)));
+        let _ = Command::new("kill")
+            .args(["-9", &child.id().to_string()])
+            .status();
+        let _ = child.wait();
+        let what = format!("round {n} {}", command[1]);
+        // Every session file encrypted, whole, and open with a key keys.json gives a.
+        let settings = tafel::store::vault::settings::Settings::read(&data);
+        let Ok(settings) = settings else {
+            damaged.push(format!("{what}: keys.json {settings:?}"));
+            continue;
+        };
+        if std::fs::read(data.join("keys.json")).unwrap() == original {
+            before += 1;
+        } else if settings.unfinished {
+            midway += 1;
+        } else {
+            after += 1;
+        }
+        let keys: Vec<age::x25519::Identity> = settings
+            .library
+            .iter()
+            .chain(&settings.retired)
+            .filter_map(|l| l.unwrap(&a.identity))
+            .collect();
+        for p in files_under(&data) {
+            let in_sessions = p
+                .parent()
+                .and_then(|d| d.file_name())
+                .is_some_and(|d| d == "sessions" || d == "trash");
+            if !in_sessions || p.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let bytes = std::fs::read(&p).unwrap();
+            if !tafel::store::vault::is_sealed(&bytes) {
+                damaged.push(format!("{what}: {} in plain text", p.display()));
+                continue;
+            }
+            let whole = keys.iter().any(|k| {
+                tafel::store::vault::open_with(k, &bytes)
+                    .ok()
+                    .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+                    .is_some()
+            });
+            if !whole {
+                damaged.push(format!("{what}: {} does not open", p.display()));
+            }
+        }
+        let listed = common::bin()
+            .arg("--data-dir")
+            .arg(&data)
+            .args(&a_args)
+            .args(["list", "--json"])
+            .output()
+            .unwrap();
+        let unreadable = serde_json::from_slice::<serde_json::Value>(&listed.stdout)
+            .ok()
+            .and_then(|v| v["unreadable"].as_array().map(Vec::len));
+        if !listed.status.success() || unreadable != Some(0) {
+            damaged.push(format!(
+                "{what}: list {unreadable:?} {}",
+                String::from_utf8_lossy(&listed.stderr)
+            ));
+        }
+        // Finished: the command again (a stopped removal says how to finish), then
+        // encrypt, which finishes any conversion.
+        let _ = common::bin()
+            .arg("--data-dir")
+            .arg(&data)
+            .args(&a_args)
+            .args(&command)
+            .stdin(std::process::Stdio::null())
+            .output();
+        let finished = common::bin()
+            .arg("--data-dir")
+            .arg(&data)
+            .args(&a_args)
+            .arg("encrypt")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        if !finished.status.success() {
+            damaged.push(format!(
+                "{what}: encrypt {}",
+                String::from_utf8_lossy(&finished.stderr)
+            ));
+        }
+        leftovers_after.extend(temp_files(&data));
+        let settings = tafel::store::vault::settings::Settings::read(&data).unwrap();
+        let Some(current) = settings
+            .library
+            .as_ref()
+            .and_then(|l| l.unwrap(&a.identity))
+        else {
+            damaged.push(format!("{what}: a lost the library key"));
+            continue;
+        };
+        for p in common::session_files(&data) {
+            let bytes = std::fs::read(&p).unwrap();
+            if !tafel::store::vault::sealed_to_only(&bytes, &current) {
+                damaged.push(format!("{what}: {} not on the library key", p.display()));
+            }
+        }
+        if command[1] == "remove" {
+            let b_keys: Vec<_> = settings
+                .library
+                .iter()
+                .chain(&settings.retired)
+                .filter_map(|l| l.unwrap(&b.identity))
+                .collect();
+            if !b_keys.is_empty() {
+                damaged.push(format!("{what}: b still given a library key"));
+            }
+        }
+    }
+    let summary = format!(
+        "hard-kill of keys add/remove/confirm: {rounds} rounds (seed {seed}), killed before keys.json changed {before}, in a conversion {midway}, after {after}; damaged or plain files {}, temporary files after the next run {}",
+        damaged.len(),
+        leftovers_after.len()
+    );
+    eprintln!("{summary}");
+    let figures = Path::new(env!("CARGO_TARGET_TMPDIR")).join("figures");
+    let _ = std::fs::create_dir_all(&figures);
+    let _ = std::fs::write(figures.join("hard-kill-keys.txt"), summary + "\n");
     assert!(damaged.is_empty(), "{damaged:?}");
     assert!(leftovers_after.is_empty(), "{leftovers_after:?}");
 }

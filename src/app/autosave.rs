@@ -116,7 +116,7 @@ impl Shared {
         // The same holds when keys.json is missing while the session's own file is
         // encrypted (see `store::save_to`).
         let root = store::vault::root_of(&path);
-        let keys_gone = root.is_some_and(|r| !store::vault::keys::settings_path(r).exists());
+        let keys_gone = root.is_some_and(|r| !store::vault::settings::settings_path(r).exists());
         let (bytes, folder, data_dir) = match root.map(store::vault::sealing_of).unwrap_or(Ok(None))
         {
             Ok(Some(to)) => (store::vault::seal(&bytes, &to).ok()?, folder, data_dir),
@@ -305,14 +305,14 @@ mod tests {
         let data = dir.path().join("data");
         let sessions = data.join("sessions");
         std::fs::create_dir_all(&sessions).unwrap();
-        let key = age::x25519::Identity::generate();
-        let mut settings = store::vault::keys::Settings {
-            version: 1,
-            encrypted: true,
-            recipients: Vec::new(),
-            unfinished: false,
-        };
-        settings.add("anna", &key.to_public(), chrono::NaiveDate::MIN);
+        let anna = age::x25519::Identity::generate();
+        store::vault::unlock(anna.clone());
+        let (settings, key) = store::vault::settings::Settings::encrypted_by(
+            ("anna", &anna),
+            &[],
+            chrono::NaiveDate::MIN,
+        )
+        .unwrap();
         settings.write(&data).unwrap();
         let path = sessions.join("s.json");
         let mut s = Session::new(
@@ -337,8 +337,8 @@ mod tests {
         // runtime folder only, never into the library.
         store::save_to(&path, &s).unwrap();
         assert!(store::vault::file_is_sealed(&path));
-        std::fs::remove_file(store::vault::keys::settings_path(&data)).unwrap();
-        store::vault::forget_settings();
+        std::fs::remove_file(store::vault::settings::settings_path(&data)).unwrap();
+        store::vault::forget_settings_of(&data);
         s.preparation.project = "Nog geheimer".into();
         a.changed(&path, &s);
         if let Some(p) = a.rescue() {

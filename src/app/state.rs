@@ -47,6 +47,8 @@ pub struct App {
     pub hits: super::mouse::Hits,
     /// The library is encrypted (`keys.json`): the headers say so.
     pub encrypted: bool,
+    /// A change of `keys.json` this tafel did not take, once said on screen.
+    pub keys_ignored: Option<crate::store::vault::trust::Ignored>,
 }
 
 pub enum Screen {

@@ -37,8 +37,9 @@ impl App {
         let warnings = catalog.warnings.clone();
         let retention_months = crate::store::config::retention_months(library.root());
         let encrypted = crate::store::vault::is_encrypted(library.root());
-        let keys_unfinished =
-            crate::store::vault::keys::Settings::read(library.root()).is_ok_and(|s| s.unfinished);
+        let keys_unfinished = crate::store::vault::settings::Settings::read(library.root())
+            .is_ok_and(|s| s.unfinished);
+        let keys_said = crate::store::vault::notice_lines(library.root(), lang);
         let mut app = App {
             lang,
             library,
@@ -60,6 +61,7 @@ impl App {
             signal_refused: false,
             hits: super::mouse::Hits::default(),
             encrypted,
+            keys_ignored: None,
         };
         // A change of the library's keys or a conversion that was stopped: said at the
         // start, with the command that finishes it (as `tafel list` says it).
@@ -82,6 +84,16 @@ impl App {
                 Level::Warning,
                 app.lang.texts().vault.unfinished.to_string(),
             );
+        }
+        // Keys not confirmed on this laptop, a changed key, members without the library
+        // key: the first said, the rest counted (`tafel keys list` shows them all).
+        if let Some(first) = keys_said.first() {
+            let mut text = first.clone();
+            if keys_said.len() > 1 {
+                let more = (app.lang.texts().vault.more_notices)(keys_said.len() - 1);
+                text = format!("{text} {more}");
+            }
+            app.say(Level::Warning, text);
         }
         if let Some(w) = warnings.first() {
             app.say(
@@ -239,20 +251,23 @@ fn tick(app: &mut App) {
     {
         app.message = None;
     }
-    // Encrypted by another copy of tafel meanwhile (`tafel encrypt`): the headers say so
-    // from now on, and without a key this one says to start again (it reads nothing
-    // encrypted, and writes encrypted).
+    // keys.json changed by another laptop meanwhile: a change this tafel takes shows in
+    // the headers (encrypted or not); one it does not take is said once, with what this
+    // tafel does instead and what a new start will do.
     let keys_due = app
         .keys_checked
         .is_none_or(|t| now.duration_since(t) >= KEYS_CHECK_EVERY);
-    if !app.encrypted && keys_due {
+    if keys_due {
         app.keys_checked = Some(now);
-        if crate::store::vault::is_encrypted(app.library.root()) {
-            app.encrypted = true;
-            if !crate::store::vault::is_unlocked() {
-                let text = app.lang.texts().vault.encrypted_meanwhile.to_string();
+        let root = app.library.root().to_path_buf();
+        app.encrypted = crate::store::vault::is_encrypted(&root);
+        let ignored = crate::store::vault::ignored_change(&root);
+        if ignored != app.keys_ignored {
+            if let Some(ignored) = &ignored {
+                let text = crate::store::vault::explain_ignored(ignored, app.lang);
                 app.say(Level::Warning, text);
             }
+            app.keys_ignored = ignored;
         }
     }
     if let Screen::Portfolio(p) = &mut app.screen {

@@ -30,8 +30,10 @@ pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, as_json: bool) -
     // An encrypted library says so, with how many keys open it, and whether a change of
     // its keys was left unfinished.
     let sealing = crate::store::vault::sealing_of(lib.root()).ok().flatten();
-    let unfinished =
-        crate::store::vault::keys::Settings::read(lib.root()).is_ok_and(|s| s.unfinished);
+    let settings = crate::store::vault::settings::Settings::read(lib.root()).unwrap_or_default();
+    let unfinished = settings.unfinished;
+    // Keys not confirmed on this laptop, a changed key, members without the library key.
+    let key_notices = crate::store::vault::notice_lines(lib.root(), lang);
     // A delete for good that a kill stopped half-way (finished by the next delete, purge
     // or start of tafel; `list` only reads).
     let unfinished_deletes = lib.unfinished_deletes();
@@ -92,6 +94,7 @@ pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, as_json: bool) -
             "encrypted": sealing.is_some(),
             "unfinished": unfinished,
             "unfinished_deletes": unfinished_deletes,
+            "key_notices": key_notices,
             // In an encrypted library: session files still in plain text.
             "not_encrypted": sealing
                 .as_ref()
@@ -113,8 +116,15 @@ pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, as_json: bool) -
     if unfinished_deletes > 0 {
         errln!("tafel: {}", (t.cli_unfinished_delete)(&unfinished_deletes));
     }
-    if let Some(keys) = &sealing {
-        outln!("{}", (t.vault.list_line)(keys.len()));
+    for line in &key_notices {
+        errln!("tafel: {line}");
+    }
+    if sealing.is_some() {
+        let given = settings
+            .library
+            .as_ref()
+            .map_or(settings.recipients.len(), |l| l.wrapped.len());
+        outln!("{}", (t.vault.list_line)(given));
         let plain = crate::store::vault::plain_session_files(lib.root());
         if !plain.is_empty() {
             errln!("tafel: {}", (t.vault.plain_files)(plain.len()));

@@ -212,8 +212,8 @@ pub enum Command {
         #[command(subcommand)]
         command: keys::KeysCommand,
     },
-    /// Encrypt the library to the team's keys (yours included), file by file; safe to
-    /// stop and run again.
+    /// Encrypt the library to its own library key, given to you and the members you
+    /// confirmed, file by file; safe to stop and run again (nothing is rewritten twice).
     Encrypt,
     /// Turn an encrypted library back into plain files, file by file; or with FILE, write
     /// the plain text of one encrypted file (an export, to print) to -o or standard output.
@@ -498,6 +498,7 @@ fn run(cli: Cli, lang: Lang, clock: Clock) -> Result<Outcome, Failure> {
     let access = keys::KeyAccess {
         keys_dir: cli.keys_dir.clone(),
         passphrase_file: cli.passphrase_file.clone(),
+        data_dir: paths::resolve_data_dir(cli.data_dir.as_deref()),
     };
     let library_locked = || -> Result<Library, Failure> {
         let dir = data_dir()?;
@@ -571,7 +572,7 @@ fn run(cli: Cli, lang: Lang, clock: Clock) -> Result<Outcome, Failure> {
             if files.iter().any(|f| {
                 crate::store::read_raw(f).is_ok_and(|(_, b)| crate::store::vault::is_sealed(&b))
             }) {
-                access.unlock(lang)?;
+                access.unlock_with_library(lang)?;
             }
             Ok(Outcome::Done(validate::run(&files, lang)))
         }

@@ -360,7 +360,7 @@ pub static TEXTS: Texts = Texts {
     },
     vault: super::texts::VaultTexts {
         locked: "this file is encrypted and no key is unlocked: in an encrypted library tafel asks for the passphrase when it starts; if the library is half decrypted (an interrupted tafel decrypt), finish that with tafel decrypt",
-        not_for_you: "encrypted to other keys than yours (another team's, or you were not added yet: tafel keys add)",
+        not_for_you: "encrypted to a key you do not hold (another library's, or the library key was not given to you yet: a member who confirmed your key gives it with tafel keys confirm)",
         damaged: "this encrypted file is damaged or cut off and cannot be decrypted",
         settings_unreadable: |p| {
             format!("{p} (the library's keys) cannot be read; nothing is saved until that is fixed")
@@ -378,7 +378,6 @@ pub static TEXTS: Texts = Texts {
         unfinished: "A change of keys or a conversion was not finished (stopped, or a session was open elsewhere): tafel encrypt (or tafel decrypt, if the library is to be plain) finishes it.",
         case_in_name: "Mind: the content is encrypted, but the file's name holds the case code, which the sync service can read; choose a name without it.",
         your_public: |k| format!("Your public key is {k}"),
-        encrypted_meanwhile: "The library was encrypted meanwhile. Quit tafel and start it again: it then asks for the passphrase and can read everything again.",
         own_key_removal: "that is your own key: you could no longer open the library. Let another member remove you",
         target_exists: |p| {
             format!("{p} is there already, with other content; take one of them away")
@@ -409,11 +408,10 @@ pub static TEXTS: Texts = Texts {
         },
         share_public: "A team member adds you with: tafel keys add <public key> --name <name>",
         marker: "encrypted",
-        list_line: |n| match n {
-            1 => "Encrypted library: every file opens only with its one key.".into(),
-            n => {
-                format!("Encrypted library: every file opens only with one of the team's {n} keys.")
-            }
+        list_line: |n| {
+            format!(
+                "Encrypted library: every file opens only with the library key, which is given to {n} of the team's keys."
+            )
         },
         bad_public_key: |k, why| format!("{k} is not an age public key (age1...) [{why}]"),
         added: |n| format!("{n} was added."),
@@ -423,10 +421,7 @@ pub static TEXTS: Texts = Texts {
         last_member: "that is the last key: nobody could open the library any more; decrypt it first (tafel decrypt)",
         no_members: "No keys in this library yet.",
         you: "you",
-        encrypted_to: |n| match n {
-            1 => "Encrypted to 1 key.".into(),
-            n => format!("Encrypted to {n} keys."),
-        },
+        encrypted_to: |n| format!("Encrypted to the library key, given to {n} key(s)."),
         plain_library: "This library is not encrypted.",
         converting: |done, total| format!("{done} of {total} files"),
         converted: |n| format!("{n} file(s) converted."),
@@ -452,6 +447,106 @@ pub static TEXTS: Texts = Texts {
         sealed_export_hint: |name| {
             format!("Encrypted in exports/. Readable: tafel decrypt {name}.age -o ~/{name}")
         },
+        untrusted: |p| {
+            format!(
+                "{p} (the library's keys) was not taken, so tafel writes nothing in this library:"
+            )
+        },
+        distrust_no_key: "this tafel started without your personal key and cannot check who changed it",
+        distrust_not_for_you: "the library key was not given to your key: you are not (or no longer) a member. A member who confirmed your key adds you (tafel keys add)",
+        distrust_not_signed: "it is not signed by a member, or it was changed after it was signed (by hand, or by someone who can write the shared folder)",
+        distrust_signer_unconfirmed: |name, words| {
+            format!(
+                "it was signed by {name}, whose key is not confirmed on this laptop. Ask {name} to read you the words of their key (tafel keys list) and compare them with: {words}. If they match: tafel keys confirm {name}"
+            )
+        },
+        distrust_signer_removed: |name| {
+            format!("it was signed by {name}, who was removed from the team")
+        },
+        distrust_retired: "it names a library key that was replaced when a member was removed: an older keys.json was put back",
+        distrust_legacy_switch: "it says the library is encrypted, but nobody signed it and the library holds no encrypted file: tafel does not encrypt to keys nobody checked. A member who wants the library encrypted runs tafel encrypt",
+        distrust_none_confirmed: "it was written by an older tafel and none of its keys is confirmed on this laptop: compare each member's words and run tafel keys confirm NAME, then tafel encrypt",
+        distrust_plain_unsigned: "it says the library is not encrypted, but the library holds encrypted files and no member signed that. If your team decrypted it, tafel decrypt finishes it; otherwise put the team's keys.json back",
+        ignored_plain: |why| {
+            format!(
+                "keys.json was changed, and the change was not taken: {why}. tafel saves this library unencrypted, as before, and encrypts only once a key confirmed on this laptop signed the change: if a member of your team encrypted the library, quit and start tafel again, which asks for your passphrase and checks the change."
+            )
+        },
+        ignored_sealed: |why| {
+            format!(
+                "keys.json was changed, and the change was not taken: {why}. This tafel goes on encrypting to the library key it checked at the start, which the team can open. A new start refuses to write in this library until keys.json is put right, and says how."
+            )
+        },
+        ignored_checked: |why| {
+            format!(
+                "keys.json was changed, and the change was not taken: {why}. tafel keeps encrypting to the library key this laptop checked before, which only the team holds; a new start does the same. Put the team's keys.json back (or take out by hand what was added)."
+            )
+        },
+        unconfirmed: |name, words| {
+            format!(
+                "{name}'s key is not confirmed on this laptop ({words}): nothing is given to it from here. Compare the words with {name} by phone; if they match: tafel keys confirm {name}"
+            )
+        },
+        changed_key: |name, words| {
+            format!(
+                "WARNING: the key of {name} in keys.json is not the one confirmed on this laptop. It is a new, unconfirmed key ({words}). If {name} did not make a new key, someone else put theirs there. Nothing is given to it from here; only once {name} reads you these words: tafel keys confirm {name}"
+            )
+        },
+        pending: |names| {
+            format!(
+                "The library key was not given to {names} yet: they open nothing saved since. A member who confirmed their key gives it with tafel keys confirm NAME"
+            )
+        },
+        legacy: "This library was encrypted by an older tafel (each file to every member). tafel encrypt moves it to one library key; until then files are saved for the keys confirmed on this laptop only.",
+        more_notices: |n| format!("(and {n} more: tafel keys list)"),
+        confirm_words: |name, words| format!("The key of {name} reads: {words}"),
+        confirm_question: |name| {
+            format!(
+                "Does {name} read you exactly these words from their own screen (tafel keys list)? Type yes to confirm: "
+            )
+        },
+        confirm_needs_yes: "there is no terminal to ask on: compare the words first, then confirm with --yes",
+        confirmed_done: |name| format!("The key of {name} is confirmed on this laptop."),
+        confirmed_and_given: |name| {
+            format!("{name} was given the library key; no session file was rewritten.")
+        },
+        already_confirmed: |name| {
+            format!("The key of {name} was confirmed on this laptop already.")
+        },
+        not_confirmed_declined: "not confirmed; nothing was changed",
+        cannot_open_library: "you cannot open this library's key here, so you cannot change its keys; nothing was changed",
+        name_taken: |name| {
+            format!(
+                "a member named {name} has another key already; remove them first if their key really changed"
+            )
+        },
+        not_given: |names| {
+            format!(
+                "{names} did not get the new library key: their key is not confirmed on this laptop. A member who confirmed it gives it with tafel keys confirm NAME"
+            )
+        },
+        export_warning: "Mind: whoever holds this key opens every file of the library without a passphrase, until a member is removed (which makes a new key). Keep it off the shared folder, e-mail and chat, and delete it when you are done.",
+        export_done: |path| {
+            format!(
+                "The library key is in {path} (readable by you only). Open a file with: age -d -i {path} FILE"
+            )
+        },
+        your_words: |words| format!("Your key reads: {words}"),
+        confirmed_marker: "confirmed",
+        unconfirmed_marker: "NOT CONFIRMED on this laptop",
+        legacy_first: "this library was encrypted by an older tafel: run tafel encrypt first, which moves it to one library key",
+        weak_passphrase: "a passphrase needs at least 12 characters, or 4 words: a sentence is easy to remember and hard to guess",
+        keys_dir_in_library: |keys, lib| {
+            format!(
+                "the keys folder {keys} lies in a library ({lib}), which a sync service may copy: your personal key and the keys you confirmed must stay on this laptop. Choose a folder outside it with --keys-dir, or leave --keys-dir out for the standard place"
+            )
+        },
+        passphrase_file_waited: |p, secs| {
+            format!(
+                "the passphrase file {p} gave nothing within {secs} seconds (a pipe nobody writes to?); nothing was opened"
+            )
+        },
+        nothing_to_convert: "Every file is encrypted to the library key already; nothing was rewritten.",
     },
     handout: super::texts::HandoutTexts {
         title: "Your table conversation",

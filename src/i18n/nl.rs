@@ -364,7 +364,7 @@ pub static TEXTS: Texts = Texts {
     },
     vault: super::texts::VaultTexts {
         locked: "dit bestand is versleuteld en er is geen sleutel ontgrendeld: in een versleutelde bibliotheek vraagt tafel de wachtwoordzin bij de start; is de bibliotheek half ontsleuteld (een afgebroken tafel decrypt), maak dat dan af met tafel decrypt",
-        not_for_you: "versleuteld voor andere sleutels dan de jouwe (van een ander team, of je bent nog niet toegevoegd: tafel keys add)",
+        not_for_you: "versleuteld voor andere sleutels dan de jouwe (van een andere bibliotheek, of de bibliotheeksleutel is je nog niet gegeven: een teamlid dat jouw sleutel bevestigde, geeft hem met tafel keys confirm)",
         damaged: "dit versleutelde bestand is beschadigd of afgebroken en kan niet worden ontsleuteld",
         settings_unreadable: |p| {
             format!(
@@ -384,7 +384,6 @@ pub static TEXTS: Texts = Texts {
         unfinished: "Een wijziging van de sleutels of een omzetting is niet afgemaakt (gestopt, of een gesprek was elders open): tafel encrypt (of tafel decrypt, als de bibliotheek onversleuteld moet worden) maakt het af.",
         case_in_name: "Let op: de inhoud is versleuteld, maar de naam van het bestand bevat de casuscode en is voor de synchronisatiedienst leesbaar; kies een naam zonder casuscode.",
         your_public: |k| format!("Je openbare sleutel is {k}"),
-        encrypted_meanwhile: "De bibliotheek is intussen versleuteld. Sluit tafel en start het opnieuw: dan vraagt het de wachtwoordzin en kan het alles weer lezen.",
         own_key_removal: "dat is je eigen sleutel: daarna kun je de bibliotheek niet meer openen. Laat een ander teamlid je verwijderen",
         target_exists: |p| format!("{p} bestaat al, met andere inhoud; haal een van beide weg"),
         no_key: |p| {
@@ -414,12 +413,9 @@ pub static TEXTS: Texts = Texts {
         share_public: "Een teamlid voegt je toe met: tafel keys add <openbare sleutel> --name <naam>",
         marker: "versleuteld",
         list_line: |n| {
-            match n {
-            1 => "Versleutelde bibliotheek: elk bestand is alleen te openen met de ene sleutel ervan.".into(),
-            n => format!(
-                "Versleutelde bibliotheek: elk bestand is alleen te openen met een van de {n} sleutels van het team."
-            ),
-        }
+            format!(
+                "Versleutelde bibliotheek: elk bestand is alleen te openen met de bibliotheeksleutel, die aan {n} sleutel(s) van het team gegeven is."
+            )
         },
         bad_public_key: |k, why| format!("{k} is geen openbare age-sleutel (age1...) [{why}]"),
         added: |n| format!("{n} is toegevoegd."),
@@ -429,9 +425,8 @@ pub static TEXTS: Texts = Texts {
         last_member: "dat is de laatste sleutel: dan kan niemand de bibliotheek meer openen; ontsleutel hem eerst (tafel decrypt)",
         no_members: "Nog geen sleutels in deze bibliotheek.",
         you: "jij",
-        encrypted_to: |n| match n {
-            1 => "Versleuteld voor 1 sleutel.".into(),
-            n => format!("Versleuteld voor {n} sleutels."),
+        encrypted_to: |n| {
+            format!("Versleuteld voor de bibliotheeksleutel, gegeven aan {n} sleutel(s).")
         },
         plain_library: "Deze bibliotheek is niet versleuteld.",
         converting: |done, total| format!("{done} van {total} bestanden"),
@@ -460,6 +455,106 @@ pub static TEXTS: Texts = Texts {
         sealed_export_hint: |name| {
             format!("Versleuteld in exports/. Leesbaar: tafel decrypt {name}.age -o ~/{name}")
         },
+        untrusted: |p| {
+            format!(
+                "{p} (de sleutels van de bibliotheek) is niet overgenomen, dus tafel schrijft niets in deze bibliotheek:"
+            )
+        },
+        distrust_no_key: "deze tafel is gestart zonder je persoonlijke sleutel en kan niet nagaan wie het veranderde",
+        distrust_not_for_you: "de bibliotheeksleutel is niet aan jouw sleutel gegeven: je bent geen teamlid (meer). Een teamlid dat jouw sleutel bevestigde, voegt je toe (tafel keys add)",
+        distrust_not_signed: "het is niet ondertekend door een teamlid, of het is veranderd nadat het ondertekend werd (met de hand, of door iemand die in de gedeelde map kan schrijven)",
+        distrust_signer_unconfirmed: |name, words| {
+            format!(
+                "het is ondertekend door {name}, van wie de sleutel op deze laptop niet bevestigd is. Laat {name} je de woorden van de eigen sleutel voorlezen (tafel keys list) en vergelijk ze met: {words}. Kloppen ze: tafel keys confirm {name}"
+            )
+        },
+        distrust_signer_removed: |name| {
+            format!("het is ondertekend door {name}, die uit het team verwijderd is")
+        },
+        distrust_retired: "het noemt een bibliotheeksleutel die vervangen is toen een teamlid verwijderd werd: er is een oudere keys.json teruggezet",
+        distrust_legacy_switch: "het zegt dat de bibliotheek versleuteld is, maar niemand heeft het ondertekend en de bibliotheek heeft geen versleuteld bestand: tafel versleutelt niet voor sleutels die niemand heeft nagekeken. Een teamlid dat de bibliotheek versleuteld wil, geeft tafel encrypt",
+        distrust_none_confirmed: "het komt van een oudere tafel en geen van de sleutels is op deze laptop bevestigd: vergelijk de woorden van elk teamlid en geef tafel keys confirm NAAM, daarna tafel encrypt",
+        distrust_plain_unsigned: "het zegt dat de bibliotheek niet versleuteld is, maar de bibliotheek heeft versleutelde bestanden en geen teamlid heeft dat ondertekend. Heeft je team hem ontsleuteld, dan maakt tafel decrypt het af; anders: zet de keys.json van het team terug",
+        ignored_plain: |why| {
+            format!(
+                "keys.json is veranderd, en die verandering is niet overgenomen: {why}. tafel slaat deze bibliotheek onversleuteld op, zoals het deed, en versleutelt pas als een op deze laptop bevestigde sleutel de verandering ondertekende: heeft een teamlid de bibliotheek versleuteld, sluit tafel dan en start het opnieuw; dan vraagt het je wachtwoordzin en kijkt het de verandering na."
+            )
+        },
+        ignored_sealed: |why| {
+            format!(
+                "keys.json is veranderd, en die verandering is niet overgenomen: {why}. Deze tafel blijft versleutelen voor de bibliotheeksleutel die het bij de start naging, en die het team kan openen. Een nieuwe start weigert in deze bibliotheek te schrijven tot keys.json in orde is, en zegt hoe."
+            )
+        },
+        ignored_checked: |why| {
+            format!(
+                "keys.json is veranderd, en die verandering is niet overgenomen: {why}. tafel blijft versleutelen voor de bibliotheeksleutel die deze laptop eerder naging, en die alleen het team heeft; een nieuwe start doet hetzelfde. Zet de keys.json van het team terug (of haal met de hand weg wat erbij gezet is)."
+            )
+        },
+        unconfirmed: |name, words| {
+            format!(
+                "De sleutel van {name} is op deze laptop niet bevestigd ({words}): van hieruit krijgt die niets. Vergelijk de woorden telefonisch met {name}; kloppen ze: tafel keys confirm {name}"
+            )
+        },
+        changed_key: |name, words| {
+            format!(
+                "WAARSCHUWING: de sleutel van {name} in keys.json is niet de sleutel die op deze laptop bevestigd is. Het is een nieuwe, onbevestigde sleutel ({words}). Heeft {name} geen nieuwe sleutel gemaakt, dan heeft iemand anders de eigen sleutel daar gezet. Van hieruit krijgt die niets; pas als {name} je deze woorden voorleest: tafel keys confirm {name}"
+            )
+        },
+        pending: |names| {
+            format!(
+                "De bibliotheeksleutel is nog niet gegeven aan {names}: die openen niets wat sindsdien is opgeslagen. Een teamlid dat hun sleutel bevestigde, geeft hem met tafel keys confirm NAAM"
+            )
+        },
+        legacy: "Deze bibliotheek is versleuteld door een oudere tafel (elk bestand voor elk teamlid). tafel encrypt zet hem om naar één bibliotheeksleutel; tot dan worden bestanden alleen opgeslagen voor de sleutels die op deze laptop bevestigd zijn.",
+        more_notices: |n| format!("(en nog {n}: tafel keys list)"),
+        confirm_words: |name, words| format!("De sleutel van {name} luidt: {words}"),
+        confirm_question: |name| {
+            format!(
+                "Leest {name} je precies deze woorden voor van het eigen scherm (tafel keys list)? Typ ja om te bevestigen: "
+            )
+        },
+        confirm_needs_yes: "er is geen terminal om het te vragen: vergelijk eerst de woorden en bevestig dan met --yes",
+        confirmed_done: |name| format!("De sleutel van {name} is op deze laptop bevestigd."),
+        confirmed_and_given: |name| {
+            format!(
+                "{name} heeft de bibliotheeksleutel gekregen; er is geen gespreksbestand herschreven."
+            )
+        },
+        already_confirmed: |name| format!("De sleutel van {name} was op deze laptop al bevestigd."),
+        not_confirmed_declined: "niet bevestigd; er is niets veranderd",
+        cannot_open_library: "je kunt de sleutel van deze bibliotheek hier niet openen, dus ook de sleutels niet veranderen; er is niets veranderd",
+        name_taken: |name| {
+            format!(
+                "er is al een teamlid {name} met een andere sleutel; verwijder die eerst als de sleutel echt veranderd is"
+            )
+        },
+        not_given: |names| {
+            format!(
+                "{names} heeft de nieuwe bibliotheeksleutel niet gekregen: die sleutel is op deze laptop niet bevestigd. Een teamlid dat hem bevestigde, geeft hem met tafel keys confirm NAAM"
+            )
+        },
+        export_warning: "Let op: wie deze sleutel heeft, opent elk bestand van de bibliotheek zonder wachtwoordzin, tot er een teamlid verwijderd wordt (dat maakt een nieuwe sleutel). Zet hem niet in de gedeelde map, niet in e-mail of chat, en verwijder hem als je klaar bent.",
+        export_done: |path| {
+            format!(
+                "De bibliotheeksleutel staat in {path} (alleen door jou te lezen). Open een bestand met: age -d -i {path} BESTAND"
+            )
+        },
+        your_words: |words| format!("Jouw sleutel luidt: {words}"),
+        confirmed_marker: "bevestigd",
+        unconfirmed_marker: "NIET BEVESTIGD op deze laptop",
+        legacy_first: "deze bibliotheek is versleuteld door een oudere tafel: geef eerst tafel encrypt, dat hem omzet naar één bibliotheeksleutel",
+        weak_passphrase: "een wachtwoordzin heeft minstens 12 tekens nodig, of 4 woorden: een zin is makkelijk te onthouden en moeilijk te raden",
+        keys_dir_in_library: |keys, lib| {
+            format!(
+                "de sleutelmap {keys} ligt in een bibliotheek ({lib}), die een synchronisatiedienst kan kopiëren: je persoonlijke sleutel en de sleutels die je bevestigde, moeten op deze laptop blijven. Kies een map daarbuiten met --keys-dir, of laat --keys-dir weg voor de gewone plek"
+            )
+        },
+        passphrase_file_waited: |p, secs| {
+            format!(
+                "het bestand met de wachtwoordzin {p} gaf binnen {secs} seconden niets (een pijp waar niemand in schrijft?); er is niets geopend"
+            )
+        },
+        nothing_to_convert: "Elk bestand is al versleuteld voor de bibliotheeksleutel; er is niets herschreven.",
     },
     handout: super::texts::HandoutTexts {
         title: "Uw tafelgesprek",
@@ -1171,7 +1266,7 @@ pub static CLI_HELP: &[(&str, &str, &str)] = &[
     (
         "keys add",
         "",
-        "Voeg de openbare sleutel (age1...) van een teamlid toe; een versleutelde bibliotheek wordt opnieuw versleuteld zodat die elk bestand kan openen",
+        "Voeg de openbare sleutel (age1...) van een teamlid toe: die is dan op deze laptop bevestigd en krijgt de bibliotheeksleutel; er wordt geen gespreksbestand herschreven",
     ),
     (
         "keys add",
@@ -1182,18 +1277,39 @@ pub static CLI_HELP: &[(&str, &str, &str)] = &[
     (
         "keys list",
         "",
-        "De sleutels waarvoor de bibliotheek versleuteld is",
+        "De teamleden, of hun sleutels op deze laptop bevestigd zijn, en de woorden van elke sleutel",
     ),
     (
         "keys remove",
         "",
-        "Verwijder een teamlid (op naam of sleutel); een versleutelde bibliotheek wordt opnieuw versleuteld zonder hen",
+        "Verwijder een teamlid (op naam of sleutel): de bibliotheek krijgt een nieuwe sleutel, en elk bestand wordt daarvoor versleuteld",
     ),
     ("keys remove", "member", "Hun naam of openbare sleutel"),
     (
+        "keys confirm",
+        "",
+        "Bevestig de sleutel van een teamlid op deze laptop, na het vergelijken van de woorden (telefonisch); wie de bibliotheeksleutel nog niet heeft, krijgt hem",
+    ),
+    ("keys confirm", "member", "Hun naam of openbare sleutel"),
+    (
+        "keys confirm",
+        "yes",
+        "Bevestig zonder te vragen (vergelijk eerst de woorden)",
+    ),
+    (
+        "keys export-library",
+        "",
+        "Schrijf de bibliotheeksleutel uit, voor age -d -i SLEUTEL BESTAND (wie hem heeft, opent elk bestand)",
+    ),
+    (
+        "keys export-library",
+        "output",
+        "Schrijf naar dit bestand (alleen door jou te lezen) in plaats van naar de standaarduitvoer",
+    ),
+    (
         "encrypt",
         "",
-        "Versleutel de bibliotheek voor de sleutels van het team (de jouwe erbij), bestand voor bestand; veilig te onderbreken en opnieuw te geven",
+        "Versleutel de bibliotheek voor een eigen bibliotheeksleutel, gegeven aan jou en de teamleden die je bevestigde, bestand voor bestand; veilig te onderbreken en opnieuw te geven (niets wordt twee keer herschreven)",
     ),
     (
         "decrypt",

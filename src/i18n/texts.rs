@@ -802,8 +802,6 @@ pub struct VaultTexts {
     pub case_in_name: &'static str,
     /// The public key, when `keys init` finds a key already.
     pub your_public: fn(&dyn Display) -> String,
-    /// The library became encrypted while this tafel ran without a key.
-    pub encrypted_meanwhile: &'static str,
     /// Removing one's own key.
     pub own_key_removal: &'static str,
     /// Why a file was not converted: a file of that name is there already.
@@ -857,4 +855,64 @@ pub struct VaultTexts {
     pub plain_files: fn(usize) -> String,
     /// After an export written encrypted: where, and how to make it readable (its plain name).
     pub sealed_export_hint: fn(&dyn Display) -> String,
+    /// keys.json was not taken as it is (the reason follows).
+    pub untrusted: fn(&dyn Display) -> String,
+    pub distrust_no_key: &'static str,
+    pub distrust_not_for_you: &'static str,
+    pub distrust_not_signed: &'static str,
+    /// Signed by a member not confirmed here: their name and key words.
+    pub distrust_signer_unconfirmed: fn(&dyn Display, &dyn Display) -> String,
+    pub distrust_signer_removed: fn(&dyn Display) -> String,
+    pub distrust_retired: &'static str,
+    pub distrust_legacy_switch: &'static str,
+    pub distrust_none_confirmed: &'static str,
+    pub distrust_plain_unsigned: &'static str,
+    /// A change of keys.json was not taken: what tafel does instead. The first for a
+    /// library that stays plain, the second for a running tafel that keeps the key it
+    /// checked at its start.
+    pub ignored_plain: fn(&dyn Display) -> String,
+    pub ignored_sealed: fn(&dyn Display) -> String,
+    /// ... and one where the library key checked before stays in use.
+    pub ignored_checked: fn(&dyn Display) -> String,
+    /// A member's key not confirmed on this laptop: name, words.
+    pub unconfirmed: fn(&dyn Display, &dyn Display) -> String,
+    /// A member's key that changed: name, words of the new key.
+    pub changed_key: fn(&dyn Display, &dyn Display) -> String,
+    /// Members the library key was not given to yet.
+    pub pending: fn(&dyn Display) -> String,
+    /// A library encrypted by an older tafel (each file to every member).
+    pub legacy: &'static str,
+    /// More notices than fit on one line: see `tafel keys list`.
+    pub more_notices: fn(usize) -> String,
+    /// `keys confirm`: the words, and the question.
+    pub confirm_words: fn(&dyn Display, &dyn Display) -> String,
+    pub confirm_question: fn(&dyn Display) -> String,
+    pub confirm_needs_yes: &'static str,
+    pub confirmed_done: fn(&dyn Display) -> String,
+    pub confirmed_and_given: fn(&dyn Display) -> String,
+    pub already_confirmed: fn(&dyn Display) -> String,
+    pub not_confirmed_declined: &'static str,
+    /// `keys add` or a change of keys by someone who cannot open the library.
+    pub cannot_open_library: &'static str,
+    /// The name is taken by a member with another key.
+    pub name_taken: fn(&dyn Display) -> String,
+    /// Members left without the new library key (not confirmed here).
+    pub not_given: fn(&dyn Display) -> String,
+    /// `keys export-library`: the warning.
+    pub export_warning: &'static str,
+    pub export_done: fn(&dyn Display) -> String,
+    /// `keys list`: this laptop's own key, with its words.
+    pub your_words: fn(&dyn Display) -> String,
+    pub confirmed_marker: &'static str,
+    pub unconfirmed_marker: &'static str,
+    /// Version 1 commands that need the library key first.
+    pub legacy_first: &'static str,
+    /// A passphrase too short for a new key.
+    pub weak_passphrase: &'static str,
+    /// The keys folder lies in a library.
+    pub keys_dir_in_library: fn(&dyn Display, &dyn Display) -> String,
+    /// A passphrase file that gave nothing in time.
+    pub passphrase_file_waited: fn(&dyn Display, u64) -> String,
+    /// `encrypt` on a library already encrypted to its key.
+    pub nothing_to_convert: &'static str,
 }

@@ -409,11 +409,11 @@ pub fn save_to(path: &Path, session: &Session) -> Result<(), SaveError> {
         // An encrypted file is never replaced by plain text because `keys.json` is gone
         // (deleted, or not yet delivered by a sync service); only `tafel decrypt`, which
         // says so in it, makes a library plain.
-        None if root.is_some_and(|r| !vault::keys::settings_path(r).exists())
+        None if root.is_some_and(|r| !vault::settings::settings_path(r).exists())
             && vault::file_is_sealed(path) =>
         {
             return Err(vault_err(vault::VaultError::SettingsMissing {
-                path: root.map(vault::keys::settings_path).unwrap_or_default(),
+                path: root.map(vault::settings::settings_path).unwrap_or_default(),
             }));
         }
         None => bytes,

@@ -2,6 +2,8 @@
 //! binary in a real terminal (tmux). Each test file uses part of it.
 #![allow(dead_code)]
 
+pub mod team;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::thread::sleep;

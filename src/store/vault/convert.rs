@@ -1,19 +1,21 @@
-//! Converting a library in place: plain to encrypted (`tafel encrypt`), encrypted to a
-//! new set of keys (after `keys add` or `keys remove`), and back to plain (`tafel
-//! decrypt`). One file at a time, each replaced atomically, so a kill at any moment leaves
+//! Converting a library in place: plain to encrypted (`tafel encrypt`, also from a
+//! library an older tafel encrypted to every member's key), to a new library key (after
+//! `keys remove`), and back to plain (`tafel decrypt`). One file at a time, each replaced atomically, so a kill at any moment leaves
 //! every file whole, either as it was or as it is meant to be; running the command again
 //! finishes the work. A session open in a running tafel is left alone and named: that
 //! tafel writes it in the new form at its next save.
 //!
-//! The library's caches (the index and the figures cache) are removed and the index is
-//! built again at the end, in the new form.
+//! A file already in the new form is left alone, not even rewritten: a second `tafel
+//! encrypt` changes nothing, and the sync service uploads nothing again. The library's
+//! caches (the index and the figures cache) not in the new form are removed, and the
+//! index is built again at the end.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use age::x25519::Recipient;
+use age::x25519::Identity;
 
 use super::{SEALED_EXTENSION, VaultError, is_sealed};
 use crate::store::atomic::write_atomic;
@@ -24,9 +26,54 @@ use crate::store::{Library, LockOutcome, SessionLock, figures::FIGURES_NAME};
 /// What the library's files become.
 #[derive(Clone)]
 pub enum Target {
-    /// Encrypted to exactly these keys.
-    Sealed(Arc<[Recipient]>),
+    /// Encrypted to this library key alone.
+    Library(Arc<Identity>),
     Plain,
+}
+
+impl Target {
+    /// Whether `bytes` are in this form already.
+    fn holds(&self, bytes: &[u8]) -> bool {
+        match self {
+            Target::Library(key) => super::sealed_to_only(bytes, key),
+            Target::Plain => !is_sealed(bytes),
+        }
+    }
+
+    /// Whether the file at `path` is in this form already (its first bytes are read: the
+    /// header of an age file for one key is a few hundred bytes).
+    fn holds_file(&self, path: &Path) -> bool {
+        use std::io::Read;
+        let mut head = Vec::with_capacity(4096);
+        fs::File::open(path)
+            .and_then(|f| f.take(4096).read_to_end(&mut head))
+            .is_ok_and(|_| self.holds(&head))
+    }
+}
+
+/// How many files of `lib` are not in the form `target` asks for (the caches and the
+/// manifest of exports included): 0 when a conversion would write nothing.
+pub fn to_do(lib: &Library, target: &Target) -> usize {
+    let sessions = lib.sessions_dir();
+    let caches = [INDEX_NAME, FIGURES_NAME]
+        .into_iter()
+        .map(|c| sessions.join(c))
+        .chain(std::iter::once(manifest_path(lib)))
+        .filter(|p| p.exists());
+    super::library_files(&sessions, true)
+        .into_iter()
+        .chain(super::library_files(&lib.trash_dir(), true))
+        .chain(super::library_files(
+            &exports::exports_dir(lib.root()),
+            false,
+        ))
+        .chain(caches)
+        .filter(|p| !target.holds_file(p))
+        .count()
+}
+
+fn manifest_path(lib: &Library) -> PathBuf {
+    exports::exports_dir(lib.root()).join(exports::MANIFEST_NAME)
 }
 
 /// What a conversion did.
@@ -69,10 +116,19 @@ pub fn convert(
     target: &Target,
     progress: &mut dyn FnMut(usize, usize),
 ) -> io::Result<Report> {
+    // What is written here is read back (an export moved, a manifest): with this key.
+    if let Target::Library(key) = target {
+        super::keep_library_key(key);
+    }
     let sessions = lib.sessions_dir();
-    // The caches are built again below, in the new form; a plain one must not stay.
+    // The caches are built again below, in the new form; one in the old form must not
+    // stay.
     for cache in [INDEX_NAME, FIGURES_NAME] {
-        match fs::remove_file(sessions.join(cache)) {
+        let path = sessions.join(cache);
+        if target.holds_file(&path) {
+            continue;
+        }
+        match fs::remove_file(path) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
             _ => {}
         }
@@ -81,7 +137,15 @@ pub fn convert(
     let in_trash = super::library_files(&lib.trash_dir(), true);
     // The manifest of exports first, whole, in the new form: the lines added below for
     // renamed exports are then written in that form too.
-    let manifest = exports::rewrite_as(lib.root(), sealed_to(target))?;
+    let manifest = if manifest_path(lib).exists() && target.holds_file(&manifest_path(lib)) {
+        exports::read(lib.root())
+    } else {
+        let to = match target {
+            Target::Library(key) => Some(vec![key.to_public()]),
+            Target::Plain => None,
+        };
+        exports::rewrite_as(lib.root(), to.as_deref())?
+    };
     let in_exports = exports_of(lib, &manifest);
     let total = in_sessions.len() + in_trash.len() + in_exports.len();
     let mut report = Report::default();
@@ -166,14 +230,6 @@ fn moved(lib: &Library, from: &Path, to: &Path, owner: Option<&exports::Record>)
     let _ = fs::remove_file(from);
 }
 
-/// The keys of `target`, if it is encrypted.
-fn sealed_to(target: &Target) -> Option<&[Recipient]> {
-    match target {
-        Target::Sealed(to) => Some(to),
-        Target::Plain => None,
-    }
-}
-
 /// The exports to convert, each with the manifest's line about it: every file at the top
 /// of `exports/` (not hidden), and every file the manifest lists inside the library (a
 /// folder of tables, a report written with `-o` into the data folder).
@@ -214,7 +270,7 @@ fn export_name(path: &Path, owner: Option<&exports::Record>, target: &Target) ->
     let sealed_name = path.extension().is_some_and(|e| e == SEALED_EXTENSION);
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     match (target, sealed_name) {
-        (Target::Sealed(_), false) => {
+        (Target::Library(_), false) => {
             let of_a_case = owner.filter(|r| !r.anonymous && (1..=2).contains(&r.sessions.len()));
             let Some(first) = of_a_case.and_then(|r| r.sessions.first()) else {
                 return super::with_sealed_extension(path);
@@ -236,11 +292,12 @@ fn export_name(path: &Path, owner: Option<&exports::Record>, target: &Target) ->
 /// whether anything was written: a plain file stays as it is for [`Target::Plain`].
 fn convert_file(from: &Path, to: &Path, target: &Target) -> Result<bool, Failed> {
     let (_, bytes) = crate::store::read_raw(from).map_err(Failed::Read)?;
-    let was_sealed = is_sealed(&bytes);
+    if from == to && target.holds(&bytes) {
+        return Ok(false);
+    }
     let plain = super::open(bytes).map_err(Failed::Vault)?;
     let out = match target {
-        Target::Sealed(to) => super::seal(&plain, to).map_err(Failed::Vault)?,
-        Target::Plain if !was_sealed && from == to => return Ok(false),
+        Target::Library(key) => super::seal(&plain, &[key.to_public()]).map_err(Failed::Vault)?,
         Target::Plain => plain,
     };
     write_atomic(to, &out).map_err(Failed::Write)?;
@@ -298,8 +355,8 @@ mod tests {
             fs::write(f, "as it was").unwrap();
         }
         let key = age::x25519::Identity::generate();
-        let to: Arc<[Recipient]> = Arc::from(vec![key.to_public()]);
-        let report = convert(&lib, &Target::Sealed(to), &mut |_, _| {}).unwrap();
+        let target = Target::Library(Arc::new(key.clone()));
+        let report = convert(&lib, &target, &mut |_, _| {}).unwrap();
         for f in &foreign {
             assert_eq!(fs::read_to_string(f).unwrap(), "as it was");
         }
@@ -337,14 +394,17 @@ mod tests {
             false,
         )
         .unwrap();
-        let key = age::x25519::Identity::generate();
-        let to: Arc<[Recipient]> = Arc::from(vec![key.to_public()]);
         // As `tafel encrypt` does: the key unlocked, keys.json saying encrypted.
-        super::super::unlock(key.clone());
-        let mut settings = super::super::keys::Settings::default();
-        settings.add("anna", &key.to_public(), chrono::NaiveDate::MIN);
-        settings.encrypted = true;
+        let anna = age::x25519::Identity::generate();
+        super::super::unlock(anna.clone());
+        let (settings, key) = super::super::settings::Settings::encrypted_by(
+            ("anna", &anna),
+            &[],
+            chrono::NaiveDate::MIN,
+        )
+        .unwrap();
         settings.write(dir.path()).unwrap();
+        let to = [key.to_public()];
         // What the stopped run had written already.
         let short = s.id.simple().to_string()[..8].to_string();
         let done_report = out.join(format!("{short}-1.html.age"));
@@ -359,7 +419,12 @@ mod tests {
             super::super::seal(b"id,case\n1,GR-07\n", &to).unwrap(),
         )
         .unwrap();
-        let r = convert(&lib, &Target::Sealed(to), &mut |_, _| {}).unwrap();
+        let r = convert(
+            &lib,
+            &Target::Library(Arc::new(key.clone())),
+            &mut |_, _| {},
+        )
+        .unwrap();
         assert!(r.failed.is_empty(), "{:?}", r.failed);
         assert!(!report.exists() && !table.exists(), "the plain ones go");
         assert!(done_report.exists() && done_table.exists());

@@ -1,5 +1,5 @@
-//! The keys of encryption: the team's public keys in the library (`keys.json`), and the
-//! personal key of this laptop's user, kept outside the library.
+//! The personal key of this laptop's user, kept outside the library (the team's keys are
+//! in `keys.json`, see [`super::settings`]).
 //!
 //! The personal key is an age X25519 identity, itself encrypted with a passphrase
 //! (scrypt), in `<keys dir>/identity.age`; its public key is beside it in
@@ -11,151 +11,135 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::Arc;
 
 use age::secrecy::{ExposeSecret, SecretString};
 use age::x25519::{Identity, Recipient};
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
-use super::{Sealing, VaultError};
 use crate::i18n::Lang;
 use crate::store::atomic::write_atomic;
 use crate::store::paths;
 
-/// The library's key settings, beside `sessions/`.
-pub const SETTINGS_NAME: &str = "keys.json";
 /// The personal key (encrypted with the passphrase) and its public half.
 pub const IDENTITY_NAME: &str = "identity.age";
 pub const PUBLIC_NAME: &str = "identity.pub";
 /// Environment variable that overrides the keys folder (after `--keys-dir`).
 pub const KEYS_DIR_ENV: &str = "TAFEL_KEYS_DIR";
 
-pub fn settings_path(root: &Path) -> PathBuf {
-    root.join(SETTINGS_NAME)
+/// Whether a passphrase will do for a new key: at least 12 characters, or 4 words.
+/// Spaces around it do not count.
+pub fn strong_enough(passphrase: &str) -> bool {
+    let p = passphrase.trim();
+    p.chars().count() >= 12 || p.split_whitespace().count() >= 4
 }
 
-/// The version of `keys.json` this tafel writes; a newer one is refused (its rules for
-/// who a file is encrypted to are not known here).
-pub const SETTINGS_VERSION: u32 = 1;
-
-/// The lock file that orders changes of the keys on this laptop.
-pub fn lock_path(root: &Path) -> PathBuf {
-    root.join(".keys.lock")
+/// The platform's own keys folder (`~/.local/share/tafel/keys` on Linux).
+pub fn default_keys_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("nl", "", "tafel").map(|d| d.data_local_dir().join("keys"))
 }
 
-/// Takes the exclusive lock that orders changes of the keys on this laptop
-/// (`<root>/.keys.lock`), waiting for another change to end.
-pub fn lock_settings(root: &Path) -> io::Result<fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let f = fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
-        .open(lock_path(root))?;
-    f.lock()?;
-    Ok(f)
-}
-
-/// One member of the team: a name to know them by, and their public key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Member {
-    pub name: String,
-    /// `age1...`
-    pub key: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub added: Option<NaiveDate>,
-}
-
-/// `keys.json`: who the library's files are encrypted to, and whether they are.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Settings {
-    pub version: u32,
-    /// New files are written encrypted. Set by `tafel encrypt`, cleared by `tafel decrypt`.
-    pub encrypted: bool,
-    pub recipients: Vec<Member>,
-    /// Set while files are converted to the keys (or made plain), cleared when all are:
-    /// a conversion that was stopped (a kill, a session open elsewhere) is known, and
-    /// `tafel encrypt` or `decrypt` finishes it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub unfinished: bool,
-}
-
-impl Settings {
-    /// The settings of the library in `root`; the default (plain, nobody) when there are
-    /// none. A file that cannot be read or parsed is an error, never taken as plain.
-    pub fn read(root: &Path) -> Result<Settings, VaultError> {
-        let path = settings_path(root);
-        let fail = |reason: String| VaultError::Settings {
-            path: path.clone(),
-            reason,
-        };
-        let bytes = match crate::store::read_raw(&path) {
-            Ok((_, bytes)) => bytes,
-            Err(crate::store::LoadError::Io { source, .. })
-                if source.kind() == io::ErrorKind::NotFound =>
-            {
-                return Ok(Settings::default());
+/// The library a keys folder would lie in: `dir` itself or a folder above it that holds
+/// a `keys.json`, or a `sessions/` folder with session files or an index in it, or
+/// `data_dir` (the library of this run). A keys folder there could be copied by a sync
+/// service with the library, and the keys confirmed there changed by anyone who can
+/// write the shared folder. The platform's own keys folder, beside the platform's own
+/// data folder, is a local folder by design and does not count.
+pub fn library_around(dir: &Path, data_dir: Option<&Path>) -> Option<PathBuf> {
+    let absolute = |p: &Path| -> PathBuf {
+        // The deepest part that exists, with its links resolved; the rest as given.
+        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let mut missing = Vec::new();
+        let mut here = p.as_path();
+        loop {
+            if let Ok(real) = fs::canonicalize(here) {
+                return missing.iter().rev().fold(real, |acc, part| acc.join(part));
             }
-            Err(e) => return Err(fail(e.reason())),
+            match (here.parent(), here.file_name()) {
+                (Some(parent), Some(name)) => {
+                    missing.push(name.to_os_string());
+                    here = parent;
+                }
+                _ => return p,
+            }
+        }
+    };
+    let dir = absolute(dir);
+    if default_keys_dir().is_some_and(|d| absolute(&d) == dir) {
+        return None;
+    }
+    if let Some(data) = data_dir.map(absolute)
+        && dir.starts_with(&data)
+    {
+        return Some(data);
+    }
+    dir.ancestors()
+        .find(|a| {
+            a.join(super::settings::SETTINGS_NAME).is_file()
+                || fs::read_dir(a.join("sessions")).is_ok_and(|mut entries| {
+                    entries.any(|e| {
+                        e.is_ok_and(|e| {
+                            let name = e.file_name();
+                            let name = name.to_string_lossy();
+                            name.ends_with(".json") || name == crate::store::index::INDEX_NAME
+                        })
+                    })
+                })
+        })
+        .map(Path::to_path_buf)
+}
+
+/// How long a passphrase file may take to give its line (a pipe whose writer is slow,
+/// or a FIFO nobody writes to) before tafel gives up with a message.
+pub const PASSPHRASE_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The first line of a passphrase file (at most 64 KiB are read), opened without
+/// blocking: a regular file is read at once; a pipe, a FIFO or a terminal is read as its
+/// writer gives it, for at most `wait`. `Ok(None)` when nothing came in that time.
+pub fn read_passphrase_file(path: &Path, wait: std::time::Duration) -> io::Result<Option<Vec<u8>>> {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    use std::os::unix::fs::OpenOptionsExt;
+    const MAX: usize = 64 * 1024;
+    let mut f = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags((rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::CLOEXEC).bits() as i32)
+        .open(path)?;
+    let mut out = Vec::new();
+    if f.metadata()?.is_file() {
+        f.take(MAX as u64).read_to_end(&mut out)?;
+        return Ok(Some(out));
+    }
+    let deadline = std::time::Instant::now() + wait;
+    let mut buf = [0u8; 4096];
+    let mut hung_up = false;
+    loop {
+        match f.read(&mut buf) {
+            Ok(0) if !out.is_empty() || hung_up => return Ok(Some(out)),
+            Ok(n) if n > 0 => {
+                out.extend_from_slice(&buf[..n]);
+                if out.contains(&b'\n') || out.len() >= MAX {
+                    out.truncate(MAX);
+                    return Ok(Some(out));
+                }
+            }
+            // Nothing yet: no writer (a FIFO), or one that has not written.
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return Ok(None);
+        }
+        let mut fds = [PollFd::new(&f, PollFlags::IN)];
+        let timeout = Timespec {
+            tv_sec: left.as_secs().try_into().unwrap_or(i64::MAX),
+            tv_nsec: left.subsec_nanos().into(),
         };
-        let settings: Settings = serde_json::from_slice(&bytes).map_err(|e| fail(e.to_string()))?;
-        if settings.version > SETTINGS_VERSION {
-            return Err(VaultError::SettingsNewer {
-                path,
-                version: settings.version,
-            });
+        match poll(&mut fds, Some(&timeout)) {
+            Ok(_) => hung_up |= fds[0].revents().contains(PollFlags::HUP),
+            Err(rustix::io::Errno::INTR) => {}
+            Err(e) => return Err(e.into()),
         }
-        if settings.encrypted {
-            settings.recipients().map_err(fail)?;
-        }
-        Ok(settings)
-    }
-
-    /// Writes the settings of the library in `root` (plain: names and public keys only).
-    pub fn write(&self, root: &Path) -> io::Result<()> {
-        let mut bytes = serde_json::to_vec_pretty(self).map_err(io::Error::other)?;
-        bytes.push(b'\n');
-        write_atomic(&settings_path(root), &bytes)?;
-        super::forget_settings();
-        Ok(())
-    }
-
-    /// The members' keys, each checked.
-    pub fn recipients(&self) -> Result<Vec<Recipient>, String> {
-        if self.recipients.is_empty() {
-            return Err("no keys to encrypt to".into());
-        }
-        self.recipients
-            .iter()
-            .map(|m| Recipient::from_str(m.key.trim()).map_err(|e| format!("{}: {e}", m.name)))
-            .collect()
-    }
-
-    /// The keys new files are encrypted to; `None` when the library is plain.
-    pub(super) fn sealing(&self) -> Sealing {
-        if !self.encrypted {
-            return None;
-        }
-        self.recipients().ok().map(Arc::from)
-    }
-
-    /// Adds `key` under `name`; `false` when that key is there already.
-    pub fn add(&mut self, name: &str, key: &Recipient, today: NaiveDate) -> bool {
-        let key = key.to_string();
-        if self.recipients.iter().any(|m| m.key == key) {
-            return false;
-        }
-        self.version = self.version.max(1);
-        self.recipients.push(Member {
-            name: name.trim().to_string(),
-            key,
-            added: Some(today),
-        });
-        true
     }
 }
 
@@ -169,7 +153,7 @@ pub fn resolve_keys_dir(flag: Option<&Path>) -> Option<PathBuf> {
     if let Some(p) = std::env::var_os(KEYS_DIR_ENV).filter(|v| !v.is_empty()) {
         return Some(PathBuf::from(p));
     }
-    directories::ProjectDirs::from("nl", "", "tafel").map(|d| d.data_local_dir().join("keys"))
+    default_keys_dir()
 }
 
 /// Why the personal key could not be made or unlocked.
@@ -181,6 +165,9 @@ pub enum KeyError {
     Exists(PathBuf),
     WrongPassphrase,
     EmptyPassphrase,
+    /// Under 12 characters and under 4 words: too easy to guess for a key that guards
+    /// the whole library.
+    WeakPassphrase,
     Damaged(PathBuf, String),
     Io(PathBuf, io::Error),
 }
@@ -193,6 +180,7 @@ impl KeyError {
             KeyError::Exists(p) => (t.key_exists)(&p.display()),
             KeyError::WrongPassphrase => t.wrong_passphrase.to_string(),
             KeyError::EmptyPassphrase => t.empty_passphrase.to_string(),
+            KeyError::WeakPassphrase => t.weak_passphrase.to_string(),
             KeyError::Damaged(p, why) => format!("{} [{why}]", (t.key_damaged)(&p.display())),
             KeyError::Io(p, e) => format!("{}: [{e}]", p.display()),
         }
@@ -220,8 +208,11 @@ fn work_factor() -> Option<u8> {
 /// Makes a personal key in `dir`, encrypted with `passphrase`, and returns its public
 /// key. An existing key is never replaced.
 pub fn init(dir: &Path, passphrase: &SecretString) -> Result<Recipient, KeyError> {
-    if passphrase.expose_secret().is_empty() {
+    if passphrase.expose_secret().trim().is_empty() {
         return Err(KeyError::EmptyPassphrase);
+    }
+    if !strong_enough(passphrase.expose_secret()) {
+        return Err(KeyError::WeakPassphrase);
     }
     let io = |p: &Path| {
         let p = p.to_path_buf();
@@ -335,7 +326,7 @@ mod tests {
         let identity = unlock(&keys, &pass("correct horse")).unwrap();
         assert_eq!(identity.to_public(), public);
         assert!(matches!(
-            init(&keys, &pass("another")),
+            init(&keys, &pass("another sentence")),
             Err(KeyError::Exists(_))
         ));
         assert_eq!(fs::read(keys.join(IDENTITY_NAME)).unwrap(), secret);
@@ -343,6 +334,17 @@ mod tests {
             init(&dir.path().join("k2"), &pass("")),
             Err(KeyError::EmptyPassphrase)
         ));
+        for weak in ["x", " ", "           x ", "kat zit op", "elf tekens!"] {
+            assert!(
+                matches!(
+                    init(&dir.path().join("k3"), &pass(weak)),
+                    Err(KeyError::WeakPassphrase | KeyError::EmptyPassphrase)
+                ),
+                "{weak:?}"
+            );
+        }
+        assert!(!dir.path().join("k3").join(IDENTITY_NAME).exists());
+        assert!(strong_enough("twaalf teken") && strong_enough("a b c d"));
         let mode = fs::metadata(keys.join(IDENTITY_NAME))
             .unwrap()
             .permissions()
@@ -351,39 +353,57 @@ mod tests {
     }
 
     #[test]
-    fn one_change_of_the_keys_at_a_time_waits_for_the_other() {
-        use std::sync::atomic::{AtomicBool, Ordering};
+    fn a_keys_folder_in_a_library_is_found_and_one_beside_it_is_not() {
         let dir = tempfile::tempdir().unwrap();
-        let first = lock_settings(dir.path()).unwrap();
-        let got = AtomicBool::new(false);
-        std::thread::scope(|scope| {
-            let second = scope.spawn(|| {
-                let lock = lock_settings(dir.path()).unwrap();
-                got.store(true, Ordering::SeqCst);
-                drop(lock);
-            });
-            std::thread::sleep(std::time::Duration::from_millis(150));
-            assert!(
-                !got.load(Ordering::SeqCst),
-                "waits while the first holds it"
-            );
-            drop(first);
-            second.join().unwrap();
-        });
-        assert!(got.load(Ordering::SeqCst));
+        let lib = dir.path().join("team");
+        fs::create_dir_all(lib.join("sessions")).unwrap();
+        fs::write(lib.join("sessions").join("x.json"), "{}").unwrap();
+        let inside = lib.join("sessions").join("keys");
+        assert_eq!(
+            library_around(&inside, None),
+            Some(fs::canonicalize(&lib).unwrap())
+        );
+        assert!(
+            library_around(&lib.join("a").join("b"), None).is_some(),
+            "deeper, not made yet"
+        );
+        assert!(library_around(&dir.path().join("mine"), None).is_none());
+        // A folder with keys.json counts, however empty otherwise.
+        let other = dir.path().join("other");
+        fs::create_dir_all(&other).unwrap();
+        fs::write(other.join("keys.json"), "{}").unwrap();
+        assert!(library_around(&other.join("k"), None).is_some());
+        // Inside the data folder of this run, even before it holds anything.
+        let fresh = dir.path().join("fresh");
+        assert!(library_around(&fresh.join("keys"), Some(&fresh)).is_some());
     }
 
     #[test]
-    fn settings_with_a_bad_key_are_refused_not_taken_as_plain() {
+    fn a_fifo_nobody_writes_to_is_given_up_on_and_a_pipe_is_read() {
         let dir = tempfile::tempdir().unwrap();
-        let bad = r#"{"version":1,"encrypted":true,"recipients":[{"name":"x","key":"age1nope"}]}"#;
-        fs::write(settings_path(dir.path()), bad).unwrap();
-        assert!(matches!(
-            Settings::read(dir.path()),
-            Err(VaultError::Settings { .. })
-        ));
-        let none = r#"{"version":1,"encrypted":true,"recipients":[]}"#;
-        fs::write(settings_path(dir.path()), none).unwrap();
-        assert!(Settings::read(dir.path()).is_err());
+        let fifo = dir.path().join("fifo");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let waited = std::time::Instant::now();
+        let got = read_passphrase_file(&fifo, std::time::Duration::from_millis(300)).unwrap();
+        assert_eq!(got, None);
+        assert!(waited.elapsed() >= std::time::Duration::from_millis(300));
+        // A writer that comes later is waited for.
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::write(fifo, "de zin van een pijp\n").unwrap())
+        };
+        let got = read_passphrase_file(&fifo, std::time::Duration::from_secs(30)).unwrap();
+        writer.join().unwrap();
+        assert_eq!(got.as_deref(), Some(&b"de zin van een pijp\n"[..]));
+        let file = dir.path().join("pass");
+        fs::write(&file, "regel een\nregel twee\n").unwrap();
+        let got = read_passphrase_file(&file, std::time::Duration::ZERO).unwrap();
+        assert_eq!(got.as_deref(), Some(&b"regel een\nregel twee\n"[..]));
     }
 }
