@@ -726,16 +726,21 @@ pub fn run_decrypt(lib: &Library, access: &KeyAccess, lang: Lang) -> CmdResult {
     }
     write_settings(&settings, lib)?;
     let t = &lang.texts().vault;
-    let code = convert_to(lib, &convert::Target::Plain, t.finish_decrypt, lang)?;
-    if code == ExitCode::SUCCESS {
-        settings.unfinished = false;
-        settings.library = None;
-        settings.retired.clear();
-        settings.signoff = None;
-        write_settings(&settings, lib)?;
-        if !was {
-            outln!("{}", t.already_plain);
-        }
+    let code = convert_to(
+        lib,
+        &convert::Target::Plain,
+        t.finish_decrypt,
+        lang,
+        &mut || {
+            settings.unfinished = false;
+            settings.library = None;
+            settings.retired.clear();
+            settings.signoff = None;
+            write_settings(&settings, lib)
+        },
+    )?;
+    if code == ExitCode::SUCCESS && !was {
+        outln!("{}", t.already_plain);
     }
     Ok(code)
 }
@@ -788,20 +793,32 @@ fn reconvert(
     lang: Lang,
 ) -> CmdResult {
     let t = &lang.texts().vault;
-    let code = convert_to(lib, &convert::Target::Library(key), t.finish_encrypt, lang)?;
-    if code == ExitCode::SUCCESS {
-        settings.unfinished = false;
-        for r in &mut settings.retired {
-            r.wrapped.clear();
-        }
-        sign(settings, access, lang)?;
-        write_settings(settings, lib)?;
-    }
-    Ok(code)
+    convert_to(
+        lib,
+        &convert::Target::Library(key),
+        t.finish_encrypt,
+        lang,
+        &mut || {
+            settings.unfinished = false;
+            for r in &mut settings.retired {
+                r.wrapped.clear();
+            }
+            sign(settings, access, lang)?;
+            write_settings(settings, lib)
+        },
+    )
 }
 
-/// Converts every file; `finish` says which command finishes what was skipped.
-fn convert_to(lib: &Library, target: &convert::Target, finish: &str, lang: Lang) -> CmdResult {
+/// Converts every file; `finish` says which command finishes what was skipped. When every
+/// file was converted, `done` (which clears the `unfinished` marker) runs before
+/// anything says so.
+fn convert_to(
+    lib: &Library,
+    target: &convert::Target,
+    finish: &str,
+    lang: Lang,
+    done: &mut dyn FnMut() -> Result<(), Failure>,
+) -> CmdResult {
     let t = &lang.texts().vault;
     let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let report = convert::convert(lib, target, &mut |done, total| {
@@ -812,6 +829,9 @@ fn convert_to(lib: &Library, target: &convert::Target, finish: &str, lang: Lang)
     .map_err(|e| Failure(format!("{}: [{e}]", lib.root().display())))?;
     if tty {
         eprintln!();
+    }
+    if report.busy.is_empty() && report.failed.is_empty() {
+        done()?;
     }
     outln!("{}", (t.converted)(report.converted));
     for p in &report.busy {

@@ -136,6 +136,40 @@ pub fn write(
         let (target, bytes) = super::vault::output_for(path, bytes).map_err(failed)?;
         prepared.push(atomic::prepare(&target, &bytes).map_err(failed)?);
     }
+    name_noted(data_dir, prepared, sessions, anonymous, made_folder)
+}
+
+/// Writes `bytes` (in their final form) as a new version of the export `like` describes,
+/// at `to` (its own path, or its new name once converted): noted in the manifest before it
+/// has its name, as [`write`] does. (`tafel encrypt` and `decrypt` convert exports so.)
+pub fn rewrite(
+    data_dir: &Path,
+    like: &Record,
+    to: &Path,
+    bytes: &[u8],
+) -> Result<PathBuf, WriteError> {
+    let prepared =
+        atomic::prepare(to, bytes).map_err(|e| WriteError::Write(to.to_path_buf(), e))?;
+    let mut named = name_noted(
+        data_dir,
+        vec![prepared],
+        &like.sessions,
+        like.anonymous,
+        like.made_folder,
+    )?;
+    named
+        .pop()
+        .ok_or_else(|| WriteError::Write(to.to_path_buf(), io::ErrorKind::NotFound.into()))
+}
+
+/// Notes `prepared` in the manifest, then gives each its name (see [`write`]).
+fn name_noted(
+    data_dir: &Path,
+    prepared: Vec<atomic::Prepared>,
+    sessions: &[Uuid],
+    anonymous: bool,
+    made_folder: bool,
+) -> Result<Vec<PathBuf>, WriteError> {
     let lines: io::Result<Vec<Record>> = prepared
         .iter()
         .map(|p| {

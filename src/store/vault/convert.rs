@@ -203,10 +203,22 @@ pub fn convert(
             progress(done, total);
             continue;
         }
-        match convert_file(path, &to, target) {
+        // An export tafel noted gets its new form noted before it has a name (also in
+        // place: a new stamp that no line names would look changed by the user, and
+        // `delete` would leave it).
+        let converted = match owner {
+            Some(r) => converted_bytes(path, &to, target).and_then(|out| match out {
+                Some(out) => exports::rewrite(lib.root(), r, &to, &out)
+                    .map(|_| true)
+                    .map_err(|e| Failed::Write(io::Error::other(e.to_string()))),
+                None => Ok(false),
+            }),
+            None => convert_file(path, &to, target),
+        };
+        match converted {
             Ok(changed) => {
                 if to != *path {
-                    moved(lib, path, &to, owner.as_ref());
+                    let _ = fs::remove_file(path);
                 }
                 report.converted += usize::from(changed || to != *path);
             }
@@ -291,17 +303,27 @@ fn export_name(path: &Path, owner: Option<&exports::Record>, target: &Target) ->
 /// Writes the file at `from` in the form `target` asks for, at `to` (atomically). Returns
 /// whether anything was written: a plain file stays as it is for [`Target::Plain`].
 fn convert_file(from: &Path, to: &Path, target: &Target) -> Result<bool, Failed> {
+    match converted_bytes(from, to, target)? {
+        Some(out) => {
+            write_atomic(to, &out).map_err(Failed::Write)?;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+/// The file at `from` in the form `target` asks for; `None` when it is in that form and
+/// stays where it is.
+fn converted_bytes(from: &Path, to: &Path, target: &Target) -> Result<Option<Vec<u8>>, Failed> {
     let (_, bytes) = crate::store::read_raw(from).map_err(Failed::Read)?;
     if from == to && target.holds(&bytes) {
-        return Ok(false);
+        return Ok(None);
     }
     let plain = super::open(bytes).map_err(Failed::Vault)?;
-    let out = match target {
+    Ok(Some(match target {
         Target::Library(key) => super::seal(&plain, &[key.to_public()]).map_err(Failed::Vault)?,
         Target::Plain => plain,
-    };
-    write_atomic(to, &out).map_err(Failed::Write)?;
-    Ok(true)
+    }))
 }
 
 /// Whether two files hold the same text once opened (either may be encrypted).
