@@ -11,6 +11,8 @@
 
 mod common;
 
+use common::{Key, files_under, temp_files};
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -70,72 +72,6 @@ struct Round {
     lost: usize,
     allowed: usize,
     typed: usize,
-}
-
-/// A personal key for the rounds on an encrypted library.
-struct Key {
-    dir: PathBuf,
-    pass: PathBuf,
-    identity: age::x25519::Identity,
-}
-
-impl Key {
-    fn new(base: &Path) -> Key {
-        let dir = base.join("keys");
-        let pass = base.join("pass");
-        std::fs::write(&pass, "kaars in de wind\n").unwrap();
-        let o = common::bin()
-            .arg("--keys-dir")
-            .arg(&dir)
-            .arg("--passphrase-file")
-            .arg(&pass)
-            .args(["keys", "init"])
-            .env("TAFEL_TEST_SCRYPT_LOG_N", "10")
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", common::stderr(&o));
-        let identity = tafel::store::vault::keys::unlock(
-            &dir,
-            &age::secrecy::SecretString::from("kaars in de wind".to_string()),
-        )
-        .unwrap();
-        Key {
-            dir,
-            pass,
-            identity,
-        }
-    }
-
-    fn args(&self) -> Vec<String> {
-        vec![
-            "--keys-dir".into(),
-            self.dir.display().to_string(),
-            "--passphrase-file".into(),
-            self.pass.display().to_string(),
-        ]
-    }
-
-    /// The library key of the library at `data`, unwrapped with this key as tafel does.
-    fn library(&self, data: &Path) -> age::x25519::Identity {
-        tafel::store::vault::settings::Settings::read(data)
-            .unwrap()
-            .library
-            .expect("a library key")
-            .unwrap(&self.identity)
-            .expect("given to this key")
-    }
-
-    /// An empty, encrypted library at `data`.
-    fn encrypted_library(&self, data: &Path) {
-        let o = common::bin()
-            .arg("--data-dir")
-            .arg(data)
-            .args(self.args())
-            .arg("encrypt")
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", common::stderr(&o));
-    }
 }
 
 fn round(n: usize, rng: &mut Rng, key: Option<&Key>) -> Round {
@@ -313,31 +249,6 @@ struct CommandRound {
     /// Temporary files after the next start (`tafel list`) and the same command run
     /// again: must be none.
     leftovers_after: Vec<String>,
-}
-
-fn temp_files(dir: &Path) -> Vec<String> {
-    files_under(dir)
-        .iter()
-        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".tmp-"))
-        .collect()
-}
-
-/// Every file under `dir` (recursively).
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = e.path();
-            if e.file_type().is_ok_and(|t| t.is_dir()) {
-                todo.push(p);
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out
 }
 
 /// A library of the demo cases plus `copies` more sessions (new ids), half of them past

@@ -331,3 +331,95 @@ pub fn shell_quote(text: &str) -> String {
 pub fn clock() -> tafel::model::Clock {
     tafel::model::Clock::on(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date"))
 }
+
+/// A personal key for the rounds on an encrypted library.
+pub struct Key {
+    pub dir: PathBuf,
+    pub pass: PathBuf,
+    pub identity: age::x25519::Identity,
+}
+
+impl Key {
+    pub fn new(base: &Path) -> Key {
+        let dir = base.join("keys");
+        let pass = base.join("pass");
+        std::fs::write(&pass, "kaars in de wind\n").unwrap();
+        let o = bin()
+            .arg("--keys-dir")
+            .arg(&dir)
+            .arg("--passphrase-file")
+            .arg(&pass)
+            .args(["keys", "init"])
+            .env("TAFEL_TEST_SCRYPT_LOG_N", "10")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        let identity = tafel::store::vault::keys::unlock(
+            &dir,
+            &age::secrecy::SecretString::from("kaars in de wind".to_string()),
+        )
+        .unwrap();
+        Key {
+            dir,
+            pass,
+            identity,
+        }
+    }
+
+    pub fn args(&self) -> Vec<String> {
+        vec![
+            "--keys-dir".into(),
+            self.dir.display().to_string(),
+            "--passphrase-file".into(),
+            self.pass.display().to_string(),
+        ]
+    }
+
+    /// The library key of the library at `data`, unwrapped with this key as tafel does.
+    pub fn library(&self, data: &Path) -> age::x25519::Identity {
+        tafel::store::vault::settings::Settings::read(data)
+            .unwrap()
+            .library
+            .expect("a library key")
+            .unwrap(&self.identity)
+            .expect("given to this key")
+    }
+
+    /// An empty, encrypted library at `data`.
+    pub fn encrypted_library(&self, data: &Path) {
+        let o = bin()
+            .arg("--data-dir")
+            .arg(data)
+            .args(self.args())
+            .arg("encrypt")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+}
+
+/// The names of the temporary files under `dir`.
+pub fn temp_files(dir: &Path) -> Vec<String> {
+    files_under(dir)
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect()
+}
+
+/// Every file under `dir` (recursively).
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                todo.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
