@@ -2,9 +2,17 @@
 //! purging it) also finds the reports made of it: `<data-dir>/exports/.manifest.jsonl`.
 //!
 //! Every export written to a file (Ctrl+E in the TUI, `tafel export ... -o`, `tafel
-//! compare ... -o`) appends one line: the file's absolute path, the sessions it holds,
-//! whether it is anonymous, and the file's size and modification time as written. An
-//! export written to standard output is the user's own and cannot be followed.
+//! compare ... -o`, `tafel portfolio ... -o`) appends one line: the file's path, the
+//! sessions it holds, whether it is anonymous, and the file's size, modification time,
+//! inode and SHA-256 as written. An export written to standard output is the user's own
+//! and cannot be followed.
+//!
+//! A file inside the library is noted by its path relative to the library's folder: the
+//! same shared folder lies at another path on every laptop (and a backup copy of it at
+//! another path again), and each must find its own files, never another copy's. A file
+//! outside the library is noted by its absolute path. A file is as tafel wrote it when its
+//! stamp is the same, or, where a copy or a sync service gave it another inode or time,
+//! when its content is.
 //!
 //! A line says nothing about the session's content: ids and paths only.
 //!
@@ -36,6 +44,10 @@ pub struct Record {
     pub sessions: Vec<Uuid>,
     pub anonymous: bool,
     pub stamp: Stamp,
+    /// The SHA-256 of the content as written (hex): the file is still the one tafel wrote
+    /// when another copy of the folder (a sync, a backup) has given it a new stamp.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
     /// tafel made the file's folder for it (a folder export): once empty, the folder
     /// goes with the file (its name may name the case).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -54,13 +66,58 @@ pub enum State {
 }
 
 impl Record {
+    /// What became of the file (`path` is absolute, as [`read`] gives it).
     pub fn state(&self) -> State {
         match fs::symlink_metadata(&self.path) {
             Ok(m) if m.is_file() && Stamp::of(&m) == self.stamp => State::Unchanged,
+            Ok(m) if m.is_file() && m.len() == self.stamp.len && self.same_content() => {
+                State::Unchanged
+            }
             Ok(_) => State::Changed,
             Err(_) => State::Gone,
         }
     }
+
+    fn same_content(&self) -> bool {
+        self.sha256
+            .as_ref()
+            .is_some_and(|want| fs::read(&self.path).is_ok_and(|b| sha256(&b) == *want))
+    }
+}
+
+/// The SHA-256 of `bytes`, in hex.
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut s, b| {
+            use std::fmt::Write;
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+/// The library's folder, resolved (the manifest's paths are relative to it).
+fn root_of(data_dir: &Path) -> PathBuf {
+    fs::canonicalize(data_dir).unwrap_or_else(|_| data_dir.to_path_buf())
+}
+
+/// The manifest's lines as written: paths inside the library relative to it.
+fn lines_bytes(data_dir: &Path, records: &[&Record]) -> io::Result<Vec<u8>> {
+    let root = root_of(data_dir);
+    let mut bytes = Vec::new();
+    for r in records {
+        let stored = match r.path.strip_prefix(&root) {
+            Ok(rel) if r.path.is_absolute() => Record {
+                path: rel.to_path_buf(),
+                ..(*r).clone()
+            },
+            _ => (*r).clone(),
+        };
+        serde_json::to_writer(&mut bytes, &stored).map_err(io::Error::other)?;
+        bytes.push(b'\n');
+    }
+    Ok(bytes)
 }
 
 pub fn exports_dir(data_dir: &Path) -> PathBuf {
@@ -134,7 +191,10 @@ pub fn write(
         let failed = |e| WriteError::Write(path.clone(), e);
         make_own_folder(data_dir, path).map_err(failed)?;
         let (target, bytes) = super::vault::output_for(path, bytes).map_err(failed)?;
-        prepared.push(atomic::prepare(&target, &bytes).map_err(failed)?);
+        prepared.push((
+            atomic::prepare(&target, &bytes).map_err(failed)?,
+            sha256(&bytes),
+        ));
     }
     name_noted(data_dir, prepared, sessions, anonymous, made_folder)
 }
@@ -152,7 +212,7 @@ pub fn rewrite(
         atomic::prepare(to, bytes).map_err(|e| WriteError::Write(to.to_path_buf(), e))?;
     let mut named = name_noted(
         data_dir,
-        vec![prepared],
+        vec![(prepared, sha256(bytes))],
         &like.sessions,
         like.anonymous,
         like.made_folder,
@@ -165,19 +225,20 @@ pub fn rewrite(
 /// Notes `prepared` in the manifest, then gives each its name (see [`write`]).
 fn name_noted(
     data_dir: &Path,
-    prepared: Vec<atomic::Prepared>,
+    prepared: Vec<(atomic::Prepared, String)>,
     sessions: &[Uuid],
     anonymous: bool,
     made_folder: bool,
 ) -> Result<Vec<PathBuf>, WriteError> {
     let lines: io::Result<Vec<Record>> = prepared
         .iter()
-        .map(|p| {
+        .map(|(p, sha)| {
             Ok(Record {
                 path: absolute_path(p.target())?,
                 sessions: sessions.to_vec(),
                 anonymous,
                 stamp: Stamp::of(p.metadata()),
+                sha256: Some(sha.clone()),
                 made_folder,
             })
         })
@@ -192,7 +253,7 @@ fn name_noted(
     };
     prepared
         .into_iter()
-        .map(|p| {
+        .map(|(p, _)| {
             let target = p.target().to_path_buf();
             p.commit()
                 .map(|()| target.clone())
@@ -278,6 +339,7 @@ pub fn record(
             sessions: sessions.to_vec(),
             anonymous,
             stamp: Stamp::of(&meta),
+            sha256: Some(sha256(&fs::read(file)?)),
             made_folder: false,
         });
     }
@@ -288,11 +350,7 @@ pub fn record(
 /// the file is new). Returns the manifest's lock, still held.
 fn append(data_dir: &Path, lines: &[Record]) -> io::Result<fs::File> {
     ensure_private_dir(&exports_dir(data_dir), true)?;
-    let mut bytes = Vec::new();
-    for line in lines {
-        serde_json::to_writer(&mut bytes, line).map_err(io::Error::other)?;
-        bytes.push(b'\n');
-    }
+    let bytes = lines_bytes(data_dir, &lines.iter().collect::<Vec<_>>())?;
     let path = manifest_path(data_dir);
     // An encrypted library's manifest is one encrypted file (it names the exports):
     // read, extended and written whole. So is one still encrypted in a library being
@@ -334,8 +392,21 @@ fn append(data_dir: &Path, lines: &[Record]) -> io::Result<fs::File> {
     Ok(lock)
 }
 
-/// Every line of the manifest, newest last; a torn line is skipped.
+/// Every line of the manifest, newest last, with its path absolute (a path inside the
+/// library is noted relative to it; see the module's notes); a torn line is skipped.
 pub fn read(data_dir: &Path) -> Vec<Record> {
+    let root = root_of(data_dir);
+    let mut lines = read_as_written(data_dir);
+    for r in &mut lines {
+        if r.path.is_relative() {
+            r.path = root.join(&r.path);
+        }
+    }
+    lines
+}
+
+/// The manifest's lines as the file holds them.
+fn read_as_written(data_dir: &Path) -> Vec<Record> {
     let path = manifest_path(data_dir);
     let Ok(meta) = fs::symlink_metadata(&path) else {
         return Vec::new();
@@ -367,13 +438,9 @@ fn current(all: Vec<Record>) -> Vec<Record> {
         by_path.entry(r.path.clone()).or_default().push(r);
     }
     by_path
-        .into_iter()
-        .filter_map(|(path, mut lines)| {
-            let on_disk = fs::symlink_metadata(&path)
-                .ok()
-                .filter(fs::Metadata::is_file)
-                .map(|m| Stamp::of(&m));
-            let matching = on_disk.and_then(|s| lines.iter().rposition(|r| r.stamp == s));
+        .into_values()
+        .filter_map(|mut lines| {
+            let matching = lines.iter().rposition(|r| r.state() == State::Unchanged);
             match matching {
                 Some(i) => Some(lines.swap_remove(i)),
                 None => lines.pop(),
@@ -392,11 +459,10 @@ pub fn holding(data_dir: &Path, sessions: &[Uuid]) -> Vec<Record> {
 /// The sessions whose export is at `path`, if tafel wrote that very file.
 pub fn owner_of(data_dir: &Path, path: &Path) -> Option<Vec<Uuid>> {
     let path = fs::canonicalize(path).ok()?;
-    let stamp = Stamp::of(&fs::symlink_metadata(&path).ok()?);
     read(data_dir)
         .into_iter()
         .rev()
-        .find(|r| r.path == path && r.stamp == stamp)
+        .find(|r| r.path == path && r.state() == State::Unchanged)
         .map(|r| r.sessions)
 }
 
@@ -415,10 +481,9 @@ pub fn remove(data_dir: &Path, records: &[Record]) -> io::Result<Vec<PathBuf>> {
     let own = fs::canonicalize(exports_dir(data_dir)).ok();
     for r in records {
         if !r.anonymous && r.state() == State::Unchanged {
-            match fs::remove_file(&r.path) {
-                Ok(()) => removed.push(r.path.clone()),
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                Err(e) => return Err(e),
+            if r.path.exists() {
+                atomic::remove_durably(&r.path)?;
+                removed.push(r.path.clone());
             }
             // A folder tafel made for an export (or any folder inside its own exports/)
             // goes once empty: its name may name the case.
@@ -453,15 +518,18 @@ pub fn rewrite_as(
     let _lock = lock(data_dir, true)?;
     let (_, plain) = super::read_file(&path)
         .map_err(|e| io::Error::other(format!("{}: {}", path.display(), e.reason())))?;
+    let root = root_of(data_dir);
     let records: Vec<Record> = plain
         .split(|b| *b == b'\n')
-        .filter_map(|line| serde_json::from_slice(line).ok())
+        .filter_map(|line| serde_json::from_slice::<Record>(line).ok())
+        .map(|mut r| {
+            if r.path.is_relative() {
+                r.path = root.join(&r.path);
+            }
+            r
+        })
         .collect();
-    let mut bytes = Vec::new();
-    for r in &records {
-        serde_json::to_writer(&mut bytes, r).map_err(io::Error::other)?;
-        bytes.push(b'\n');
-    }
+    let bytes = lines_bytes(data_dir, &records.iter().collect::<Vec<_>>())?;
     let bytes = match to {
         Some(to) => super::vault::seal(&bytes, to)?,
         None => bytes,
@@ -487,11 +555,7 @@ pub fn forget_gone(data_dir: &Path) -> io::Result<()> {
     if kept.len() == count {
         return Ok(());
     }
-    let mut bytes = Vec::new();
-    for r in kept {
-        serde_json::to_writer(&mut bytes, &r).map_err(io::Error::other)?;
-        bytes.push(b'\n');
-    }
+    let bytes = lines_bytes(data_dir, &kept.iter().collect::<Vec<_>>())?;
     atomic::write_atomic(&path, &super::vault::seal_at(&path, bytes)?)
 }
 
@@ -543,5 +607,62 @@ mod tests {
             2,
             "lines of removed files are forgotten: {left:?}"
         );
+    }
+
+    #[test]
+    fn a_library_moved_or_copied_elsewhere_still_knows_its_exports() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("lib");
+        let a = Uuid::new_v4();
+        let report = exports_dir(&data).join("r.html");
+        write(
+            &data,
+            &[(report.clone(), b"report".to_vec())],
+            None,
+            &[a],
+            false,
+        )
+        .unwrap();
+        let raw = fs::read_to_string(manifest_path(&data)).unwrap();
+        assert!(
+            !raw.contains(&*data.to_string_lossy()),
+            "a path inside the library is written relative to it: {raw}"
+        );
+        // Moved (a new laptop, a synced folder at another path): the copy keeps its
+        // mtimes only where the tool preserves them; the content decides.
+        let moved = dir.path().join("elsewhere");
+        fs::rename(&data, &moved).unwrap();
+        let moved_report = exports_dir(&moved).join("r.html");
+        let bumped = fs::File::options().write(true).open(&moved_report).unwrap();
+        bumped
+            .set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(90))
+            .unwrap();
+        assert_eq!(owner_of(&moved, &moved_report), Some(vec![a]));
+        let removed = remove(&moved, &holding(&moved, &[a])).unwrap();
+        assert_eq!(removed, vec![moved_report.clone()]);
+        assert!(!moved_report.exists());
+    }
+
+    #[test]
+    fn a_report_whose_content_changed_is_left_even_at_the_same_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path();
+        let a = Uuid::new_v4();
+        let report = exports_dir(data).join("r.html");
+        write(
+            data,
+            &[(report.clone(), b"report".to_vec())],
+            None,
+            &[a],
+            false,
+        )
+        .unwrap();
+        fs::write(&report, b"REPORT").unwrap();
+        let f = fs::File::options().write(true).open(&report).unwrap();
+        f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(90))
+            .unwrap();
+        assert_eq!(owner_of(data, &report), None, "the user's own file now");
+        assert!(remove(data, &holding(data, &[a])).unwrap().is_empty());
+        assert!(report.exists());
     }
 }
