@@ -72,6 +72,21 @@ pub fn write_atomic_stat(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> 
     result
 }
 
+/// Removes the file at `path` and makes its absence durable (an fsync of its folder): a
+/// power cut right after cannot bring it back. A file already gone is no error.
+pub fn remove_durably(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    File::open(dir)?.sync_all()
+}
+
 /// New content for `target`, whole and on disk, that has no name yet: made by
 /// [`prepare`], named by [`Prepared::commit`]. In between, the caller can note what it is
 /// about to name (the manifest of exports does), so that no file ever has a name before

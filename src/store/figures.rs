@@ -38,10 +38,7 @@ const MAX_CACHE_BYTES: u64 = 256 * 1024 * 1024;
 /// deleted for good takes its case code and figures out of it at once, not at the next
 /// portfolio.
 pub fn forget(sessions_dir: &Path) -> io::Result<()> {
-    match fs::remove_file(sessions_dir.join(FIGURES_NAME)) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    }
+    crate::store::atomic::remove_durably(&sessions_dir.join(FIGURES_NAME))
 }
 
 /// What was gathered for a portfolio.

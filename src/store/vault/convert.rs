@@ -18,7 +18,7 @@ use std::sync::Arc;
 use age::x25519::Identity;
 
 use super::{SEALED_EXTENSION, VaultError, is_sealed};
-use crate::store::atomic::write_atomic;
+use crate::store::atomic::{self, write_atomic};
 use crate::store::exports;
 use crate::store::index::INDEX_NAME;
 use crate::store::{Library, LockOutcome, SessionLock, figures::FIGURES_NAME};
@@ -218,7 +218,7 @@ pub fn convert(
         match converted {
             Ok(changed) => {
                 if to != *path {
-                    let _ = fs::remove_file(path);
+                    let _ = atomic::remove_durably(path);
                 }
                 report.converted += usize::from(changed || to != *path);
             }
@@ -239,7 +239,7 @@ fn moved(lib: &Library, from: &Path, to: &Path, owner: Option<&exports::Record>)
     if let Some(r) = owner {
         let _ = exports::record(lib.root(), &[to.to_path_buf()], &r.sessions, r.anonymous);
     }
-    let _ = fs::remove_file(from);
+    let _ = atomic::remove_durably(from);
 }
 
 /// The exports to convert, each with the manifest's line about it: every file at the top
