@@ -244,43 +244,52 @@ fn main() {
                 lib.save(&session).unwrap();
             }),
         );
-        let mut bytes = serde_json::to_vec_pretty(&session).unwrap();
-        bytes.push(b'\n');
-        // The safe write and its floor alternate, so noise on a shared disk hits both.
-        // The third, the textbook sequence written with std alone (named temp, fsync,
-        // rename, folder fsync), shows how much of the ratio is the method itself.
-        let bare = lib.root().join("bare.json");
-        let plain = lib.root().join("plain.json");
-        let plain_tmp = lib.root().join(".plain.json.tmp");
-        let mut safe_runs = Vec::new();
-        let mut bare_runs = Vec::new();
-        let mut plain_runs = Vec::new();
-        for _ in 0..if smoke() { 1 } else { 200 } {
-            let t = Instant::now();
-            tafel::store::atomic::write_atomic(&t1, &bytes).unwrap();
-            safe_runs.push(t.elapsed());
-            let t = Instant::now();
-            {
-                use std::io::Write;
-                let mut f = std::fs::File::create(&plain_tmp).unwrap();
-                f.write_all(&bytes).unwrap();
-                f.sync_all().unwrap();
-                std::fs::rename(&plain_tmp, &plain).unwrap();
-                std::fs::File::open(lib.root()).unwrap().sync_all().unwrap();
+        // The bytes an autosave writes.
+        let bytes = tafel::store::encode::session_bytes(&session).unwrap();
+        // The autosave's write against the textbook durable write (named temp file, fsync,
+        // rename, fsync of the folder) in plain std, and a bare write + fsync, all of the
+        // same bytes into the same folder (a folder's fsync costs what its folder holds).
+        // They take turns, each in every position, so noise on a shared disk hits all alike.
+        let folder = t1.parent().unwrap().to_path_buf();
+        let bare = folder.join("bare.json");
+        let plain = folder.join("plain.json");
+        let plain_tmp = folder.join(".plain.json.tmp");
+        let textbook = || {
+            use std::io::Write;
+            let mut f = std::fs::File::create(&plain_tmp).unwrap();
+            f.write_all(&bytes).unwrap();
+            f.sync_all().unwrap();
+            drop(f);
+            std::fs::rename(&plain_tmp, &plain).unwrap();
+            std::fs::File::open(&folder).unwrap().sync_all().unwrap();
+        };
+        let bare_write = || {
+            use std::io::Write;
+            let mut f = std::fs::File::create(&bare).unwrap();
+            f.write_all(&bytes).unwrap();
+            f.sync_all().unwrap();
+        };
+        let ours = || tafel::store::atomic::write_atomic(&t1, &bytes).unwrap();
+        let mut runs: [Vec<Duration>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+        for round in 0..if smoke() { 3 } else { 300 } {
+            for k in 0..3 {
+                let which = (round + k) % 3;
+                let t = Instant::now();
+                match which {
+                    0 => ours(),
+                    1 => textbook(),
+                    _ => bare_write(),
+                }
+                runs[which].push(t.elapsed());
             }
-            plain_runs.push(t.elapsed());
-            let t = Instant::now();
-            {
-                use std::io::Write;
-                let mut f = std::fs::File::create(&bare).unwrap();
-                f.write_all(&bytes).unwrap();
-                f.sync_all().unwrap();
-            }
-            bare_runs.push(t.elapsed());
         }
+        let [safe_runs, plain_runs, bare_runs] = runs;
         report("session.write_atomic", median(safe_runs));
         report("session.bare_write_fsync", median(bare_runs));
         report("session.textbook_safe_write", median(plain_runs));
+        for p in [&bare, &plain] {
+            let _ = std::fs::remove_file(p);
+        }
 
         // A save into an encrypted library against the same save into a plain one, all
         // alternating: serialising, encrypting, the safe write. Every file is encrypted

@@ -152,7 +152,7 @@ fn after_keys_init_and_encrypt_no_file_holds_a_case_code_an_alias_or_a_quote() {
     assert!(listed.contains("Versleutelde bibliotheek"), "{listed}");
     let folio = ok(&by(&anna, &data, &["portfolio", "--include-demo"]));
     assert!(folio.contains("De Graasj"), "{folio}");
-    assert!(data.join("sessions").join(".figures.jsonl").exists());
+    assert!(data.join("sessions").join(".figures.bin").exists());
     ok(&by(
         &anna,
         &data,

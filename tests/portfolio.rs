@@ -221,7 +221,7 @@ fn every_field_of_a_portfolio_known_by_hand() {
         assert_eq!(cases[1]["case_code"], "B");
         assert_eq!(cases[1]["latest_wave"], 0);
         assert_eq!(cases[1]["difference_cents"], 275_000);
-        assert!(b.data.join("sessions/.figures.jsonl").exists());
+        assert!(b.data.join("sessions/.figures.bin").exists());
     }
     // That second round read no file: every figure came from the cache.
     let catalog = tafel::catalog::Catalog::builtin();
@@ -255,13 +255,19 @@ fn every_field_of_a_portfolio_known_by_hand() {
 fn the_cache_is_never_trusted_over_a_changed_file_and_holds_no_text() {
     let b = build();
     let before = portfolio_json(&b.data, &[]);
-    let cache = std::fs::read_to_string(b.data.join("sessions/.figures.jsonl")).unwrap();
+    let cache = std::fs::read(b.data.join("sessions/.figures.bin")).unwrap();
+    let count = |text: &str| {
+        cache
+            .windows(text.len())
+            .filter(|w| *w == text.as_bytes())
+            .count()
+    };
     for text in ["P1 × 10", "Geld"] {
         // Labels of payers and domains are codes' names; the activity texts never go in.
         if text == "Geld" {
-            assert_eq!(cache.matches(text).count(), 1, "a label is kept once");
+            assert_eq!(count(text), 1, "a label is kept once");
         } else {
-            assert!(!cache.contains(text), "{text} is conversation text");
+            assert_eq!(count(text), 0, "{text} is conversation text");
         }
     }
     // Change a file behind tafel's back: the next portfolio reads it again.
@@ -285,10 +291,23 @@ fn the_cache_is_never_trusted_over_a_changed_file_and_holds_no_text() {
         5_000
     );
     // A damaged cache is ignored and rewritten.
-    std::fs::write(b.data.join("sessions/.figures.jsonl"), "{not json").unwrap();
+    std::fs::write(b.data.join("sessions/.figures.bin"), "{not json").unwrap();
     assert_eq!(portfolio_json(&b.data, &[]), after);
-    let rewritten = std::fs::read_to_string(b.data.join("sessions/.figures.jsonl")).unwrap();
-    assert!(!rewritten.starts_with("{not json"), "{rewritten}");
+    let rewritten = std::fs::read(b.data.join("sessions/.figures.bin")).unwrap();
+    assert!(!rewritten.starts_with(b"{not json"), "{rewritten:?}");
+    // So is a cache cut short, or one with a byte changed: never read as figures.
+    for damage in [rewritten.len() / 2, rewritten.len() - 1] {
+        let mut broken = rewritten.clone();
+        broken.truncate(damage);
+        std::fs::write(b.data.join("sessions/.figures.bin"), &broken).unwrap();
+        assert_eq!(portfolio_json(&b.data, &[]), after, "cut at {damage}");
+    }
+    // The JSON-lines cache of earlier versions is removed, as it held case codes.
+    let old = b.data.join("sessions/.figures.jsonl");
+    std::fs::write(&old, "[\"CASE-CODE\"]\n").unwrap();
+    std::fs::remove_file(b.data.join("sessions/.figures.bin")).unwrap();
+    assert_eq!(portfolio_json(&b.data, &[]), after);
+    assert!(!old.exists(), "the old cache is gone");
 }
 
 /// Whether Python's DuckDB is here; when not, the test says it is skipped.

@@ -37,6 +37,8 @@ pub fn run(lib: &Library, lang: Lang, today: chrono::NaiveDate, req: &Request) -
         hygiene,
         demo_left_out,
         figures,
+        // Held to the end: the cache is written while the portfolio is built and shown.
+        cache_write: _cache_write,
     } = crate::report::portfolio::gather(
         lib,
         level,

@@ -87,6 +87,8 @@ pub struct Gathered {
     pub figures: Vec<crate::model::portfolio::SessionFigures>,
     /// Demo cases left out (always 0 with `include_demo`).
     pub demo_left_out: usize,
+    /// The figures cache being written back; dropping it waits for the write.
+    pub cache_write: crate::store::figures::CacheWrite,
 }
 
 /// Reads the figures of the library in `lib` at `level` and builds the portfolio of
@@ -124,6 +126,7 @@ pub fn gather(
         },
         demo_left_out: before - collected.figures.len(),
         figures: collected.figures,
+        cache_write: collected.cache_write,
     })
 }
 

@@ -5,6 +5,7 @@
 use std::fs;
 use std::io;
 use std::ops::ControlFlow;
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -75,7 +76,15 @@ pub fn scan(
     let mut todo: Vec<PathBuf> = Vec::new();
     // The file system's time, read once and only when a temporary file is found.
     let mut fs_now = None;
-    // Each file is matched with its index line as the folder is listed.
+    // Each file is matched with its index line as the folder is listed. (Without the
+    // folder open, every file is read.)
+    let dir = (!known.is_empty())
+        .then(|| {
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::DIRECTORY | OFlags::RDONLY | OFlags::CLOEXEC;
+            rustix::fs::open(sessions_dir, flags, Mode::empty()).ok()
+        })
+        .flatten();
     for dirent in fs::read_dir(sessions_dir)? {
         let dirent = dirent?;
         let path = dirent.path();
@@ -100,11 +109,15 @@ pub fn scan(
         if !name.ends_with(".json") {
             continue;
         }
-        let stamp = fs::symlink_metadata(&path)
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| Stamp::of(&m));
-        match (stamp, known.remove(name)) {
+        // A file the index does not know is read anyway (and its stamp taken from the
+        // open file): no stat for it. One it knows is looked at relative to the open
+        // folder, which walks no path.
+        let line = known.remove(name);
+        let stamp = match (&line, &dir) {
+            (Some(_), Some(dir)) => Stamp::at(dir.as_fd(), name),
+            _ => None,
+        };
+        match (stamp, line) {
             (Some(stamp), Some((indexed, verified, mut summary))) if indexed == stamp => {
                 summary.path.clone_from(&path);
                 records.push(Record {
