@@ -321,6 +321,39 @@ fn delete_removes_the_reports_made_of_the_session() {
     assert!(t1.exists(), "another session's report stays");
 }
 
+/// 26.6: a report written into the library's own `exports/` before that folder exists:
+/// the folder is made (private), and `delete` takes the report and the folder's files.
+#[test]
+fn export_into_a_missing_exports_folder_makes_it_and_delete_finds_the_report() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, data) = demo_library();
+    assert!(!data.join("exports").exists());
+    let out = data.join("exports/DEMO-GR-07-T0.html");
+    let o = tafel_en(
+        &data,
+        &[
+            "export",
+            DEMO_ID,
+            "--format",
+            "html",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.exists());
+    let mode = fs::metadata(data.join("exports"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700, "made private");
+    let o = tafel_en(&data, &["delete", DEMO_ID, "--yes"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!out.exists());
+    let trash_lock = data.join(format!("trash/{DEMO_ID}.lock"));
+    assert!(!trash_lock.exists(), "no lock file outlives the delete");
+}
+
 /// 13.5: retention runs from the date of the conversation, also when it is typed later.
 #[test]
 fn retention_follows_the_session_date() {

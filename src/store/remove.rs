@@ -444,3 +444,74 @@ fn sync_dir(dir: Option<&Path>) {
         let _ = f.sync_all();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LifeDomain, PriceList, Session};
+
+    fn library_with_report() -> (tempfile::TempDir, Library, Session, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(&dir.path().join("data")).unwrap();
+        let mut s = Session::new(
+            &crate::model::clock::test_clock(),
+            vec![LifeDomain::new("wonen", "Wonen", "Housing")],
+            PriceList::default(),
+            vec![],
+        );
+        s.preparation.case_code = "GR-01".into();
+        lib.save(&s).unwrap();
+        let report = exports::exports_dir(lib.root()).join("GR-01.html");
+        exports::write(
+            lib.root(),
+            &[(report.clone(), b"GR-01 report".to_vec())],
+            None,
+            &[s.id],
+            false,
+        )
+        .unwrap();
+        (dir, lib, s, report)
+    }
+
+    /// Issue 26.3: killed after the session file went but before its report did, a
+    /// delete could not be run again ("no session found") and the report stayed for good.
+    #[test]
+    fn a_delete_stopped_after_the_session_went_is_finished_by_the_next_run() {
+        let (_d, lib, s, report) = library_with_report();
+        let path = lib.path_for(s.id);
+        // What a kill leaves: the tombstone written, the session file gone, the report
+        // not yet.
+        let stone = Tombstone {
+            v: 1,
+            sessions: vec![s.id],
+            files: vec![path.clone()],
+        };
+        lib.write_tombstone(&stone).unwrap();
+        fs::remove_file(&path).unwrap();
+        assert!(report.exists());
+        assert_eq!(lib.unfinished_deletes(), 1, "list names it");
+        assert!(lib.files_of(&s.id.to_string()).is_err(), "no session left");
+
+        let done = lib.finish_deletes();
+        assert_eq!(done.finished_earlier, 1);
+        assert_eq!(done.reports, vec![report.clone()]);
+        assert!(!report.exists());
+        assert_eq!(lib.unfinished_deletes(), 0, "the tombstone goes last");
+    }
+
+    #[test]
+    fn a_delete_for_good_takes_the_reports_and_leaves_no_tombstone_or_lock() {
+        let (_d, lib, s, report) = library_with_report();
+        let files = lib.files_of(&s.id.to_string()).unwrap();
+        let done = lib.delete_for_good(&files).unwrap();
+        assert_eq!(done.files.len(), 1);
+        assert_eq!(done.reports, vec![report.clone()]);
+        assert!(!report.exists());
+        assert_eq!(lib.unfinished_deletes(), 0);
+        let left: Vec<_> = fs::read_dir(lib.root().join(TOMBSTONES))
+            .map(|r| r.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        assert!(left.is_empty(), "{left:?}");
+        assert!(!lib.sessions_dir().join(format!("{}.lock", s.id)).exists());
+    }
+}
