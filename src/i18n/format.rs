@@ -177,6 +177,35 @@ pub fn unit_name(unit: Unit, q: Decimal, lang: Lang) -> &'static str {
     }
 }
 
+/// A priced line written as the product it is, so that it adds up as printed:
+/// `54 uur × € 55,80 × 1,067089 (2023 → 2025) = € 3.215,35` when the price is brought
+/// from its year to the session's price level, `26 uur × € 55,80 = € 1.450,80` when not.
+/// (The factor is the one the cost was computed with, six decimals: the product of the
+/// printed figures, rounded once to the cent, is the printed cost.) `None` for a line
+/// without a price or cost (informal help, a missing price).
+pub fn cost_product(l: &crate::model::costs::CostLine<'_>, lang: Lang) -> Option<String> {
+    let price = l.unit_price?;
+    let cost = l.cost?;
+    let q = quantity(l.activity.quantity, l.activity.unit, lang);
+    if l.factor.value == Decimal::ONE {
+        return Some(format!(
+            "{q} × {} = {}",
+            price.display(lang),
+            cost.display(lang)
+        ));
+    }
+    let years = match (l.listed_year, l.price_year) {
+        (Some(from), Some(to)) => format!(" ({from} → {to})"),
+        _ => String::new(),
+    };
+    Some(format!(
+        "{q} × {} × {}{years} = {}",
+        price.display(lang),
+        decimal(l.factor.value, lang),
+        cost.display(lang)
+    ))
+}
+
 /// Hours as text: `1,5 uur`, `1 hour`, `2 hours`.
 pub fn hours(h: Decimal, lang: Lang) -> String {
     quantity(h, Unit::Hour, lang)

@@ -230,6 +230,8 @@ pub struct CostLine<'a> {
     pub listed_year: Option<i32>,
     /// From the listed year to the price year (one when either is unknown).
     pub factor: Factor,
+    /// The price level the cost is at (`None`: as listed).
+    pub price_year: Option<i32>,
     /// Quantity × unit price, as listed (no index).
     pub nominal: Option<Cents>,
     /// Quantity × unit price × factor, rounded once: the line's cost at the price year.
@@ -330,6 +332,7 @@ fn price_line<'a>(
         basis,
         listed_year,
         factor,
+        price_year,
         nominal: None,
         cost: None,
         quantity_basis: a.quantity_basis(),

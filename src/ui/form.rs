@@ -591,14 +591,22 @@ pub fn item_summary(lang: Lang, s: &Session, list: ListKind, i: usize) -> String
                 .filter(|l| l.scenario == sc)
                 .nth(i)
                 .map(|l| {
-                    let price = l
-                        .unit_price
-                        .map_or_else(|| t.price_missing.to_string(), |p| p.display(lang));
-                    let cost = match (l.cost, l.informal_hours) {
-                        (Some(c), _) => c.display(lang),
-                        (None, Some(_)) => t.f_informal_hours.to_string(),
-                        _ => "?".into(),
-                    };
+                    // Written as the product it is, factor included: it adds up as printed.
+                    let product =
+                        crate::i18n::format::cost_product(&l, lang).unwrap_or_else(|| {
+                            let price = l
+                                .unit_price
+                                .map_or_else(|| t.price_missing.to_string(), |p| p.display(lang));
+                            let cost = match (l.cost, l.informal_hours) {
+                                (Some(c), _) => c.display(lang),
+                                (None, Some(_)) => t.f_informal_hours.to_string(),
+                                _ => "?".into(),
+                            };
+                            format!(
+                                "{} × {price} = {cost}",
+                                crate::i18n::format::quantity(a.quantity, a.unit, lang)
+                            )
+                        });
                     let reason_missing = a
                         .price_override
                         .as_ref()
@@ -608,10 +616,7 @@ pub fn item_summary(lang: Lang, s: &Session, list: ListKind, i: usize) -> String
                     } else {
                         String::new()
                     };
-                    format!(
-                        " · {} × {price} = {cost}{warn}",
-                        crate::i18n::format::quantity(a.quantity, a.unit, lang)
-                    )
+                    format!(" · {product}{warn}")
                 })
                 .unwrap_or_default();
             // The figures before the description: on a narrow screen the end is cut.
