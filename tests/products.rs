@@ -315,3 +315,75 @@ fn the_checker_sees_a_sum_that_does_not_add_up() {
     );
     assert!(right.is_empty(), "{right:?}");
 }
+
+/// Issue 27.2: the largest figure is the central estimate (sure + likely), and the range
+/// stands beside it in the same type; the most favourable figure (everything counted) is
+/// never shown alone, in the report's key figures or in the table view (F4).
+#[test]
+fn the_headline_is_the_central_estimate_with_its_range_beside_it() {
+    let (dir, data) = common::demo_library();
+    let lib = Library::open(&data).unwrap();
+    let mut checked = 0;
+    for lang in [Lang::Nl, Lang::En] {
+        let r = &lang.texts().report;
+        for s in tafel::demo::sessions(&tafel::catalog::Catalog::builtin()) {
+            if s.alternative.activities.is_empty() {
+                continue;
+            }
+            let range = tafel::model::costs::summarise(&tafel::model::costs::cost_lines(&s))
+                .difference_range();
+            let [sure, central, all] = range.levels().map(|c| c.display_signed(lang));
+            let md = dir.path().join(format!("h-{}-{}.md", s.id, lang_arg(lang)));
+            cli(
+                &data,
+                lang,
+                &[
+                    "export",
+                    &s.id.to_string(),
+                    "--format",
+                    "markdown",
+                    "-o",
+                    md.to_str().unwrap(),
+                ],
+            );
+            let md = std::fs::read_to_string(&md).unwrap();
+            let key: Vec<&str> = md
+                .lines()
+                .skip_while(|l| !l.contains(r.key_figures))
+                .skip(1)
+                .take_while(|l| !l.starts_with('#'))
+                .filter(|l| l.starts_with("- "))
+                .collect();
+            let headline = key
+                .iter()
+                .find(|l| l.contains(r.difference_central))
+                .unwrap_or_else(|| panic!("no central estimate in {key:?}"));
+            let (c, a, b) = (
+                headline.find(&central).unwrap(),
+                headline.find(&sure).unwrap(),
+                headline.rfind(&all).unwrap(),
+            );
+            assert!(c < a && a < b, "central first, then its range: {headline}");
+            for l in &key {
+                assert!(
+                    !l.contains(&all) || l.contains(&sure),
+                    "everything counted, shown without the range: {l}"
+                );
+            }
+            // The table view: the central figure in big glyphs, the range under it.
+            let mut app = App::new(
+                lang,
+                common::clock(),
+                lib.clone(),
+                Start::Open(lib.path_for(s.id)),
+            );
+            update(&mut app, Action::GoToPhase(Phase::Costs));
+            update(&mut app, Action::ToggleTableView);
+            let screen = draw(&app, 120, 40);
+            assert!(screen.contains(r.difference_central), "{screen}");
+            assert!(screen.contains(lang.texts().ui.range_caption), "{screen}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "{checked}");
+}

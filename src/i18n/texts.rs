@@ -438,6 +438,8 @@ pub struct UiTexts {
     pub off_record_second_view: &'static str,
     /// On the border of a view with more lines below than fit.
     pub more_below: &'static str,
+    /// Above the range of the difference in the table view (F4).
+    pub range_caption: &'static str,
     /// "Source", before a price's source under the list.
     pub source: &'static str,
     pub k_prev_field: &'static str,
@@ -627,6 +629,15 @@ pub struct ReportTexts {
     pub difference_total: &'static str,
     /// The difference at the three confidence levels, as a key figure.
     pub difference_range: &'static str,
+    /// The headline: the difference counting what the table is sure of and what is likely.
+    pub difference_central: &'static str,
+    /// The central estimate with its range beside it: (central, sure only, everything).
+    pub central_with_range: fn(&dyn Display, &dyn Display, &dyn Display) -> String,
+    /// The alternative's costs at the central estimate.
+    pub alternative_central: &'static str,
+    /// Column heads of a table that counts the whole alternative (every confidence).
+    pub alternative_all: &'static str,
+    pub difference_all: &'static str,
     pub domains_changed: &'static str,
     /// `{}` is the date the session was saved.
     pub made_from: fn(&dyn Display) -> String,

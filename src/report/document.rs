@@ -444,29 +444,39 @@ pub fn build(session: &Session, lang: Lang, anonymous: bool) -> Document {
             0 => (b, s + 1, w),
             _ => (b, s, w + 1),
         });
-    let mut key_figures = vec![
-        (r.total_actual.to_string(), c.money(sum.intervention_total)),
-        (
+    // The headline is the central estimate (what the table is sure of and what is likely),
+    // with the range beside it in the same type: the most favourable figure (everything
+    // counted) is never shown alone (README, "A sober headline").
+    let alt = sum.alternative_range;
+    let diff = sum.difference_range();
+    let mut key_figures = vec![(r.total_actual.to_string(), c.money(sum.intervention_total))];
+    if session.alternative.activities.is_empty() {
+        key_figures.push((
             r.total_alternative.to_string(),
             c.money(sum.alternative_total),
-        ),
-        (
-            r.difference_total.to_string(),
-            sum.difference().display_signed(lang),
-        ),
-        (
-            r.difference_range.to_string(),
-            if session.alternative.activities.is_empty() {
-                String::new()
-            } else {
-                crate::i18n::format::range_signed(sum.difference_range(), lang)
-            },
-        ),
-        (
-            r.domains_changed.to_string(),
-            format!("{better} / {same} / {worse}"),
-        ),
-    ];
+        ));
+    } else {
+        key_figures.push((
+            r.alternative_central.to_string(),
+            (r.central_with_range)(
+                &c.money(alt.high_medium),
+                &c.money(alt.high),
+                &c.money(alt.all),
+            ),
+        ));
+        key_figures.push((
+            r.difference_central.to_string(),
+            (r.central_with_range)(
+                &diff.high_medium.display_signed(lang),
+                &diff.high.display_signed(lang),
+                &diff.all.display_signed(lang),
+            ),
+        ));
+    }
+    key_figures.push((
+        r.domains_changed.to_string(),
+        format!("{better} / {same} / {worse}"),
+    ));
     key_figures.retain(|(_, v)| !v.is_empty());
 
     let sections = vec![

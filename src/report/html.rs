@@ -51,7 +51,8 @@ p { margin: 0 0 2.5mm; }
 .key-figures { display: grid; grid-template-columns: repeat(4, 1fr); gap: 3mm; margin: 6mm 0; }
 .key-figures div { background: var(--soft); border-radius: 2mm; padding: 3mm; }
 .key-figures dt { font-size: 8.5pt; color: var(--muted); }
-.key-figures dd { margin: 1mm 0 0; font-size: 13pt; font-weight: 600; white-space: nowrap; }
+.key-figures dd { margin: 1mm 0 0; font-size: 13pt; font-weight: 600; }
+.key-figures .amount { white-space: nowrap; }
 nav ol { margin: 0; padding-left: 6mm; columns: 2; }
 nav h2 { font-size: 11.5pt; border: 0; margin: 6mm 0 1mm; padding: 0; }
 .phase { margin-top: 12mm; }
@@ -125,7 +126,12 @@ pub fn render(doc: &Document) -> String {
     if !doc.key_figures.is_empty() {
         o.push_str("<dl class=\"key-figures\">\n");
         for (k, v) in &doc.key_figures {
-            let _ = writeln!(o, "<div><dt>{}</dt><dd>{}</dd></div>", escape(k), escape(v));
+            // An amount never breaks between its sign, € and digits; a range in brackets
+            // starts its own line, in the same type as the figure it belongs to.
+            let v = nowrap_amounts(&escape(v))
+                .replace(", ", ",<br>")
+                .replace(" (", "<br>(");
+            let _ = writeln!(o, "<div><dt>{}</dt><dd>{v}</dd></div>", escape(k));
         }
         o.push_str("</dl>\n");
     }
@@ -313,6 +319,41 @@ fn table(o: &mut String, t: &Table) {
         o.push_str("</tr></tfoot>\n");
     }
     o.push_str("</table>\n");
+}
+
+/// `text` (escaped already) with every amount ("-€ 16.133,76", "+€1,196.34") in a span
+/// that never breaks: a browser otherwise breaks after the sign or the euro sign.
+fn nowrap_amounts(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut i = 0;
+    while i < chars.len() {
+        let signed = matches!(chars[i], '-' | '+' | '−') && chars.get(i + 1) == Some(&'€');
+        if chars[i] == '€' || signed {
+            let start = i;
+            i += if signed { 2 } else { 1 };
+            if chars.get(i) == Some(&' ') {
+                i += 1;
+            }
+            while i < chars.len() && (chars[i].is_ascii_digit() || ".,".contains(chars[i])) {
+                i += 1;
+            }
+            // A trailing separator belongs to the sentence, not the amount.
+            let mut end = i;
+            while end > start && ".,".contains(chars[end - 1]) {
+                end -= 1;
+            }
+            let amount: String = chars[start..end].iter().collect();
+            out.push_str("<span class=\"amount\">");
+            out.push_str(&amount.replace(' ', "&nbsp;"));
+            out.push_str("</span>");
+            out.extend(&chars[end..i]);
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -349,6 +349,16 @@ fn payer_blocks(p: &ProjectPortfolio, labels: &[String], lang: Lang) -> Vec<Bloc
     let money = |c: Cents| c.display(lang);
     let signed = |c: Cents| c.display_signed(lang);
     let mut blocks = Vec::new();
+    // The headline: the central estimate with its range, never everything counted alone.
+    let range = p.totals.difference_range_cents;
+    blocks.push(Block::Facts(vec![(
+        r.difference_central.to_string(),
+        (r.central_with_range)(
+            &signed(range.high_medium),
+            &signed(range.high),
+            &signed(range.all),
+        ),
+    )]));
     // Who invests, who benefits.
     blocks.push(Block::Subheading(r.per_payer.to_string()));
     let rows = p
@@ -366,9 +376,9 @@ fn payer_blocks(p: &ProjectPortfolio, labels: &[String], lang: Lang) -> Vec<Bloc
     blocks.push(Block::Table(Table {
         head: vec![
             t.f_payer.to_string(),
-            t.scenarios[0].to_string(),
-            t.scenarios[1].to_string(),
-            t.f_difference.to_string(),
+            t.ui.actual_short.to_string(),
+            r.alternative_all.to_string(),
+            r.difference_all.to_string(),
         ],
         numeric: vec![false, true, true, true],
         rows,
@@ -494,9 +504,9 @@ fn case_blocks(p: &ProjectPortfolio, labels: &[String], lang: Lang) -> Vec<Block
     blocks.push(Block::Table(Table {
         head: vec![
             r.pf_case.to_string(),
-            t.scenarios[0].to_string(),
-            t.scenarios[1].to_string(),
-            t.f_difference.to_string(),
+            t.ui.actual_short.to_string(),
+            r.alternative_all.to_string(),
+            r.difference_all.to_string(),
             t.f_series_status.to_string(),
         ],
         numeric: vec![false, true, true, true, false],

@@ -37,26 +37,63 @@ pub fn amount(c: Cents, lang: Lang) -> String {
     format!("{sign}{}", short.replace("€ ", "€").replace('€', "EUR "))
 }
 
-/// Rows the difference needs in `area` with its caption: none when it does not fit at all.
-pub fn difference_rows(text: &str, width: u16, rows: u16) -> u16 {
-    size_for(text, width, rows.saturating_sub(1)).map_or(0, |(_, _, h)| h + 1)
+/// An amount in whole euros with its sign and no currency, for a range beside an
+/// amount written by [`amount`]: "-16.134", "+1.196".
+pub fn plain(c: Cents, lang: Lang) -> String {
+    let sign = if c.0 > 0 { "+" } else { "" };
+    format!(
+        "{sign}{}",
+        c.display_short(lang, 12).replace("€ ", "").replace('€', "")
+    )
 }
 
-/// The difference in big glyphs under its caption, as large as `area` allows.
-pub fn difference(frame: &mut Frame, area: Rect, caption: &str, text: &str, style: Style) {
-    let Some((size, _, h)) = size_for(text, area.width, area.height.saturating_sub(1)) else {
-        return;
-    };
-    frame.render_widget(
-        Line::styled(caption.to_string(), theme::dim()),
-        Rect::new(area.x, area.y, area.width, 1),
-    );
-    let big = BigText::builder()
-        .pixel_size(size)
-        .style(style.add_modifier(Modifier::BOLD))
-        .lines(vec![Line::from(text.to_string())])
-        .build();
-    frame.render_widget(big, Rect::new(area.x, area.y + 1, area.width, h));
+/// A figure and the range it lies in, each under its caption, in big glyphs of one size:
+/// the range is as large as the figure, never small print beside it.
+pub struct WithRange<'a> {
+    pub caption: &'a str,
+    pub text: &'a str,
+    pub range_caption: &'a str,
+    pub range: &'a str,
+}
+
+impl WithRange<'_> {
+    /// The size at which both lines fit in `width` and, with their captions, `rows`.
+    fn size(&self, width: u16, rows: u16) -> Option<(PixelSize, u16, u16)> {
+        let longer = if self.text.chars().count() >= self.range.chars().count() {
+            self.text
+        } else {
+            self.range
+        };
+        size_for(longer, width, rows.saturating_sub(2) / 2)
+    }
+
+    /// Rows it needs: none when it does not fit at all.
+    pub fn rows(&self, width: u16, rows: u16) -> u16 {
+        self.size(width, rows).map_or(0, |(_, _, h)| 2 * (h + 1))
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, style: Style) {
+        let Some((size, _, h)) = self.size(area.width, area.height) else {
+            return;
+        };
+        let mut y = area.y;
+        for (caption, text, style) in [
+            (self.caption, self.text, style),
+            (self.range_caption, self.range, theme::label()),
+        ] {
+            frame.render_widget(
+                Line::styled(caption.to_string(), theme::dim()),
+                Rect::new(area.x, y, area.width, 1),
+            );
+            let big = BigText::builder()
+                .pixel_size(size)
+                .style(style.add_modifier(Modifier::BOLD))
+                .lines(vec![Line::from(text.to_string())])
+                .build();
+            frame.render_widget(big, Rect::new(area.x, y + 1, area.width, h));
+            y += h + 1;
+        }
+    }
 }
 
 /// One life domain's card: its label, then start and now in big digits with an arrow.

@@ -201,10 +201,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &SessionView) {
 /// score at the start and now.
 enum Headline {
     None,
+    /// The central estimate (sure + likely) in big glyphs, with its range (sure only to
+    /// everything) under it in the same size and the sentence that says what they mean.
     Difference {
         caption: String,
         text: String,
-        range: String,
+        range_caption: String,
+        range_text: String,
+        sentence: String,
         saves: bool,
     },
     Scores(Vec<(String, Option<u8>, Option<u8>)>),
@@ -222,15 +226,19 @@ impl Headline {
                 if sum.per_payer.is_empty() {
                     return Headline::None;
                 }
-                let difference = sum.alternative_total - sum.intervention_total;
+                // The central estimate, never the most favourable figure alone.
+                let range = sum.difference_range();
                 Headline::Difference {
-                    caption: t.report.difference_total.to_string(),
-                    text: super::big::amount(difference, lang),
-                    range: crate::i18n::format::range_sentence(
-                        sum.alternative_range.minus(sum.intervention_total),
-                        lang,
+                    caption: t.report.difference_central.to_string(),
+                    text: super::big::amount(range.high_medium, lang),
+                    range_caption: t.ui.range_caption.to_string(),
+                    range_text: format!(
+                        "{} .. {}",
+                        super::big::plain(range.high, lang),
+                        super::big::plain(range.all, lang)
                     ),
-                    saves: difference.0 >= 0,
+                    sentence: crate::i18n::format::range_sentence(range, lang),
+                    saves: range.high_medium.0 >= 0,
                 }
             }
             Phase::Outcomes => {
@@ -255,15 +263,35 @@ impl Headline {
         }
     }
 
+    fn with_range(&self) -> Option<super::big::WithRange<'_>> {
+        match self {
+            Headline::Difference {
+                caption,
+                text,
+                range_caption,
+                range_text,
+                ..
+            } => Some(super::big::WithRange {
+                caption,
+                text,
+                range_caption,
+                range: range_text,
+            }),
+            _ => None,
+        }
+    }
+
     /// Rows it takes in `width` × `height`: none when it does not fit whole (then the
     /// plain view shows).
     fn rows(&self, width: u16, height: u16) -> u16 {
         let rows = match self {
             Headline::None => 0,
-            Headline::Difference { text, .. } => {
-                // At most a full-size line of glyphs, its caption, and the range in two rows
-                // under it with a blank row.
-                let big = super::big::difference_rows(text, width, height.saturating_sub(3).min(9));
+            Headline::Difference { .. } => {
+                // Two lines of glyphs with their captions, at most full size, and the
+                // sentence in two rows under them with a blank row.
+                let big = self
+                    .with_range()
+                    .map_or(0, |w| w.rows(width, height.saturating_sub(3).min(20)));
                 if big == 0 { 0 } else { big + 3 }
             }
             Headline::Scores(cards) => super::big::cards_rows(cards.len(), width),
@@ -278,22 +306,15 @@ impl Headline {
         match self {
             Headline::None => {}
             Headline::Difference {
-                caption,
-                text,
-                range,
-                saves,
+                sentence, saves, ..
             } => {
                 let style = if *saves { theme::good() } else { theme::warn() };
                 let big_h = area.height.saturating_sub(3);
-                super::big::difference(
-                    frame,
-                    Rect::new(area.x, area.y, area.width, big_h),
-                    caption,
-                    text,
-                    style,
-                );
+                if let Some(w) = self.with_range() {
+                    w.render(frame, Rect::new(area.x, area.y, area.width, big_h), style);
+                }
                 frame.render_widget(
-                    Paragraph::new(range.clone()).wrap(Wrap { trim: true }),
+                    Paragraph::new(sentence.clone()).wrap(Wrap { trim: true }),
                     Rect::new(area.x, area.y + big_h, area.width, 2),
                 );
             }
