@@ -18,7 +18,8 @@
 //! is followed by an fsync of the folder it was made in, and an export's line in the
 //! manifest is on disk before the report gets its name.
 //!
-//! The figures go to `target/tmp/figures/crash-points.txt` (printed by `scripts/test.sh`).
+//! The figures go to `target/tmp/figures/crash-points-<command>.txt` (printed by
+//! `scripts/test.sh`).
 
 mod common;
 
@@ -143,6 +144,23 @@ fn run(mut c: Command) -> Output {
     c.output().unwrap()
 }
 
+/// `inner` (a tafel command, with its arguments and environment) run under
+/// `strace -f -qq` with `options`.
+fn under_strace(options: &[String], inner: &Command) -> Command {
+    let mut c = Command::new("strace");
+    c.args(["-f", "-qq"])
+        .args(options)
+        .arg(inner.get_program())
+        .args(inner.get_args());
+    for (k, v) in inner.get_envs() {
+        match v {
+            Some(v) => c.env(k, v),
+            None => c.env_remove(k),
+        };
+    }
+    c
+}
+
 /// The personal keys of the harness: "a" encrypts, "b" is added.
 struct Keys {
     _dir: tempfile::TempDir,
@@ -249,20 +267,15 @@ fn calls_of(template: &Path, keys: &Keys, case: &Case) -> (BTreeMap<String, usiz
     let place = Place::copy_of(template);
     outside(&place, keys, case);
     let log = place.root.join("strace.log");
-    let mut c = Command::new("strace");
-    c.args(["-f", "-qq", "-y", "-o"])
-        .arg(&log)
-        .arg(format!("-e trace={}", CALLS.join(",")).replace("-e ", "-e"))
-        .arg(common::BIN);
-    let inner = tafel(&place, keys, case.key, case.today, &place.args(case.args));
-    c.args(inner.get_args());
-    for (k, v) in inner.get_envs() {
-        match v {
-            Some(v) => c.env(k, v),
-            None => c.env_remove(k),
-        };
-    }
-    let o = run(c);
+    let o = run(under_strace(
+        &[
+            "-y".into(),
+            "-o".into(),
+            log.display().to_string(),
+            format!("-etrace={}", CALLS.join(",")),
+        ],
+        &tafel(&place, keys, case.key, case.today, &place.args(case.args)),
+    ));
     assert!(o.status.success(), "{}: {}", case.name, common::stderr(&o));
     // Kept for whoever reads a fault of the order below.
     let _ = std::fs::copy(
@@ -318,7 +331,7 @@ impl Call {
         Some(Call {
             name: name.to_string(),
             args: args.split(", ").map(str::to_string).collect(),
-            ok: result.trim_start().starts_with('0') || !result.trim_start().starts_with('-'),
+            ok: !result.trim_start().starts_with('-'),
         })
     }
 
@@ -511,13 +524,11 @@ fn kill_at_every_call(base: &Path, keys: &Keys, case: &Case) -> (usize, Vec<Stri
     let clean = Place::copy_of(&template);
     // What the sessions are once the command ran to its end: for `demo` into an empty
     // folder that is the demo itself; else the template's.
-    let before = if case.name == "demo" {
+    if case.name == "demo" {
         let o = run(tafel(&clean, keys, None, None, &clean.args(case.args)));
         assert!(o.status.success());
-        sessions(&clean.data(), keys)
-    } else {
-        sessions(&clean.data(), keys)
-    };
+    }
+    let before = sessions(&clean.data(), keys);
     let mut rounds = 0;
     let mut found: Vec<String> = order
         .into_iter()
@@ -528,20 +539,15 @@ fn kill_at_every_call(base: &Path, keys: &Keys, case: &Case) -> (usize, Vec<Stri
             rounds += 1;
             let place = Place::copy_of(&template);
             outside(&place, keys, case);
-            let mut c = Command::new("strace");
-            c.args(["-f", "-qq", "-o", "/dev/null"])
-                .arg(format!("-etrace={call}"))
-                .arg(format!("-einject={call}:signal=KILL:when={when}"))
-                .arg(common::BIN);
-            let inner = tafel(&place, keys, case.key, case.today, &place.args(case.args));
-            c.args(inner.get_args());
-            for (k, v) in inner.get_envs() {
-                match v {
-                    Some(v) => c.env(k, v),
-                    None => c.env_remove(k),
-                };
-            }
-            let killed = run(c);
+            let killed = run(under_strace(
+                &[
+                    "-o".into(),
+                    "/dev/null".into(),
+                    format!("-etrace={call}"),
+                    format!("-einject={call}:signal=KILL:when={when}"),
+                ],
+                &tafel(&place, keys, case.key, case.today, &place.args(case.args)),
+            ));
             // The kill must have happened: a round in which the call was never reached
             // would test nothing.
             if std::os::unix::process::ExitStatusExt::signal(&killed.status) != Some(9) {

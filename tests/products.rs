@@ -48,7 +48,12 @@ fn check_products(text: &str, lang: Lang, wrong: &mut Vec<String>) -> usize {
     let mut found = 0;
     for line in text.lines() {
         let mut rest = line;
-        while let Some(eq) = rest.find(" = €").or_else(|| rest.find(" = -€")) {
+        // The next " = " that a sum of money follows ("= €", "= -€").
+        while let Some(eq) = rest
+            .match_indices(" = ")
+            .map(|(i, _)| i)
+            .find(|&i| rest[i + 3..].starts_with('€') || rest[i + 3..].starts_with("-€"))
+        {
             let (left, right) = rest.split_at(eq);
             let right = &right[3..];
             rest = right;

@@ -240,6 +240,25 @@ fn may_give(key: &str, own: &str, confirmed: &Confirmed) -> bool {
     key == own || confirmed.is_confirmed(key)
 }
 
+/// The members a new library key is wrapped for (this laptop's own key and the keys it
+/// confirmed), and the names of those it is not given to.
+fn recipients_of_the_library_key(
+    settings: &settings::Settings,
+    own: &str,
+    confirmed: &Confirmed,
+) -> (Vec<Recipient>, Vec<String>) {
+    let (give, not_given): (Vec<_>, Vec<_>) = settings
+        .recipients
+        .iter()
+        .partition(|m| may_give(&m.key, own, confirmed));
+    (
+        give.iter()
+            .filter_map(|m| Recipient::from_str(&m.key).ok())
+            .collect(),
+        not_given.iter().map(|m| m.name.clone()).collect(),
+    )
+}
+
 pub fn run_keys(
     command: KeysCommand,
     access: &KeyAccess,
@@ -524,15 +543,7 @@ fn run_remove(
         return Ok(ExitCode::SUCCESS);
     };
     let own = own.unwrap_or_default();
-    let (give, not_given): (Vec<_>, Vec<_>) = settings
-        .recipients
-        .iter()
-        .partition(|m| may_give(&m.key, &own, &confirmed));
-    let give: Vec<Recipient> = give
-        .iter()
-        .filter_map(|m| Recipient::from_str(&m.key).ok())
-        .collect();
-    let not_given: Vec<String> = not_given.iter().map(|m| m.name.clone()).collect();
+    let (give, not_given) = recipients_of_the_library_key(&settings, &own, &confirmed);
     let (new, block) =
         settings::LibraryKey::generate(&give).map_err(|e| Failure(e.explain(lang)))?;
     // The old key, for the files not converted yet: for the same members only.
@@ -682,15 +693,7 @@ pub fn run_encrypt(
         outln!("{}", (t.own_key_added)(&name));
     }
     let (_, confirmed) = access.confirmed(lang)?;
-    let (give, not_given): (Vec<_>, Vec<_>) = settings
-        .recipients
-        .iter()
-        .partition(|m| may_give(&m.key, &own, &confirmed));
-    let give: Vec<Recipient> = give
-        .iter()
-        .filter_map(|m| Recipient::from_str(&m.key).ok())
-        .collect();
-    let not_given: Vec<String> = not_given.iter().map(|m| m.name.clone()).collect();
+    let (give, not_given) = recipients_of_the_library_key(&settings, &own, &confirmed);
     let (key, block) =
         settings::LibraryKey::generate(&give).map_err(|e| Failure(e.explain(lang)))?;
     settings.library = Some(block);

@@ -601,7 +601,6 @@ pub static TEXTS: Texts = Texts {
         contents: "Contents",
         total_actual: "Costs, actual",
         total_alternative: "Costs, alternative",
-        difference_total: "Difference (alternative − actual)",
         difference_range: "Difference: sure / sure + likely / everything",
         difference_central: "Difference (alternative − actual), sure + likely",
         central_with_range: |c, lo, hi| format!("{c} (sure only {lo}, everything {hi})"),

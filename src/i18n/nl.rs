@@ -611,7 +611,6 @@ pub static TEXTS: Texts = Texts {
         contents: "Inhoud",
         total_actual: "Kosten werkelijk",
         total_alternative: "Kosten alternatief",
-        difference_total: "Verschil (alternatief − werkelijk)",
         difference_range: "Verschil: zeker / zeker + waarschijnlijk / alles",
         difference_central: "Verschil (alternatief − werkelijk), zeker + waarschijnlijk",
         central_with_range: |c, lo, hi| format!("{c} (alleen zeker {lo}, alles {hi})"),

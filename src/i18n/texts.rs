@@ -626,7 +626,6 @@ pub struct ReportTexts {
     pub contents: &'static str,
     pub total_actual: &'static str,
     pub total_alternative: &'static str,
-    pub difference_total: &'static str,
     /// The difference at the three confidence levels, as a key figure.
     pub difference_range: &'static str,
     /// The headline: the difference counting what the table is sure of and what is likely.

@@ -26,10 +26,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// file before it got its name: unlike a `stat` of the path afterwards, it cannot
 /// describe a file another program put there in between.
 pub fn write_atomic_stat(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     // A writer killed in the instant between naming its new content and the rename
     // leaves its temporary file; the next write of the same file removes it. (In a
     // sessions folder, with thousands of files, the library scan does this instead.)
@@ -39,7 +36,7 @@ pub fn write_atomic_stat(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> 
     let tmp = temp_path(path);
     match write_unnamed(dir, &tmp, bytes) {
         Ok(meta) => {
-            let result = fs::rename(&tmp, path).and_then(|()| File::open(dir)?.sync_all());
+            let result = fs::rename(&tmp, path).and_then(|()| sync_folder(dir));
             if result.is_err() {
                 let _ = fs::remove_file(&tmp);
             }
@@ -53,17 +50,9 @@ pub fn write_atomic_stat(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> 
         }
     }
     let result = (|| {
-        let mut f = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        let meta = f.metadata()?;
-        drop(f);
+        let meta = write_named_temp(&tmp, bytes)?;
         fs::rename(&tmp, path)?;
-        File::open(dir)?.sync_all()?;
+        sync_folder(dir)?;
         Ok(meta)
     })();
     if result.is_err() {
@@ -73,18 +62,45 @@ pub fn write_atomic_stat(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> 
 }
 
 /// Removes the file at `path` and makes its absence durable (an fsync of its folder): a
-/// power cut right after cannot bring it back. A file already gone is no error.
-pub fn remove_durably(path: &Path) -> io::Result<()> {
+/// power cut right after cannot bring it back. A file already gone is no error; returns
+/// whether this call removed it.
+pub fn remove_durably(path: &Path) -> io::Result<bool> {
     match fs::remove_file(path) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(e),
+        Ok(()) => sync_folder_of(path).map(|()| true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
     }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+}
+
+/// Makes the names in folder `dir` durable: what was created, renamed or removed in it
+/// survives a power cut.
+pub fn sync_folder(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
+}
+
+/// [`sync_folder`] of the folder `path` is named in.
+pub fn sync_folder_of(path: &Path) -> io::Result<()> {
+    sync_folder(folder_of(path))
+}
+
+/// The folder `path` is named in (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Writes `bytes` to a new temporary file `tmp` (mode 0600 from birth, never an existing
+/// file) and makes it durable; returns its metadata.
+fn write_named_temp(tmp: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> {
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    f.metadata()
 }
 
 /// New content for `target`, whole and on disk, that has no name yet: made by
@@ -113,11 +129,7 @@ enum Content {
 /// temporary file where the file system cannot do that), mode 0600, and makes it durable.
 pub fn prepare(target: &Path, bytes: &[u8]) -> io::Result<Prepared> {
     use rustix::fs::{Mode, OFlags};
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .to_path_buf();
+    let dir = folder_of(target).to_path_buf();
     remove_leftovers_of(&dir, target);
     let unnamed = rustix::fs::open(
         &dir,
@@ -134,17 +146,7 @@ pub fn prepare(target: &Path, bytes: &[u8]) -> io::Result<Prepared> {
         }
         Err(e) if no_unnamed_files(&io::Error::from(e)) => {
             let tmp = temp_path(target);
-            let written = (|| {
-                let mut f = OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .mode(0o600)
-                    .open(&tmp)?;
-                f.write_all(bytes)?;
-                f.sync_all()?;
-                f.metadata()
-            })();
-            match written {
+            match write_named_temp(&tmp, bytes) {
                 Ok(meta) => (Content::Named(tmp), meta),
                 Err(e) => {
                     let _ = fs::remove_file(&tmp);
@@ -215,7 +217,7 @@ impl Prepared {
             }
             Content::Committed => {}
         }
-        File::open(&self.dir)?.sync_all()
+        sync_folder(&self.dir)
     }
 }
 

@@ -481,8 +481,7 @@ pub fn remove(data_dir: &Path, records: &[Record]) -> io::Result<Vec<PathBuf>> {
     let own = fs::canonicalize(exports_dir(data_dir)).ok();
     for r in records {
         if !r.anonymous && r.state() == State::Unchanged {
-            if r.path.exists() {
-                atomic::remove_durably(&r.path)?;
+            if atomic::remove_durably(&r.path)? {
                 removed.push(r.path.clone());
             }
             // A folder tafel made for an export (or any folder inside its own exports/)
@@ -494,9 +493,8 @@ pub fn remove(data_dir: &Path, records: &[Record]) -> io::Result<Vec<PathBuf>> {
                         .is_some_and(|o| folder.starts_with(o) && folder != o))
                 && fs::remove_dir(folder).is_ok()
                 && let Some(above) = folder.parent()
-                && let Ok(f) = fs::File::open(above)
             {
-                let _ = f.sync_all();
+                let _ = atomic::sync_folder(above);
             }
         }
     }

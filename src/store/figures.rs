@@ -51,8 +51,10 @@ const MAX_CACHE_BYTES: u64 = 256 * 1024 * 1024;
 /// deleted for good takes its case code and figures out of it at once, not at the next
 /// portfolio. The cache of an earlier version goes too: it holds the same.
 pub fn forget(sessions_dir: &Path) -> io::Result<()> {
-    crate::store::atomic::remove_durably(&sessions_dir.join(FIGURES_NAME))?;
-    crate::store::atomic::remove_durably(&sessions_dir.join(OLD_FIGURES_NAME))
+    for name in [FIGURES_NAME, OLD_FIGURES_NAME] {
+        crate::store::atomic::remove_durably(&sessions_dir.join(name))?;
+    }
+    Ok(())
 }
 
 /// What was gathered for a portfolio.

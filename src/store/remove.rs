@@ -147,8 +147,8 @@ impl Library {
             n += 1;
         }
         fs::rename(path, &target)?;
-        sync_dir(path.parent());
-        sync_dir(Some(&trash));
+        let _ = atomic::sync_folder_of(path);
+        let _ = atomic::sync_folder(&trash);
         self.forget_in_index(path);
         lock.remove_file();
         // A plain file in an encrypted library (an older tafel's, a sync conflict's copy)
@@ -179,7 +179,7 @@ impl Library {
         // The session is gone; an index that cannot be rewritten now is at the next scan
         // (a line whose file is gone is dropped then).
         self.forget_in_index(path);
-        sync_dir(path.parent());
+        let _ = atomic::sync_folder_of(path);
         Ok(removed)
     }
 
@@ -300,8 +300,7 @@ impl Library {
         self.sweep_leftovers();
         // Finished, refusals included (they were said): the tombstone goes.
         if done.reports_failed.is_none() {
-            let _ = fs::remove_file(at);
-            sync_dir(at.parent());
+            let _ = atomic::remove_durably(at);
         }
         done
     }
@@ -434,14 +433,6 @@ impl Library {
             .into_iter()
             .filter(|f| f.retention_until.is_some_and(|until| until < today))
             .collect())
-    }
-}
-
-fn sync_dir(dir: Option<&Path>) {
-    if let Some(d) = dir
-        && let Ok(f) = fs::File::open(d)
-    {
-        let _ = f.sync_all();
     }
 }
 
